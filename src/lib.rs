@@ -1,0 +1,87 @@
+/*!
+quotelens finds every quotation in a news article, tells speech from scare
+quotes, and names who said each one.
+
+# Overview
+
+- [`analyze`] / [`Analyzer`]: the whole analysis of a text as an
+  [`Analysis`]: [`Quote`]s with their [`Attribution`], sentences,
+  paragraphs, [`Speaker`]s and [`Stats`], as byte [`Span`]s.
+- [`Report`]: the same as the Analysis JSON of the contract, with UTF-16
+  offsets (what the CLI prints and the wasm package returns).
+- [`tokenize`]: tokens with a [`TokenKind`] each; [`word_bounds`]: the raw
+  Unicode word boundaries.
+- [`sentences`], [`paragraphs`]: the splitters on their own.
+- [`Utf16Map`]: byte offsets to UTF-16 code units in one pass.
+
+# Example: who said what
+
+```
+use quotelens::{analyze, QuoteKind};
+
+let hay = "“We will not back down,” Defence Minister Ann Lee said on Monday.";
+let analysis = analyze(hay);
+for q in &analysis.quotes {
+    println!("{:?}: {}", q.kind, q.content.text(hay));
+}
+```
+
+# Offsets
+
+The Rust API speaks byte offsets into the `&str` it was given; every span is
+on `char` boundaries. Everything that leaves through JSON or wasm speaks
+UTF-16 code units (see [`Utf16Map`] and [`Report`]).
+
+# Untrusted input
+
+Every function here is total: any `&str` gives a result, in time linear in
+its length, and nothing panics. The crate forbids `unsafe` and denies
+`unwrap`, `expect` and panicking indexing outside tests.
+
+# Crate features
+
+- `cli` (default): the `quotelens` command-line tool (adds `serde_json`).
+- `serde`: `Serialize` on [`Report`] and its parts.
+- `wasm`: the WebAssembly bindings used by the npm package.
+*/
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+mod analysis;
+mod attribution;
+mod html;
+mod lang;
+mod paragraph;
+mod quote;
+mod report;
+mod sentence;
+mod span;
+mod stats;
+mod token;
+mod utf16;
+
+#[cfg(feature = "wasm")]
+mod wasm;
+
+pub use analysis::{analyze, Analysis, Analyzer, Options};
+pub use attribution::{Attribution, Rule, Speaker};
+pub use html::{escape_into, render_html};
+pub use lang::Lang;
+pub use paragraph::paragraphs;
+pub use quote::{Quote, QuoteKind};
+pub use report::{Marks, QuoteReport, Report, SpeakerRef, SpeakerReport, StatsReport, TextSpan};
+pub use sentence::sentences;
+pub use span::Span;
+pub use stats::{count_words, Stats};
+pub use token::{tokenize, word_bounds, Token, TokenKind, Tokens};
+pub use utf16::{convert_sorted, Utf16Map};

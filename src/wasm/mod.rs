@@ -1,0 +1,1 @@
+//! WebAssembly bindings (feature `wasm`): conversions only.
