@@ -54,6 +54,7 @@ impl Analyzer {
         let sentences = sentence::sentences(hay, lang);
         let mut quotes = quote::find(hay, &paragraphs, lang);
         let speakers = attribution::attribute(hay, &sentences, &paragraphs, &mut quotes, lang);
+        quote::kind::classify(hay, &mut quotes);
         let stats = stats::compute(hay, &sentences, &paragraphs, &quotes);
         Analysis {
             quotes,

@@ -3,6 +3,10 @@
 use crate::attribution::Attribution;
 use crate::{Lang, Span};
 
+pub(crate) mod kind;
+mod marks;
+mod pairing;
+
 /// Whether a quotation is someone's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
@@ -46,8 +50,52 @@ pub struct Quote {
     pub attribution: Option<Attribution>,
 }
 
-/// Finds the quotations of `hay`.
+/// Finds the quotations of `hay`, sorted by start, with depth and parent
+/// set. Kinds are provisional ([`kind::classify`] decides them once the
+/// speakers are known): title marks give `Other`, the rest `Speech`.
 pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Quote> {
-    let _ = (hay, paragraphs, lang);
-    Vec::new()
+    let _ = lang;
+    let mut quotes: Vec<Quote> = pairing::pair(hay, paragraphs)
+        .into_iter()
+        .filter_map(|p| {
+            let content = Span::new(p.open.end, p.content_end);
+            // An empty pair (“”) quotes nothing.
+            if content.text(hay).trim().is_empty() {
+                return None;
+            }
+            let end = p.close.map_or(p.content_end, |c| c.end);
+            Some(Quote {
+                span: Span::new(p.open.start, end),
+                content,
+                open: p.open,
+                close: p.close,
+                kind: if marks::is_title_mark(p.open_mark) {
+                    QuoteKind::Other
+                } else {
+                    QuoteKind::Speech
+                },
+                depth: 0,
+                parent: None,
+                attribution: None,
+            })
+        })
+        .collect();
+    // Outer quotations first at equal starts; then one sweep with a stack
+    // of enclosing quotations gives depth and parent.
+    quotes.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut open: Vec<(usize, usize)> = Vec::new(); // (index, end)
+    for (i, q) in quotes.iter_mut().enumerate() {
+        while open.last().is_some_and(|&(_, end)| end <= q.span.start) {
+            open.pop();
+        }
+        q.parent = open.last().map(|&(p, _)| p);
+        q.depth = u32::try_from(open.len()).unwrap_or(u32::MAX);
+        open.push((i, q.span.end));
+    }
+    quotes
 }

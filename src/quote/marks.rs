@@ -1,0 +1,226 @@
+//! Quotation marks: which characters are marks, which may open or close,
+//! and which closing marks answer which opening ones.
+//!
+//! Marks are decided from the characters around them (CommonMark's
+//! left/right-flanking idea): a mark with a space before and a letter
+//! after opens, one with a letter before and a space or punctuation after
+//! closes. Apostrophes (don’t, ’90s, O’Brien) and primes (6'2") are told
+//! apart here too.
+
+/// One mark as found in the text (a char, or the two-char ASCII marks
+/// ` `` ` and `''`; the latter both opens and closes in New York Times
+/// style ''…'').
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// A single character.
+    Char(char),
+    /// ` `` `: an old ASCII opening double quote.
+    DoubleBacktick,
+    /// `''`: its closing partner.
+    DoubleApostrophe,
+}
+
+impl Mark {
+    /// Bytes it takes in the text.
+    pub(crate) fn len(self) -> usize {
+        match self {
+            Mark::Char(c) => c.len_utf8(),
+            Mark::DoubleBacktick | Mark::DoubleApostrophe => 2,
+        }
+    }
+}
+
+/// Whether `c` can be a quotation mark at all (a fast pre-filter).
+#[inline]
+pub(crate) fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '\u{00AB}' // «
+            | '\u{00BB}' // »
+            | '\u{00B4}' // ´
+            | '\u{2018}'..='\u{201F}' // ‘ ’ ‚ ‛ “ ” „ ‟
+            | '\u{2032}'..='\u{2037}' // primes ′ ″ ‴ and reversed ‵ ‶ ‷
+            | '\u{2039}' // ‹
+            | '\u{203A}' // ›
+            | '\u{2E42}' // ⹂
+            | '\u{300A}' // 《
+            | '\u{300B}' // 》
+            | '\u{3008}' // 〈
+            | '\u{3009}' // 〉
+            | '\u{300C}'..='\u{300F}' // 「 」 『 』
+            | '\u{301D}'..='\u{301F}' // 〝 〞 〟
+            | '\u{FF02}' // ＂
+            | '\u{FF07}' // ＇
+    )
+}
+
+/// Whether a mark can only close (never open).
+pub(crate) fn closes_only(m: Mark) -> bool {
+    match m {
+        Mark::DoubleApostrophe | Mark::DoubleBacktick => false,
+        Mark::Char(c) => matches!(c, '」' | '』' | '〞' | '》' | '〉' | '′' | '″' | '‴' | '´'),
+    }
+}
+
+/// Whether a mark can only open (never close).
+pub(crate) fn opens_only(m: Mark) -> bool {
+    match m {
+        Mark::DoubleBacktick => true,
+        Mark::DoubleApostrophe => false,
+        Mark::Char(c) => matches!(
+            c,
+            '„' | '‟' | '‛' | '「' | '『' | '〝' | '《' | '〈' | '‵' | '‶' | '‷' | '⹂'
+        ),
+    }
+}
+
+/// Whether `close` can close a quotation opened by `open`.
+///
+/// Mixed pairs are allowed where real text mixes them: a straight mark
+/// closed by a curly one and the reverse, German „…“ and „…”, Polish „…”,
+/// reversed guillemets »…« (German, Danish) and Swedish ”…”.
+pub(crate) fn pairs(open: Mark, close: Mark) -> bool {
+    use Mark::{Char, DoubleApostrophe, DoubleBacktick};
+    match (open, close) {
+        (DoubleBacktick, DoubleApostrophe | Char('”' | '"')) => true,
+        // NYT style ''…'', and a straight mark closed by one.
+        (DoubleApostrophe | Char('"'), DoubleApostrophe) => true,
+        (DoubleApostrophe, Char('”' | '"')) => true,
+        (Char(o), Char(c)) => match o {
+            '“' => matches!(c, '”' | '"' | '″'),
+            '"' => matches!(c, '"' | '”' | '“' | '″'),
+            '„' => matches!(c, '“' | '”' | '"'),
+            '”' => matches!(c, '”' | '"'),
+            '‟' | '⹂' => matches!(c, '”' | '"'),
+            '＂' => c == '＂',
+            '‘' => matches!(c, '’' | '\''),
+            '\'' => matches!(c, '\'' | '’'),
+            '‚' => matches!(c, '‘' | '’'),
+            '‛' => matches!(c, '’' | '\''),
+            '’' => c == '’',
+            '＇' => c == '＇',
+            '«' => c == '»',
+            '»' => matches!(c, '«' | '»'),
+            '‹' => c == '›',
+            '›' => matches!(c, '‹' | '›'),
+            '「' => c == '」',
+            '『' => c == '』',
+            '〝' => matches!(c, '〞' | '〟'),
+            '〟' => c == '〞',
+            '《' => c == '》',
+            '〈' => c == '〉',
+            '‵' => c == '′',
+            '‶' => c == '″',
+            '‷' => c == '‴',
+            '`' => matches!(c, '´' | '\'' | '’'),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether the mark is a single (as opposed to double) quotation mark:
+/// these double as apostrophes, so they get extra scrutiny.
+pub(crate) fn is_single(m: Mark) -> bool {
+    matches!(
+        m,
+        Mark::Char('\'' | '‘' | '’' | '‚' | '‛' | '`' | '´' | '＇' | '‹' | '›')
+    )
+}
+
+/// Whether a quotation between these marks is a title by its marks alone
+/// (《…》 and 〈…〉 are Chinese title marks).
+pub(crate) fn is_title_mark(open: Mark) -> bool {
+    matches!(open, Mark::Char('《' | '〈'))
+}
+
+/// Punctuation for flanking: anything that is neither a letter, digit,
+/// nor whitespace.
+#[inline]
+pub(crate) fn is_punct(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// The flanking of a mark with `prev` before and `next` after (`None` at
+/// the edges of the paragraph, which counts as whitespace).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Flanking {
+    /// Looks like an opening mark: not followed by whitespace, and not a
+    /// letter-then-punctuation position.
+    pub left: bool,
+    /// Looks like a closing mark.
+    pub right: bool,
+}
+
+pub(crate) fn flanking(prev: Option<char>, next: Option<char>) -> Flanking {
+    let prev_ws = prev.is_none_or(char::is_whitespace);
+    let next_ws = next.is_none_or(char::is_whitespace);
+    let prev_p = prev.is_some_and(is_punct);
+    let next_p = next.is_some_and(is_punct);
+    Flanking {
+        left: !next_ws && (!next_p || prev_ws || prev_p),
+        right: !prev_ws && (!prev_p || next_ws || next_p),
+    }
+}
+
+/// Words that start with an elision apostrophe (’tis, ’em, rock ’n’ roll).
+const ELISIONS: &[&str] = &[
+    "bout", "cause", "cos", "em", "n", "nuff", "round", "s", "t", "til", "tis", "twas", "twere",
+    "twill", "y", "ya",
+];
+
+/// Whether a single mark before `after` (the text right after the mark)
+/// is an apostrophe that starts a word: ’90s, ’tis, ’em, ’n’.
+pub(crate) fn is_leading_apostrophe(after: &str) -> bool {
+    let mut chars = after.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        // ’90s, ’08: two digits then a non-digit.
+        let second = chars.next();
+        let third = chars.next();
+        return second.is_some_and(|c| c.is_ascii_digit())
+            && third.is_none_or(|c| !c.is_ascii_digit());
+    }
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(6)
+        .flat_map(char::to_lowercase)
+        .collect();
+    // ’n’ in rock ’n’ roll: followed by another apostrophe.
+    if word == "n" {
+        return true;
+    }
+    let next_after = after.chars().nth(word.chars().count());
+    ELISIONS.binary_search(&word.as_str()).is_ok()
+        && word != "n"
+        && word != "s"
+        && word != "t"
+        && next_after.is_none_or(|c| !c.is_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elisions_sorted() {
+        let mut v = ELISIONS.to_vec();
+        v.sort_unstable();
+        assert_eq!(v, ELISIONS);
+    }
+
+    #[test]
+    fn leading_apostrophes() {
+        assert!(is_leading_apostrophe("90s were"));
+        assert!(is_leading_apostrophe("tis the"));
+        assert!(is_leading_apostrophe("n’ roll"));
+        assert!(!is_leading_apostrophe("Tisdale said"));
+        assert!(!is_leading_apostrophe("2024 was"));
+        assert!(!is_leading_apostrophe("hello"));
+    }
+}
