@@ -55,6 +55,7 @@ impl Analyzer {
         let mut quotes = quote::find(hay, &paragraphs, lang);
         let speakers = attribution::attribute(hay, &sentences, &paragraphs, &mut quotes, lang);
         quote::kind::classify(hay, &mut quotes);
+        let speakers = attribution::tally(hay, &mut quotes, speakers);
         let stats = stats::compute(hay, &sentences, &paragraphs, &quotes);
         Analysis {
             quotes,

@@ -1,21 +1,59 @@
 //! Speaker attribution: who said each quotation.
+//!
+//! For each top-level quotation, in order:
+//! 1. the words after it, up to the end of the sentence: `“Q,” said X`,
+//!    `“Q,” X said`, `„Q“, so X`;
+//! 2. the words before it in the same sentence: `X said: “Q”`,
+//!    `X said that “Q”`, `Britain said it “strongly condemns”`;
+//! 3. `according to X` anywhere in its sentence;
+//! 4. else the speaker of an earlier quotation in the same paragraph
+//!    (split quotations), or of the previous paragraph when the
+//!    quotation opens its own (news continuation).
+//!
+//! Mentions resolve to the fullest name in the article ([`names`]):
+//! titles are dropped, surnames extended, role nouns ("the spokesman")
+//! map to the person introduced with them, and he/she to the last person
+//! quoted. Each attribution records its [`Rule`].
 
-use crate::quote::Quote;
-use crate::{Lang, Span};
+mod lexicon;
+mod names;
+mod words;
+
+use crate::quote::{Quote, QuoteKind};
+use crate::{count_words, Lang, Span};
+use lexicon::has;
+use names::Names;
+use words::{Kind, Tok};
 
 /// Which pattern attributed a quotation (shown to users as the reason).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Rule {
-    /// `“Q,” Speaker said.`
+    /// `“Q,” said X.`
+    QuoteCueSpeaker,
+    /// `“Q,” X said.`
     QuoteSpeakerCue,
+    /// `X said: “Q”`, `X said that “Q”`, `X declared his “Q”`.
+    SpeakerCueQuote,
+    /// `“Q”, according to X.`
+    AccordingTo,
+    /// A later part of a split quotation: `“Q1,” X said. “Q2”`.
+    SameParagraph,
+    /// A paragraph opening with a quotation that goes on from the
+    /// previous paragraph's speaker.
+    Continuation,
 }
 
 impl Rule {
     /// A stable kebab-case name for JSON and display.
     pub const fn name(self) -> &'static str {
         match self {
+            Rule::QuoteCueSpeaker => "quote-cue-speaker",
             Rule::QuoteSpeakerCue => "quote-speaker-cue",
+            Rule::SpeakerCueQuote => "speaker-cue-quote",
+            Rule::AccordingTo => "according-to",
+            Rule::SameParagraph => "same-paragraph",
+            Rule::Continuation => "continuation",
         }
     }
 }
@@ -23,12 +61,12 @@ impl Rule {
 /// Who said a quotation, and how we know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Attribution {
-    /// Index into [`crate::Analysis::speakers`], `None` for an unresolved
-    /// mention (an unnamed source).
+    /// Index into [`crate::Analysis::speakers`], `None` for a mention that
+    /// names nobody in particular ("officials", "a source", "I").
     pub speaker: Option<usize>,
     /// The words naming the speaker here ("Mr Kirby", "he").
     pub mention: Span,
-    /// The speech cue ("said", "wrote on X"), if any.
+    /// The speech cue ("said", "wrote"), if any.
     pub cue: Option<Span>,
     /// The pattern that made the attribution.
     pub rule: Rule,
@@ -47,14 +85,538 @@ pub struct Speaker {
     pub words: usize,
 }
 
-/// Attributes speech quotations in place and returns the speakers.
+/// A speaker mention found by a pattern.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    mention: Span,
+    cue: Option<Span>,
+    rule: Rule,
+}
+
+/// Maximum words between a quotation and its cue, or in a speaker
+/// phrase: attribution is local, never a guess from far away.
+const MAX_NP: usize = 10;
+
+/// Attributes the top-level quotations in place and returns the speakers
+/// (figures are filled in by [`tally`] once kinds are known).
 pub(crate) fn attribute(
     hay: &str,
-    sentences: &[Span],
+    _sentences: &[Span],
     paragraphs: &[Span],
     quotes: &mut [Quote],
     lang: Lang,
 ) -> Vec<Speaker> {
-    let _ = (hay, sentences, paragraphs, quotes, lang);
-    Vec::new()
+    let names = Names::collect(hay);
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut last_person: Option<usize> = None;
+    let mut last_group: Option<usize> = None;
+    // (paragraph index, attribution) of the last attributed quotation.
+    let mut last: Option<(usize, Attribution)> = None;
+    let mut pi = 0usize;
+    let tops: Vec<usize> = (0..quotes.len())
+        .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
+        .collect();
+    for (ti, &qi) in tops.iter().enumerate() {
+        let Some(q) = quotes.get(qi) else { continue };
+        if q.kind == QuoteKind::Other {
+            continue;
+        }
+        while paragraphs.get(pi).is_some_and(|p| p.end < q.span.start) {
+            pi += 1;
+        }
+        let para = paragraphs
+            .get(pi)
+            .copied()
+            .unwrap_or(Span::new(0, hay.len()));
+        let prev_end = ti
+            .checked_sub(1)
+            .and_then(|k| tops.get(k))
+            .and_then(|&k| quotes.get(k))
+            .map_or(0, |p| p.span.end);
+        let next_start = tops
+            .get(ti + 1)
+            .and_then(|&k| quotes.get(k))
+            .map_or(hay.len(), |n| n.span.start);
+        let before_span = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
+        // The quotation's own end paragraph bounds what follows it.
+        let end_para = paragraphs
+            .get(pi..)
+            .and_then(|ps| ps.iter().find(|p| p.end >= q.span.end))
+            .copied()
+            .unwrap_or(para);
+        let after_span = Span::new(q.span.end, next_start.min(end_para.end).max(q.span.end));
+        let before = sentence_tail(hay, words::lex(hay, before_span));
+        let after = sentence_head(hay, words::lex(hay, after_span));
+        let content = q.content.text(hay).trim_end();
+        // A quotation ending in a comma or dash, or followed by one, is
+        // tagged after it (“Q,” he said); otherwise look before it first.
+        let tag_after = content.ends_with([',', '—', '–', '-', '?', '!'])
+            || after
+                .first()
+                .and_then(Tok::punct)
+                .is_some_and(|c| matches!(c, ',' | '—' | '–'));
+        let found = if tag_after {
+            after_pattern(hay, &after, lang).or_else(|| before_pattern(hay, &before))
+        } else {
+            before_pattern(hay, &before).or_else(|| after_pattern(hay, &after, lang))
+        }
+        .or_else(|| sentence_tag(hay, &after, lang))
+        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)));
+        let attribution = match found {
+            Some(f) => {
+                let speaker = resolve(
+                    hay,
+                    &names,
+                    f.mention,
+                    &mut speakers,
+                    &mut last_person,
+                    &mut last_group,
+                );
+                Some(Attribution {
+                    speaker,
+                    mention: f.mention,
+                    cue: f.cue,
+                    rule: f.rule,
+                })
+            }
+            None => {
+                // Split quotation or news continuation: the same speaker.
+                let opens_para = hay
+                    .get(para.start..q.span.start)
+                    .is_some_and(|s| s.trim().is_empty());
+                match last {
+                    Some((lp, a)) if lp == pi => Some(Attribution {
+                        rule: Rule::SameParagraph,
+                        cue: None,
+                        ..a
+                    }),
+                    Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
+                        rule: Rule::Continuation,
+                        cue: None,
+                        ..a
+                    }),
+                    _ => None,
+                }
+            }
+        };
+        if let Some(a) = attribution {
+            // Remember which paragraph the quotation ends in.
+            let end_pi = paragraphs
+                .get(pi..)
+                .and_then(|ps| ps.iter().position(|p| p.end >= q.span.end))
+                .map_or(pi, |k| pi + k);
+            last = Some((end_pi, a));
+        }
+        if let Some(q) = quotes.get_mut(qi) {
+            q.attribution = attribution;
+        }
+    }
+    speakers
+}
+
+/// Fills in each speaker's figures from the final kinds, drops
+/// attributions of quotations that turned out not to be speech, drops
+/// speakers left with none, and re-indexes.
+pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> Vec<Speaker> {
+    let mut speakers = speakers;
+    for s in speakers.iter_mut() {
+        s.quotes = 0;
+        s.words = 0;
+        s.mentions.clear();
+    }
+    for q in quotes.iter_mut() {
+        if q.kind != QuoteKind::Speech {
+            q.attribution = None;
+            continue;
+        }
+        let Some(a) = q.attribution else { continue };
+        if let Some(s) = a.speaker.and_then(|i| speakers.get_mut(i)) {
+            s.quotes += 1;
+            s.words += count_words(q.content.text(hay));
+            if s.mentions.last() != Some(&a.mention) {
+                s.mentions.push(a.mention);
+            }
+        }
+    }
+    // Re-index without speakers that kept no quotation, in order of
+    // their first quotation.
+    let mut order: Vec<usize> = Vec::new();
+    let mut map: Vec<Option<usize>> = vec![None; speakers.len()];
+    for q in quotes.iter() {
+        if let Some(i) = q.attribution.and_then(|a| a.speaker) {
+            if let Some(slot) = map.get_mut(i) {
+                if slot.is_none() {
+                    *slot = Some(order.len());
+                    order.push(i);
+                }
+            }
+        }
+    }
+    for q in quotes.iter_mut() {
+        if let Some(a) = q.attribution.as_mut() {
+            a.speaker = a.speaker.and_then(|i| map.get(i).copied().flatten());
+        }
+    }
+    let mut out = Vec::with_capacity(order.len());
+    for i in order {
+        if let Some(s) = speakers.get_mut(i) {
+            let mut m = std::mem::take(&mut s.mentions);
+            m.sort_unstable();
+            m.dedup();
+            out.push(Speaker {
+                name: std::mem::take(&mut s.name),
+                mentions: m,
+                quotes: s.quotes,
+                words: s.words,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a "." token ends a sentence (not after "Mr", "U.S", "J").
+fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
+    match toks.get(i).and_then(Tok::punct) {
+        Some('!' | '?' | ';') => true,
+        Some('.') => !i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay))),
+        _ => false,
+    }
+}
+
+/// The tokens of `toks` after its last sentence end.
+fn sentence_tail(hay: &str, toks: Vec<Tok>) -> Vec<Tok> {
+    let cut = (0..toks.len())
+        .rev()
+        .find(|&i| is_terminator(hay, &toks, i));
+    match cut {
+        Some(c) => toks.get(c + 1..).map(<[Tok]>::to_vec).unwrap_or_default(),
+        None => toks,
+    }
+}
+
+/// The tokens of `toks` up to its first sentence end.
+fn sentence_head(hay: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
+    // A leading "." or "!" right after the closing mark ends the
+    // quotation's own sentence (“Stop.” He left.), not a tag.
+    if let Some(c) = (0..toks.len()).find(|&i| is_terminator(hay, &toks, i)) {
+        toks.truncate(c);
+    }
+    toks
+}
+
+fn key(hay: &str, t: &Tok) -> String {
+    words::key(t.span.text(hay))
+}
+
+fn is_cue(hay: &str, t: &Tok) -> bool {
+    t.is_word() && has(lexicon::CUES, &key(hay, t)) && key(hay, t) != "so"
+}
+
+/// Whether a word is a determiner opening a phrase. Only the English and
+/// German articles count when capitalised (sentence-initial "The"); "Un"
+/// in "Kim Jong Un" is a name, not French "un".
+fn is_determiner(hay: &str, t: &Tok) -> bool {
+    let w = t.span.text(hay);
+    let k = words::key(w);
+    t.is_word()
+        && has(lexicon::DETERMINERS, &k)
+        && (!words::is_capitalized(w)
+            || matches!(
+                k.as_str(),
+                "the" | "a" | "an" | "der" | "die" | "das" | "ein" | "eine"
+            ))
+}
+
+fn is_pronoun(hay: &str, t: &Tok) -> bool {
+    t.is_word() && has(lexicon::PRONOUNS, &key(hay, t))
+}
+
+/// `“Q,” said X` / `“Q,” X said` / `„Q“, so X`.
+fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+    // Skip the punctuation between the closing mark and the tag.
+    let start = toks.iter().position(Tok::is_word)?;
+    if toks
+        .get(..start)?
+        .iter()
+        .any(|t| !matches!(t.punct(), Some(',' | '—' | '–' | '-' | ':' | ')' | '(')))
+    {
+        return None;
+    }
+    let first = toks.get(start)?;
+    let first_key = key(hay, first);
+    // „Q“, so X — German only (English "so" after a quote is a conjunction).
+    let is_so = first_key == "so"
+        && matches!(lang, Lang::De | Lang::Auto)
+        && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
+    if is_cue(hay, first) || is_so {
+        // Cue first: the speaker follows ("said Mr. Burr").
+        let np = np_forward(hay, toks.get(start + 1..)?)?;
+        return Some(Found {
+            mention: np,
+            cue: Some(first.span),
+            rule: Rule::QuoteCueSpeaker,
+        });
+    }
+    // Speaker first: find the cue within a few words.
+    let cue_at = toks
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(MAX_NP + 1)
+        .find(|(_, t)| is_cue(hay, t))
+        .map(|(i, _)| i)?;
+    let np = np_backward(hay, toks.get(start..cue_at)?)?;
+    // The speaker phrase must start the tag (an appositive may follow).
+    if np.start != toks.get(start)?.span.start {
+        return None;
+    }
+    Some(Found {
+        mention: np,
+        cue: toks.get(cue_at).map(|t| t.span),
+        rule: Rule::QuoteSpeakerCue,
+    })
+}
+
+/// A tag closing the quotation's sentence after more words: `fired
+/// “multiple” missiles on Tuesday, he added.`
+fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+    let comma = toks.iter().rposition(|t| t.punct() == Some(','))?;
+    let tail = toks.get(comma..)?;
+    if tail.len() > MAX_NP {
+        return None;
+    }
+    let found = after_pattern(hay, tail, lang)?;
+    // The cue must end the sentence, give or take a short adjunct
+    // ("he added on Tuesday", "she said in a statement").
+    let cue = found.cue?;
+    let rest = tail
+        .iter()
+        .filter(|t| t.span.start > cue.start.max(found.mention.start))
+        .count();
+    (rest <= 5).then_some(found)
+}
+
+/// `X said: “Q”` / `X said that “Q”` / `X declared his support for “Q”`.
+fn before_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
+    let cue_at = toks.iter().rposition(|t| is_cue(hay, t))?;
+    let np = np_backward(hay, toks.get(..cue_at)?)?;
+    Some(Found {
+        mention: np,
+        cue: toks.get(cue_at).map(|t| t.span),
+        rule: Rule::SpeakerCueQuote,
+    })
+}
+
+/// `according to X` (also German "laut X", Spanish "según X", French
+/// "selon X").
+fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
+    for (i, t) in toks.iter().enumerate() {
+        let k = key(hay, t);
+        let (cue_end, np_from) = match k.as_str() {
+            "according" => match toks.get(i + 1) {
+                Some(n) if key(hay, n) == "to" => (n.span.end, i + 2),
+                _ => continue,
+            },
+            "laut" | "según" | "selon" => (t.span.end, i + 1),
+            _ => continue,
+        };
+        if let Some(np) = toks.get(np_from..).and_then(|rest| np_forward(hay, rest)) {
+            return Some(Found {
+                mention: np,
+                cue: Some(Span::new(t.span.start, cue_end)),
+                rule: Rule::AccordingTo,
+            });
+        }
+    }
+    None
+}
+
+/// A speaker phrase ending right before the cue (`toks` is everything
+/// before it in the sentence): a pronoun, a capitalised name with its
+/// titles, or a determiner-led noun phrase ("the spokesman", "a Foreign
+/// Office statement").
+fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let mut end = toks.len();
+    // Skip adverbs and auxiliaries: "also said", "has repeatedly said".
+    while end > 0
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| t.is_word() && has(lexicon::BRIDGES, &key(hay, t)))
+    {
+        end -= 1;
+    }
+    let last = toks.get(end.checked_sub(1)?)?;
+    if !last.is_word() {
+        return None;
+    }
+    if is_pronoun(hay, last) {
+        return Some(last.span);
+    }
+    let mut start = end - 1;
+    let mut words = 0usize;
+    let mut capitals = 0usize;
+    while let Some(t) = toks.get(start) {
+        let w = t.span.text(hay);
+        let k = words::key(w);
+        let ok = match t.kind {
+            Kind::Word if names::is_stop(&k) && !is_determiner(hay, t) => false,
+            Kind::Word => {
+                if words::is_capitalized(w) {
+                    capitals += 1;
+                }
+                words += 1;
+                true
+            }
+            // "Mr." "U.S." inside a name.
+            Kind::Punct('.') => start
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay))),
+            Kind::Punct(_) => false,
+        };
+        if !ok || words > MAX_NP {
+            start += 1;
+            break;
+        }
+        if is_determiner(hay, t) {
+            // A determiner opens the phrase: stop here, inclusive.
+            break;
+        }
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+    }
+    let mut phrase = toks.get(start..end)?;
+    // Without a capital or determiner the phrase is a bare noun: accept
+    // one or two words ("officials", "police sources"), else it is a
+    // clause, not a speaker ("the bill would change what he said").
+    let first = phrase.first()?;
+    let det = is_determiner(hay, first);
+    if capitals == 0 && !det {
+        if phrase.len() > 2 {
+            return None;
+        }
+        phrase = phrase.get(phrase.len().saturating_sub(2)..)?;
+    }
+    // A long lower-case phrase with a capital only at its start is a
+    // sentence, not a name: keep the capitalised tail.
+    let first = phrase.first()?;
+    let last = phrase.last()?;
+    Some(Span::new(first.span.start, last.span.end))
+}
+
+/// A speaker phrase right after a cue: a pronoun, a determiner-led phrase
+/// or a capitalised name, up to a comma or a preposition.
+fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    if !first.is_word() {
+        return None;
+    }
+    if is_pronoun(hay, first) {
+        return Some(first.span);
+    }
+    let det = is_determiner(hay, first);
+    if !det && !words::is_capitalized(first.span.text(hay)) {
+        return None;
+    }
+    let mut end = 1usize;
+    while let Some(t) = toks.get(end) {
+        let w = t.span.text(hay);
+        let k = words::key(w);
+        let ok = match t.kind {
+            Kind::Word => {
+                !names::is_stop(&k)
+                    && !has(lexicon::CUES, &k)
+                    && !has(lexicon::DETERMINERS, &k)
+                    && (det || words::is_capitalized(w) || has(lexicon::ROLES, &k))
+            }
+            Kind::Punct('.') => {
+                toks.get(end - 1)
+                    .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
+            }
+            Kind::Punct(_) => false,
+        };
+        if !ok || end >= MAX_NP {
+            break;
+        }
+        end += 1;
+    }
+    let last = toks.get(end - 1)?;
+    if det && end == 1 {
+        return None;
+    }
+    Some(Span::new(first.span.start, last.span.end))
+}
+
+/// Resolves a mention to a speaker index (creating the speaker), or
+/// `None` for a mention naming nobody in particular.
+fn resolve(
+    hay: &str,
+    names: &Names,
+    mention: Span,
+    speakers: &mut Vec<Speaker>,
+    last_person: &mut Option<usize>,
+    last_group: &mut Option<usize>,
+) -> Option<usize> {
+    let text = mention.text(hay);
+    let toks = words::lex(hay, mention);
+    let lower = text.to_lowercase();
+    let at = mention.start;
+    let name: Option<String> = match lower.as_str() {
+        "he" | "she" | "er" | "il" | "elle" | "él" | "ella" => {
+            return last_person.or_else(|| {
+                let n = names.person_before(at)?.to_owned();
+                let i = intern(speakers, n);
+                *last_person = Some(i);
+                Some(i)
+            });
+        }
+        "they" | "it" | "ils" | "sie" | "wir" | "we" => return *last_group,
+        "i" | "ich" => return None,
+        _ => {
+            let cleaned = names::clean(hay, &toks);
+            let capital = cleaned.iter().any(|w| words::is_capitalized(w));
+            if capital {
+                names.canonical(&cleaned, at)
+            } else {
+                // "the spokesman": the person introduced with that role.
+                toks.iter()
+                    .rev()
+                    .map(|t| words::key(t.span.text(hay)))
+                    .find(|k| has(lexicon::ROLES, k))
+                    .and_then(|r| names.by_role(&r, at).map(str::to_owned))
+            }
+        }
+    };
+    let name = name?;
+    let org = names::is_org(&name)
+        || !name.contains(' ')
+            && names
+                .fullest(&name, usize::MAX)
+                .is_none_or(|f| !f.contains(' '));
+    let i = intern(speakers, name);
+    if org {
+        *last_group = Some(i);
+    } else {
+        *last_person = Some(i);
+    }
+    Some(i)
+}
+
+fn intern(speakers: &mut Vec<Speaker>, name: String) -> usize {
+    if let Some(i) = speakers.iter().position(|s| s.name == name) {
+        return i;
+    }
+    speakers.push(Speaker {
+        name,
+        ..Speaker::default()
+    });
+    speakers.len() - 1
 }

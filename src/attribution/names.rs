@@ -1,0 +1,368 @@
+//! The names an article uses, for resolving mentions to the fullest name:
+//! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
+//! person introduced as "spokesman John Kirby".
+
+use std::collections::HashMap;
+
+use super::lexicon::{self, has};
+use super::words::{self, Kind, Tok};
+use crate::Span;
+
+/// Capitalised words that begin sentences or clauses but are not names.
+const STOP: &[&str] = &[
+    "a",
+    "after",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "my",
+    "notably",
+    "now",
+    "of",
+    "on",
+    "or",
+    "our",
+    "she",
+    "since",
+    "so",
+    "still",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "we",
+    "what",
+    "when",
+    "where",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "you",
+];
+
+/// Lower-case particles inside names (Ludwig van Beethoven, Osama bin Laden).
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "di", "du", "van", "von",
+];
+
+/// Capitalised words that mark an organisation, not a person.
+const ORG_WORDS: &[&str] = &[
+    "administration",
+    "agency",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "house",
+    "inc",
+    "institute",
+    "journal",
+    "kremlin",
+    "league",
+    "ministry",
+    "nations",
+    "network",
+    "news",
+    "office",
+    "organization",
+    "parliament",
+    "party",
+    "pentagon",
+    "police",
+    "post",
+    "press",
+    "school",
+    "senate",
+    "service",
+    "times",
+    "union",
+    "university",
+];
+
+/// Whether `w` (lower-case key) never starts or continues a name.
+pub(crate) fn is_stop(w: &str) -> bool {
+    has(STOP, w)
+}
+
+/// Whether a name (canonical form) looks like an organisation.
+pub(crate) fn is_org(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| has(ORG_WORDS, &w.to_lowercase()))
+}
+
+/// A name seen in the article.
+#[derive(Clone, Debug)]
+struct Seen {
+    at: usize,
+    name: String,
+}
+
+/// Every capitalised name run of the article, cleaned of titles, with
+/// role introductions.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    seen: Vec<Seen>,
+    /// Lower-case word → indexes into `seen` of names holding it.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Role noun → (position, name) introductions, in text order.
+    roles: HashMap<String, Vec<(usize, String)>>,
+}
+
+/// The words of a capitalised run as a cleaned name: titles, roles and
+/// leading stop words dropped ("British Defense Minister Grant Shapps" →
+/// "Grant Shapps"; "Mr. Burr" → "Burr").
+pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.span.text(hay))
+        .collect();
+    // Keep what follows the last title or role word, unless the run names
+    // an organisation ("Foreign Office", "Defense Department").
+    let org = words.iter().any(|w| has(ORG_WORDS, &words::key(w)));
+    let after_title = if org {
+        0
+    } else {
+        words
+            .iter()
+            .rposition(|w| {
+                let k = words::key(w);
+                has(lexicon::TITLES, &k) || has(lexicon::ROLES, &k)
+            })
+            .map_or(0, |i| i + 1)
+    };
+    words
+        .iter()
+        .skip(after_title)
+        .skip_while(|w| is_stop(&words::key(w)) || has(lexicon::DETERMINERS, &words::key(w)))
+        .filter(|w| !has(lexicon::ISSUES, &words::key(w)))
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+                .to_owned()
+        })
+        .collect()
+}
+
+impl Names {
+    /// Collects the names of `hay` in one pass.
+    pub(crate) fn collect(hay: &str) -> Names {
+        let mut names = Names::default();
+        let toks = words::lex(hay, Span::new(0, hay.len()));
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(t) = toks.get(i) else { break };
+            let w = t.span.text(hay);
+            if !(t.is_word() && words::is_capitalized(w)) || is_stop(&words::key(w)) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, abbreviation dots after titles,
+            // and particles.
+            let start = i;
+            let mut end = i + 1;
+            while let Some(n) = toks.get(end) {
+                let nw = n.span.text(hay);
+                let ok = match n.kind {
+                    Kind::Word => {
+                        (words::is_capitalized(nw) && !is_stop(&words::key(nw)))
+                            || has(PARTICLES, nw)
+                    }
+                    Kind::Punct('.') => toks
+                        .get(end - 1)
+                        .is_some_and(|p| is_abbrev(p.span.text(hay))),
+                    Kind::Punct(_) => false,
+                };
+                if !ok
+                    || hay
+                        .get(toks.get(end - 1).map_or(0, |p| p.span.end)..n.span.start)
+                        .is_some_and(|g| g.contains('\n'))
+                {
+                    break;
+                }
+                end += 1;
+            }
+            let run = toks.get(start..end).unwrap_or(&[]);
+            let cleaned = clean(hay, run);
+            if !cleaned.is_empty() {
+                let name = cleaned.join(" ");
+                let idx = names.seen.len();
+                for w in &cleaned {
+                    names.by_word.entry(w.to_lowercase()).or_default().push(idx);
+                }
+                // "spokesman John Kirby": a role noun just before the run,
+                // or the last role word inside it ("Defense Minister").
+                let role = start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .filter(|p| p.is_word())
+                    .map(|p| words::key(p.span.text(hay)))
+                    .filter(|k| has(lexicon::ROLES, k));
+                let inner = run
+                    .iter()
+                    .map(|t| words::key(t.span.text(hay)))
+                    .filter(|k| has(lexicon::ROLES, k))
+                    .last();
+                for r in [role, inner].into_iter().flatten() {
+                    names
+                        .roles
+                        .entry(r)
+                        .or_default()
+                        .push((t.span.start, name.clone()));
+                }
+                names.seen.push(Seen {
+                    at: t.span.start,
+                    name,
+                });
+            }
+            i = end.max(i + 1);
+        }
+        names
+    }
+
+    /// The fullest name holding `word` (a surname, or a first name in
+    /// fiction), preferring names seen before `at`, the latest of them.
+    pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
+        let idxs = self.by_word.get(&word.to_lowercase())?;
+        let pick = |before: bool| {
+            idxs.iter()
+                .filter_map(|&i| self.seen.get(i))
+                .filter(|s| (s.at < at) == before)
+                .max_by_key(|s| {
+                    (
+                        s.name.split(' ').count(),
+                        if before { s.at } else { usize::MAX - s.at },
+                    )
+                })
+        };
+        pick(true).or_else(|| pick(false)).map(|s| s.name.as_str())
+    }
+
+    /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
+    /// "John Kirby", ["Kim"] → "Kim Jong Un".
+    pub(crate) fn canonical(&self, cleaned: &[String], at: usize) -> Option<String> {
+        let last = cleaned.last()?;
+        let joined = cleaned.join(" ");
+        match self.fullest(last, at) {
+            Some(full)
+                if full.split(' ').count() > cleaned.len() && full.contains(joined.as_str()) =>
+            {
+                Some(full.to_owned())
+            }
+            _ => Some(joined),
+        }
+    }
+
+    /// The person introduced with role noun `role` most recently before
+    /// `at` (or else first after it).
+    pub(crate) fn by_role(&self, role: &str, at: usize) -> Option<&str> {
+        let list = self.roles.get(role)?;
+        list.iter()
+            .rev()
+            .find(|(p, _)| *p < at)
+            .or_else(|| list.first())
+            .map(|(_, n)| n.as_str())
+    }
+
+    /// The nearest person name seen before `at` (for a pronoun with no
+    /// speaker before it).
+    pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
+        let k = self.seen.partition_point(|s| s.at < at);
+        self.seen
+            .get(..k)?
+            .iter()
+            .rev()
+            .take(8)
+            .find(|s| s.name.contains(' ') && !is_org(&s.name))
+            .map(|s| s.name.as_str())
+    }
+}
+
+/// Whether a word followed by "." is an abbreviation inside a name
+/// ("Mr." "Dr." "Sen." "U.S." "J.").
+pub(crate) fn is_abbrev(word: &str) -> bool {
+    let k = word.to_lowercase();
+    has(lexicon::TITLES, &k)
+        || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+        || word.contains('.')
+        || matches!(k.as_str(), "jr" | "sr" | "st" | "mt")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_sorted() {
+        for list in [STOP, PARTICLES, ORG_WORDS] {
+            let mut v = list.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            assert_eq!(v, list);
+        }
+    }
+
+    #[test]
+    fn fullest_names() {
+        let hay = "Defense Minister Grant Shapps spoke. Later Mr Shapps left. \
+                   Spokesman John Kirby agreed. Kim Jong Un wrote.";
+        let names = Names::collect(hay);
+        assert_eq!(names.fullest("Shapps", hay.len()), Some("Grant Shapps"));
+        assert_eq!(names.fullest("Kim", hay.len()), Some("Kim Jong Un"));
+        assert_eq!(names.by_role("spokesman", hay.len()), None);
+        let hay = "US spokesman John Kirby said so.";
+        let names = Names::collect(hay);
+        assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
+    }
+}
