@@ -151,12 +151,14 @@ impl Report {
                     end: map.to_utf16(q.span.end),
                     text: q.content.text(hay).to_owned(),
                     kind: q.kind.name(),
-                    speaker: attr.map(|a| SpeakerRef {
-                        name: a
-                            .speaker
-                            .and_then(|i| analysis.speakers.get(i))
-                            .map(|s| s.name.clone()),
-                        mention: span(a.mention),
+                    speaker: attr.and_then(|a| {
+                        Some(SpeakerRef {
+                            name: a
+                                .speaker
+                                .and_then(|i| analysis.speakers.get(i))
+                                .map(|s| s.name.clone()),
+                            mention: span(a.mention?),
+                        })
                     }),
                     cue: attr.and_then(|a| a.cue).map(span),
                     rule: attr.map(|a| a.rule.name()),

@@ -42,6 +42,9 @@ pub enum Rule {
     /// A paragraph opening with a quotation that goes on from the
     /// previous paragraph's speaker.
     Continuation,
+    /// A speech cue in the quotation's sentence, but no speaker phrase
+    /// next to it (`…, saying she was “appalled”`): speech, speaker unknown.
+    CueInSentence,
 }
 
 impl Rule {
@@ -54,6 +57,7 @@ impl Rule {
             Rule::AccordingTo => "according-to",
             Rule::SameParagraph => "same-paragraph",
             Rule::Continuation => "continuation",
+            Rule::CueInSentence => "cue-in-sentence",
         }
     }
 }
@@ -64,8 +68,9 @@ pub struct Attribution {
     /// Index into [`crate::Analysis::speakers`], `None` for a mention that
     /// names nobody in particular ("officials", "a source", "I").
     pub speaker: Option<usize>,
-    /// The words naming the speaker here ("Mr Kirby", "he").
-    pub mention: Span,
+    /// The words naming the speaker here ("Mr Kirby", "he"); `None` when
+    /// only a cue was found (`saying she was “appalled”`).
+    pub mention: Option<Span>,
     /// The speech cue ("said", "wrote"), if any.
     pub cue: Option<Span>,
     /// The pattern that made the attribution.
@@ -88,7 +93,7 @@ pub struct Speaker {
 /// A speaker mention found by a pattern.
 #[derive(Clone, Copy, Debug)]
 struct Found {
-    mention: Span,
+    mention: Option<Span>,
     cue: Option<Span>,
     rule: Rule,
 }
@@ -161,17 +166,20 @@ pub(crate) fn attribute(
             before_pattern(hay, &before).or_else(|| after_pattern(hay, &after, lang))
         }
         .or_else(|| sentence_tag(hay, &after, lang))
-        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)));
+        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
+        .or_else(|| cue_in_sentence(hay, &before, &after));
         let attribution = match found {
             Some(f) => {
-                let speaker = resolve(
-                    hay,
-                    &names,
-                    f.mention,
-                    &mut speakers,
-                    &mut last_person,
-                    &mut last_group,
-                );
+                let speaker = f.mention.and_then(|m| {
+                    resolve(
+                        hay,
+                        &names,
+                        m,
+                        &mut speakers,
+                        &mut last_person,
+                        &mut last_group,
+                    )
+                });
                 Some(Attribution {
                     speaker,
                     mention: f.mention,
@@ -199,7 +207,7 @@ pub(crate) fn attribute(
                 }
             }
         };
-        if let Some(a) = attribution {
+        if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
             // Remember which paragraph the quotation ends in.
             let end_pi = paragraphs
                 .get(pi..)
@@ -233,8 +241,8 @@ pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> 
         if let Some(s) = a.speaker.and_then(|i| speakers.get_mut(i)) {
             s.quotes += 1;
             s.words += count_words(q.content.text(hay));
-            if s.mentions.last() != Some(&a.mention) {
-                s.mentions.push(a.mention);
+            if let Some(m) = a.mention {
+                s.mentions.push(m);
             }
         }
     }
@@ -355,7 +363,7 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         // Cue first: the speaker follows ("said Mr. Burr").
         let np = np_forward(hay, toks.get(start + 1..)?)?;
         return Some(Found {
-            mention: np,
+            mention: Some(np),
             cue: Some(first.span),
             rule: Rule::QuoteCueSpeaker,
         });
@@ -374,7 +382,7 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         return None;
     }
     Some(Found {
-        mention: np,
+        mention: Some(np),
         cue: toks.get(cue_at).map(|t| t.span),
         rule: Rule::QuoteSpeakerCue,
     })
@@ -394,9 +402,24 @@ fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     let cue = found.cue?;
     let rest = tail
         .iter()
-        .filter(|t| t.span.start > cue.start.max(found.mention.start))
+        .filter(|t| t.span.start > cue.start.max(found.mention.map_or(0, |m| m.start)))
         .count();
     (rest <= 5).then_some(found)
+}
+
+/// Any speech cue in the quotation's sentence, with no speaker phrase
+/// found next to it.
+fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Found> {
+    let cue = before
+        .iter()
+        .rev()
+        .chain(after.iter())
+        .find(|t| is_cue(hay, t))?;
+    Some(Found {
+        mention: None,
+        cue: Some(cue.span),
+        rule: Rule::CueInSentence,
+    })
 }
 
 /// `X said: “Q”` / `X said that “Q”` / `X declared his support for “Q”`.
@@ -404,7 +427,7 @@ fn before_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
     let cue_at = toks.iter().rposition(|t| is_cue(hay, t))?;
     let np = np_backward(hay, toks.get(..cue_at)?)?;
     Some(Found {
-        mention: np,
+        mention: Some(np),
         cue: toks.get(cue_at).map(|t| t.span),
         rule: Rule::SpeakerCueQuote,
     })
@@ -425,7 +448,7 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
         };
         if let Some(np) = toks.get(np_from..).and_then(|rest| np_forward(hay, rest)) {
             return Some(Found {
-                mention: np,
+                mention: Some(np),
                 cue: Some(Span::new(t.span.start, cue_end)),
                 rule: Rule::AccordingTo,
             });

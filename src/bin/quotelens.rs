@@ -252,7 +252,7 @@ fn print_summary(out: &mut impl Write, text: &str, a: &quotelens::Analysis) -> i
             .as_ref()
             .map(|at| match at.speaker.and_then(|i| a.speakers.get(i)) {
                 Some(s) => s.name.clone(),
-                None => at.mention.text(text).to_owned(),
+                None => at.mention.map_or("?", |m| m.text(text)).to_owned(),
             })
             .unwrap_or_else(|| "?".to_owned());
         writeln!(
