@@ -192,7 +192,15 @@ pub(crate) fn attribute(
                 let opens_para = hay
                     .get(para.start..q.span.start)
                     .is_some_and(|s| s.trim().is_empty());
+                // Only a quotation that opens its sentence goes on from an
+                // earlier speaker; a fragment mid-sentence needs a cue.
+                let opens_sentence = before.is_empty()
+                    || before
+                        .last()
+                        .and_then(Tok::punct)
+                        .is_some_and(|c| matches!(c, ':' | '—' | '–'));
                 match last {
+                    _ if !opens_sentence => None,
                     Some((lp, a)) if lp == pi => Some(Attribution {
                         rule: Rule::SameParagraph,
                         cue: None,
