@@ -74,21 +74,27 @@ fn decide(hay: &str, q: &Quote) -> QuoteKind {
     if matches!(next.next(), Some('-' | '‐')) && next.next().is_some_and(char::is_alphanumeric) {
         return QuoteKind::Other;
     }
+    // A short run of capitalised words without sentence punctuation is a
+    // name or a title (newspapers, films, slogans), even in a sentence
+    // with a cue: sagte dem „Hamburger Abendblatt“.
+    let content = q.content.text(hay).trim_end();
+    let words = crate::count_words(content);
+    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    if !punct_end && words <= 6 && is_title_case(content) {
+        return QuoteKind::Other;
+    }
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
     // short).
     if q.attribution.is_some() {
         return QuoteKind::Speech;
     }
-    let content = q.content.text(hay).trim_end();
-    let words = crate::count_words(content);
     // Standing as a sentence of its own, or long and sentence-like: a
     // scare quote, a title or a name is a few words inside a sentence.
     let prev = before.trim_end().chars().next_back();
     let opens_sentence = prev
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
         || before.ends_with('\n');
-    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     if opens_sentence && (words >= 4 || punct_end) {
         return QuoteKind::Speech;
     }
