@@ -37,6 +37,10 @@ pub enum Rule {
     SpeakerCueQuote,
     /// `“Q”, according to X.`
     AccordingTo,
+    /// `X did this, saying “Q”`: the subject of the quotation's sentence.
+    SentenceSubject,
+    /// `X: “Q”`.
+    SpeakerColonQuote,
     /// A later part of a split quotation: `“Q1,” X said. “Q2”`.
     SameParagraph,
     /// A paragraph opening with a quotation that goes on from the
@@ -55,6 +59,8 @@ impl Rule {
             Rule::QuoteSpeakerCue => "quote-speaker-cue",
             Rule::SpeakerCueQuote => "speaker-cue-quote",
             Rule::AccordingTo => "according-to",
+            Rule::SentenceSubject => "sentence-subject",
+            Rule::SpeakerColonQuote => "speaker-colon-quote",
             Rule::SameParagraph => "same-paragraph",
             Rule::Continuation => "continuation",
             Rule::CueInSentence => "cue-in-sentence",
@@ -376,24 +382,58 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
             rule: Rule::QuoteCueSpeaker,
         });
     }
-    // Speaker first: find the cue within a few words.
+    // Speaker first: find the cue within a few words; the speaker phrase
+    // is everything from the tag's start to the cue ("Jeff Weaver, the
+    // campaign manager, said"), less adverbs before the cue.
     let cue_at = toks
         .iter()
         .enumerate()
         .skip(start)
-        .take(MAX_NP + 1)
+        .take(MAX_NP + 4)
         .find(|(_, t)| is_cue(hay, t))
         .map(|(i, _)| i)?;
-    let np = np_backward(hay, toks.get(start..cue_at)?)?;
-    // The speaker phrase must start the tag (an appositive may follow).
-    if np.start != toks.get(start)?.span.start {
-        return None;
-    }
+    let np = tag_phrase(hay, toks.get(start..cue_at)?)?;
     Some(Found {
         mention: Some(np),
         cue: toks.get(cue_at).map(|t| t.span),
         rule: Rule::QuoteSpeakerCue,
     })
+}
+
+/// The speaker phrase of a tag, `toks` running from the tag's start to
+/// the cue: it must open with a name, a pronoun or a determiner and hold
+/// no sentence punctuation.
+fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let mut end = toks.len();
+    while end > 0
+        && toks.get(end - 1).is_some_and(|t| {
+            t.punct() == Some(',') || t.is_word() && has(lexicon::BRIDGES, &key(hay, t))
+        })
+    {
+        end -= 1;
+    }
+    let phrase = toks.get(..end)?;
+    let first = phrase.first()?;
+    let last = phrase.last()?;
+    let opens = first.is_word()
+        && (is_pronoun(hay, first)
+            || is_determiner(hay, first)
+            || words::is_capitalized(first.span.text(hay)) && !names::is_stop(&key(hay, first)));
+    let words = phrase.iter().filter(|t| t.is_word()).count();
+    let clean = phrase.iter().all(|t| {
+        !matches!(
+            t.punct(),
+            Some('.' | '!' | '?' | ';' | ':' | '“' | '”' | '"' | '„')
+        ) || t.punct() == Some('.')
+    });
+    if !opens || words > MAX_NP || !clean || !last.is_word() {
+        return None;
+    }
+    // A pronoun stands alone: "he said", never "he then said".
+    if is_pronoun(hay, first) && words > 1 {
+        return Some(first.span);
+    }
+    Some(Span::new(first.span.start, last.span.end))
 }
 
 /// A tag closing the quotation's sentence after more words: `fired
@@ -430,15 +470,71 @@ fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Found> {
     })
 }
 
-/// `X said: “Q”` / `X said that “Q”` / `X declared his support for “Q”`.
+/// `X said: “Q”` / `X said that “Q”` / `X declared his support for “Q”`;
+/// when no phrase stands right before the cue, the subject that opens the
+/// sentence (`Cornyn (R-Texas) told a reporter that he “…”`, `X did Y,
+/// saying “…”`).
 fn before_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
-    let cue_at = toks.iter().rposition(|t| is_cue(hay, t))?;
-    let np = np_backward(hay, toks.get(..cue_at)?)?;
+    let Some(cue_at) = toks.iter().rposition(|t| is_cue(hay, t)) else {
+        return colon_pattern(hay, toks);
+    };
+    let cue = toks.get(cue_at).map(|t| t.span);
+    if let Some(np) = np_backward(hay, toks.get(..cue_at)?) {
+        return Some(Found {
+            mention: Some(np),
+            cue,
+            rule: Rule::SpeakerCueQuote,
+        });
+    }
+    let np = sentence_subject(hay, toks.get(..cue_at)?)?;
     Some(Found {
         mention: Some(np),
-        cue: toks.get(cue_at).map(|t| t.span),
-        rule: Rule::SpeakerCueQuote,
+        cue,
+        rule: Rule::SentenceSubject,
     })
+}
+
+/// `Philip Bump: “Q”`: a short name phrase and a colon right before the
+/// quotation.
+fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
+    let (last, rest) = toks.split_last()?;
+    if last.punct() != Some(':') {
+        return None;
+    }
+    let start = rest
+        .iter()
+        .rposition(|t| matches!(t.punct(), Some('-' | '—' | '–' | '(' | '\n')))
+        .map_or(0, |i| i + 1);
+    let phrase = rest.get(start..)?;
+    let first = phrase.first()?;
+    let all_caps = phrase.iter().all(|t| {
+        !t.is_word() || words::is_capitalized(t.span.text(hay)) || has(&["of", "the"], &key(hay, t))
+    });
+    if phrase.len() > 5 || !all_caps || !first.is_word() || names::is_stop(&key(hay, first)) {
+        return None;
+    }
+    let np = tag_phrase(hay, phrase)?;
+    Some(Found {
+        mention: Some(np),
+        cue: None,
+        rule: Rule::SpeakerColonQuote,
+    })
+}
+
+/// The noun phrase opening a sentence (after an introductory phrase
+/// closed by a comma: "In a statement, the ministry …").
+fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    let from = if first.is_word()
+        && names::is_stop(&key(hay, first))
+        && !is_pronoun(hay, first)
+        && !is_determiner(hay, first)
+    {
+        toks.iter().position(|t| t.punct() == Some(','))? + 1
+    } else {
+        0
+    };
+    np_forward(hay, toks.get(from..)?)
 }
 
 /// `according to X` (also German "laut X", Spanish "según X", French
