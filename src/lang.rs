@@ -71,3 +71,77 @@ impl Lang {
         })
     }
 }
+
+/// Common function words, for [`Lang::guess`].
+const MARKERS: &[(&str, Lang)] = &[
+    ("and", Lang::En),
+    ("das", Lang::De),
+    ("dass", Lang::De),
+    ("del", Lang::Es),
+    ("der", Lang::De),
+    ("des", Lang::Fr),
+    ("die", Lang::De),
+    ("est", Lang::Fr),
+    ("für", Lang::De),
+    ("ist", Lang::De),
+    ("las", Lang::Es),
+    ("les", Lang::Fr),
+    ("los", Lang::Es),
+    ("nicht", Lang::De),
+    ("of", Lang::En),
+    ("que", Lang::Es),
+    ("sich", Lang::De),
+    ("the", Lang::En),
+    ("und", Lang::De),
+    ("une", Lang::Fr),
+    ("was", Lang::En),
+    ("with", Lang::En),
+    ("y", Lang::Es),
+];
+
+impl Lang {
+    /// Guesses the language of `hay` from function words in its first
+    /// few kilobytes (English, German, French or Spanish), for rules that
+    /// depend on word order. Falls back to [`Lang::Auto`].
+    ///
+    /// # Example
+    /// ```
+    /// use quotelens::Lang;
+    /// assert_eq!(Lang::guess("Der Minister sagte, dass die Lage ernst ist."), Lang::De);
+    /// assert_eq!(Lang::guess("The minister said that the situation was grave."), Lang::En);
+    /// ```
+    pub fn guess(hay: &str) -> Lang {
+        let mut counts = [0usize; 4];
+        let head = hay
+            .char_indices()
+            .nth(4000)
+            .map_or(hay, |(i, _)| hay.get(..i).unwrap_or(hay));
+        for w in head.split(|c: char| !c.is_alphabetic()) {
+            if w.is_empty() || w.len() > 5 {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if let Ok(i) = MARKERS.binary_search_by(|(m, _)| m.cmp(&lower.as_str())) {
+                let slot = match MARKERS.get(i).map(|m| m.1) {
+                    Some(Lang::En) => 0,
+                    Some(Lang::De) => 1,
+                    Some(Lang::Fr) => 2,
+                    _ => 3,
+                };
+                if let Some(c) = counts.get_mut(slot) {
+                    *c += 1;
+                }
+            }
+        }
+        let best = (0..4)
+            .max_by_key(|&i| counts.get(i).copied().unwrap_or(0))
+            .unwrap_or(0);
+        if counts.get(best).copied().unwrap_or(0) < 3 {
+            return Lang::Auto;
+        }
+        [Lang::En, Lang::De, Lang::Fr, Lang::Es]
+            .get(best)
+            .copied()
+            .unwrap_or(Lang::Auto)
+    }
+}

@@ -149,6 +149,7 @@ pub(crate) const CUES: &[&str] = &[
     "fragt",
     "fragte",
     "fügte",
+    "führte",
     "gestand",
     "glaubt",
     "griped",
@@ -359,9 +360,9 @@ pub(crate) const PRONOUNS: &[&str] = &[
 
 /// Determiners that may open a speaker noun phrase.
 pub(crate) const DETERMINERS: &[&str] = &[
-    "a", "an", "another", "der", "des", "die", "du", "ein", "eine", "einer", "el", "her", "his",
-    "la", "le", "les", "los", "one", "several", "some", "that", "the", "their", "this", "two",
-    "un", "una", "une",
+    "a", "an", "another", "das", "dem", "den", "der", "des", "die", "du", "ein", "eine", "einem",
+    "einen", "einer", "eines", "el", "her", "his", "la", "le", "les", "los", "one", "several",
+    "some", "that", "the", "their", "this", "two", "un", "una", "une",
 ];
 
 /// Titles and role words that are not part of a canonical name.

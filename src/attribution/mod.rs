@@ -118,6 +118,11 @@ pub(crate) fn attribute(
     lang: Lang,
 ) -> Vec<Speaker> {
     let names = Names::collect(hay);
+    let lang = if lang == Lang::Auto {
+        Lang::guess(hay)
+    } else {
+        lang
+    };
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut last_person: Option<usize> = None;
     let mut last_group: Option<usize> = None;
@@ -167,9 +172,9 @@ pub(crate) fn attribute(
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ',' | '—' | '–'));
         let found = if tag_after {
-            after_pattern(hay, &after, lang).or_else(|| before_pattern(hay, &before))
+            after_pattern(hay, &after, lang).or_else(|| before_pattern(hay, &before, lang))
         } else {
-            before_pattern(hay, &before).or_else(|| after_pattern(hay, &after, lang))
+            before_pattern(hay, &before, lang).or_else(|| after_pattern(hay, &after, lang))
         }
         .or_else(|| sentence_tag(hay, &after, lang))
         .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
@@ -474,11 +479,34 @@ fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Found> {
 /// when no phrase stands right before the cue, the subject that opens the
 /// sentence (`Cornyn (R-Texas) told a reporter that he “…”`, `X did Y,
 /// saying “…”`).
-fn before_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
+fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     let Some(cue_at) = toks.iter().rposition(|t| is_cue(hay, t)) else {
         return colon_pattern(hay, toks);
     };
     let cue = toks.get(cue_at).map(|t| t.span);
+    // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
+    // erklärte er: „…“". The subject follows the cue unless the sentence
+    // opens with it.
+    if lang == Lang::De {
+        let opens_with_subject = toks.first().is_some_and(|f| {
+            f.is_word()
+                && !names::is_stop(&key(hay, f))
+                && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
+        }) && np_backward(hay, toks.get(..cue_at)?)
+            .is_some_and(|np| Some(np.start) == toks.first().map(|f| f.span.start));
+        if !opens_with_subject {
+            if let Some(np) = toks
+                .get(cue_at + 1..)
+                .and_then(|rest| np_forward(hay, rest))
+            {
+                return Some(Found {
+                    mention: Some(np),
+                    cue,
+                    rule: Rule::SpeakerCueQuote,
+                });
+            }
+        }
+    }
     if let Some(np) = np_backward(hay, toks.get(..cue_at)?) {
         return Some(Found {
             mention: Some(np),
@@ -548,6 +576,14 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
                 _ => continue,
             },
             "laut" | "según" | "selon" => (t.span.end, i + 1),
+            // German ", so Gamkrelids, …": "so" between commas.
+            "so" if i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.punct() == Some(',')) =>
+            {
+                (t.span.end, i + 1)
+            }
             _ => continue,
         };
         if let Some(np) = toks.get(np_from..).and_then(|rest| np_forward(hay, rest)) {
