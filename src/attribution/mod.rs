@@ -41,6 +41,10 @@ pub enum Rule {
     SentenceSubject,
     /// `X: “Q”`.
     SpeakerColonQuote,
+    /// No cue at all, but the quotation stands inside a sentence whose
+    /// subject is the likeliest speaker (`Der Bundespräsident konstatierte
+    /// eine „Kluft …“`). Weak: it does not make a quotation speech.
+    SubjectNoCue,
     /// A later part of a split quotation: `“Q1,” X said. “Q2”`.
     SameParagraph,
     /// A paragraph opening with a quotation that goes on from the
@@ -52,6 +56,12 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Whether the rule is evidence that the quotation is speech (all but
+    /// [`Rule::SubjectNoCue`], which only guesses who).
+    pub const fn is_evidence(self) -> bool {
+        !matches!(self, Rule::SubjectNoCue)
+    }
+
     /// A stable kebab-case name for JSON and display.
     pub const fn name(self) -> &'static str {
         match self {
@@ -61,6 +71,7 @@ impl Rule {
             Rule::AccordingTo => "according-to",
             Rule::SentenceSubject => "sentence-subject",
             Rule::SpeakerColonQuote => "speaker-colon-quote",
+            Rule::SubjectNoCue => "subject-no-cue",
             Rule::SameParagraph => "same-paragraph",
             Rule::Continuation => "continuation",
             Rule::CueInSentence => "cue-in-sentence",
@@ -211,7 +222,22 @@ pub(crate) fn attribute(
                         .and_then(Tok::punct)
                         .is_some_and(|c| matches!(c, ':' | '—' | '–'));
                 match last {
-                    _ if !opens_sentence => None,
+                    _ if !opens_sentence => sentence_subject(hay, &before).map(|np| {
+                        let speaker = resolve(
+                            hay,
+                            &names,
+                            np,
+                            &mut speakers,
+                            &mut last_person,
+                            &mut last_group,
+                        );
+                        Attribution {
+                            speaker,
+                            mention: Some(np),
+                            cue: None,
+                            rule: Rule::SubjectNoCue,
+                        }
+                    }),
                     Some((lp, a)) if lp == pi => Some(Attribution {
                         rule: Rule::SameParagraph,
                         cue: None,

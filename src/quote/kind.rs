@@ -86,7 +86,7 @@ fn decide(hay: &str, q: &Quote) -> QuoteKind {
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
     // short).
-    if q.attribution.is_some() {
+    if q.attribution.is_some_and(|a| a.rule.is_evidence()) {
         return QuoteKind::Speech;
     }
     // Standing as a sentence of its own, or long and sentence-like: a
