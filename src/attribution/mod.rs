@@ -172,7 +172,9 @@ pub(crate) fn attribute(
             .copied()
             .unwrap_or(para);
         let after_span = Span::new(q.span.end, next_start.min(end_para.end).max(q.span.end));
-        let before = sentence_tail(hay, words::lex(hay, before_span));
+        let (before, cut) = sentence_tail(hay, words::lex(hay, before_span));
+        // The previous quotation ends in this quotation's sentence.
+        let same_sentence = ti > 0 && !cut && prev_end >= para.start;
         let after = sentence_head(hay, words::lex(hay, after_span));
         let content = q.content.text(hay).trim_end();
         // A quotation ending in a comma or dash, or followed by one, is
@@ -188,68 +190,88 @@ pub(crate) fn attribute(
             before_pattern(hay, &before, lang).or_else(|| after_pattern(hay, &after, lang))
         }
         .or_else(|| sentence_tag(hay, &after, lang))
-        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
-        .or_else(|| cue_in_sentence(hay, &before, &after));
-        let attribution = match found {
-            Some(f) => {
-                let speaker = f.mention.and_then(|m| {
-                    resolve(
-                        hay,
-                        &names,
-                        m,
-                        &mut speakers,
-                        &mut last_person,
-                        &mut last_group,
-                    )
-                });
-                Some(Attribution {
-                    speaker,
-                    mention: f.mention,
-                    cue: f.cue,
-                    rule: f.rule,
-                })
-            }
-            None => {
-                // Split quotation or news continuation: the same speaker.
-                let opens_para = hay
-                    .get(para.start..q.span.start)
-                    .is_some_and(|s| s.trim().is_empty());
-                // Only a quotation that opens its sentence goes on from an
-                // earlier speaker; a fragment mid-sentence needs a cue.
-                let opens_sentence = before.is_empty()
-                    || before
-                        .last()
-                        .and_then(Tok::punct)
-                        .is_some_and(|c| matches!(c, ':' | '—' | '–'));
-                match last {
-                    _ if !opens_sentence => sentence_subject(hay, &before).map(|np| {
-                        let speaker = resolve(
-                            hay,
-                            &names,
-                            np,
-                            &mut speakers,
-                            &mut last_person,
-                            &mut last_group,
-                        );
-                        Attribution {
-                            speaker,
-                            mention: Some(np),
-                            cue: None,
-                            rule: Rule::SubjectNoCue,
-                        }
-                    }),
-                    Some((lp, a)) if lp == pi => Some(Attribution {
-                        rule: Rule::SameParagraph,
-                        cue: None,
-                        ..a
-                    }),
-                    Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
-                        rule: Rule::Continuation,
-                        cue: None,
-                        ..a
-                    }),
-                    _ => None,
-                }
+        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)));
+        // The whole sentence before the quotation, earlier quotations
+        // included, for its subject (bounded, so long paragraphs stay
+        // linear).
+        let sentence = || {
+            let from =
+                floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+            sentence_tail(
+                hay,
+                words::lex(hay, Span::new(from.min(q.span.start), q.span.start)),
+            )
+            .0
+        };
+        let opens_para = hay
+            .get(para.start..q.span.start)
+            .is_some_and(|s| s.trim().is_empty());
+        let opens_sentence = before.is_empty()
+            || before
+                .last()
+                .and_then(Tok::punct)
+                .is_some_and(|c| matches!(c, ':' | '—' | '–'));
+        let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
+        let resolve_np =
+            |np: Span,
+             speakers: &mut Vec<Speaker>,
+             lp: &mut Option<usize>,
+             lg: &mut Option<usize>| { resolve(hay, &names, np, speakers, lp, lg) };
+        let attribution = if let Some(f) = found {
+            let speaker = f
+                .mention
+                .and_then(|m| resolve_np(m, &mut speakers, &mut last_person, &mut last_group));
+            Some(Attribution {
+                speaker,
+                mention: f.mention,
+                cue: f.cue,
+                rule: f.rule,
+            })
+        } else if let (Some(a), true) = (last_here, same_sentence) {
+            // “Q1,” she said, calling it “Q2”: the same speaker.
+            Some(Attribution {
+                rule: Rule::SameParagraph,
+                cue: None,
+                ..a
+            })
+        } else if let Some(cue) = cue_in_sentence(hay, &before, &after) {
+            // A cue but no phrase next to it: "X did this, saying “Q”".
+            let np = sentence_subject(hay, &sentence());
+            let speaker =
+                np.and_then(|m| resolve_np(m, &mut speakers, &mut last_person, &mut last_group));
+            Some(Attribution {
+                speaker,
+                mention: np,
+                cue: Some(cue),
+                rule: if np.is_some() {
+                    Rule::SentenceSubject
+                } else {
+                    Rule::CueInSentence
+                },
+            })
+        } else if !opens_sentence || before.last().and_then(Tok::punct) == Some(':') {
+            // No cue: the subject of the quotation's sentence is the
+            // likeliest speaker ("X delivered a retort: “Q”").
+            sentence_subject(hay, &sentence()).map(|np| Attribution {
+                speaker: resolve_np(np, &mut speakers, &mut last_person, &mut last_group),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::SubjectNoCue,
+            })
+        } else {
+            // Split quotation or news continuation: the same speaker.
+            match last {
+                Some((lp, a)) if lp == pi => Some(Attribution {
+                    rule: Rule::SameParagraph,
+                    cue: None,
+                    ..a
+                }),
+                Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
+                    rule: Rule::Continuation,
+                    cue: None,
+                    ..a
+                }),
+                _ => None,
             }
         };
         if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
@@ -339,15 +361,31 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
     }
 }
 
-/// The tokens of `toks` after its last sentence end.
-fn sentence_tail(hay: &str, toks: Vec<Tok>) -> Vec<Tok> {
+/// The tokens of `toks` after its last sentence end, and whether there
+/// was one.
+fn sentence_tail(hay: &str, toks: Vec<Tok>) -> (Vec<Tok>, bool) {
     let cut = (0..toks.len())
         .rev()
         .find(|&i| is_terminator(hay, &toks, i));
     match cut {
-        Some(c) => toks.get(c + 1..).map(<[Tok]>::to_vec).unwrap_or_default(),
-        None => toks,
+        Some(c) => (
+            toks.get(c + 1..).map(<[Tok]>::to_vec).unwrap_or_default(),
+            true,
+        ),
+        None => (toks, false),
     }
+}
+
+/// How far back (bytes) to look for the start of a quotation's sentence.
+const SENTENCE_WINDOW: usize = 600;
+
+/// The largest char boundary at or before `i`.
+fn floor_boundary(hay: &str, mut i: usize) -> usize {
+    i = i.min(hay.len());
+    while i > 0 && !hay.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The tokens of `toks` up to its first sentence end.
@@ -383,6 +421,13 @@ fn is_determiner(hay: &str, t: &Tok) -> bool {
             ))
 }
 
+/// Adverbs and auxiliaries between a speaker and the cue.
+fn is_bridge(hay: &str, t: &Tok) -> bool {
+    let k = key(hay, t);
+    has(lexicon::BRIDGES, &k)
+        || k.len() > 4 && k.ends_with("ly") && !words::is_capitalized(t.span.text(hay))
+}
+
 fn is_pronoun(hay: &str, t: &Tok) -> bool {
     t.is_word() && has(lexicon::PRONOUNS, &key(hay, t))
 }
@@ -404,6 +449,10 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     let is_so = first_key == "so"
         && matches!(lang, Lang::De | Lang::Auto)
         && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
+    if is_cue(hay, first) && first_key.ends_with("ing") {
+        // “Q,” saying …: a participle; its subject is before the quotation.
+        return None;
+    }
     if is_cue(hay, first) || is_so {
         // Cue first: the speaker follows ("said Mr. Burr").
         let np = np_forward(hay, toks.get(start + 1..)?)?;
@@ -437,19 +486,22 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
 fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
     let mut end = toks.len();
     while end > 0
-        && toks.get(end - 1).is_some_and(|t| {
-            t.punct() == Some(',') || t.is_word() && has(lexicon::BRIDGES, &key(hay, t))
-        })
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| t.punct() == Some(',') || t.is_word() && is_bridge(hay, t))
     {
         end -= 1;
     }
     let phrase = toks.get(..end)?;
     let first = phrase.first()?;
     let last = phrase.last()?;
+    // Right after a closing mark and before a cue, any short phrase is
+    // the speaker ("warm-and-fuzzy Trump", "critics of the plan"), but
+    // not one opening with a conjunction or preposition ("and then").
     let opens = first.is_word()
-        && (is_pronoun(hay, first)
-            || is_determiner(hay, first)
-            || words::is_capitalized(first.span.text(hay)) && !names::is_stop(&key(hay, first)));
+        && (!names::is_stop(&key(hay, first))
+            || is_pronoun(hay, first)
+            || is_determiner(hay, first));
     let words = phrase.iter().filter(|t| t.is_word()).count();
     let clean = phrase.iter().all(|t| {
         !matches!(
@@ -486,19 +538,14 @@ fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     (rest <= 5).then_some(found)
 }
 
-/// Any speech cue in the quotation's sentence, with no speaker phrase
-/// found next to it.
-fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Found> {
-    let cue = before
+/// Any speech cue in the quotation's sentence, nearest first.
+fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
+    before
         .iter()
         .rev()
         .chain(after.iter())
-        .find(|t| is_cue(hay, t))?;
-    Some(Found {
-        mention: None,
-        cue: Some(cue.span),
-        rule: Rule::CueInSentence,
-    })
+        .find(|t| is_cue(hay, t))
+        .map(|t| t.span)
 }
 
 /// `X said: “Q”` / `X said that “Q”` / `X declared his support for “Q”`;
@@ -510,6 +557,15 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         return colon_pattern(hay, toks);
     };
     let cue = toks.get(cue_at).map(|t| t.span);
+    // "Said Dorothy Poynter, who …, “Q”": the cue opens the sentence.
+    if cue_at == 0 {
+        let np = np_forward(hay, toks.get(1..)?)?;
+        return Some(Found {
+            mention: Some(np),
+            cue,
+            rule: Rule::QuoteCueSpeaker,
+        });
+    }
     // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
     // erklärte er: „…“". The subject follows the cue unless the sentence
     // opens with it.
@@ -633,7 +689,7 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
     while end > 0
         && toks
             .get(end - 1)
-            .is_some_and(|t| t.is_word() && has(lexicon::BRIDGES, &key(hay, t)))
+            .is_some_and(|t| t.is_word() && is_bridge(hay, t))
     {
         end -= 1;
     }
