@@ -402,7 +402,18 @@ fn key(hay: &str, t: &Tok) -> String {
     words::key(t.span.text(hay))
 }
 
+/// Whether a token is a speech cue. Verbs are lower-case inside a
+/// sentence ("the United States" holds no cue); a capitalised cue counts
+/// only where it opens the sentence ("Said Ms. Poynter, …").
 fn is_cue(hay: &str, t: &Tok) -> bool {
+    let w = t.span.text(hay);
+    t.is_word()
+        && !words::is_capitalized(w)
+        && has(lexicon::CUES, &key(hay, t))
+        && key(hay, t) != "so"
+}
+
+fn is_cue_or_capital_cue(hay: &str, t: &Tok) -> bool {
     t.is_word() && has(lexicon::CUES, &key(hay, t)) && key(hay, t) != "so"
 }
 
@@ -553,32 +564,34 @@ fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
 /// sentence (`Cornyn (R-Texas) told a reporter that he “…”`, `X did Y,
 /// saying “…”`).
 fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
-    let Some(cue_at) = toks.iter().rposition(|t| is_cue(hay, t)) else {
+    // "Said Dorothy Poynter, who …, “Q”": the cue opens the sentence.
+    if let Some(first) = toks.first().filter(|t| is_cue_or_capital_cue(hay, t)) {
+        if words::is_capitalized(first.span.text(hay)) {
+            let np = np_forward(hay, toks.get(1..)?)?;
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(first.span),
+                rule: Rule::QuoteCueSpeaker,
+            });
+        }
+    }
+    let Some(last_cue) = toks.iter().rposition(|t| is_cue(hay, t)) else {
         return colon_pattern(hay, toks);
     };
-    let cue = toks.get(cue_at).map(|t| t.span);
-    // "Said Dorothy Poynter, who …, “Q”": the cue opens the sentence.
-    if cue_at == 0 {
-        let np = np_forward(hay, toks.get(1..)?)?;
-        return Some(Found {
-            mention: Some(np),
-            cue,
-            rule: Rule::QuoteCueSpeaker,
-        });
-    }
     // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
     // erklärte er: „…“". The subject follows the cue unless the sentence
     // opens with it.
     if lang == Lang::De {
+        let cue = toks.get(last_cue).map(|t| t.span);
         let opens_with_subject = toks.first().is_some_and(|f| {
             f.is_word()
                 && !names::is_stop(&key(hay, f))
                 && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
-        }) && np_backward(hay, toks.get(..cue_at)?)
+        }) && np_backward(hay, toks.get(..last_cue)?)
             .is_some_and(|np| Some(np.start) == toks.first().map(|f| f.span.start));
         if !opens_with_subject {
             if let Some(np) = toks
-                .get(cue_at + 1..)
+                .get(last_cue + 1..)
                 .and_then(|rest| np_forward(hay, rest))
             {
                 return Some(Found {
@@ -589,17 +602,24 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
             }
         }
     }
-    if let Some(np) = np_backward(hay, toks.get(..cue_at)?) {
-        return Some(Found {
-            mention: Some(np),
-            cue,
-            rule: Rule::SpeakerCueQuote,
-        });
+    // The nearest cue with a speaker phrase right before it: "Nefzi said,
+    // adding, “Q”" goes back past "adding" to "Nefzi said".
+    for (i, t) in toks.iter().enumerate().take(last_cue + 1).rev() {
+        if !is_cue(hay, t) {
+            continue;
+        }
+        if let Some(np) = np_backward(hay, toks.get(..i)?) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(t.span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
     }
-    let np = sentence_subject(hay, toks.get(..cue_at)?)?;
+    let np = sentence_subject(hay, toks.get(..last_cue)?)?;
     Some(Found {
         mention: Some(np),
-        cue,
+        cue: toks.get(last_cue).map(|t| t.span),
         rule: Rule::SentenceSubject,
     })
 }

@@ -111,7 +111,6 @@ const STOP: &[&str] = &[
     "lors",
     "luego",
     "mais",
-    "man",
     "meanwhile",
     "mit",
     "moreover",
