@@ -71,8 +71,7 @@ const MAX_DEPTH: usize = 64;
 /// ։ (D6), ؟ (D8), ۔ (DB), । ॥ (E0), ። ။ (E1), … ‼ “ ” „ • ⁃ (E2),
 /// 。「」 (E3), ！？．（） (EF). Everything else is skipped a byte at a
 /// time without decoding, which keeps the common case fast.
-#[inline]
-fn interesting(b: u8) -> bool {
+const fn interesting_byte(b: u8) -> bool {
     matches!(
         b,
         b'.' | b'!'
@@ -95,6 +94,26 @@ fn interesting(b: u8) -> bool {
             | 0xE3
             | 0xEF
     )
+}
+
+/// [`interesting_byte`] as a table: one load per byte in the hot loops.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        // In a constant: an index out of bounds would stop compilation.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = interesting_byte(i as u8);
+        }
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn interesting(b: u8) -> bool {
+    INTERESTING.get(usize::from(b)).copied().unwrap_or(false)
 }
 
 /// Kinds of paired marks; a closer only closes an opener of its kind. All
@@ -311,15 +330,31 @@ struct After {
     lead: Option<char>,
     /// Whether it starts with a dash (`--`, `—`, `–`): an aside goes on.
     dash: bool,
-    /// Whether its first letter opens sentences in the language (The, It).
-    starter: bool,
-    /// Whether it is itself an initial (`A.`), as in `J. A. Smith`.
-    initial: bool,
-    /// Whether it is a German month name (`12. Juni`).
-    month: bool,
+    /// Its first word when that is capitalised (else empty): looked up
+    /// only when a rule needs it.
+    word: Span,
 }
 
 impl After {
+    /// Whether its capitalised first word opens sentences in `lang` (The,
+    /// It) and is not itself an initial (`A.`, as in `J. A. Smith`).
+    fn starter(&self, hay: &str, lang: Lang) -> bool {
+        let word = self.word.text(hay);
+        if word.is_empty() {
+            return false;
+        }
+        let initial = word.chars().nth(1).is_none()
+            && hay.get(self.word.end..).is_some_and(|t| t.starts_with('.'));
+        let mut buf = [0u8; 32];
+        !initial && lower(word, &mut buf).is_some_and(|k| lexicon::is_starter(k, lang))
+    }
+
+    /// Whether its first word is a German month name (`12. Juni`).
+    fn month(&self, hay: &str) -> bool {
+        let mut buf = [0u8; 32];
+        lower(self.word.text(hay), &mut buf).is_some_and(lexicon::is_month_de)
+    }
+
     fn upper(&self) -> bool {
         self.lead.is_some_and(char::is_uppercase)
     }
@@ -405,7 +440,18 @@ impl<'h> Block<'h> {
         let bytes = self.bytes();
         let mut i = self.start;
         while i < self.end {
-            let b = bytes.get(i).copied().unwrap_or(0);
+            // Skip the bytes no rule cares about in one tight loop.
+            let rest = bytes.get(i..self.end).unwrap_or_default();
+            let skip = if list.is_some() {
+                rest.iter()
+                    .position(|&b| interesting(b) || b.is_ascii_whitespace())
+            } else {
+                rest.iter().position(|&b| interesting(b))
+            };
+            i += skip.unwrap_or(rest.len());
+            let Some(&b) = bytes.get(i).filter(|_| i < self.end) else {
+                break;
+            };
             if list.is_some() && b.is_ascii_whitespace() {
                 // A list item may start after this space.
                 let next = self.skip_space(i);
@@ -504,10 +550,13 @@ impl<'h> Block<'h> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut i = self.start;
         while i < self.end {
-            let b = bytes.get(i).copied().unwrap_or(0);
-            if !interesting(b) {
-                i += 1;
-                continue;
+            let rest = bytes.get(i..self.end).unwrap_or_default();
+            i += rest
+                .iter()
+                .position(|&b| interesting(b))
+                .unwrap_or(rest.len());
+            if i >= self.end {
+                break;
             }
             let Some(c) = self.char_at(i) else {
                 i += 1;
@@ -668,23 +717,38 @@ impl<'h> Block<'h> {
                 keep(unit.end)
             };
         }
+        let before = self.before(unit.first, sent_start);
+        let list_number = matches!(
+            before,
+            Before::Integer {
+                short: true,
+                at_start: true
+            }
+        );
+        if unit.ends_closed && after.upper() && !list_number {
+            // `… So am I.” Nobody`: a closing mark after the period means
+            // it is no initial or abbreviation that runs on into a name.
+            return brk;
+        }
         let plain = if self.english || !after.lower() {
             brk
         } else {
             keep(unit.end)
         };
-        let generic = if after.upper() && after.starter && !after.initial {
-            brk
-        } else {
-            keep(unit.end)
+        let generic = || {
+            if after.upper() && after.starter(self.hay, self.lang) {
+                brk
+            } else {
+                keep(unit.end)
+            }
         };
-        match self.before(unit.first, sent_start) {
+        match before {
             Before::Nothing | Before::Plain | Before::Exclamation => plain,
             Before::Integer { short, at_start } => {
                 if short && at_start {
                     // "1. The first item"
                     keep(unit.end)
-                } else if short && after.month && self.lang == Lang::De {
+                } else if short && self.lang == Lang::De && after.month(self.hay) {
                     keep(unit.end)
                 } else {
                     plain
@@ -694,10 +758,10 @@ impl<'h> Block<'h> {
                 if at_start || !upper || !after.upper() {
                     keep(unit.end)
                 } else {
-                    generic
+                    generic()
                 }
             }
-            Before::Acronym | Before::Abbr(Abbr::Other) => generic,
+            Before::Acronym | Before::Abbr(Abbr::Other) => generic(),
             Before::Abbr(Abbr::Title) => keep(unit.end),
             Before::Abbr(Abbr::Number) => {
                 if after.upper() {
@@ -900,10 +964,7 @@ impl<'h> Block<'h> {
             }
             break;
         }
-        let mut starter = false;
-        let mut initial = false;
-        let mut month = false;
-        if lead.is_some_and(char::is_uppercase) {
+        let word = if lead.is_some_and(char::is_uppercase) {
             let tail = self.hay.get(word_start..self.end).unwrap_or("");
             let mut wend = 0;
             for (k, c) in tail.char_indices() {
@@ -912,22 +973,15 @@ impl<'h> Block<'h> {
                 }
                 wend = k + c.len_utf8();
             }
-            let word = tail.get(..wend).unwrap_or("");
-            initial =
-                word.chars().count() == 1 && tail.get(wend..).is_some_and(|t| t.starts_with('.'));
-            let mut buf = [0u8; 32];
-            if let Some(key) = lower(word, &mut buf) {
-                starter = lexicon::is_starter(key, self.lang);
-                month = lexicon::is_month_de(key);
-            }
-        }
+            Span::new(word_start, word_start + wend)
+        } else {
+            Span::new(word_start, word_start)
+        };
         After {
             first,
             lead,
             dash,
-            starter,
-            initial,
-            month,
+            word,
         }
     }
 
