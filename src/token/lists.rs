@@ -4,6 +4,7 @@
 
 /// Titles and name parts that are abbreviations even without a period
 /// (British style "Mr Kirby", "Dr Ng"), when written with a capital.
+/// Sorted (binary search; a unit test checks).
 const TITLES: &[&str] = &[
     "Adm", "Brig", "Capt", "Cdr", "Cllr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Gen", "Gov",
     "Hon", "Insp", "Jnr", "Jr", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mmes", "Mr", "Mrs", "Ms",
@@ -32,6 +33,7 @@ const LEADING: &[&str] = &[
 /// Top-level domains a bare domain name ("bbc.co.uk", "amazon.com") must end
 /// with to be taken as a URL: the generic ones and the country codes seen
 /// in news. Lower case only: "end.Com" is a missing space, not a domain.
+/// Sorted (binary search; a unit test checks).
 const TLDS: &[&str] = &[
     "ai", "app", "at", "au", "be", "biz", "br", "ca", "cc", "ch", "cn", "co", "com", "cz", "de",
     "dev", "dk", "edu", "es", "eu", "fi", "fm", "fr", "gov", "gr", "hk", "ie", "il", "in", "info",
@@ -41,12 +43,53 @@ const TLDS: &[&str] = &[
 
 /// Whether `w` (letters only) is a title abbreviation ("Mr", "Dr").
 pub(super) fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+    // Called for every short capitalised word: compare packed integers,
+    // not strings.
+    let Some(k) = pack(w) else { return false };
+    TITLES_PACKED.binary_search(&k).is_ok()
 }
+
+/// Up to eight bytes as a big-endian integer (so integer order is string
+/// order), `None` if longer.
+const fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        k <<= 8;
+        if i < b.len() {
+            // `i < b.len()` checked just above.
+            #[allow(clippy::indexing_slicing)]
+            let x = b[i];
+            k |= x as u64;
+        }
+        i += 1;
+    }
+    Some(k)
+}
+
+const TITLES_PACKED: [u64; TITLES.len()] = {
+    let mut out = [0u64; TITLES.len()];
+    let mut i = 0;
+    while i < TITLES.len() {
+        #[allow(clippy::indexing_slicing)]
+        {
+            out[i] = match pack(TITLES[i]) {
+                Some(k) => k,
+                None => 0,
+            };
+        }
+        i += 1;
+    }
+    out
+};
 
 /// Whether `w` is an abbreviation in any case without a period.
 pub(super) fn is_anycase(w: &str) -> bool {
-    ANYCASE.iter().any(|a| a.eq_ignore_ascii_case(w))
+    matches!(w.len(), 2 | 3) && ANYCASE.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Whether `w` followed by a period is an abbreviation ("Jan.", "Inc.").
@@ -74,5 +117,16 @@ pub(super) fn is_leading(w: &str) -> bool {
 
 /// Whether `w` is a top-level domain in the list.
 pub(super) fn is_tld(w: &str) -> bool {
-    TLDS.contains(&w)
+    TLDS.binary_search(&w).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sorted() {
+        assert!(super::TITLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::TLDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::TITLES_PACKED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::is_title("Mr") && super::is_title("Supt") && !super::is_title("Mz"));
+    }
 }

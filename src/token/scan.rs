@@ -233,11 +233,11 @@ impl<'h> Scanner<'h> {
             };
             return (self.attach(start + len), kind);
         }
-        if c.is_alphanumeric() {
-            return self.word(start);
-        }
         if is_punct(c) {
             return (self.attach(start + len), TokenKind::Punctuation);
+        }
+        if c.is_alphanumeric() {
+            return self.word(start);
         }
         (self.cluster_end(start), TokenKind::Symbol)
     }
@@ -332,6 +332,9 @@ impl<'h> Scanner<'h> {
                 i += 1;
             }
             let Some(&b) = bytes.get(i) else { break };
+            if b == b' ' {
+                break;
+            }
             if b < 0x80 {
                 let before = if i > start {
                     bytes.get(i - 1).copied()
@@ -405,7 +408,10 @@ impl<'h> Scanner<'h> {
             }
             let Some(c) = self.char_at(i) else { break };
             let len = c.len_utf8();
-            if c.is_alphanumeric() {
+            // General punctuation (’ ‐ — “ …) is common and never a letter:
+            // skip the Alphabetic table look-up for it.
+            let general_punct = matches!(c, '\u{2000}'..='\u{206F}');
+            if !general_punct && c.is_alphanumeric() {
                 if is_cjk(c) {
                     break;
                 }
@@ -670,20 +676,30 @@ impl<'h> Scanner<'h> {
         if currency {
             return (end, TokenKind::Number);
         }
-        if w.chars().next().is_some_and(char::is_numeric) {
+        let first = self.byte(start).unwrap_or(0);
+        if first.is_ascii_digit()
+            || (first >= 0x80 && w.chars().next().is_some_and(char::is_numeric))
+        {
             return (end, number_kind(w));
         }
         if from_abbrev {
             return (end, TokenKind::Word);
         }
+        let next = self.byte(end);
         if !joined && w.len() <= 7 {
-            if self.byte(end) == Some(b'.') {
+            if next == Some(b'.') {
                 if let Some(e) = self.abbreviation_with_period(w, end) {
                     return (e, TokenKind::Abbreviation);
                 }
-            } else if (lists::is_title(w) || lists::is_anycase(w)) && !self.wordy_at(end) {
+            } else if ((ascii(first) & UPPER != 0 && lists::is_title(w)) || lists::is_anycase(w))
+                && !self.wordy_at(end)
+            {
                 return (end, TokenKind::Abbreviation);
             }
+        }
+        // Only an apostrophe (' or the first byte of ’) can follow now.
+        if !matches!(next, Some(b'\'' | 0xE2)) {
+            return (end, TokenKind::Word);
         }
         // Plural possessive: "the Smiths’ house". The mark is taken when
         // the word ends in s, no single quotation is open in the
