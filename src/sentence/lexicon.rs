@@ -1,0 +1,765 @@
+//! Word lists the sentence splitter consults: abbreviations per language,
+//! words that open sentences, month names, brand names with a `!`.
+//!
+//! The lists are data, not code: each is a static array sorted by UTF-8
+//! bytes (a unit test checks it) and searched with `binary_search`, so a
+//! lookup costs a few comparisons and no start-up work (nothing to build
+//! at run time, which matters in WebAssembly).
+
+use crate::Lang;
+
+/// What an abbreviation usually stands before, which decides whether its
+/// period may also end a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Abbr {
+    /// A title before a name (Mr., Dr., Gen., Sen.): its period never ends
+    /// a sentence, since titles do not close sentences in news text.
+    Title,
+    /// Stands before a number (No. 5, p. 55, Art. 3): a digit or a symbol
+    /// after it continues the sentence; a capitalised word starts a new one.
+    Number,
+    /// Anything else (Inc., etc., Jan., Co.): it ends a sentence only when a
+    /// typical sentence opener follows ("… & Co. It closed"), because a
+    /// capitalised name after it is far more often part of the sentence
+    /// ("Editing Inc. Alberta").
+    Other,
+}
+
+/// Looks `word` (lower-cased, without its period) up in the list of
+/// `lang`, then in the English list, which also serves [`Lang::Auto`]:
+/// English abbreviations turn up in news of every language.
+pub(super) fn abbreviation(word: &str, lang: Lang) -> Option<Abbr> {
+    let own: &[(&str, Abbr)] = match lang {
+        Lang::Da => ABBR_DA,
+        Lang::De => ABBR_DE,
+        Lang::Fr => ABBR_FR,
+        Lang::Es => ABBR_ES,
+        Lang::It => ABBR_IT,
+        Lang::Nl => ABBR_NL,
+        Lang::Pl => ABBR_PL,
+        Lang::Ru => ABBR_RU,
+        _ => &[],
+    };
+    find_pair(own, word).or_else(|| find_pair(ABBR_EN, word))
+}
+
+/// Whether `word` (lower-cased) commonly opens a sentence in `lang` or in
+/// English.
+pub(super) fn is_starter(word: &str, lang: Lang) -> bool {
+    let own: &[&str] = match lang {
+        Lang::Da => STARTERS_DA,
+        Lang::De => STARTERS_DE,
+        Lang::Fr => STARTERS_FR,
+        Lang::Es => STARTERS_ES,
+        Lang::It => STARTERS_IT,
+        Lang::Nl => STARTERS_NL,
+        Lang::Pl => STARTERS_PL,
+        Lang::Ru => STARTERS_RU,
+        _ => &[],
+    };
+    own.binary_search(&word).is_ok() || STARTERS_EN.binary_search(&word).is_ok()
+}
+
+/// Whether `word` (lower-cased) is a German month name: `am 12. Juni` is an
+/// ordinal number, not the end of a sentence.
+pub(super) fn is_month_de(word: &str) -> bool {
+    MONTHS_DE.binary_search(&word).is_ok()
+}
+
+/// Whether `word` (lower-cased) is a name spelt with a `!` (Yahoo!).
+pub(super) fn is_exclamation_word(word: &str) -> bool {
+    EXCLAMATION_WORDS.binary_search(&word).is_ok()
+}
+
+fn find_pair(list: &[(&str, Abbr)], word: &str) -> Option<Abbr> {
+    list.binary_search_by(|(w, _)| w.cmp(&word))
+        .ok()
+        .and_then(|i| list.get(i))
+        .map(|(_, a)| *a)
+}
+
+// The lists. Each one sorted by UTF-8 bytes; see `tests::sorted`.
+
+/// Abbreviations, en: lower-cased, without the final period.
+pub(super) static ABBR_EN: &[(&str, Abbr)] = &[
+    ("adm", Abbr::Title),
+    ("al", Abbr::Other),
+    ("approx", Abbr::Other),
+    ("apr", Abbr::Other),
+    ("art", Abbr::Number),
+    ("assn", Abbr::Other),
+    ("assoc", Abbr::Other),
+    ("aug", Abbr::Other),
+    ("ave", Abbr::Other),
+    ("bldg", Abbr::Other),
+    ("blvd", Abbr::Other),
+    ("bros", Abbr::Other),
+    ("ca", Abbr::Number),
+    ("capt", Abbr::Title),
+    ("cf", Abbr::Other),
+    ("ch", Abbr::Number),
+    ("chap", Abbr::Number),
+    ("cmdr", Abbr::Title),
+    ("co", Abbr::Other),
+    ("col", Abbr::Title),
+    ("corp", Abbr::Other),
+    ("cpl", Abbr::Title),
+    ("dec", Abbr::Other),
+    ("dept", Abbr::Other),
+    ("det", Abbr::Title),
+    ("dist", Abbr::Other),
+    ("dr", Abbr::Title),
+    ("eq", Abbr::Number),
+    ("eqs", Abbr::Number),
+    ("esp", Abbr::Other),
+    ("esq", Abbr::Other),
+    ("est", Abbr::Other),
+    ("etc", Abbr::Other),
+    ("feb", Abbr::Other),
+    ("fig", Abbr::Number),
+    ("figs", Abbr::Number),
+    ("fri", Abbr::Other),
+    ("ft", Abbr::Other),
+    ("gen", Abbr::Title),
+    ("gov", Abbr::Title),
+    ("hon", Abbr::Title),
+    ("hwy", Abbr::Other),
+    ("inc", Abbr::Other),
+    ("insp", Abbr::Title),
+    ("jan", Abbr::Other),
+    ("jr", Abbr::Other),
+    ("jul", Abbr::Other),
+    ("jun", Abbr::Other),
+    ("kg", Abbr::Other),
+    ("km", Abbr::Other),
+    ("lb", Abbr::Other),
+    ("lbs", Abbr::Other),
+    ("lt", Abbr::Title),
+    ("ltd", Abbr::Other),
+    ("maj", Abbr::Title),
+    ("mar", Abbr::Other),
+    ("messrs", Abbr::Title),
+    ("mfg", Abbr::Other),
+    ("mg", Abbr::Other),
+    ("mgr", Abbr::Other),
+    ("min", Abbr::Other),
+    ("ml", Abbr::Other),
+    ("mm", Abbr::Other),
+    ("mme", Abbr::Title),
+    ("mon", Abbr::Other),
+    ("mr", Abbr::Title),
+    ("mrs", Abbr::Title),
+    ("ms", Abbr::Title),
+    ("msgr", Abbr::Title),
+    ("mt", Abbr::Other),
+    ("no", Abbr::Number),
+    ("nos", Abbr::Number),
+    ("nov", Abbr::Other),
+    ("nr", Abbr::Number),
+    ("n°", Abbr::Number),
+    ("nº", Abbr::Number),
+    ("oct", Abbr::Other),
+    ("op", Abbr::Number),
+    ("oz", Abbr::Other),
+    ("p", Abbr::Number),
+    ("para", Abbr::Number),
+    ("pg", Abbr::Number),
+    ("plc", Abbr::Other),
+    ("pp", Abbr::Number),
+    ("pres", Abbr::Title),
+    ("prof", Abbr::Title),
+    ("pt", Abbr::Other),
+    ("rd", Abbr::Other),
+    ("ref", Abbr::Number),
+    ("refs", Abbr::Number),
+    ("rep", Abbr::Title),
+    ("rev", Abbr::Title),
+    ("rs", Abbr::Number),
+    ("sec", Abbr::Number),
+    ("sect", Abbr::Number),
+    ("sen", Abbr::Title),
+    ("sep", Abbr::Other),
+    ("sept", Abbr::Other),
+    ("sgt", Abbr::Title),
+    ("sq", Abbr::Other),
+    ("sr", Abbr::Other),
+    ("st", Abbr::Other),
+    ("ste", Abbr::Other),
+    ("supt", Abbr::Title),
+    ("tel", Abbr::Number),
+    ("thu", Abbr::Other),
+    ("thur", Abbr::Other),
+    ("thurs", Abbr::Other),
+    ("tue", Abbr::Other),
+    ("tues", Abbr::Other),
+    ("univ", Abbr::Other),
+    ("vol", Abbr::Number),
+    ("vols", Abbr::Number),
+    ("vs", Abbr::Other),
+    ("yd", Abbr::Other),
+    ("yr", Abbr::Other),
+    ("yrs", Abbr::Other),
+];
+
+/// Abbreviations, da: lower-cased, without the final period.
+pub(super) static ABBR_DA: &[(&str, Abbr)] = &[
+    ("adr", Abbr::Other),
+    ("afd", Abbr::Other),
+    ("alm", Abbr::Other),
+    ("ca", Abbr::Other),
+    ("cand", Abbr::Other),
+    ("dvs", Abbr::Other),
+    ("eks", Abbr::Other),
+    ("el", Abbr::Other),
+    ("evt", Abbr::Other),
+    ("fhv", Abbr::Other),
+    ("fx", Abbr::Other),
+    ("hhv", Abbr::Other),
+    ("hr", Abbr::Title),
+    ("jf", Abbr::Other),
+    ("kap", Abbr::Number),
+    ("kl", Abbr::Number),
+    ("kr", Abbr::Other),
+    ("mht", Abbr::Other),
+    ("mv", Abbr::Other),
+    ("ndr", Abbr::Other),
+    ("nr", Abbr::Number),
+    ("osv", Abbr::Other),
+    ("pga", Abbr::Other),
+    ("pkt", Abbr::Number),
+    ("red", Abbr::Other),
+    ("resp", Abbr::Other),
+    ("sa", Abbr::Other),
+    ("sek", Abbr::Other),
+    ("skt", Abbr::Title),
+    ("stk", Abbr::Number),
+    ("tlf", Abbr::Number),
+    ("vedr", Abbr::Other),
+    ("vha", Abbr::Other),
+];
+
+/// Abbreviations, de: lower-cased, without the final period.
+pub(super) static ABBR_DE: &[(&str, Abbr)] = &[
+    ("abb", Abbr::Number),
+    ("abs", Abbr::Number),
+    ("abt", Abbr::Other),
+    ("allg", Abbr::Other),
+    ("bd", Abbr::Number),
+    ("bes", Abbr::Other),
+    ("betr", Abbr::Other),
+    ("bspw", Abbr::Other),
+    ("bzgl", Abbr::Other),
+    ("bzw", Abbr::Other),
+    ("ca", Abbr::Number),
+    ("chr", Abbr::Other),
+    ("dipl", Abbr::Title),
+    ("dr", Abbr::Title),
+    ("evtl", Abbr::Other),
+    ("fa", Abbr::Title),
+    ("frl", Abbr::Title),
+    ("ggf", Abbr::Other),
+    ("hbf", Abbr::Other),
+    ("hl", Abbr::Title),
+    ("hr", Abbr::Title),
+    ("hrn", Abbr::Title),
+    ("inkl", Abbr::Other),
+    ("jh", Abbr::Other),
+    ("jr", Abbr::Other),
+    ("kap", Abbr::Number),
+    ("max", Abbr::Other),
+    ("mind", Abbr::Other),
+    ("mio", Abbr::Other),
+    ("mrd", Abbr::Other),
+    ("nr", Abbr::Number),
+    ("nrn", Abbr::Other),
+    ("pkt", Abbr::Other),
+    ("prof", Abbr::Title),
+    ("s", Abbr::Number),
+    ("sog", Abbr::Other),
+    ("st", Abbr::Other),
+    ("std", Abbr::Other),
+    ("str", Abbr::Other),
+    ("tel", Abbr::Number),
+    ("usw", Abbr::Other),
+    ("vgl", Abbr::Other),
+    ("ziff", Abbr::Number),
+    ("zit", Abbr::Other),
+    ("zzgl", Abbr::Other),
+];
+
+/// Abbreviations, fr: lower-cased, without the final period.
+pub(super) static ABBR_FR: &[(&str, Abbr)] = &[
+    ("av", Abbr::Other),
+    ("bd", Abbr::Other),
+    ("cf", Abbr::Other),
+    ("chap", Abbr::Number),
+    ("dr", Abbr::Title),
+    ("env", Abbr::Other),
+    ("etc", Abbr::Other),
+    ("ex", Abbr::Other),
+    ("fig", Abbr::Number),
+    ("hab", Abbr::Other),
+    ("mgr", Abbr::Title),
+    ("mlle", Abbr::Title),
+    ("mm", Abbr::Title),
+    ("mme", Abbr::Title),
+    ("n°", Abbr::Number),
+    ("nº", Abbr::Number),
+    ("p", Abbr::Number),
+    ("pp", Abbr::Number),
+    ("pr", Abbr::Title),
+    ("réf", Abbr::Number),
+    ("st", Abbr::Other),
+    ("ste", Abbr::Title),
+    ("vol", Abbr::Number),
+    ("vs", Abbr::Other),
+];
+
+/// Abbreviations, es: lower-cased, without the final period.
+pub(super) static ABBR_ES: &[(&str, Abbr)] = &[
+    ("abr", Abbr::Other),
+    ("admón", Abbr::Other),
+    ("ago", Abbr::Other),
+    ("apdo", Abbr::Other),
+    ("art", Abbr::Number),
+    ("av", Abbr::Other),
+    ("avda", Abbr::Other),
+    ("cap", Abbr::Number),
+    ("col", Abbr::Other),
+    ("cía", Abbr::Other),
+    ("dic", Abbr::Other),
+    ("dom", Abbr::Other),
+    ("dr", Abbr::Title),
+    ("dra", Abbr::Title),
+    ("dª", Abbr::Other),
+    ("ee", Abbr::Title),
+    ("ej", Abbr::Other),
+    ("ene", Abbr::Other),
+    ("etc", Abbr::Other),
+    ("fdo", Abbr::Other),
+    ("gral", Abbr::Title),
+    ("hnos", Abbr::Other),
+    ("ing", Abbr::Title),
+    ("jue", Abbr::Other),
+    ("lda", Abbr::Other),
+    ("ldo", Abbr::Other),
+    ("lic", Abbr::Title),
+    ("lun", Abbr::Other),
+    ("mar", Abbr::Other),
+    ("may", Abbr::Other),
+    ("mié", Abbr::Other),
+    ("núm", Abbr::Number),
+    ("pp", Abbr::Number),
+    ("prof", Abbr::Title),
+    ("pág", Abbr::Number),
+    ("párr", Abbr::Number),
+    ("párrf", Abbr::Number),
+    ("sr", Abbr::Title),
+    ("sra", Abbr::Title),
+    ("sras", Abbr::Title),
+    ("sres", Abbr::Title),
+    ("srta", Abbr::Title),
+    ("sta", Abbr::Title),
+    ("sto", Abbr::Title),
+    ("sáb", Abbr::Other),
+    ("tel", Abbr::Number),
+    ("ud", Abbr::Title),
+    ("uds", Abbr::Title),
+    ("vd", Abbr::Title),
+    ("vds", Abbr::Title),
+    ("vie", Abbr::Other),
+    ("vol", Abbr::Number),
+];
+
+/// Abbreviations, it: lower-cased, without the final period.
+pub(super) static ABBR_IT: &[(&str, Abbr)] = &[
+    ("acc", Abbr::Other),
+    ("all", Abbr::Other),
+    ("amm", Abbr::Title),
+    ("arch", Abbr::Title),
+    ("art", Abbr::Number),
+    ("avv", Abbr::Title),
+    ("ca", Abbr::Other),
+    ("cap", Abbr::Number),
+    ("cav", Abbr::Title),
+    ("dir", Abbr::Title),
+    ("dott", Abbr::Title),
+    ("dr", Abbr::Title),
+    ("ecc", Abbr::Other),
+    ("es", Abbr::Other),
+    ("gent", Abbr::Title),
+    ("geom", Abbr::Title),
+    ("idraul", Abbr::Other),
+    ("ing", Abbr::Title),
+    ("meteor", Abbr::Other),
+    ("mons", Abbr::Title),
+    ("n°", Abbr::Number),
+    ("on", Abbr::Title),
+    ("pag", Abbr::Number),
+    ("pagg", Abbr::Number),
+    ("prof", Abbr::Title),
+    ("psicol", Abbr::Title),
+    ("rag", Abbr::Title),
+    ("rev", Abbr::Title),
+    ("sig", Abbr::Title),
+    ("sigg", Abbr::Title),
+    ("tel", Abbr::Number),
+];
+
+/// Abbreviations, nl: lower-cased, without the final period.
+pub(super) static ABBR_NL: &[(&str, Abbr)] = &[
+    ("aanw", Abbr::Other),
+    ("afb", Abbr::Other),
+    ("afd", Abbr::Other),
+    ("blz", Abbr::Number),
+    ("ca", Abbr::Other),
+    ("dhr", Abbr::Title),
+    ("dr", Abbr::Title),
+    ("drs", Abbr::Title),
+    ("ds", Abbr::Title),
+    ("enz", Abbr::Other),
+    ("etc", Abbr::Other),
+    ("gem", Abbr::Other),
+    ("ing", Abbr::Title),
+    ("ir", Abbr::Title),
+    ("jhr", Abbr::Title),
+    ("lt", Abbr::Other),
+    ("mevr", Abbr::Title),
+    ("mr", Abbr::Title),
+    ("mw", Abbr::Title),
+    ("nr", Abbr::Number),
+    ("pag", Abbr::Number),
+    ("prof", Abbr::Title),
+    ("resp", Abbr::Other),
+    ("sr", Abbr::Other),
+    ("st", Abbr::Other),
+    ("vgl", Abbr::Other),
+    ("vnw", Abbr::Other),
+    ("zgn", Abbr::Other),
+];
+
+/// Abbreviations, pl: lower-cased, without the final period.
+pub(super) static ABBR_PL: &[(&str, Abbr)] = &[
+    ("al", Abbr::Other),
+    ("bałt", Abbr::Other),
+    ("dr", Abbr::Title),
+    ("gen", Abbr::Title),
+    ("godz", Abbr::Number),
+    ("hab", Abbr::Other),
+    ("im", Abbr::Title),
+    ("inż", Abbr::Title),
+    ("itd", Abbr::Other),
+    ("itp", Abbr::Other),
+    ("jw", Abbr::Other),
+    ("lek", Abbr::Other),
+    ("mgr", Abbr::Title),
+    ("np", Abbr::Other),
+    ("nr", Abbr::Number),
+    ("os", Abbr::Other),
+    ("p", Abbr::Title),
+    ("pl", Abbr::Title),
+    ("por", Abbr::Other),
+    ("prof", Abbr::Title),
+    ("płk", Abbr::Title),
+    ("r", Abbr::Other),
+    ("ryc", Abbr::Other),
+    ("str", Abbr::Number),
+    ("tel", Abbr::Number),
+    ("tj", Abbr::Other),
+    ("tys", Abbr::Other),
+    ("ul", Abbr::Title),
+    ("ww", Abbr::Other),
+    ("zob", Abbr::Other),
+];
+
+/// Abbreviations, ru: lower-cased, without the final period.
+pub(super) static ABBR_RU: &[(&str, Abbr)] = &[
+    ("г", Abbr::Title),
+    ("гг", Abbr::Title),
+    ("д", Abbr::Title),
+    ("дол", Abbr::Other),
+    ("долл", Abbr::Other),
+    ("др", Abbr::Other),
+    ("ед", Abbr::Other),
+    ("им", Abbr::Title),
+    ("кв", Abbr::Number),
+    ("коп", Abbr::Other),
+    ("куб", Abbr::Other),
+    ("млн", Abbr::Other),
+    ("млрд", Abbr::Other),
+    ("напр", Abbr::Other),
+    ("пгт", Abbr::Title),
+    ("пос", Abbr::Title),
+    ("пр", Abbr::Other),
+    ("проф", Abbr::Title),
+    ("руб", Abbr::Other),
+    ("с", Abbr::Number),
+    ("св", Abbr::Title),
+    ("см", Abbr::Other),
+    ("ст", Abbr::Title),
+    ("стр", Abbr::Number),
+    ("тыс", Abbr::Other),
+    ("ул", Abbr::Title),
+    ("чел", Abbr::Other),
+];
+
+/// Words that commonly open a sentence, en: lower-cased.
+pub(super) static STARTERS_EN: &[&str] = &[
+    "a",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "another",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "even",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "is",
+    "it",
+    "its",
+    "just",
+    "let",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "my",
+    "no",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "thus",
+    "to",
+    "today",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Words that commonly open a sentence, de: lower-cased.
+pub(super) static STARTERS_DE: &[&str] = &[
+    "aber", "als", "am", "auch", "auf", "aus", "bei", "da", "dann", "das", "dem", "den", "der",
+    "deshalb", "die", "dies", "diese", "dieser", "doch", "du", "ein", "eine", "einer", "er", "es",
+    "für", "ich", "ihr", "im", "in", "ja", "man", "mit", "nach", "nein", "nun", "ob", "sie", "so",
+    "trotzdem", "um", "und", "von", "vor", "was", "wenn", "wer", "wie", "wir", "wo", "zu", "zum",
+    "zur",
+];
+
+/// Words that commonly open a sentence, da: lower-cased.
+pub(super) static STARTERS_DA: &[&str] = &[
+    "af", "alle", "at", "da", "de", "den", "der", "det", "du", "efter", "en", "et", "for", "fra",
+    "han", "hun", "hvad", "hvem", "hvis", "hvor", "hvordan", "hvorfor", "i", "ikke", "jeg", "med",
+    "men", "nu", "når", "og", "om", "på", "så", "vi",
+];
+
+/// Words that commonly open a sentence, nl: lower-cased.
+pub(super) static STARTERS_NL: &[&str] = &[
+    "dat", "de", "die", "dit", "een", "en", "er", "het", "hij", "hoe", "ik", "in", "je", "maar",
+    "met", "na", "nu", "om", "op", "toen", "u", "van", "voor", "waar", "wat", "we", "wij", "ze",
+    "zij",
+];
+
+/// Words that commonly open a sentence, fr: lower-cased.
+pub(super) static STARTERS_FR: &[&str] = &[
+    "alors", "au", "aux", "ce", "cela", "ces", "cette", "de", "des", "du", "elle", "elles", "en",
+    "et", "il", "ils", "je", "la", "le", "les", "mais", "nous", "on", "ou", "où", "par", "pour",
+    "quand", "que", "qui", "si", "sur", "un", "une", "vous", "à",
+];
+
+/// Words that commonly open a sentence, es: lower-cased.
+pub(super) static STARTERS_ES: &[&str] = &[
+    "a", "ahora", "al", "aunque", "como", "con", "cuando", "de", "del", "el", "ella", "ellos",
+    "en", "es", "esta", "este", "esto", "la", "las", "los", "mi", "no", "nosotros", "para", "pero",
+    "por", "que", "qué", "se", "si", "su", "un", "una", "y", "yo",
+];
+
+/// Words that commonly open a sentence, it: lower-cased.
+pub(super) static STARTERS_IT: &[&str] = &[
+    "a", "al", "allora", "anche", "che", "ci", "come", "con", "da", "del", "di", "e", "gli", "i",
+    "il", "in", "io", "la", "le", "lei", "lo", "lui", "ma", "ne", "noi", "non", "per", "però",
+    "quando", "questo", "se", "si", "su", "un", "una", "è",
+];
+
+/// Words that commonly open a sentence, pl: lower-cased.
+pub(super) static STARTERS_PL: &[&str] = &[
+    "a", "ale", "ci", "co", "czy", "dlaczego", "do", "gdy", "i", "jak", "jednak", "jest", "już",
+    "kiedy", "na", "nie", "o", "od", "on", "ona", "oni", "po", "ta", "ten", "to", "w", "we", "z",
+    "że",
+];
+
+/// Words that commonly open a sentence, ru: lower-cased.
+pub(super) static STARTERS_RU: &[&str] = &[
+    "а",
+    "в",
+    "вот",
+    "если",
+    "затем",
+    "и",
+    "из",
+    "как",
+    "когда",
+    "кто",
+    "мы",
+    "на",
+    "не",
+    "но",
+    "он",
+    "она",
+    "они",
+    "оно",
+    "по",
+    "после",
+    "потом",
+    "с",
+    "так",
+    "там",
+    "то",
+    "тогда",
+    "что",
+    "это",
+    "я",
+];
+
+pub(super) static MONTHS_DE: &[&str] = &[
+    "april",
+    "august",
+    "dezember",
+    "februar",
+    "januar",
+    "juli",
+    "juni",
+    "jänner",
+    "mai",
+    "märz",
+    "november",
+    "oktober",
+    "september",
+];
+
+pub(super) static EXCLAMATION_WORDS: &[&str] = &["jeopardy", "yahoo", "yum"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(name: &str, words: &[&str]) {
+        for pair in words.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{name}: {:?} before {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+
+    #[test]
+    fn sorted() {
+        for (name, list) in [
+            ("en", ABBR_EN),
+            ("da", ABBR_DA),
+            ("de", ABBR_DE),
+            ("fr", ABBR_FR),
+            ("es", ABBR_ES),
+            ("it", ABBR_IT),
+            ("nl", ABBR_NL),
+            ("pl", ABBR_PL),
+            ("ru", ABBR_RU),
+        ] {
+            let words: Vec<&str> = list.iter().map(|(w, _)| *w).collect();
+            check(name, &words);
+        }
+        for (name, list) in [
+            ("en", STARTERS_EN),
+            ("da", STARTERS_DA),
+            ("de", STARTERS_DE),
+            ("fr", STARTERS_FR),
+            ("es", STARTERS_ES),
+            ("it", STARTERS_IT),
+            ("nl", STARTERS_NL),
+            ("pl", STARTERS_PL),
+            ("ru", STARTERS_RU),
+            ("months", MONTHS_DE),
+            ("excl", EXCLAMATION_WORDS),
+        ] {
+            check(name, list);
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(abbreviation("mr", Lang::En), Some(Abbr::Title));
+        assert_eq!(abbreviation("mr", Lang::De), Some(Abbr::Title));
+        assert_eq!(abbreviation("bzw", Lang::De), Some(Abbr::Other));
+        assert_eq!(abbreviation("bzw", Lang::En), None);
+        assert!(is_starter("the", Lang::Fr));
+        assert!(is_starter("hvad", Lang::Da));
+        assert!(is_month_de("juni"));
+        assert!(is_exclamation_word("yahoo"));
+    }
+}

@@ -1,0 +1,1121 @@
+//! Sentence splitting.
+//!
+//! The splitter works paragraph by paragraph (see [`crate::paragraphs`]),
+//! so a sentence never crosses a paragraph break. Inside a paragraph it
+//! makes two passes:
+//!
+//! 1. **Wrappers.** Quotation marks and brackets are paired. A pair that
+//!    the sentence goes on after (a lowercase word, a comma, a period, a
+//!    parenthesis: `start "the. one two. three" end`, `“Go. Now,” he said`)
+//!    is part of a longer sentence, so no sentence ends inside it.
+//! 2. **Candidates.** Every run of terminators (`.` `!` `?` `…` `。` …)
+//!    followed by closing marks and then whitespace is a candidate; rules
+//!    look at the word before it (abbreviation, initial, number, acronym)
+//!    and the word after it (capitalised? a typical sentence opener?) to
+//!    decide. Ellipses, spaced ellipses (`. . .`) and list markers (`1.`,
+//!    `a)`, `•`) have rules of their own.
+//!
+//! Both passes look at each byte a bounded number of times (look-behind and
+//! look-ahead are capped), so the whole split is linear in the text.
+
+mod lexicon;
+
+use crate::{Lang, Span};
+use lexicon::Abbr;
+
+/// The sentences of `hay`, in order, each trimmed of surrounding
+/// whitespace; together they cover every non-whitespace character, and no
+/// two overlap. A sentence never crosses a paragraph break (see
+/// [`crate::paragraphs`]).
+///
+/// `lang` selects the abbreviation list and a few language habits
+/// (German ordinals such as `12. Juni`; outside English a period before a
+/// lowercase word does not end a sentence). [`Lang::Auto`] behaves like
+/// English plus language-neutral rules (CJK full stops, « » and „ “).
+///
+/// # Time complexity
+///
+/// Linear in the length of `hay`, whatever it holds.
+///
+/// # Example
+/// ```
+/// use quotelens::{sentences, Lang};
+/// let hay = "Mr. Smith arrived at 5 p.m. on Jan. 3. “Stop!” she cried. He left.";
+/// let got: Vec<&str> = sentences(hay, Lang::En).iter().map(|s| s.text(hay)).collect();
+/// assert_eq!(
+///     got,
+///     ["Mr. Smith arrived at 5 p.m. on Jan. 3.", "“Stop!” she cried.", "He left."]
+/// );
+/// ```
+pub fn sentences(hay: &str, lang: Lang) -> Vec<Span> {
+    let mut out = Vec::new();
+    for para in crate::paragraph::paragraphs(hay) {
+        Block::new(hay, para, lang).split(&mut out);
+    }
+    out
+}
+
+/// How far the splitter looks back for the word before a period, in bytes.
+/// Longer "words" (URLs, hashes) are never abbreviations.
+const MAX_WORD_BACK: usize = 64;
+
+/// How many stack entries a closing mark may skip to find its opener: an
+/// unpaired mark in between is dropped, a lost closer does not reach far.
+const MAX_SKIP: usize = 8;
+
+/// The deepest nesting of marks tracked; deeper openers are ignored.
+const MAX_DEPTH: usize = 64;
+
+/// Bytes that may start a character the passes care about: ASCII
+/// terminators and marks, and lead bytes of the multi-byte ones: « » (C2),
+/// ։ (D6), ؟ (D8), ۔ (DB), । ॥ (E0), ። ။ (E1), … ‼ “ ” „ • ⁃ (E2),
+/// 。「」 (E3), ！？．（） (EF). Everything else is skipped a byte at a
+/// time without decoding, which keeps the common case fast.
+const fn interesting_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'.' | b'!'
+            | b'?'
+            | b'"'
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b':'
+            | 0xC2
+            | 0xD6
+            | 0xD8
+            | 0xDB
+            | 0xE0
+            | 0xE1
+            | 0xE2
+            | 0xE3
+            | 0xEF
+    )
+}
+
+/// [`interesting_byte`] as a table: one load per byte in the hot loops.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        // In a constant: an index out of bounds would stop compilation.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = interesting_byte(i as u8);
+        }
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn interesting(b: u8) -> bool {
+    INTERESTING.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// Kinds of paired marks; a closer only closes an opener of its kind. All
+/// double quotation marks are one kind, since languages pair them in
+/// every combination (“…” „…“ «…» »…« "…").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pair {
+    Double,
+    Paren,
+    Square,
+    Curly,
+    Corner,
+    WhiteCorner,
+    Book,
+    Angle,
+    Lenticular,
+    WideParen,
+}
+
+/// What a mark does, before looking at its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Usually opens, but its neighbours decide (“ opens in English and
+    /// closes in German).
+    LeanOpen,
+    /// Usually closes, but its neighbours decide (» in Danish opens).
+    LeanClose,
+    /// Only its neighbours decide (the straight `"`).
+    Straight,
+}
+
+fn mark(c: char) -> Option<(Pair, Role)> {
+    Some(match c {
+        '"' => (Pair::Double, Role::Straight),
+        '“' | '«' => (Pair::Double, Role::LeanOpen),
+        '”' | '»' => (Pair::Double, Role::LeanClose),
+        '„' => (Pair::Double, Role::Open),
+        '(' => (Pair::Paren, Role::Open),
+        ')' => (Pair::Paren, Role::Close),
+        '[' => (Pair::Square, Role::Open),
+        ']' => (Pair::Square, Role::Close),
+        '{' => (Pair::Curly, Role::Open),
+        '}' => (Pair::Curly, Role::Close),
+        '「' => (Pair::Corner, Role::Open),
+        '」' => (Pair::Corner, Role::Close),
+        '『' => (Pair::WhiteCorner, Role::Open),
+        '』' => (Pair::WhiteCorner, Role::Close),
+        '《' => (Pair::Book, Role::Open),
+        '》' => (Pair::Book, Role::Close),
+        '〈' => (Pair::Angle, Role::Open),
+        '〉' => (Pair::Angle, Role::Close),
+        '【' => (Pair::Lenticular, Role::Open),
+        '】' => (Pair::Lenticular, Role::Close),
+        '（' => (Pair::WideParen, Role::Open),
+        '）' => (Pair::WideParen, Role::Close),
+        _ => return None,
+    })
+}
+
+/// Sentence-ending punctuation. `.` is included; whether it ends anything
+/// is for the rules to say.
+fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '‽'
+            | '。'
+            | '！'
+            | '？'
+            | '｡'
+            | '．'
+            | '։'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+            | '።'
+            | '፧'
+            | '။'
+    )
+}
+
+/// Terminators that end a sentence with no space after them (CJK text has
+/// no spaces between sentences), and whose period is unambiguous.
+fn is_wide_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡' | '．' | '።' | '፧' | '။')
+}
+
+/// Marks that may follow a terminator and still belong to the sentence it
+/// ends: closing quotation marks and brackets.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '”'
+            | '“'
+            | '’'
+            | '‘'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | ')'
+            | ']'
+            | '}'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '】'
+            | '）'
+    )
+}
+
+/// Marks that may come before the first letter of a word: opening
+/// quotation marks and brackets, Spanish ¿ ¡.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '《'
+            | '〈'
+            | '【'
+            | '（'
+    )
+}
+
+/// Armenian letters: Armenian text ends sentences with `:` (or `։`).
+fn is_armenian(c: char) -> bool {
+    ('\u{0531}'..='\u{0587}').contains(&c)
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '▸')
+}
+
+/// A letter with no upper case: a lowercase letter, or a letter of a
+/// script without case (CJK), which never starts a new sentence after a
+/// closing mark.
+fn is_lowerish(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase()
+}
+
+/// A run of terminators and closing marks, e.g. `?”`, `...`, `!».`.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    /// Byte index of its first terminator.
+    first: usize,
+    /// Byte index of its last terminator.
+    last_term: usize,
+    /// One past its last byte.
+    end: usize,
+    /// Periods in the first run of terminators.
+    dots: usize,
+    /// Whether it holds `…`.
+    ellipsis: bool,
+    /// Whether it holds `!` or `?` (or their kin).
+    strong: bool,
+    /// Whether it holds a CJK full stop.
+    wide: bool,
+    /// Whether a closing mark follows a terminator in it.
+    closer: bool,
+    /// Whether it ends with a closing mark (`!”`, not `!”.`).
+    ends_closed: bool,
+}
+
+/// The word before a period, classified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Before {
+    /// No word: the terminator follows whitespace or an opening mark.
+    Nothing,
+    /// Digits only; `short` when three or fewer (a list number).
+    Integer { short: bool, at_start: bool },
+    /// One letter: an initial (J.), a list letter (a.).
+    Letter { upper: bool, at_start: bool },
+    /// Letters with inner periods, few per piece: U.S, a.m, Ph.D.
+    Acronym,
+    /// A known abbreviation.
+    Abbr(Abbr),
+    /// A name spelt with `!` (Yahoo!).
+    Exclamation,
+    /// Any other word.
+    Plain,
+}
+
+/// The token after a candidate boundary.
+#[derive(Clone, Copy, Debug)]
+struct After {
+    /// Its first character.
+    first: char,
+    /// Its first letter or digit, past opening marks (¿, “, ().
+    lead: Option<char>,
+    /// Whether it starts with a dash (`--`, `—`, `–`): an aside goes on.
+    dash: bool,
+    /// Its first word when that is capitalised (else empty): looked up
+    /// only when a rule needs it.
+    word: Span,
+}
+
+impl After {
+    /// Whether its capitalised first word opens sentences in `lang` (The,
+    /// It) and is not itself an initial (`A.`, as in `J. A. Smith`).
+    fn starter(&self, hay: &str, lang: Lang) -> bool {
+        let word = self.word.text(hay);
+        if word.is_empty() {
+            return false;
+        }
+        let initial = word.chars().nth(1).is_none()
+            && hay.get(self.word.end..).is_some_and(|t| t.starts_with('.'));
+        let mut buf = [0u8; 32];
+        !initial && lower(word, &mut buf).is_some_and(|k| lexicon::is_starter(k, lang))
+    }
+
+    /// Whether its first word is a German month name (`12. Juni`).
+    fn month(&self, hay: &str) -> bool {
+        let mut buf = [0u8; 32];
+        lower(self.word.text(hay), &mut buf).is_some_and(lexicon::is_month_de)
+    }
+
+    fn upper(&self) -> bool {
+        self.lead.is_some_and(char::is_uppercase)
+    }
+
+    /// Lowercase proper: a letter of a script without case (Arabic,
+    /// Devanagari) can start a sentence.
+    fn lower(&self) -> bool {
+        self.lead.is_some_and(char::is_lowercase)
+    }
+}
+
+/// A list in progress: the marker that would open its next item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    /// `1.`, `1.)`, `1)`: the next number and the text after the digits.
+    Number { next: u32, style: Style },
+    /// `a.`, `a)`: the next letter and the text after it.
+    Letter { next: u8, style: Style },
+    /// `•`, `⁃`: the bullet.
+    Bullet(char),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Dot,
+    DotParen,
+    Paren,
+}
+
+/// One paragraph being split.
+struct Block<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+    lang: Lang,
+    /// English rules: a period before a lowercase word still ends the
+    /// sentence unless an abbreviation explains it.
+    english: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Decision {
+    Keep,
+    /// The sentence ends at this byte; the next starts at the next
+    /// non-whitespace character.
+    Break(usize),
+}
+
+impl<'h> Block<'h> {
+    fn new(hay: &'h str, span: Span, lang: Lang) -> Block<'h> {
+        Block {
+            hay,
+            start: span.start.min(hay.len()),
+            end: span.end.min(hay.len()),
+            lang,
+            english: matches!(lang, Lang::Auto | Lang::En),
+        }
+    }
+
+    /// The char at byte `i` of the block, if `i` is a boundary inside it.
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.hay.get(i..self.end)?.chars().next()
+    }
+
+    /// The char ending at byte `i` of the block.
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.hay.get(self.start..i)?.chars().next_back()
+    }
+
+    fn bytes(&self) -> &'h [u8] {
+        self.hay.as_bytes()
+    }
+
+    /// Pushes the sentences of this block onto `out`.
+    fn split(&self, out: &mut Vec<Span>) {
+        if self.start >= self.end {
+            return;
+        }
+        let wrappers = self.wrappers();
+        let mut wrap_at = 0usize;
+        let mut sent_start = self.start;
+        let mut list = self.list_at(sent_start, None);
+        let bytes = self.bytes();
+        let mut i = self.start;
+        while i < self.end {
+            // Skip the bytes no rule cares about in one tight loop.
+            let rest = bytes.get(i..self.end).unwrap_or_default();
+            let skip = if list.is_some() {
+                rest.iter()
+                    .position(|&b| interesting(b) || b.is_ascii_whitespace())
+            } else {
+                rest.iter().position(|&b| interesting(b))
+            };
+            i += skip.unwrap_or(rest.len());
+            let Some(&b) = bytes.get(i).filter(|_| i < self.end) else {
+                break;
+            };
+            if list.is_some() && b.is_ascii_whitespace() {
+                // A list item may start after this space.
+                let next = self.skip_space(i);
+                if next < self.end && next > sent_start {
+                    if let Some(l) = list {
+                        if let Some(nl) = self.continues_list(next, l) {
+                            self.push(out, sent_start, i);
+                            sent_start = next;
+                            list = Some(nl);
+                        }
+                    }
+                }
+                i = next.max(i + 1);
+                continue;
+            }
+            if !interesting(b) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = self.char_at(i) else {
+                i += 1;
+                continue;
+            };
+            if is_bullet(c) && list == Some(List::Bullet(c)) && i > sent_start {
+                if self.char_before(i).is_some_and(char::is_whitespace) {
+                    self.push(out, sent_start, i);
+                    sent_start = i;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            let armenian_stop = c == ':' && self.char_before(i).is_some_and(is_armenian);
+            if !(is_terminator(c) || armenian_stop)
+                || (c == '．'
+                    && self
+                        .char_at(i + c.len_utf8())
+                        .is_some_and(|d| d.is_ascii_digit() || ('０'..='９').contains(&d)))
+            {
+                i += c.len_utf8();
+                continue;
+            }
+            let item = self.item_start(sent_start);
+            let (resume, decision) = self.judge(i, item, &wrappers, &mut wrap_at);
+            match decision {
+                Decision::Keep => i = resume.max(i + 1),
+                Decision::Break(at) => {
+                    self.push(out, sent_start, at);
+                    sent_start = self.skip_space(at);
+                    list = self.list_at(sent_start, list);
+                    i = resume.max(sent_start).max(i + 1);
+                }
+            }
+        }
+        self.push(out, sent_start, self.end);
+    }
+
+    /// Where the words of a sentence starting at `at` begin: past a bullet
+    /// and its spaces, so that `• 9.` reads as a list number.
+    fn item_start(&self, at: usize) -> usize {
+        match self.char_at(at) {
+            Some(c) if is_bullet(c) => self.skip_space(at + c.len_utf8()),
+            _ => at,
+        }
+    }
+
+    /// Pushes the sentence `start..end`, trimmed, if anything is left.
+    fn push(&self, out: &mut Vec<Span>, start: usize, end: usize) {
+        let Some(text) = self.hay.get(start..end) else {
+            return;
+        };
+        let t = text.trim_start();
+        let s = start + (text.len() - t.len());
+        let t = t.trim_end();
+        if !t.is_empty() {
+            out.push(Span::new(s, s + t.len()));
+        }
+    }
+
+    /// The first non-whitespace byte at or after `i` (or the block end).
+    fn skip_space(&self, mut i: usize) -> usize {
+        while i < self.end {
+            match self.char_at(i) {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                Some(_) => break,
+                None => i += 1,
+            }
+        }
+        i.min(self.end)
+    }
+
+    /// Pairs quotation marks and brackets; returns the spans (open mark to
+    /// close mark) inside which no sentence may end, sorted and disjoint.
+    fn wrappers(&self) -> Vec<(usize, usize)> {
+        let bytes = self.bytes();
+        let mut stack: Vec<(Pair, usize)> = Vec::new();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut i = self.start;
+        while i < self.end {
+            let rest = bytes.get(i..self.end).unwrap_or_default();
+            i += rest
+                .iter()
+                .position(|&b| interesting(b))
+                .unwrap_or(rest.len());
+            if i >= self.end {
+                break;
+            }
+            let Some(c) = self.char_at(i) else {
+                i += 1;
+                continue;
+            };
+            let len = c.len_utf8();
+            if let Some((pair, role)) = mark(c) {
+                let open = match role {
+                    Role::Open => Some(true),
+                    Role::Close => Some(false),
+                    _ => {
+                        let prev = self.char_before(i);
+                        let next = self.char_at(i + len);
+                        let left = prev.map_or(true, |p| {
+                            p.is_whitespace() || is_opener(p) || matches!(p, '-' | '–' | '—')
+                        });
+                        let right = next.map_or(true, |n| {
+                            n.is_whitespace()
+                                || is_closer(n)
+                                || is_terminator(n)
+                                || matches!(n, ',' | ';' | ':')
+                        });
+                        match (left, right, role) {
+                            (true, false, _) => Some(true),
+                            (false, true, _) => Some(false),
+                            (_, _, Role::LeanOpen) => Some(true),
+                            (_, _, Role::LeanClose) => Some(false),
+                            _ => {
+                                // A straight mark with spaces (or letters) on both
+                                // sides closes an open quotation, if any.
+                                if stack.iter().rev().take(MAX_SKIP).any(|(p, _)| *p == pair) {
+                                    Some(false)
+                                } else {
+                                    None
+                                }
+                            }
+                        }
+                    }
+                };
+                match open {
+                    Some(true) if stack.len() < MAX_DEPTH => stack.push((pair, i)),
+                    Some(false) => {
+                        let depth = stack.len();
+                        let found = stack
+                            .iter()
+                            .rev()
+                            .take(MAX_SKIP)
+                            .position(|(p, _)| *p == pair)
+                            .map(|k| depth - 1 - k);
+                        if let Some(k) = found {
+                            let o = stack.get(k).map_or(i, |e| e.1);
+                            stack.truncate(k);
+                            if self.continues_after(i + len) {
+                                while out.last().is_some_and(|&(s, _)| s > o) {
+                                    out.pop();
+                                }
+                                out.push((o, i));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            i += len;
+        }
+        out
+    }
+
+    /// Whether the sentence goes on after a closing mark ending at `j`, so
+    /// that the quotation or parenthesis is part of it: punctuation right
+    /// after the mark, or (after spaces) a lowercase word, a parenthesis or
+    /// a dash.
+    fn continues_after(&self, j: usize) -> bool {
+        match self.char_at(j) {
+            None => false,
+            Some(c) if c.is_whitespace() => {
+                let k = self.skip_space(j);
+                match self.char_at(k) {
+                    Some(n) => is_lowerish(n) || matches!(n, '(' | '[' | '—' | '–' | '-'),
+                    None => false,
+                }
+            }
+            Some(c) => {
+                is_lowerish(c)
+                    || is_terminator(c)
+                    || is_closer(c)
+                    || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')
+            }
+        }
+    }
+
+    /// Reads the unit of terminators at `i` and decides whether a sentence
+    /// ends there. Returns the unit, where to resume scanning, and the
+    /// decision.
+    fn judge(
+        &self,
+        i: usize,
+        sent_start: usize,
+        wrappers: &[(usize, usize)],
+        wrap_at: &mut usize,
+    ) -> (usize, Decision) {
+        let unit = self.unit(i);
+        let keep = |resume: usize| (resume, Decision::Keep);
+        // What follows the unit?
+        let Some(next) = self.char_at(unit.end) else {
+            return keep(unit.end);
+        };
+        if !next.is_whitespace() && !unit.wide {
+            return keep(unit.end);
+        }
+        // Inside a quotation the sentence runs on after?
+        while wrappers
+            .get(*wrap_at)
+            .is_some_and(|&(_, e)| e <= unit.last_term)
+        {
+            *wrap_at += 1;
+        }
+        if wrappers
+            .get(*wrap_at)
+            .is_some_and(|&(s, _)| s < unit.last_term)
+        {
+            return keep(unit.end);
+        }
+        // A spaced ellipsis: ". . ." or "word. . . .".
+        if unit.dots == 1 && !unit.strong && !unit.closer && !unit.ellipsis {
+            if let Some(d) = self.spaced_ellipsis(unit, sent_start) {
+                return d;
+            }
+        }
+        let at = self.skip_space(unit.end);
+        if at >= self.end {
+            return keep(unit.end);
+        }
+        if unit.wide {
+            return (unit.end, Decision::Break(unit.end));
+        }
+        let after = self.after(at);
+        let brk = (unit.end, Decision::Break(unit.end));
+        // “Stop!” she cried. / (… an engineer.) at the …
+        if unit.ends_closed && after.lower() {
+            return keep(unit.end);
+        }
+        if unit.strong {
+            if after.dash || self.only_marks(sent_start, unit.first) {
+                // "voila! -- you have cake" / "! ! !"
+                return keep(unit.end);
+            }
+            if self.before(unit.first, sent_start) == Before::Exclamation {
+                return keep(unit.end);
+            }
+            return brk;
+        }
+        if unit.dots >= 2 || unit.ellipsis {
+            // An ellipsis ends a sentence only before a capital.
+            return if after.upper() || after.first == '.' {
+                brk
+            } else {
+                keep(unit.end)
+            };
+        }
+        let before = self.before(unit.first, sent_start);
+        let list_number = matches!(
+            before,
+            Before::Integer {
+                short: true,
+                at_start: true
+            }
+        );
+        if unit.ends_closed && after.upper() && !list_number {
+            // `… So am I.” Nobody`: a closing mark after the period means
+            // it is no initial or abbreviation that runs on into a name.
+            return brk;
+        }
+        let plain = if self.english || !after.lower() {
+            brk
+        } else {
+            keep(unit.end)
+        };
+        let generic = || {
+            if after.upper() && after.starter(self.hay, self.lang) {
+                brk
+            } else {
+                keep(unit.end)
+            }
+        };
+        match before {
+            Before::Nothing | Before::Plain | Before::Exclamation => plain,
+            Before::Integer { short, at_start } => {
+                if short && at_start {
+                    // "1. The first item"
+                    keep(unit.end)
+                } else if short && self.lang == Lang::De && after.month(self.hay) {
+                    keep(unit.end)
+                } else {
+                    plain
+                }
+            }
+            Before::Letter { upper, at_start } => {
+                if at_start || !upper || !after.upper() {
+                    keep(unit.end)
+                } else {
+                    generic()
+                }
+            }
+            Before::Acronym | Before::Abbr(Abbr::Other) => generic(),
+            Before::Abbr(Abbr::Title) => keep(unit.end),
+            Before::Abbr(Abbr::Number) => {
+                if after.upper() {
+                    brk
+                } else {
+                    keep(unit.end)
+                }
+            }
+        }
+    }
+
+    /// Whether `from..to` is short and holds no letter or digit: a sentence
+    /// cannot end before it has said anything.
+    fn only_marks(&self, from: usize, to: usize) -> bool {
+        to.saturating_sub(from) <= 16
+            && self
+                .hay
+                .get(from..to)
+                .is_some_and(|t| !t.chars().any(char::is_alphanumeric))
+    }
+
+    /// Reads the run of terminators and closing marks starting at `i`.
+    fn unit(&self, i: usize) -> Unit {
+        let mut u = Unit {
+            first: i,
+            last_term: i,
+            end: i,
+            dots: 0,
+            ellipsis: false,
+            strong: false,
+            wide: false,
+            closer: false,
+            ends_closed: false,
+        };
+        let mut j = i;
+        let mut first_run = true;
+        while let Some(c) = self.char_at(j) {
+            if is_terminator(c) || (j == i && c == ':') {
+                if c == '.' && first_run {
+                    u.dots += 1;
+                }
+                u.ellipsis |= c == '…';
+                u.strong |= !matches!(c, '.' | '…' | '．' | '｡' | '。');
+                u.wide |= is_wide_terminator(c);
+                u.last_term = j;
+                u.ends_closed = false;
+            } else if is_closer(c) {
+                u.closer = true;
+                u.ends_closed = true;
+                first_run = false;
+            } else {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        u.end = j;
+        u
+    }
+
+    /// Handles a period followed by ` .` (a spaced ellipsis). Returns where
+    /// to resume and the decision, or `None` when there is no such group.
+    fn spaced_ellipsis(&self, unit: Unit, sent_start: usize) -> Option<(usize, Decision)> {
+        let bytes = self.bytes();
+        let mut k = unit.end;
+        let mut count = 1usize;
+        while k + 1 < self.end
+            && bytes.get(k) == Some(&b' ')
+            && bytes.get(k + 1) == Some(&b'.')
+            && bytes.get(k + 2) != Some(&b'.')
+        {
+            count += 1;
+            k += 2;
+        }
+        if count < 2 {
+            return None;
+        }
+        let group_end = k;
+        // Closing marks after the group belong to it.
+        let mut e = group_end;
+        while let Some(c) = self.char_at(e) {
+            if is_closer(c) {
+                e += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let at = self.skip_space(e);
+        if at >= self.end || e == at {
+            // End of the paragraph, or no space after: nothing to decide.
+            return Some((e, Decision::Keep));
+        }
+        let after = self.after(at);
+        let attached = unit.first > sent_start
+            && self
+                .char_before(unit.first)
+                .is_some_and(|c| !c.is_whitespace());
+        if !after.upper() || count == 3 {
+            // ". . . what" or ". . . I": the thought goes on.
+            return Some((e, Decision::Keep));
+        }
+        if attached && count == 4 {
+            // "word. . . . Next": the period ends the sentence, the
+            // ellipsis opens the next one.
+            return Some((unit.end, Decision::Break(unit.end)));
+        }
+        Some((e, Decision::Break(e)))
+    }
+
+    /// Classifies the word that ends at byte `i` (just before a period).
+    fn before(&self, i: usize, sent_start: usize) -> Before {
+        let lo = sent_start.max(i.saturating_sub(MAX_WORD_BACK));
+        let mut s = i;
+        let mut complete = false;
+        while s > lo {
+            match self.char_before(s) {
+                Some(c) if c.is_whitespace() || (is_opener(c) && !matches!(c, '\'' | '‘')) => {
+                    complete = true;
+                    break;
+                }
+                Some(c) => s -= c.len_utf8(),
+                None => break,
+            }
+        }
+        if s == sent_start {
+            complete = true;
+        }
+        if !complete {
+            return Before::Plain;
+        }
+        let Some(word) = self.hay.get(s..i) else {
+            return Before::Plain;
+        };
+        let at_start = s == sent_start;
+        if word.is_empty() {
+            return Before::Nothing;
+        }
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            return Before::Integer {
+                short: word.len() <= 3,
+                at_start,
+            };
+        }
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_alphabetic() {
+                return Before::Letter {
+                    upper: c.is_uppercase(),
+                    at_start,
+                };
+            }
+        }
+        // Strip closing marks and an elided article (l'Ing.).
+        let core = word.trim_end_matches(is_closer);
+        let core = match core.rfind(['\'', '’']) {
+            Some(k) => core.get(k + 1..).unwrap_or(core),
+            None => core,
+        };
+        if core.contains('.')
+            && core.split('.').all(|p| {
+                !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic)
+            })
+        {
+            return Before::Acronym;
+        }
+        let mut buf = [0u8; 32];
+        let Some(key) = lower(core, &mut buf) else {
+            return Before::Plain;
+        };
+        if let Some(a) = lexicon::abbreviation(key, self.lang) {
+            return Before::Abbr(a);
+        }
+        if lexicon::is_exclamation_word(key) {
+            return Before::Exclamation;
+        }
+        Before::Plain
+    }
+
+    /// Describes the token starting at byte `at`.
+    fn after(&self, at: usize) -> After {
+        let first = self.char_at(at).unwrap_or(' ');
+        let rest = self.hay.get(at..self.end).unwrap_or("");
+        let dash = rest.starts_with("--")
+            || rest.starts_with('—')
+            || rest.starts_with('–')
+            || (rest.starts_with("- ")
+                && rest
+                    .get(2..)
+                    .and_then(|t| t.chars().find(|c| !c.is_whitespace()))
+                    .is_some_and(is_lowerish));
+        // Skip up to a few opening marks to find the first letter.
+        let mut lead = None;
+        let mut word_start = at;
+        for (k, c) in rest.char_indices().take(4) {
+            if is_opener(c) {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                lead = Some(c);
+                word_start = at + k;
+            }
+            break;
+        }
+        let word = if lead.is_some_and(char::is_uppercase) {
+            let tail = self.hay.get(word_start..self.end).unwrap_or("");
+            let mut wend = 0;
+            for (k, c) in tail.char_indices() {
+                if !c.is_alphabetic() || k > 24 {
+                    break;
+                }
+                wend = k + c.len_utf8();
+            }
+            Span::new(word_start, word_start + wend)
+        } else {
+            Span::new(word_start, word_start)
+        };
+        After {
+            first,
+            lead,
+            dash,
+            word,
+        }
+    }
+
+    /// The list marker at `at` if a sentence starting there opens (or
+    /// continues) a list; otherwise `None`.
+    fn list_at(&self, at: usize, current: Option<List>) -> Option<List> {
+        if let Some(c) = self.char_at(at) {
+            if is_bullet(c) {
+                return Some(List::Bullet(c));
+            }
+        }
+        match self.marker(at) {
+            Some(List::Number { next, style }) => Some(List::Number {
+                next: next.saturating_add(1),
+                style,
+            }),
+            Some(List::Letter { next, style }) => Some(List::Letter {
+                next: next.saturating_add(1),
+                style,
+            }),
+            Some(List::Bullet(_)) | None => match current {
+                Some(List::Bullet(b)) => Some(List::Bullet(b)),
+                _ => None,
+            },
+        }
+    }
+
+    /// If the marker expected by `list` starts at `at`, the list state after
+    /// it.
+    fn continues_list(&self, at: usize, list: List) -> Option<List> {
+        match (list, self.marker(at)) {
+            (List::Number { next, style }, Some(List::Number { next: n, style: s }))
+                if n == next && s == style =>
+            {
+                Some(List::Number {
+                    next: next.saturating_add(1),
+                    style,
+                })
+            }
+            (List::Letter { next, style }, Some(List::Letter { next: n, style: s }))
+                if n == next && s == style =>
+            {
+                Some(List::Letter {
+                    next: next.saturating_add(1),
+                    style,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Reads a list marker (`12.`, `3.)`, `4)`, `b.`, `c)`) at `at`, which
+    /// must be followed by whitespace; `next` holds its own number.
+    fn marker(&self, at: usize) -> Option<List> {
+        let bytes = self.bytes();
+        let mut k = at;
+        let mut n: u32 = 0;
+        while k < self.end && k < at + 3 {
+            match bytes.get(k) {
+                Some(d) if d.is_ascii_digit() => {
+                    n = n * 10 + u32::from(d - b'0');
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        let letter = if k == at {
+            match bytes.get(at) {
+                Some(l) if l.is_ascii_lowercase() => {
+                    k += 1;
+                    Some(*l)
+                }
+                _ => return None,
+            }
+        } else {
+            None
+        };
+        let style = match (bytes.get(k), bytes.get(k + 1)) {
+            (Some(b'.'), Some(b')')) => {
+                k += 2;
+                Style::DotParen
+            }
+            (Some(b'.'), _) => {
+                k += 1;
+                Style::Dot
+            }
+            (Some(b')'), _) => {
+                k += 1;
+                Style::Paren
+            }
+            _ => return None,
+        };
+        if !self.char_at(k).is_some_and(char::is_whitespace) {
+            return None;
+        }
+        Some(match letter {
+            Some(l) => List::Letter { next: l, style },
+            None => List::Number { next: n, style },
+        })
+    }
+}
+
+/// Lower-cases `word` into `buf`; `None` when it does not fit (no
+/// abbreviation is that long).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        let slot = buf.get_mut(n..n + len)?;
+        c.encode_utf8(slot);
+        n += len;
+    }
+    core::str::from_utf8(buf.get(..n)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(hay: &str, lang: Lang) -> Vec<&str> {
+        sentences(hay, lang).iter().map(|s| s.text(hay)).collect()
+    }
+
+    #[test]
+    fn basics() {
+        assert_eq!(
+            split("One. Two! Three?", Lang::En),
+            ["One.", "Two!", "Three?"]
+        );
+        assert_eq!(split("", Lang::En), Vec::<&str>::new());
+        assert_eq!(split("   ", Lang::En), Vec::<&str>::new());
+        assert_eq!(
+            split("これはペンです。それは", Lang::Ja),
+            ["これはペンです。", "それは"]
+        );
+    }
+}

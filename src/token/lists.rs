@@ -1,0 +1,132 @@
+//! Word lists: abbreviations, contractions with a leading apostrophe, and
+//! top-level domains. Kept short on purpose: every entry is a word that is
+//! far more often an abbreviation than the end of a sentence.
+
+/// Titles and name parts that are abbreviations even without a period
+/// (British style "Mr Kirby", "Dr Ng"), when written with a capital.
+/// Sorted (binary search; a unit test checks).
+const TITLES: &[&str] = &[
+    "Adm", "Brig", "Capt", "Cdr", "Cllr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Gen", "Gov",
+    "Hon", "Insp", "Jnr", "Jr", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mmes", "Mr", "Mrs", "Ms",
+    "Mx", "Pres", "Prof", "Pte", "Rep", "Rev", "Revd", "Sen", "Sgt", "Snr", "Sr", "St", "Supt",
+];
+
+/// Abbreviations in any case even without a period ("England vs Wales").
+const ANYCASE: &[&str] = &["etc", "vs"];
+
+/// Words that are abbreviations only when a period follows ("Jan.", "Inc.",
+/// "approx."). Compared with the first letter in either case.
+const DOTTED: &[&str] = &[
+    "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dec",
+    "dept", "ed", "eds", "esq", "est", "feb", "fig", "figs", "fri", "ft", "hwy", "inc", "jan",
+    "jul", "jun", "lb", "lbs", "ltd", "mar", "mon", "mt", "nov", "oct", "op", "oz", "plc", "pp",
+    "rd", "sat", "sep", "sept", "sq", "thu", "thur", "thurs", "tue", "tues", "univ", "viz", "vol",
+    "vols", "wed",
+];
+
+/// Contractions written with a leading apostrophe (’tis, ’em, ’cause).
+const LEADING: &[&str] = &[
+    "bout", "cause", "cos", "cuz", "em", "gainst", "neath", "nuff", "til", "tis", "twas", "twere",
+    "twill", "twould",
+];
+
+/// Top-level domains a bare domain name ("bbc.co.uk", "amazon.com") must end
+/// with to be taken as a URL: the generic ones and the country codes seen
+/// in news. Lower case only: "end.Com" is a missing space, not a domain.
+/// Sorted (binary search; a unit test checks).
+const TLDS: &[&str] = &[
+    "ai", "app", "at", "au", "be", "biz", "br", "ca", "cc", "ch", "cn", "co", "com", "cz", "de",
+    "dev", "dk", "edu", "es", "eu", "fi", "fm", "fr", "gov", "gr", "hk", "ie", "il", "in", "info",
+    "int", "io", "it", "jp", "kr", "ly", "me", "mil", "mx", "net", "news", "nl", "no", "nz", "org",
+    "pl", "pt", "ru", "se", "sg", "social", "tv", "tw", "ua", "uk", "us", "xyz", "za",
+];
+
+/// Whether `w` (letters only) is a title abbreviation ("Mr", "Dr").
+pub(super) fn is_title(w: &str) -> bool {
+    // Called for every short capitalised word: compare packed integers,
+    // not strings.
+    let Some(k) = pack(w) else { return false };
+    TITLES_PACKED.binary_search(&k).is_ok()
+}
+
+/// Up to eight bytes as a big-endian integer (so integer order is string
+/// order), `None` if longer.
+const fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        k <<= 8;
+        if i < b.len() {
+            // `i < b.len()` checked just above.
+            #[allow(clippy::indexing_slicing)]
+            let x = b[i];
+            k |= x as u64;
+        }
+        i += 1;
+    }
+    Some(k)
+}
+
+const TITLES_PACKED: [u64; TITLES.len()] = {
+    let mut out = [0u64; TITLES.len()];
+    let mut i = 0;
+    while i < TITLES.len() {
+        #[allow(clippy::indexing_slicing)]
+        {
+            out[i] = match pack(TITLES[i]) {
+                Some(k) => k,
+                None => 0,
+            };
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Whether `w` is an abbreviation in any case without a period.
+pub(super) fn is_anycase(w: &str) -> bool {
+    matches!(w.len(), 2 | 3) && ANYCASE.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// Whether `w` followed by a period is an abbreviation ("Jan.", "Inc.").
+pub(super) fn is_dotted(w: &str) -> bool {
+    if is_title(w) || is_anycase(w) {
+        return true;
+    }
+    // First letter in either case, the rest as listed: "Inc", "inc", "Approx"
+    // but not "INC" (shouted headlines are words, not abbreviations).
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    DOTTED.iter().any(|d| {
+        let mut dc = d.chars();
+        dc.next().is_some_and(|f| f.eq_ignore_ascii_case(&first)) && dc.as_str() == rest
+    })
+}
+
+/// Whether `w` is a contraction written with a leading apostrophe.
+pub(super) fn is_leading(w: &str) -> bool {
+    LEADING.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// Whether `w` is a top-level domain in the list.
+pub(super) fn is_tld(w: &str) -> bool {
+    TLDS.binary_search(&w).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sorted() {
+        assert!(super::TITLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::TLDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::TITLES_PACKED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::is_title("Mr") && super::is_title("Supt") && !super::is_title("Mz"));
+    }
+}
