@@ -21,6 +21,8 @@ mod words;
 
 use crate::quote::{Quote, QuoteKind};
 use crate::{count_words, Lang, Span};
+use std::collections::HashMap;
+
 use lexicon::has;
 use names::Names;
 use words::{Kind, Tok};
@@ -41,6 +43,8 @@ pub enum Rule {
     SentenceSubject,
     /// `X: “Q”`.
     SpeakerColonQuote,
+    /// An untagged line of dialogue: the speaker before the last one.
+    TurnTaking,
     /// No cue at all, but the quotation stands inside a sentence whose
     /// subject is the likeliest speaker (`Der Bundespräsident konstatierte
     /// eine „Kluft …“`). Weak: it does not make a quotation speech.
@@ -72,6 +76,7 @@ impl Rule {
             Rule::SentenceSubject => "sentence-subject",
             Rule::SpeakerColonQuote => "speaker-colon-quote",
             Rule::SubjectNoCue => "subject-no-cue",
+            Rule::TurnTaking => "turn-taking",
             Rule::SameParagraph => "same-paragraph",
             Rule::Continuation => "continuation",
             Rule::CueInSentence => "cue-in-sentence",
@@ -128,17 +133,25 @@ pub(crate) fn attribute(
     quotes: &mut [Quote],
     lang: Lang,
 ) -> Vec<Speaker> {
-    let names = Names::collect(hay);
+    let mut res = Resolver {
+        hay,
+        names: Names::collect(hay),
+        speakers: Vec::new(),
+        index: HashMap::new(),
+        last_person: None,
+        last_group: None,
+        dialogue: is_dialogue(hay, paragraphs),
+    };
     let lang = if lang == Lang::Auto {
         Lang::guess(hay)
     } else {
         lang
     };
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let mut last_person: Option<usize> = None;
-    let mut last_group: Option<usize> = None;
     // (paragraph index, attribution) of the last attributed quotation.
     let mut last: Option<(usize, Attribution)> = None;
+    // Attributions whose speaker differs from the one before: the turns
+    // of a conversation.
+    let mut turns: Vec<Attribution> = Vec::new();
     let mut pi = 0usize;
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
@@ -212,15 +225,8 @@ pub(crate) fn attribute(
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ':' | '—' | '–'));
         let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
-        let resolve_np =
-            |np: Span,
-             speakers: &mut Vec<Speaker>,
-             lp: &mut Option<usize>,
-             lg: &mut Option<usize>| { resolve(hay, &names, np, speakers, lp, lg) };
         let attribution = if let Some(f) = found {
-            let speaker = f
-                .mention
-                .and_then(|m| resolve_np(m, &mut speakers, &mut last_person, &mut last_group));
+            let speaker = f.mention.and_then(|m| res.resolve(m));
             Some(Attribution {
                 speaker,
                 mention: f.mention,
@@ -237,8 +243,7 @@ pub(crate) fn attribute(
         } else if let Some(cue) = cue_in_sentence(hay, &before, &after) {
             // A cue but no phrase next to it: "X did this, saying “Q”".
             let np = sentence_subject(hay, &sentence());
-            let speaker =
-                np.and_then(|m| resolve_np(m, &mut speakers, &mut last_person, &mut last_group));
+            let speaker = np.and_then(|m| res.resolve(m));
             Some(Attribution {
                 speaker,
                 mention: np,
@@ -253,7 +258,7 @@ pub(crate) fn attribute(
             // No cue: the subject of the quotation's sentence is the
             // likeliest speaker ("X delivered a retort: “Q”").
             sentence_subject(hay, &sentence()).map(|np| Attribution {
-                speaker: resolve_np(np, &mut speakers, &mut last_person, &mut last_group),
+                speaker: res.resolve(np),
                 mention: Some(np),
                 cue: None,
                 rule: Rule::SubjectNoCue,
@@ -266,6 +271,18 @@ pub(crate) fn attribute(
                     cue: None,
                     ..a
                 }),
+                // Dialogue: an untagged line answers the previous one, so
+                // it is the speaker before the last.
+                Some((lp, a)) if res.dialogue && lp + 1 == pi && opens_para => turns
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .find(|t| t.speaker.is_some() && t.speaker != a.speaker)
+                    .map(|t| Attribution {
+                        rule: Rule::TurnTaking,
+                        cue: None,
+                        ..*t
+                    }),
                 Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
                     rule: Rule::Continuation,
                     cue: None,
@@ -281,12 +298,36 @@ pub(crate) fn attribute(
                 .and_then(|ps| ps.iter().position(|p| p.end >= q.span.end))
                 .map_or(pi, |k| pi + k);
             last = Some((end_pi, a));
+            if turns.last().is_none_or(|t| t.speaker != a.speaker) {
+                turns.push(a);
+            }
         }
         if let Some(q) = quotes.get_mut(qi) {
             q.attribution = attribution;
         }
     }
-    speakers
+    res.speakers
+}
+
+/// Whether the text is dialogue-heavy prose (a novel, an interview):
+/// hard-wrapped like a printed book, or most paragraphs short and opening
+/// with a quotation mark. There he/she point at the character just
+/// named and untagged lines take turns.
+fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
+    if crate::paragraph::is_hard_wrapped(hay) {
+        return true;
+    }
+    let lines = paragraphs
+        .iter()
+        .filter(|p| {
+            p.len() < 300
+                && p.text(hay)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '»' | '‘' | '\''))
+        })
+        .count();
+    paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
 }
 
 /// Fills in each speaker's figures from the final kinds, drops
@@ -820,68 +861,98 @@ fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     Some(Span::new(first.span.start, last.span.end))
 }
 
-/// Resolves a mention to a speaker index (creating the speaker), or
-/// `None` for a mention naming nobody in particular.
-fn resolve(
-    hay: &str,
-    names: &Names,
-    mention: Span,
-    speakers: &mut Vec<Speaker>,
-    last_person: &mut Option<usize>,
-    last_group: &mut Option<usize>,
-) -> Option<usize> {
-    let text = mention.text(hay);
-    let toks = words::lex(hay, mention);
-    let lower = text.to_lowercase();
-    let at = mention.start;
-    let name: Option<String> = match lower.as_str() {
-        "he" | "she" | "er" | "il" | "elle" | "él" | "ella" => {
-            return last_person.or_else(|| {
-                let n = names.person_before(at)?.to_owned();
-                let i = intern(speakers, n);
-                *last_person = Some(i);
-                Some(i)
-            });
-        }
-        "they" | "it" | "ils" | "sie" | "wir" | "we" => return *last_group,
-        "i" | "ich" => return None,
-        _ => {
-            let cleaned = names::clean(hay, &toks);
-            let capital = cleaned.iter().any(|w| words::is_capitalized(w));
-            if capital {
-                names.canonical(&cleaned, at)
-            } else {
-                // "the spokesman": the person introduced with that role.
-                toks.iter()
-                    .rev()
-                    .map(|t| words::key(t.span.text(hay)))
-                    .find(|k| has(lexicon::ROLES, k))
-                    .and_then(|r| names.by_role(&r, at).map(str::to_owned))
-            }
-        }
-    };
-    let name = name?;
-    let org = names::is_org(&name)
-        || !name.contains(' ')
-            && names
-                .fullest(&name, usize::MAX)
-                .is_none_or(|f| !f.contains(' '));
-    let i = intern(speakers, name);
-    if org {
-        *last_group = Some(i);
-    } else {
-        *last_person = Some(i);
-    }
-    Some(i)
+/// Turns mentions into speakers: the fullest name, pronouns to the
+/// person they point at, one [`Speaker`] per name.
+struct Resolver<'h> {
+    hay: &'h str,
+    names: Names,
+    speakers: Vec<Speaker>,
+    index: HashMap<String, usize>,
+    last_person: Option<usize>,
+    last_group: Option<usize>,
+    /// Fiction or an interview: he/she point at the character just
+    /// named, and untagged lines alternate between speakers.
+    dialogue: bool,
 }
 
-fn intern(speakers: &mut Vec<Speaker>, name: String) -> usize {
-    if let Some(i) = speakers.iter().position(|s| s.name == name) {
-        return i;
+impl<'h> Resolver<'h> {
+    /// Resolves a mention to a speaker index (creating the speaker), or
+    /// `None` for a mention naming nobody in particular.
+    fn resolve(&mut self, mention: Span) -> Option<usize> {
+        let hay = self.hay;
+        let text = mention.text(hay);
+        let toks = words::lex(hay, mention);
+        let lower = text.to_lowercase();
+        let at = mention.start;
+        let name: Option<String> = match lower.as_str() {
+            "he" | "she" | "er" | "il" | "elle" | "él" | "ella" => {
+                let gender = match lower.as_str() {
+                    "he" | "er" | "il" | "él" => names::Gender::Male,
+                    _ => names::Gender::Female,
+                };
+                // Fiction: the nearest character of that gender. News:
+                // the last person quoted (never a name merely mentioned
+                // in between, such as the subject of the story).
+                if self.dialogue {
+                    if let Some(n) = self.names.nearest_of_gender(at, gender, &[]) {
+                        let n = n.to_owned();
+                        let i = self.intern(n);
+                        self.last_person = Some(i);
+                        return Some(i);
+                    }
+                }
+                if let Some(i) = self.last_person {
+                    return Some(i);
+                }
+                let n = self.names.person_before(at)?.to_owned();
+                let i = self.intern(n);
+                self.last_person = Some(i);
+                return Some(i);
+            }
+            "they" | "it" | "ils" | "sie" | "wir" | "we" => return self.last_group,
+            "i" | "ich" => return None,
+            _ => {
+                let cleaned = names::clean(hay, &toks);
+                let capital = cleaned.iter().any(|w| words::is_capitalized(w));
+                if capital {
+                    self.names.canonical(&cleaned, at)
+                } else {
+                    // "the spokesman": the person introduced with that role.
+                    toks.iter()
+                        .rev()
+                        .map(|t| words::key(t.span.text(hay)))
+                        .find(|k| has(lexicon::ROLES, k))
+                        .and_then(|r| self.names.by_role(&r, at).map(str::to_owned))
+                }
+            }
+        };
+        let name = name?;
+        let org = names::is_org(&name)
+            || !name.contains(' ')
+                && self
+                    .names
+                    .fullest(&name, usize::MAX)
+                    .is_none_or(|f| !f.contains(' '))
+                && self.names.gender(&name).is_none();
+        let i = self.intern(name);
+        if org {
+            self.last_group = Some(i);
+        } else {
+            self.last_person = Some(i);
+        }
+        Some(i)
     }
-    speakers.push(Speaker {
-        name,
-        ..Speaker::default()
-    });
-    speakers.len() - 1
+
+    fn intern(&mut self, name: String) -> usize {
+        if let Some(&i) = self.index.get(&name) {
+            return i;
+        }
+        let i = self.speakers.len();
+        self.index.insert(name.clone(), i);
+        self.speakers.push(Speaker {
+            name,
+            ..Speaker::default()
+        });
+        i
+    }
 }

@@ -295,7 +295,24 @@ pub(crate) struct Names {
     by_word: HashMap<String, Vec<usize>>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<String, Vec<(usize, String)>>,
+    /// Name → (masculine, feminine) evidence: titles in its runs and the
+    /// first personal pronoun after its mentions.
+    gender: HashMap<String, (u32, u32)>,
 }
+
+/// Grammatical gender of a person, as far as the text tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+const MALE_TITLES: &[&str] = &[
+    "father", "herr", "king", "lord", "mr", "prince", "sir", "uncle",
+];
+const FEMALE_TITLES: &[&str] = &[
+    "aunt", "frau", "lady", "madam", "miss", "mme", "mrs", "ms", "princess", "queen",
+];
 
 /// The words of a capitalised run as a cleaned name: titles, roles and
 /// leading stop words dropped ("British Defense Minister Grant Shapps" →
@@ -363,11 +380,16 @@ impl Names {
                         .is_some_and(|p| is_abbrev(p.span.text(hay))),
                     Kind::Punct(_) => false,
                 };
-                if !ok
-                    || hay
-                        .get(toks.get(end - 1).map_or(0, |p| p.span.end)..n.span.start)
-                        .is_some_and(|g| g.contains('\n'))
-                {
+                // A blank line ends a name; a single line break may be a
+                // hard wrap ("Newland\nArcher"). A possessive ends it too
+                // ("Brenda's Guinevere" is two names).
+                let prev = toks.get(end - 1);
+                let gap = hay.get(prev.map_or(0, |p| p.span.end)..n.span.start);
+                let possessive = prev.is_some_and(|p| {
+                    let t = p.span.text(hay);
+                    t.ends_with("'s") || t.ends_with("’s")
+                });
+                if !ok || possessive || gap.is_some_and(|g| g.matches('\n').count() > 1) {
                     break;
                 }
                 end += 1;
@@ -400,6 +422,36 @@ impl Names {
                         .or_default()
                         .push((t.span.start, name.clone()));
                 }
+                // Gender evidence: a title in the run, or the first
+                // personal pronoun after it in its sentence.
+                let mut vote = (0u32, 0u32);
+                for w in run.iter().filter(|t| t.is_word()) {
+                    let k = words::key(w.span.text(hay));
+                    if has(MALE_TITLES, &k) {
+                        vote.0 += 3;
+                    } else if has(FEMALE_TITLES, &k) {
+                        vote.1 += 3;
+                    }
+                }
+                for n in toks.iter().skip(end).take(12) {
+                    if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
+                        break;
+                    }
+                    match words::key(n.span.text(hay)).as_str() {
+                        "he" | "him" | "his" | "himself" => {
+                            vote.0 += 1;
+                            break;
+                        }
+                        "she" | "her" | "hers" | "herself" => {
+                            vote.1 += 1;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let g = names.gender.entry(name.clone()).or_default();
+                g.0 += vote.0;
+                g.1 += vote.1;
                 names.seen.push(Seen {
                     at: t.span.start,
                     name,
@@ -454,6 +506,46 @@ impl Names {
             .map(|(_, n)| n.as_str())
     }
 
+    /// The gender the text gives `name` (or any longer name holding its
+    /// last word), if the evidence leans one way.
+    pub(crate) fn gender(&self, name: &str) -> Option<Gender> {
+        let mut votes = self.gender.get(name).copied().unwrap_or_default();
+        if let Some(full) = name
+            .split(' ')
+            .next_back()
+            .and_then(|w| self.fullest(w, usize::MAX))
+        {
+            if full != name {
+                let v = self.gender.get(full).copied().unwrap_or_default();
+                votes.0 += v.0;
+                votes.1 += v.1;
+            }
+        }
+        match votes {
+            (m, f) if m > f => Some(Gender::Male),
+            (m, f) if f > m => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// The nearest name before `at` whose gender fits (for "he said" in
+    /// fiction, where the pronoun points at the character just named).
+    pub(crate) fn nearest_of_gender(
+        &self,
+        at: usize,
+        gender: Gender,
+        skip: &[&str],
+    ) -> Option<&str> {
+        let k = self.seen.partition_point(|s| s.at < at);
+        self.seen
+            .get(..k)?
+            .iter()
+            .rev()
+            .take(40)
+            .map(|s| s.name.as_str())
+            .find(|n| !skip.contains(n) && self.gender(n) == Some(gender))
+    }
+
     /// The nearest person name seen before `at` (for a pronoun with no
     /// speaker before it).
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
@@ -484,7 +576,7 @@ mod tests {
 
     #[test]
     fn lists_sorted() {
-        for list in [STOP, PARTICLES, ORG_WORDS] {
+        for list in [STOP, PARTICLES, ORG_WORDS, MALE_TITLES, FEMALE_TITLES] {
             let mut v = list.to_vec();
             v.sort_unstable();
             v.dedup();
