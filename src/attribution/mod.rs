@@ -272,8 +272,9 @@ pub(crate) fn attribute(
                     ..a
                 }),
                 // Dialogue: an untagged line answers the previous one, so
-                // it is the speaker before the last.
-                Some((lp, a)) if res.dialogue && lp + 1 == pi && opens_para => turns
+                // it is the speaker before the last, or else the character
+                // named last who is not the last speaker.
+                Some((lp, a)) if res.dialogue && lp + 3 >= pi && opens_para => turns
                     .iter()
                     .rev()
                     .take(6)
@@ -282,6 +283,15 @@ pub(crate) fn attribute(
                         rule: Rule::TurnTaking,
                         cue: None,
                         ..*t
+                    })
+                    .or_else(|| {
+                        let other = res.other_character(q.span.start, a.speaker)?;
+                        Some(Attribution {
+                            speaker: Some(other),
+                            mention: None,
+                            cue: None,
+                            rule: Rule::TurnTaking,
+                        })
                     }),
                 Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
                     rule: Rule::Continuation,
@@ -291,7 +301,7 @@ pub(crate) fn attribute(
                 _ => None,
             }
         };
-        if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
+        if let Some(a) = attribution.filter(|a| a.mention.is_some() || a.rule == Rule::TurnTaking) {
             // Remember which paragraph the quotation ends in.
             let end_pi = paragraphs
                 .get(pi..)
@@ -941,6 +951,18 @@ impl<'h> Resolver<'h> {
             self.last_person = Some(i);
         }
         Some(i)
+    }
+
+    /// The character named last before `at` who is not `not` (the other
+    /// party of a conversation).
+    fn other_character(&mut self, at: usize, not: Option<usize>) -> Option<usize> {
+        let skip: Vec<&str> = not
+            .and_then(|i| self.speakers.get(i))
+            .map(|s| s.name.as_str())
+            .into_iter()
+            .collect();
+        let name = self.names.person_named_before(at, &skip)?.to_owned();
+        Some(self.intern(name))
     }
 
     fn intern(&mut self, name: String) -> usize {

@@ -546,6 +546,24 @@ impl Names {
             .find(|n| !skip.contains(n) && self.gender(n) == Some(gender))
     }
 
+    /// The nearest name before `at` that looks like a person (a known
+    /// gender, or two words not naming an organisation), other than `skip`.
+    pub(crate) fn person_named_before(&self, at: usize, skip: &[&str]) -> Option<&str> {
+        let k = self.seen.partition_point(|s| s.at < at);
+        self.seen
+            .get(..k)?
+            .iter()
+            .rev()
+            .take(40)
+            .map(|s| s.name.as_str())
+            .find(|n| {
+                !skip.contains(n)
+                    && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
+                    && !is_org(n)
+                    && (self.gender(n).is_some() || n.contains(' '))
+            })
+    }
+
     /// The nearest person name seen before `at` (for a pronoun with no
     /// speaker before it).
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
