@@ -133,9 +133,14 @@ pub(crate) fn attribute(
     quotes: &mut [Quote],
     lang: Lang,
 ) -> Vec<Speaker> {
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.content)
+        .collect();
     let mut res = Resolver {
         hay,
-        names: Names::collect(hay),
+        names: Names::collect(hay, &quoted),
         speakers: Vec::new(),
         index: HashMap::new(),
         last_person: None,

@@ -284,6 +284,9 @@ pub(crate) fn is_org(name: &str) -> bool {
 struct Seen {
     at: usize,
     name: String,
+    /// Named inside a quotation: an addressee or someone talked about,
+    /// not a candidate speaker.
+    quoted: bool,
 }
 
 /// Every capitalised name run of the article, cleaned of titles, with
@@ -353,9 +356,13 @@ pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
 
 impl Names {
     /// Collects the names of `hay` in one pass.
-    pub(crate) fn collect(hay: &str) -> Names {
+    ///
+    /// `quoted` are the contents of the top-level quotations, sorted:
+    /// names there are recorded but never offered as speakers.
+    pub(crate) fn collect(hay: &str, quoted: &[Span]) -> Names {
         let mut names = Names::default();
         let toks = words::lex(hay, Span::new(0, hay.len()));
+        let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
             let Some(t) = toks.get(i) else { break };
@@ -452,9 +459,14 @@ impl Names {
                 let g = names.gender.entry(name.clone()).or_default();
                 g.0 += vote.0;
                 g.1 += vote.1;
+                while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
+                    qi += 1;
+                }
+                let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
                 names.seen.push(Seen {
                     at: t.span.start,
                     name,
+                    quoted: in_quote,
                 });
             }
             i = end.max(i + 1);
@@ -541,6 +553,7 @@ impl Names {
             .get(..k)?
             .iter()
             .rev()
+            .filter(|s| !s.quoted)
             .take(40)
             .map(|s| s.name.as_str())
             .find(|n| !skip.contains(n) && self.gender(n) == Some(gender))
@@ -554,6 +567,7 @@ impl Names {
             .get(..k)?
             .iter()
             .rev()
+            .filter(|s| !s.quoted)
             .take(40)
             .map(|s| s.name.as_str())
             .find(|n| {
@@ -572,6 +586,7 @@ impl Names {
             .get(..k)?
             .iter()
             .rev()
+            .filter(|s| !s.quoted)
             .take(8)
             .find(|s| s.name.contains(' ') && !is_org(&s.name))
             .map(|s| s.name.as_str())
@@ -606,12 +621,12 @@ mod tests {
     fn fullest_names() {
         let hay = "Defense Minister Grant Shapps spoke. Later Mr Shapps left. \
                    Spokesman John Kirby agreed. Kim Jong Un wrote.";
-        let names = Names::collect(hay);
+        let names = Names::collect(hay, &[]);
         assert_eq!(names.fullest("Shapps", hay.len()), Some("Grant Shapps"));
         assert_eq!(names.fullest("Kim", hay.len()), Some("Kim Jong Un"));
         assert_eq!(names.by_role("spokesman", hay.len()), None);
         let hay = "US spokesman John Kirby said so.";
-        let names = Names::collect(hay);
+        let names = Names::collect(hay, &[]);
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
     }
 }
