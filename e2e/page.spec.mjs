@@ -123,6 +123,8 @@ test("the page analyzes typed text under the strict CSP", { timeout: 60000 }, as
   await page.waitForFunction(() => Number(document.getElementById("count-sentences")?.textContent) > 3);
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: `${artifacts}page.png`, fullPage: true });
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.screenshot({ path: `${artifacts}page-narrow.png`, fullPage: true });
 
   const csp = await page.evaluate(() => window.__csp);
   assert.deepEqual(csp, [], "no CSP violations");

@@ -78,7 +78,12 @@ def main(argv):
             return 2
     if not os.path.isfile(os.path.join(PKG, "quotelens.js")):
         print("serve: pkg/ is not built yet; run `make build` first", file=sys.stderr)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    except OSError as e:
+        print(f"serve: cannot listen on 127.0.0.1:{port}: {e.strerror}", file=sys.stderr)
+        print("serve: pick another port, e.g. `make demo PORT=8081`", file=sys.stderr)
+        return 1
     host, real_port = server.server_address[:2]
     print(f"serving http://{host}:{real_port}/", flush=True)
     try:
