@@ -42,7 +42,8 @@ its length, and nothing panics. The crate forbids `unsafe` and denies
 
 - `cli` (default): the `quotelens` command-line tool (adds `serde_json`).
 - `serde`: `Serialize` on [`Report`] and its parts.
-- `wasm`: the WebAssembly bindings used by the npm package.
+- `wasm`: the WebAssembly bindings used by the npm package (module
+  `wasm`, built for `wasm32-unknown-unknown`).
 */
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -71,7 +72,7 @@ mod token;
 mod utf16;
 
 #[cfg(feature = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use analysis::{analyze, Analysis, Analyzer, Options};
 pub use attribution::{Attribution, Rule, Speaker};

@@ -1,1 +1,275 @@
-//! WebAssembly bindings (feature `wasm`): conversions only.
+//! WebAssembly bindings (feature `wasm`): conversions only, no logic.
+//!
+//! These are the functions the npm package `quotelens` exports (built by
+//! `wasm-pack build --target web`). Every offset that leaves here is in
+//! UTF-16 code units, so `text.slice(start, end)` in JavaScript gives the
+//! covered text.
+//!
+//! ```js
+//! import init, { analyze, tokenize, TokenKind } from "quotelens";
+//! await init();
+//! const a = analyze("“Yes,” she said.", { lang: "en" });
+//! const t = tokenize("Hi 😀");        // Uint32Array [start, end, kind, …]
+//! ```
+
+use js_sys::Object;
+use wasm_bindgen::prelude::*;
+
+use crate::{Analyzer, Lang, Options, Report};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A range of the analyzed string in UTF-16 code units (`start` inclusive,
+ * `end` exclusive, so `text.slice(start, end)` is the range) and the text
+ * it covers. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A sentence, trimmed of surrounding whitespace. */
+export interface Sentence extends TextSpan {}
+
+/** A paragraph, trimmed of surrounding whitespace. */
+export interface Paragraph extends TextSpan {}
+
+/** The opening and closing marks of a quotation as written (`close` is `""`
+ * for a quotation closed by the end of its paragraph). */
+export interface Marks {
+  open: string;
+  close: string;
+}
+
+/** The speaker of one quotation. */
+export interface SpeakerRef {
+  /** Canonical name, or `null` for an unresolved mention. */
+  name: string | null;
+  /** The words that name the speaker at this quotation. */
+  mention: TextSpan;
+}
+
+/** One quotation. */
+export interface Quote {
+  /** Start of the whole quotation, marks included (UTF-16). */
+  start: number;
+  /** End of the whole quotation, marks included (UTF-16). */
+  end: number;
+  /** The content without the outer marks. */
+  text: string;
+  /** Someone's words, or a scare quote / title / term. */
+  kind: "speech" | "other";
+  /** Who said it, or `null`. */
+  speaker: SpeakerRef | null;
+  /** The speech cue ("said", "wrote on X"), or `null`. */
+  cue: TextSpan | null;
+  /** The name of the attribution rule, or `null`. */
+  rule: string | null;
+  /** The marks as written. */
+  marks: Marks;
+  /** Nesting depth, 0 at top level. */
+  depth: number;
+  /** Index in `Analysis.quotes` of the enclosing quotation, or `null`. */
+  parent: number | null;
+}
+
+/** A speaker with figures. */
+export interface Speaker {
+  /** Canonical name. */
+  name: string;
+  /** Speech quotations attributed to them. */
+  quotes: number;
+  /** Words in those quotations. */
+  words: number;
+  /** The distinct ways the text refers to them, first use first. */
+  mentions: string[];
+}
+
+/** Figures for the whole text. */
+export interface Stats {
+  words: number;
+  sentences: number;
+  paragraphs: number;
+  readingMinutes: number;
+  /** Words inside speech quotations. */
+  quotedWords: number;
+  /** `quotedWords / words` (0 for an empty text). */
+  quotedShare: number;
+}
+
+/** The Analysis JSON: what `analyze()` returns and what the CLI prints
+ * with `quotelens analyze --json`. */
+export interface Analysis {
+  quotes: Quote[];
+  sentences: Sentence[];
+  paragraphs: Paragraph[];
+  speakers: Speaker[];
+  stats: Stats;
+}
+
+/** Options for `analyze()`. */
+export interface AnalyzeOptions {
+  /** A BCP 47 language tag ("en", "de-CH", …) as a hint; "auto" or absent
+   * for no hint. */
+  lang?: string;
+}
+"#;
+
+/// Installs a panic hook that reports Rust panics to the JS console.
+/// Runs once when the module is instantiated.
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Analyzes `text` and returns the Analysis JSON as a plain object, with
+/// UTF-16 offsets into `text`.
+///
+/// Throws on an unknown `options.lang` or an `options` that is not an
+/// object.
+#[wasm_bindgen(unchecked_return_type = "Analysis")]
+pub fn analyze(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<Object>,
+) -> Result<JsValue, JsError> {
+    let options = parse_options(options)?;
+    let analysis = Analyzer::with_options(options).analyze(text);
+    let report = Report::new(text, &analysis);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn parse_options(options: Option<Object>) -> Result<Options, JsError> {
+    let mut out = Options::default();
+    let Some(options) = options else {
+        return Ok(out);
+    };
+    let lang = js_sys::Reflect::get(&options, &JsValue::from_str("lang"))
+        .map_err(|_| JsError::new("cannot read options.lang"))?;
+    if lang.is_undefined() || lang.is_null() {
+        return Ok(out);
+    }
+    let Some(tag) = lang.as_string() else {
+        return Err(JsError::new("options.lang must be a string"));
+    };
+    out.lang = Lang::from_tag(&tag)
+        .ok_or_else(|| JsError::new(&format!("unknown language tag: {tag:?}")))?;
+    Ok(out)
+}
+
+/// Tokenizes `text` into a flat `Uint32Array` of `[start, end, kind]`
+/// triples: `start`/`end` are UTF-16 offsets into `text`, `kind` a
+/// `TokenKind` value. Token `i` is at indices `3*i`, `3*i+1`, `3*i+2`.
+#[wasm_bindgen]
+pub fn tokenize(text: &str) -> Vec<u32> {
+    let tokens: Vec<crate::Token> = crate::tokenize(text).collect();
+    // Token spans come in order and never overlap, so the offsets are
+    // ascending and one forward pass converts them all.
+    let mut offsets: Vec<usize> = Vec::with_capacity(tokens.len() * 2);
+    for t in &tokens {
+        offsets.push(t.span.start);
+        offsets.push(t.span.end);
+    }
+    crate::convert_sorted(text, &mut offsets);
+    let mut out = Vec::with_capacity(tokens.len() * 3);
+    for (t, pair) in tokens.iter().zip(offsets.chunks_exact(2)) {
+        if let [start, end] = *pair {
+            out.push(to_u32(start));
+            out.push(to_u32(end));
+            out.push(TokenKind::from(t.kind) as u32);
+        }
+    }
+    out
+}
+
+/// Wasm32 strings are shorter than 4 GiB, so this never saturates there.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// What a token is: the third number of each `tokenize()` triple. The
+/// values equal the Rust `quotelens::TokenKind` ones and never change.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum TokenKind {
+    /// A word, including inner apostrophes and hyphens.
+    Word = 0,
+    /// A number, ordinal, percentage or currency amount.
+    Number = 1,
+    /// Punctuation other than quotation marks.
+    Punctuation = 2,
+    /// A quotation mark standing on its own.
+    QuoteMark = 3,
+    /// A URL.
+    Url = 4,
+    /// An e-mail address.
+    Email = 5,
+    /// An @handle.
+    Mention = 6,
+    /// A #hashtag.
+    Hashtag = 7,
+    /// An emoji, including ZWJ sequences, flags and skin tones.
+    Emoji = 8,
+    /// An abbreviation or initials.
+    Abbreviation = 9,
+    /// A symbol that is not punctuation.
+    Symbol = 10,
+    /// One CJK ideograph, or a run of kana/hangul.
+    Ideograph = 11,
+    /// A line break.
+    LineBreak = 12,
+}
+
+impl From<crate::TokenKind> for TokenKind {
+    fn from(kind: crate::TokenKind) -> TokenKind {
+        use crate::TokenKind as K;
+        match kind {
+            K::Word => TokenKind::Word,
+            K::Number => TokenKind::Number,
+            K::Punctuation => TokenKind::Punctuation,
+            K::QuoteMark => TokenKind::QuoteMark,
+            K::Url => TokenKind::Url,
+            K::Email => TokenKind::Email,
+            K::Mention => TokenKind::Mention,
+            K::Hashtag => TokenKind::Hashtag,
+            K::Emoji => TokenKind::Emoji,
+            K::Abbreviation => TokenKind::Abbreviation,
+            K::Symbol => TokenKind::Symbol,
+            K::Ideograph => TokenKind::Ideograph,
+            K::LineBreak => TokenKind::LineBreak,
+        }
+    }
+}
+
+/// The display name of a token kind (`"word"`, `"quoteMark"`, …), the same
+/// as the CLI's `tokens --json` prints. `undefined` for an unknown value.
+#[wasm_bindgen(js_name = tokenKindName)]
+pub fn token_kind_name(kind: u32) -> Option<String> {
+    ALL_KINDS
+        .iter()
+        .find(|k| TokenKind::from(**k) as u32 == kind)
+        .map(|k| k.name().to_owned())
+}
+
+const ALL_KINDS: [crate::TokenKind; 13] = [
+    crate::TokenKind::Word,
+    crate::TokenKind::Number,
+    crate::TokenKind::Punctuation,
+    crate::TokenKind::QuoteMark,
+    crate::TokenKind::Url,
+    crate::TokenKind::Email,
+    crate::TokenKind::Mention,
+    crate::TokenKind::Hashtag,
+    crate::TokenKind::Emoji,
+    crate::TokenKind::Abbreviation,
+    crate::TokenKind::Symbol,
+    crate::TokenKind::Ideograph,
+    crate::TokenKind::LineBreak,
+];

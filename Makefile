@@ -1,0 +1,103 @@
+# quotelens: the two commands are `make demo` and `make test`.
+# Both install what is missing first (scripts/setup.sh), so they work on a
+# fresh Debian machine with only the package registries reachable.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# Suites run in the order listed, one at a time, with readable output.
+.NOTPARALLEL:
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# node_modules/.bin first: wasm-pack must find wasm-opt from npm `binaryen`
+# (Debian's older wasm-opt produces modules that break in Chromium).
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+
+PORT ?= 8080
+CHROMEDRIVER ?= /usr/bin/chromedriver
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+WASM_FEATURES := --no-default-features --features wasm
+WASM_PACK := wasm-pack
+WASM := pkg/quotelens_bg.wasm
+NODE_TEST := node --test --test-reporter=spec
+
+.PHONY: help setup setup-browser build build-native build-wasm size demo serve \
+	test lint test-native test-wasm test-wasm-node test-wasm-chrome test-js test-e2e \
+	bench clean
+
+help:
+	@echo "make demo    set up, build pkg/ and serve the page on http://127.0.0.1:$(PORT)"
+	@echo "make test    set up (incl. Chromium), then every suite: fmt, clippy, cargo test,"
+	@echo "             wasm tests in Node and headless Chromium, JS package tests, Playwright"
+	@echo "make build   native release CLI (target/release/quotelens) and pkg/ (npm package)"
+	@echo "make bench   cargo bench"
+	@echo "parts: setup lint test-native test-wasm-node test-wasm-chrome test-js test-e2e serve size clean"
+
+setup:
+	bash scripts/setup.sh
+
+setup-browser:
+	bash scripts/setup.sh --browser
+
+# --- build -----------------------------------------------------------------
+
+build: setup build-native build-wasm
+
+build-native:
+	cargo build --release
+
+build-wasm:
+	$(WASM_PACK) build --mode no-install --target web --release --out-name quotelens . $(WASM_FEATURES)
+	@$(MAKE) --no-print-directory size
+
+size:
+	@printf '%s: %s bytes, %s gzipped\n' $(WASM) $$(wc -c < $(WASM)) $$(gzip -9c $(WASM) | wc -c)
+
+# --- demo ------------------------------------------------------------------
+
+demo: setup build-wasm serve
+
+serve:
+	python3 scripts/serve.py $(PORT)
+
+# --- test ------------------------------------------------------------------
+
+test: setup-browser lint test-native test-wasm test-js test-e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --all-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown $(WASM_FEATURES) --lib --test web -- -D warnings
+
+test-native:
+	cargo test --all-targets
+	cargo test --doc
+
+test-wasm: test-wasm-node test-wasm-chrome
+
+test-wasm-node:
+	$(WASM_PACK) test --mode no-install --node . $(WASM_FEATURES) --test web
+
+test-wasm-chrome:
+	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_USE_BROWSER=1 \
+		$(WASM_PACK) test --mode no-install --headless --chrome --chromedriver $(CHROMEDRIVER) \
+		. $(WASM_FEATURES) --test web
+
+test-js: build-wasm
+	tsc -p js-tests/tsconfig.json
+	$(NODE_TEST) js-tests/*.test.mjs
+
+test-e2e: build-wasm
+	$(NODE_TEST) e2e/*.spec.mjs
+
+# --- misc ------------------------------------------------------------------
+
+bench:
+	@if compgen -G 'benches/*.rs' > /dev/null; then cargo bench; else echo "no benches yet (benches/*.rs)"; fi
+
+clean:
+	cargo clean
+	rm -rf pkg e2e/artifacts test-results

@@ -1,0 +1,170 @@
+//! The wasm bindings as JavaScript sees them, run by wasm-bindgen-test in
+//! Node (`wasm-pack test --node`) and in headless Chromium
+//! (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome`).
+//! `make test` runs both.
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+
+use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
+use quotelens::wasm::{analyze, token_kind_name, tokenize, version, TokenKind};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn num(v: &JsValue, key: &str) -> u32 {
+    get(v, key).as_f64().unwrap() as u32
+}
+
+fn utf16(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+/// `text.slice(start, end)` in JS terms.
+fn slice(units: &[u16], start: u32, end: u32) -> String {
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
+fn sentences(analysis: &JsValue) -> Vec<(u32, u32, String)> {
+    let arr: Array = get(analysis, "sentences").dyn_into().unwrap();
+    arr.iter()
+        .map(|s| {
+            (
+                num(&s, "start"),
+                num(&s, "end"),
+                get(&s, "text").as_string().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn analyze_has_the_contract_shape() {
+    let a = analyze("One. Two.", None).unwrap();
+    for key in ["quotes", "sentences", "paragraphs", "speakers"] {
+        assert!(Array::is_array(&get(&a, key)), "{key} is not an array");
+    }
+    let stats = get(&a, "stats");
+    for key in [
+        "words",
+        "sentences",
+        "paragraphs",
+        "readingMinutes",
+        "quotedWords",
+        "quotedShare",
+    ] {
+        assert!(get(&stats, key).as_f64().is_some(), "stats.{key}");
+    }
+    // json_compatible: plain objects, not Maps.
+    assert!(stats.is_instance_of::<Object>());
+    assert!(!stats.is_instance_of::<js_sys::Map>());
+    assert_eq!(num(&stats, "sentences"), 2);
+}
+
+#[wasm_bindgen_test]
+fn sentence_offsets_are_utf16_after_an_emoji() {
+    let text = "😀 Tea is hot. Milk is cold.";
+    let units = utf16(text);
+    let a = analyze(text, None).unwrap();
+    let ss = sentences(&a);
+    assert_eq!(ss.len(), 2);
+    for (start, end, t) in &ss {
+        assert_eq!(&slice(&units, *start, *end), t);
+    }
+    // "😀 Tea is hot. " is 15 UTF-16 units (the emoji is two), 18 bytes.
+    assert_eq!(ss[0].0, 0);
+    assert_eq!((ss[1].0, ss[1].1), (15, 28));
+    assert_eq!(ss[1].2, "Milk is cold.");
+    assert_eq!(ss[1].1 as usize, units.len());
+}
+
+#[wasm_bindgen_test]
+fn analyze_options_lang() {
+    let opts = Object::new();
+    Reflect::set(&opts, &"lang".into(), &"de-CH".into()).unwrap();
+    assert!(analyze("Ja. Nein.", Some(opts)).is_ok());
+    let bad = Object::new();
+    Reflect::set(&bad, &"lang".into(), &"not a tag".into()).unwrap();
+    assert!(analyze("Ja.", Some(bad)).is_err());
+    let wrong_type = Object::new();
+    Reflect::set(&wrong_type, &"lang".into(), &JsValue::from_f64(3.0)).unwrap();
+    assert!(analyze("Ja.", Some(wrong_type)).is_err());
+    assert!(analyze("Ja.", Some(Object::new())).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn tokenize_returns_utf16_triples() {
+    let text = "Hi 😀 there 東京";
+    let units = utf16(text);
+    let flat = tokenize(text);
+    // Through JS: a Uint32Array of the same numbers.
+    let arr = Uint32Array::from(flat.as_slice());
+    assert_eq!(arr.length() as usize, flat.len());
+    assert_eq!(flat.len() % 3, 0);
+    assert!(!flat.is_empty());
+    let mut prev_end = 0;
+    for t in flat.chunks_exact(3) {
+        let (start, end, kind) = (t[0], t[1], t[2]);
+        assert!(prev_end <= start && start < end, "{t:?}");
+        assert!(end as usize <= units.len());
+        assert!(token_kind_name(kind).is_some(), "kind {kind}");
+        // Tokens cover no whitespace at their edges.
+        let s = slice(&units, start, end);
+        assert_eq!(s.trim(), s);
+        prev_end = end;
+    }
+    let covered: String = flat
+        .chunks_exact(3)
+        .map(|t| slice(&units, t[0], t[1]))
+        .collect();
+    assert_eq!(covered, "Hi😀there東京");
+    assert_eq!(flat[flat.len() - 2] as usize, units.len());
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogate_from_js_keeps_offsets() {
+    // "a\uD800b. Next." as a JS string: the lone surrogate crosses the
+    // boundary as U+FFFD, still one UTF-16 unit.
+    let mut units: Vec<u16> = vec![0x61, 0xD800, 0x62];
+    units.extend(". Next.".encode_utf16());
+    let js = JsString::from_char_code(&units);
+    assert_eq!(js.length() as usize, units.len());
+    let text = String::from(js);
+    assert_eq!(text, "a\u{FFFD}b. Next.");
+    let ss = sentences(&analyze(&text, None).unwrap());
+    assert_eq!(ss.len(), 2);
+    assert_eq!((ss[1].0, ss[1].1), (5, 10));
+    assert_eq!(slice(&units, ss[1].0, ss[1].1), "Next.");
+}
+
+#[wasm_bindgen_test]
+fn token_kind_values_match_the_rust_enum() {
+    use quotelens::TokenKind as K;
+    let pairs = [
+        (K::Word, TokenKind::Word),
+        (K::Number, TokenKind::Number),
+        (K::Punctuation, TokenKind::Punctuation),
+        (K::QuoteMark, TokenKind::QuoteMark),
+        (K::Url, TokenKind::Url),
+        (K::Email, TokenKind::Email),
+        (K::Mention, TokenKind::Mention),
+        (K::Hashtag, TokenKind::Hashtag),
+        (K::Emoji, TokenKind::Emoji),
+        (K::Abbreviation, TokenKind::Abbreviation),
+        (K::Symbol, TokenKind::Symbol),
+        (K::Ideograph, TokenKind::Ideograph),
+        (K::LineBreak, TokenKind::LineBreak),
+    ];
+    for (rust, js) in pairs {
+        assert_eq!(rust as u8 as u32, js as u32, "{rust:?}");
+        assert_eq!(TokenKind::from(rust), js);
+        assert_eq!(token_kind_name(js as u32).as_deref(), Some(rust.name()));
+    }
+    assert_eq!(token_kind_name(13), None);
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
