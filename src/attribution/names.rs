@@ -420,8 +420,7 @@ impl Names {
                 let inner = run
                     .iter()
                     .map(|t| words::key(t.span.text(hay)))
-                    .filter(|k| has(lexicon::ROLES, k))
-                    .last();
+                    .rfind(|k| has(lexicon::ROLES, k));
                 for r in [role, inner].into_iter().flatten() {
                     names
                         .roles

@@ -570,10 +570,10 @@ impl<'h> Block<'h> {
                     _ => {
                         let prev = self.char_before(i);
                         let next = self.char_at(i + len);
-                        let left = prev.map_or(true, |p| {
+                        let left = prev.is_none_or(|p| {
                             p.is_whitespace() || is_opener(p) || matches!(p, '-' | '–' | '—')
                         });
-                        let right = next.map_or(true, |n| {
+                        let right = next.is_none_or(|n| {
                             n.is_whitespace()
                                 || is_closer(n)
                                 || is_terminator(n)

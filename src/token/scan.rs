@@ -782,7 +782,7 @@ impl<'h> Scanner<'h> {
         }
         let end = self.attach(end);
         if is_single_quote(c) {
-            let opening = prev.map_or(true, |p| p.is_whitespace() || opens_before(p))
+            let opening = prev.is_none_or(|p| p.is_whitespace() || opens_before(p))
                 && self.char_at(end).is_some_and(|n| !n.is_whitespace());
             if opening {
                 self.open_single = true;
@@ -841,7 +841,7 @@ impl<'h> Scanner<'h> {
     /// (after whitespace or an opening bracket), when a number follows.
     fn signed(&mut self, start: usize, len: usize) -> Option<(usize, TokenKind)> {
         let prev = self.char_before(start);
-        let free = prev.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '['));
+        let free = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['));
         if !free || !self.digit_at(start + len) {
             return None;
         }
