@@ -701,7 +701,7 @@ pub(super) static MONTHS_DE: &[&str] = &[
     "september",
 ];
 
-pub(super) static EXCLAMATION_WORDS: &[&str] = &["jeopardy", "yahoo", "yum"];
+pub(super) static EXCLAMATION_WORDS: &[&str] = &["jeb", "jeopardy", "yahoo", "yum"];
 
 #[cfg(test)]
 mod tests {

@@ -609,7 +609,7 @@ impl<'h> Block<'h> {
                         if let Some(k) = found {
                             let o = stack.get(k).map_or(i, |e| e.1);
                             stack.truncate(k);
-                            if self.continues_after(i + len) {
+                            if self.continues_after(i, i + len) {
                                 while out.last().is_some_and(|&(s, _)| s > o) {
                                     out.pop();
                                 }
@@ -625,17 +625,21 @@ impl<'h> Block<'h> {
         out
     }
 
-    /// Whether the sentence goes on after a closing mark ending at `j`, so
-    /// that the quotation or parenthesis is part of it: punctuation right
-    /// after the mark, or (after spaces) a lowercase word, a parenthesis or
-    /// a dash.
-    fn continues_after(&self, j: usize) -> bool {
+    /// Whether the sentence goes on after the closing mark at `close`
+    /// (ending at `j`), so that the quotation or parenthesis is part of it:
+    /// punctuation right after the mark, or (after spaces) a lowercase word
+    /// or a dash. A parenthesis after it (`"…" (Manzoni).`) counts only if
+    /// the quotation did not end with a full stop of its own: a source
+    /// tag after a finished quotation (`…fade.” [HuffPost.]`) does not make
+    /// its sentences one.
+    fn continues_after(&self, close: usize, j: usize) -> bool {
         match self.char_at(j) {
             None => false,
             Some(c) if c.is_whitespace() => {
                 let k = self.skip_space(j);
                 match self.char_at(k) {
-                    Some(n) => is_lowerish(n) || matches!(n, '(' | '[' | '—' | '–' | '-'),
+                    Some('(' | '[') => !self.char_before(close).is_some_and(is_terminator),
+                    Some(n) => is_lowerish(n) || matches!(n, '—' | '–' | '-'),
                     None => false,
                 }
             }
@@ -750,6 +754,10 @@ impl<'h> Block<'h> {
                     keep(unit.end)
                 } else if short && self.lang == Lang::De && after.month(self.hay) {
                     keep(unit.end)
+                } else if short && self.ordinal_dots() {
+                    // "der 31. Flug", "zum 16. Deutschen Bundestag": an
+                    // ordinal, unless a word that opens sentences follows.
+                    generic()
                 } else {
                     plain
                 }
@@ -771,6 +779,13 @@ impl<'h> Block<'h> {
                 }
             }
         }
+    }
+
+    /// Whether the language writes ordinal numbers with a period (German
+    /// `3. Oktober`, Danish `5. gade`, Polish `3. maja`); also assumed for
+    /// [`Lang::Other`], which covers Czech and Slovak among others.
+    fn ordinal_dots(&self) -> bool {
+        matches!(self.lang, Lang::De | Lang::Da | Lang::Pl | Lang::Other)
     }
 
     /// Whether `from..to` is short and holds no letter or digit: a sentence
