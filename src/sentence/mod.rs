@@ -300,6 +300,8 @@ struct Unit {
     closer: bool,
     /// Whether it ends with a closing mark (`!”`, not `!”.`).
     ends_closed: bool,
+    /// Whether it ends with a closing quotation mark.
+    ends_quoted: bool,
 }
 
 /// The word before a period, classified.
@@ -703,6 +705,14 @@ impl<'h> Block<'h> {
         if unit.ends_closed && after.lower() {
             return keep(unit.end);
         }
+        // “Why now?” Smith asked. / “We won!” Sen. Ruiz said.
+        if unit.ends_quoted
+            && (unit.strong || unit.ellipsis || unit.dots >= 2)
+            && self.english
+            && self.speech_follows(at)
+        {
+            return keep(unit.end);
+        }
         if unit.strong {
             if after.dash || self.only_marks(sent_start, unit.first) {
                 // "voila! -- you have cake" / "! ! !"
@@ -781,6 +791,36 @@ impl<'h> Block<'h> {
         }
     }
 
+    /// Whether an attribution follows at `at`: one to four capitalised
+    /// words (a name, titles included) and then a speech verb, as in
+    /// `“Why?” Smith asked.` The quotation is then part of that sentence,
+    /// as it is in `“Why?” she asked.`, where the lowercase word shows it.
+    /// Only asked after `?`, `!` or an ellipsis: after a period the writer
+    /// would have put a comma (`.” Cruz says he…` starts a new sentence),
+    /// and a capitalised pronoun (`He added`) starts one too.
+    fn speech_follows(&self, at: usize) -> bool {
+        let tail = self.hay.get(at..self.end).unwrap_or("");
+        let mut names = 0;
+        for token in tail.split_whitespace().take(5) {
+            let word = token.trim_end_matches([',', '.']);
+            let mut buf = [0u8; 32];
+            let Some(key) = lower(word, &mut buf) else {
+                return false;
+            };
+            if names > 0 && lexicon::is_speech_verb(key) {
+                return true;
+            }
+            if !word.chars().next().is_some_and(char::is_uppercase)
+                || names == 4
+                || (names == 0 && matches!(key, "he" | "she" | "they" | "it" | "we" | "i" | "you"))
+            {
+                return false;
+            }
+            names += 1;
+        }
+        false
+    }
+
     /// Whether the language writes ordinal numbers with a period (German
     /// `3. Oktober`, Danish `5. gade`, Polish `3. maja`); also assumed for
     /// [`Lang::Other`], which covers Czech and Slovak among others.
@@ -810,6 +850,7 @@ impl<'h> Block<'h> {
             wide: false,
             closer: false,
             ends_closed: false,
+            ends_quoted: false,
         };
         let mut j = i;
         let mut first_run = true;
@@ -823,9 +864,11 @@ impl<'h> Block<'h> {
                 u.wide |= is_wide_terminator(c);
                 u.last_term = j;
                 u.ends_closed = false;
+                u.ends_quoted = false;
             } else if is_closer(c) {
                 u.closer = true;
                 u.ends_closed = true;
+                u.ends_quoted = !matches!(c, ')' | ']' | '}' | '）');
                 first_run = false;
             } else {
                 break;
