@@ -799,9 +799,10 @@ impl<'h> Block<'h> {
     /// would have put a comma (`.” Cruz says he…` starts a new sentence),
     /// and a capitalised pronoun (`He added`) starts one too.
     fn speech_follows(&self, at: usize) -> bool {
-        let tail = self.hay.get(at..self.end).unwrap_or("");
-        let mut names = 0;
-        for token in tail.split_whitespace().take(5) {
+        // Five short words fit in 160 bytes; looking no further keeps the
+        // check constant-time.
+        let tail = prefix(self.hay.get(at..self.end).unwrap_or(""), 160);
+        for (names, token) in tail.split_whitespace().take(5).enumerate() {
             let word = token.trim_end_matches([',', '.']);
             let mut buf = [0u8; 32];
             let Some(key) = lower(word, &mut buf) else {
@@ -816,7 +817,6 @@ impl<'h> Block<'h> {
             {
                 return false;
             }
-            names += 1;
         }
         false
     }
@@ -1140,6 +1140,16 @@ impl<'h> Block<'h> {
             None => List::Number { next: n, style },
         })
     }
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a `char`
+/// boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut n = max.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    s.get(..n).unwrap_or("")
 }
 
 /// Lower-cases `word` into `buf`; `None` when it does not fit (no
