@@ -4,10 +4,12 @@
 //! so a sentence never crosses a paragraph break. Inside a paragraph it
 //! makes two passes:
 //!
-//! 1. **Wrappers.** Quotation marks and brackets are paired. A pair that
-//!    the sentence goes on after (a lowercase word, a comma, a period, a
-//!    parenthesis: `start "the. one two. three" end`, `“Go. Now,” he said`)
-//!    is part of a longer sentence, so no sentence ends inside it.
+//! 1. **Wrappers.** Quotation marks and brackets are paired (by kind, and
+//!    for straight `"` by what stands left and right of the mark). No
+//!    sentence ends inside a pair that is short (`“I came. I saw.” Then…`)
+//!    or that the sentence goes on after (a lowercase word, a comma, a
+//!    period: `start "the. one two. three" end`, `“Go. Now,” he said`).
+//!    Whether one ends right at its closing mark is for the rules below.
 //! 2. **Candidates.** Every run of terminators (`.` `!` `?` `…` `。` …)
 //!    followed by closing marks and then whitespace is a candidate; rules
 //!    look at the word before it (abbreviation, initial, number, acronym)
@@ -62,6 +64,13 @@ const MAX_WORD_BACK: usize = 64;
 /// How many stack entries a closing mark may skip to find its opener: an
 /// unpaired mark in between is dropped, a lost closer does not reach far.
 const MAX_SKIP: usize = 8;
+
+/// Quotations and brackets up to this many bytes (a few short sentences)
+/// stay whole inside one sentence: `“I came. I saw.” Then she left.` is two
+/// sentences, not three, as pySBD and compromise have it. A longer one (a
+/// quoted monologue, or a mark paired wrongly) is split like running text,
+/// unless the sentence goes on after it (`“…,” he said`).
+const MAX_WHOLE_QUOTE: usize = 400;
 
 /// The deepest nesting of marks tracked; deeper openers are ignored.
 const MAX_DEPTH: usize = 64;
@@ -611,7 +620,7 @@ impl<'h> Block<'h> {
                         if let Some(k) = found {
                             let o = stack.get(k).map_or(i, |e| e.1);
                             stack.truncate(k);
-                            if self.continues_after(i, i + len) {
+                            if i - o <= MAX_WHOLE_QUOTE || self.continues_after(i, i + len) {
                                 while out.last().is_some_and(|&(s, _)| s > o) {
                                     out.pop();
                                 }
@@ -682,7 +691,7 @@ impl<'h> Block<'h> {
         }
         if wrappers
             .get(*wrap_at)
-            .is_some_and(|&(s, _)| s < unit.last_term)
+            .is_some_and(|&(s, e)| s < unit.last_term && unit.end <= e)
         {
             return keep(unit.end);
         }
@@ -697,12 +706,22 @@ impl<'h> Block<'h> {
             return keep(unit.end);
         }
         if unit.wide {
+            // 「行く！」と言った: a CJK word right after the closing mark
+            // goes on with the sentence.
+            if unit.ends_closed && at == unit.end && self.char_at(at).is_some_and(is_lowerish) {
+                return keep(unit.end);
+            }
             return (unit.end, Decision::Break(unit.end));
         }
         let after = self.after(at);
         let brk = (unit.end, Decision::Break(unit.end));
         // “Stop!” she cried. / (… an engineer.) at the …
         if unit.ends_closed && after.lower() {
+            return keep(unit.end);
+        }
+        // `"… [...]" (Smith 55).`: a citation after an elided quotation.
+        if unit.ends_quoted && (unit.dots >= 2 || unit.ellipsis) && matches!(after.first, '(' | '[')
+        {
             return keep(unit.end);
         }
         // “Why now?” Smith asked. / “We won!” Sen. Ruiz said.
