@@ -366,6 +366,12 @@ impl After {
         lower(self.word.text(hay), &mut buf).is_some_and(lexicon::is_month_de)
     }
 
+    /// Whether its first word is a Roman numeral (`Vol. II`).
+    fn roman(&self, hay: &str) -> bool {
+        let word = self.word.text(hay);
+        !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
+    }
+
     fn upper(&self) -> bool {
         self.lead.is_some_and(char::is_uppercase)
     }
@@ -801,7 +807,7 @@ impl<'h> Block<'h> {
             Before::Acronym | Before::Abbr(Abbr::Other) => generic(),
             Before::Abbr(Abbr::Title) => keep(unit.end),
             Before::Abbr(Abbr::Number) => {
-                if after.upper() {
+                if after.upper() && !after.roman(self.hay) {
                     brk
                 } else {
                     keep(unit.end)
