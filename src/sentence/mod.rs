@@ -895,6 +895,14 @@ impl<'h> Block<'h> {
                 u.ends_closed = true;
                 u.ends_quoted = !matches!(c, ')' | ']' | '}' | '）');
                 first_run = false;
+            } else if let Some(end) = self.spaced_guillemet(j, c) {
+                // French `… ? »`: the space before a closing guillemet.
+                u.closer = true;
+                u.ends_closed = true;
+                u.ends_quoted = true;
+                first_run = false;
+                j = end;
+                continue;
             } else {
                 break;
             }
@@ -902,6 +910,23 @@ impl<'h> Block<'h> {
         }
         u.end = j;
         u
+    }
+
+    /// If `c` at `j` is a space and a closing guillemet follows it (French
+    /// puts a space inside « »: `« Tu viens ? »`), where the guillemet ends.
+    /// A guillemet with a letter after it opens a quotation (Danish and
+    /// German `»Nej«`), so it does not count.
+    fn spaced_guillemet(&self, j: usize, c: char) -> Option<usize> {
+        if !matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
+            return None;
+        }
+        let k = j + c.len_utf8();
+        let g = self.char_at(k).filter(|g| matches!(g, '»' | '›'))?;
+        let end = k + g.len_utf8();
+        let closes = self.char_at(end).map_or(true, |n| {
+            n.is_whitespace() || is_terminator(n) || matches!(n, ',' | ';' | ':' | ')')
+        });
+        closes.then_some(end)
     }
 
     /// Handles a period followed by ` .` (a spaced ellipsis). Returns where
@@ -1038,7 +1063,8 @@ impl<'h> Block<'h> {
         let mut lead = None;
         let mut word_start = at;
         for (k, c) in rest.char_indices().take(4) {
-            if is_opener(c) {
+            if is_opener(c) || c.is_whitespace() {
+                // `¿`, `“`, and the space after a French `«`.
                 continue;
             }
             if c.is_alphanumeric() {
