@@ -30,6 +30,14 @@ use lexicon::Abbr;
 /// two overlap. A sentence never crosses a paragraph break (see
 /// [`crate::paragraphs`]).
 ///
+/// What does not end a sentence: abbreviations (`Mr.`, `Inc.`, `e.g.`,
+/// `U.S.` before a name), initials (`John F. Kennedy`), decimals, list
+/// numbers (`1.`, `a)`), ellipses before a lowercase word, `!` or `?`
+/// inside a quotation or before `she cried`, and anything inside a short
+/// quotation or parenthesis or one the sentence goes on after
+/// (`“Go. Now,” he said`). CJK full stops (`。！？`) end sentences without
+/// a space after them.
+///
 /// `lang` selects the abbreviation list and a few language habits
 /// (German ordinals such as `12. Juni`; outside English a period before a
 /// lowercase word does not end a sentence). [`Lang::Auto`] behaves like
@@ -670,8 +678,12 @@ impl<'h> Block<'h> {
     }
 
     /// Reads the unit of terminators at `i` and decides whether a sentence
-    /// ends there. Returns the unit, where to resume scanning, and the
-    /// decision.
+    /// ends there. Returns where to resume scanning and the decision.
+    ///
+    /// The order of the checks matters: context that overrides everything
+    /// (inside a quotation, CJK stops) first, then what follows the unit
+    /// (a lowercase word after a closing mark, an attribution), then the
+    /// kind of terminator, and last the word before a single period.
     fn judge(
         &self,
         i: usize,
