@@ -691,12 +691,22 @@ impl<'h> Block<'h> {
         wrappers: &[(usize, usize)],
         wrap_at: &mut usize,
     ) -> (usize, Decision) {
-        let unit = self.unit(i);
+        let mut unit = self.unit(i);
         let keep = |resume: usize| (resume, Decision::Keep);
         // What follows the unit?
         let Some(next) = self.char_at(unit.end) else {
             return keep(unit.end);
         };
+        // Japanese and Chinese text typed with ASCII `!` `?`: no space
+        // follows them either.
+        if matches!(self.lang, Lang::Ja | Lang::Zh)
+            && unit.strong
+            && next.is_alphabetic()
+            && !next.is_lowercase()
+            && !next.is_uppercase()
+        {
+            unit.wide = true;
+        }
         if !next.is_whitespace() && !unit.wide {
             return keep(unit.end);
         }
