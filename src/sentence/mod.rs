@@ -420,8 +420,10 @@ struct Block<'h> {
     english: bool,
 }
 
+/// What [`Block::judge`] decides about a run of terminators.
 #[derive(Clone, Copy, Debug)]
 enum Decision {
+    /// The sentence goes on.
     Keep,
     /// The sentence ends at this byte; the next starts at the next
     /// non-whitespace character.
