@@ -148,6 +148,24 @@ fn pathological_inputs() {
     }
 }
 
+/// The sizes the contract names: 1 MB without a space, 100k periods, a
+/// 10 MB paste. They must finish quickly (linear time) and stay valid.
+#[test]
+fn large_inputs() {
+    let prose = "“We will not back down,” Dr. Ann Lee said on Jan. 5. The U.S. \
+                 plan (worth $4.5 bn.) failed... Why? Nobody knows!\n";
+    let paste = prose.repeat(10_000_000 / prose.len() + 1);
+    for hay in [
+        "x".repeat(1 << 20),
+        ".".repeat(100_000),
+        ". ".repeat(100_000),
+        paste,
+    ] {
+        let sents = sentences(&hay, Lang::Auto);
+        check_invariants(&hay, &sents, "sentences");
+    }
+}
+
 /// Characters that matter to the splitter, to make random text hit rules.
 fn interesting_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![

@@ -4,10 +4,12 @@
 //! so a sentence never crosses a paragraph break. Inside a paragraph it
 //! makes two passes:
 //!
-//! 1. **Wrappers.** Quotation marks and brackets are paired. A pair that
-//!    the sentence goes on after (a lowercase word, a comma, a period, a
-//!    parenthesis: `start "the. one two. three" end`, `“Go. Now,” he said`)
-//!    is part of a longer sentence, so no sentence ends inside it.
+//! 1. **Wrappers.** Quotation marks and brackets are paired (by kind, and
+//!    for straight `"` by what stands left and right of the mark). No
+//!    sentence ends inside a pair that is short (`“I came. I saw.” Then…`)
+//!    or that the sentence goes on after (a lowercase word, a comma, a
+//!    period: `start "the. one two. three" end`, `“Go. Now,” he said`).
+//!    Whether one ends right at its closing mark is for the rules below.
 //! 2. **Candidates.** Every run of terminators (`.` `!` `?` `…` `。` …)
 //!    followed by closing marks and then whitespace is a candidate; rules
 //!    look at the word before it (abbreviation, initial, number, acronym)
@@ -27,6 +29,14 @@ use lexicon::Abbr;
 /// whitespace; together they cover every non-whitespace character, and no
 /// two overlap. A sentence never crosses a paragraph break (see
 /// [`crate::paragraphs`]).
+///
+/// What does not end a sentence: abbreviations (`Mr.`, `Inc.`, `e.g.`,
+/// `U.S.` before a name), initials (`John F. Kennedy`), decimals, list
+/// numbers (`1.`, `a)`), ellipses before a lowercase word, `!` or `?`
+/// inside a quotation or before `she cried`, and anything inside a short
+/// quotation or parenthesis or one the sentence goes on after
+/// (`“Go. Now,” he said`). CJK full stops (`。！？`) end sentences without
+/// a space after them.
 ///
 /// `lang` selects the abbreviation list and a few language habits
 /// (German ordinals such as `12. Juni`; outside English a period before a
@@ -62,6 +72,13 @@ const MAX_WORD_BACK: usize = 64;
 /// How many stack entries a closing mark may skip to find its opener: an
 /// unpaired mark in between is dropped, a lost closer does not reach far.
 const MAX_SKIP: usize = 8;
+
+/// Quotations and brackets up to this many bytes (a few short sentences)
+/// stay whole inside one sentence: `“I came. I saw.” Then she left.` is two
+/// sentences, not three, as pySBD and compromise have it. A longer one (a
+/// quoted monologue, or a mark paired wrongly) is split like running text,
+/// unless the sentence goes on after it (`“…,” he said`).
+const MAX_WHOLE_QUOTE: usize = 400;
 
 /// The deepest nesting of marks tracked; deeper openers are ignored.
 const MAX_DEPTH: usize = 64;
@@ -300,6 +317,8 @@ struct Unit {
     closer: bool,
     /// Whether it ends with a closing mark (`!”`, not `!”.`).
     ends_closed: bool,
+    /// Whether it ends with a closing quotation mark.
+    ends_quoted: bool,
 }
 
 /// The word before a period, classified.
@@ -355,6 +374,12 @@ impl After {
         lower(self.word.text(hay), &mut buf).is_some_and(lexicon::is_month_de)
     }
 
+    /// Whether its first word is a Roman numeral (`Vol. II`).
+    fn roman(&self, hay: &str) -> bool {
+        let word = self.word.text(hay);
+        !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
+    }
+
     fn upper(&self) -> bool {
         self.lead.is_some_and(char::is_uppercase)
     }
@@ -395,8 +420,10 @@ struct Block<'h> {
     english: bool,
 }
 
+/// What [`Block::judge`] decides about a run of terminators.
 #[derive(Clone, Copy, Debug)]
 enum Decision {
+    /// The sentence goes on.
     Keep,
     /// The sentence ends at this byte; the next starts at the next
     /// non-whitespace character.
@@ -609,7 +636,7 @@ impl<'h> Block<'h> {
                         if let Some(k) = found {
                             let o = stack.get(k).map_or(i, |e| e.1);
                             stack.truncate(k);
-                            if self.continues_after(i + len) {
+                            if i - o <= MAX_WHOLE_QUOTE || self.continues_after(i, i + len) {
                                 while out.last().is_some_and(|&(s, _)| s > o) {
                                     out.pop();
                                 }
@@ -625,17 +652,21 @@ impl<'h> Block<'h> {
         out
     }
 
-    /// Whether the sentence goes on after a closing mark ending at `j`, so
-    /// that the quotation or parenthesis is part of it: punctuation right
-    /// after the mark, or (after spaces) a lowercase word, a parenthesis or
-    /// a dash.
-    fn continues_after(&self, j: usize) -> bool {
+    /// Whether the sentence goes on after the closing mark at `close`
+    /// (ending at `j`), so that the quotation or parenthesis is part of it:
+    /// punctuation right after the mark, or (after spaces) a lowercase word
+    /// or a dash. A parenthesis after it (`"…" (Manzoni).`) counts only if
+    /// the quotation did not end with a full stop of its own: a source
+    /// tag after a finished quotation (`…fade.” [HuffPost.]`) does not make
+    /// its sentences one.
+    fn continues_after(&self, close: usize, j: usize) -> bool {
         match self.char_at(j) {
             None => false,
             Some(c) if c.is_whitespace() => {
                 let k = self.skip_space(j);
                 match self.char_at(k) {
-                    Some(n) => is_lowerish(n) || matches!(n, '(' | '[' | '—' | '–' | '-'),
+                    Some('(' | '[') => !self.char_before(close).is_some_and(is_terminator),
+                    Some(n) => is_lowerish(n) || matches!(n, '—' | '–' | '-'),
                     None => false,
                 }
             }
@@ -649,8 +680,12 @@ impl<'h> Block<'h> {
     }
 
     /// Reads the unit of terminators at `i` and decides whether a sentence
-    /// ends there. Returns the unit, where to resume scanning, and the
-    /// decision.
+    /// ends there. Returns where to resume scanning and the decision.
+    ///
+    /// The order of the checks matters: context that overrides everything
+    /// (inside a quotation, CJK stops) first, then what follows the unit
+    /// (a lowercase word after a closing mark, an attribution), then the
+    /// kind of terminator, and last the word before a single period.
     fn judge(
         &self,
         i: usize,
@@ -658,12 +693,22 @@ impl<'h> Block<'h> {
         wrappers: &[(usize, usize)],
         wrap_at: &mut usize,
     ) -> (usize, Decision) {
-        let unit = self.unit(i);
+        let mut unit = self.unit(i);
         let keep = |resume: usize| (resume, Decision::Keep);
         // What follows the unit?
         let Some(next) = self.char_at(unit.end) else {
             return keep(unit.end);
         };
+        // Japanese and Chinese text typed with ASCII `!` `?`: no space
+        // follows them either.
+        if matches!(self.lang, Lang::Ja | Lang::Zh)
+            && unit.strong
+            && next.is_alphabetic()
+            && !next.is_lowercase()
+            && !next.is_uppercase()
+        {
+            unit.wide = true;
+        }
         if !next.is_whitespace() && !unit.wide {
             return keep(unit.end);
         }
@@ -676,7 +721,7 @@ impl<'h> Block<'h> {
         }
         if wrappers
             .get(*wrap_at)
-            .is_some_and(|&(s, _)| s < unit.last_term)
+            .is_some_and(|&(s, e)| s < unit.last_term && unit.end <= e)
         {
             return keep(unit.end);
         }
@@ -691,12 +736,30 @@ impl<'h> Block<'h> {
             return keep(unit.end);
         }
         if unit.wide {
+            // 「行く！」と言った: a CJK word right after the closing mark
+            // goes on with the sentence.
+            if unit.ends_closed && at == unit.end && self.char_at(at).is_some_and(is_lowerish) {
+                return keep(unit.end);
+            }
             return (unit.end, Decision::Break(unit.end));
         }
         let after = self.after(at);
         let brk = (unit.end, Decision::Break(unit.end));
         // “Stop!” she cried. / (… an engineer.) at the …
         if unit.ends_closed && after.lower() {
+            return keep(unit.end);
+        }
+        // `"… [...]" (Smith 55).`: a citation after an elided quotation.
+        if unit.ends_quoted && (unit.dots >= 2 || unit.ellipsis) && matches!(after.first, '(' | '[')
+        {
+            return keep(unit.end);
+        }
+        // “Why now?” Smith asked. / “We won!” Sen. Ruiz said.
+        if unit.ends_quoted
+            && (unit.strong || unit.ellipsis || unit.dots >= 2)
+            && self.english
+            && self.speech_follows(at)
+        {
             return keep(unit.end);
         }
         if unit.strong {
@@ -750,6 +813,10 @@ impl<'h> Block<'h> {
                     keep(unit.end)
                 } else if short && self.lang == Lang::De && after.month(self.hay) {
                     keep(unit.end)
+                } else if short && self.ordinal_dots() {
+                    // "der 31. Flug", "zum 16. Deutschen Bundestag": an
+                    // ordinal, unless a word that opens sentences follows.
+                    generic()
                 } else {
                     plain
                 }
@@ -764,13 +831,50 @@ impl<'h> Block<'h> {
             Before::Acronym | Before::Abbr(Abbr::Other) => generic(),
             Before::Abbr(Abbr::Title) => keep(unit.end),
             Before::Abbr(Abbr::Number) => {
-                if after.upper() {
+                if after.upper() && !after.roman(self.hay) {
                     brk
                 } else {
                     keep(unit.end)
                 }
             }
         }
+    }
+
+    /// Whether an attribution follows at `at`: one to four capitalised
+    /// words (a name, titles included) and then a speech verb, as in
+    /// `“Why?” Smith asked.` The quotation is then part of that sentence,
+    /// as it is in `“Why?” she asked.`, where the lowercase word shows it.
+    /// Only asked after `?`, `!` or an ellipsis: after a period the writer
+    /// would have put a comma (`.” Cruz says he…` starts a new sentence),
+    /// and a capitalised pronoun (`He added`) starts one too.
+    fn speech_follows(&self, at: usize) -> bool {
+        // Five short words fit in 160 bytes; looking no further keeps the
+        // check constant-time.
+        let tail = prefix(self.hay.get(at..self.end).unwrap_or(""), 160);
+        for (names, token) in tail.split_whitespace().take(5).enumerate() {
+            let word = token.trim_end_matches([',', '.']);
+            let mut buf = [0u8; 32];
+            let Some(key) = lower(word, &mut buf) else {
+                return false;
+            };
+            if names > 0 && lexicon::is_speech_verb(key) {
+                return true;
+            }
+            if !word.chars().next().is_some_and(char::is_uppercase)
+                || names == 4
+                || (names == 0 && matches!(key, "he" | "she" | "they" | "it" | "we" | "i" | "you"))
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the language writes ordinal numbers with a period (German
+    /// `3. Oktober`, Danish `5. gade`, Polish `3. maja`); also assumed for
+    /// [`Lang::Other`], which covers Czech and Slovak among others.
+    fn ordinal_dots(&self) -> bool {
+        matches!(self.lang, Lang::De | Lang::Da | Lang::Pl | Lang::Other)
     }
 
     /// Whether `from..to` is short and holds no letter or digit: a sentence
@@ -795,6 +899,7 @@ impl<'h> Block<'h> {
             wide: false,
             closer: false,
             ends_closed: false,
+            ends_quoted: false,
         };
         let mut j = i;
         let mut first_run = true;
@@ -808,10 +913,20 @@ impl<'h> Block<'h> {
                 u.wide |= is_wide_terminator(c);
                 u.last_term = j;
                 u.ends_closed = false;
+                u.ends_quoted = false;
             } else if is_closer(c) {
                 u.closer = true;
                 u.ends_closed = true;
+                u.ends_quoted = !matches!(c, ')' | ']' | '}' | '）');
                 first_run = false;
+            } else if let Some(end) = self.spaced_guillemet(j, c) {
+                // French `… ? »`: the space before a closing guillemet.
+                u.closer = true;
+                u.ends_closed = true;
+                u.ends_quoted = true;
+                first_run = false;
+                j = end;
+                continue;
             } else {
                 break;
             }
@@ -819,6 +934,23 @@ impl<'h> Block<'h> {
         }
         u.end = j;
         u
+    }
+
+    /// If `c` at `j` is a space and a closing guillemet follows it (French
+    /// puts a space inside « »: `« Tu viens ? »`), where the guillemet ends.
+    /// A guillemet with a letter after it opens a quotation (Danish and
+    /// German `»Nej«`), so it does not count.
+    fn spaced_guillemet(&self, j: usize, c: char) -> Option<usize> {
+        if !matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
+            return None;
+        }
+        let k = j + c.len_utf8();
+        let g = self.char_at(k).filter(|g| matches!(g, '»' | '›'))?;
+        let end = k + g.len_utf8();
+        let closes = self.char_at(end).map_or(true, |n| {
+            n.is_whitespace() || is_terminator(n) || matches!(n, ',' | ';' | ':' | ')')
+        });
+        closes.then_some(end)
     }
 
     /// Handles a period followed by ` .` (a spaced ellipsis). Returns where
@@ -955,7 +1087,8 @@ impl<'h> Block<'h> {
         let mut lead = None;
         let mut word_start = at;
         for (k, c) in rest.char_indices().take(4) {
-            if is_opener(c) {
+            if is_opener(c) || c.is_whitespace() {
+                // `¿`, `“`, and the space after a French `«`.
                 continue;
             }
             if c.is_alphanumeric() {
@@ -1082,6 +1215,16 @@ impl<'h> Block<'h> {
             None => List::Number { next: n, style },
         })
     }
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a `char`
+/// boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut n = max.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    s.get(..n).unwrap_or("")
 }
 
 /// Lower-cases `word` into `buf`; `None` when it does not fit (no
