@@ -3,6 +3,8 @@
 //! where given), the invariants every split must keep, and property tests
 //! on arbitrary input.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use quotelens::{paragraphs, sentences, Lang, Span};
 use serde::Deserialize;

@@ -516,6 +516,18 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     let is_so = first_key == "so"
         && matches!(lang, Lang::De | Lang::Auto)
         && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
+    // A compound tense with the auxiliary first: « … », a déclaré X;
+    // „…“, hat X gesagt; "…," has said X.
+    if matches!(first_key.as_str(), "a" | "ha" | "hat" | "has" | "had") {
+        if let Some(verb) = toks.get(start + 1).filter(|t| is_cue(hay, t)) {
+            let np = np_forward(hay, toks.get(start + 2..)?)?;
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(Span::new(first.span.start, verb.span.end)),
+                rule: Rule::QuoteCueSpeaker,
+            });
+        }
+    }
     if is_cue(hay, first) && first_key.ends_with("ing") {
         // “Q,” saying …: a participle; its subject is before the quotation.
         return None;
@@ -839,6 +851,23 @@ fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     }
     if is_pronoun(hay, first) {
         return Some(first.span);
+    }
+    // A lower-case role before the name: "said engineer Nadia Volkova".
+    let lead = toks
+        .iter()
+        .take(3)
+        .position(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        .filter(|&k| {
+            k > 0
+                && toks.get(..k).is_some_and(|l| {
+                    l.iter()
+                        .all(|t| t.is_word() && !names::is_stop(&key(hay, t)))
+                })
+        });
+    if let Some(k) = lead {
+        if !is_determiner(hay, first) {
+            return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
+        }
     }
     let det = is_determiner(hay, first);
     if !det && !words::is_capitalized(first.span.text(hay)) {

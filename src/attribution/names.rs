@@ -334,24 +334,77 @@ pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
     } else {
         words
             .iter()
-            .rposition(|w| {
-                let k = words::key(w);
-                has(lexicon::TITLES, &k) || has(lexicon::ROLES, &k)
-            })
+            .rposition(|w| is_title_word(&words::key(w)))
             .map_or(0, |i| i + 1)
     };
-    words
+    let rest: Vec<&str> = words
         .iter()
         .skip(after_title)
         .skip_while(|w| is_stop(&words::key(w)) || has(lexicon::DETERMINERS, &words::key(w)))
         .filter(|w| !has(lexicon::ISSUES, &words::key(w)))
+        .copied()
+        .collect();
+    // The name is the first run of capitalised words: "the harbour
+    // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
+    // Bush". A phrase without capitals ("officials") stays as it is.
+    let name: Vec<&str> = match rest.iter().position(|w| words::is_capitalized(w)) {
+        Some(first) => {
+            let mut run = Vec::new();
+            for (k, w) in rest.iter().enumerate().skip(first) {
+                let particle =
+                    has(PARTICLES, w) && rest.get(k + 1).is_some_and(|n| words::is_capitalized(n));
+                if !(words::is_capitalized(w) || particle) {
+                    break;
+                }
+                run.push(*w);
+            }
+            run
+        }
+        None => rest,
+    };
+    name.iter()
         .map(|w| {
             w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w)
-                .to_owned()
+                .to_string()
         })
         .collect()
+}
+
+/// German role compounds: Bundeskanzlerin, Innenminister, Bürgermeister.
+const ROLE_SUFFIXES: &[&str] = &[
+    "abgeordnete",
+    "abgeordneter",
+    "chef",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "kanzler",
+    "kanzlerin",
+    "leiter",
+    "leiterin",
+    "meister",
+    "meisterin",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sekretär",
+    "sekretärin",
+    "sprecher",
+    "sprecherin",
+    "trainer",
+    "trainerin",
+    "vorsitzende",
+    "vorsitzender",
+];
+
+/// Whether a (lower-case) word is a title or role, not part of a name.
+pub(crate) fn is_title_word(k: &str) -> bool {
+    has(lexicon::TITLES, k)
+        || has(lexicon::ROLES, k)
+        || ROLE_SUFFIXES.iter().any(|s| k.len() > 4 && k.ends_with(s))
 }
 
 impl Names {
@@ -608,7 +661,14 @@ mod tests {
 
     #[test]
     fn lists_sorted() {
-        for list in [STOP, PARTICLES, ORG_WORDS, MALE_TITLES, FEMALE_TITLES] {
+        for list in [
+            STOP,
+            PARTICLES,
+            ORG_WORDS,
+            MALE_TITLES,
+            FEMALE_TITLES,
+            ROLE_SUFFIXES,
+        ] {
             let mut v = list.to_vec();
             v.sort_unstable();
             v.dedup();

@@ -78,7 +78,7 @@ fn decide(hay: &str, q: &Quote) -> QuoteKind {
     // name or a title (newspapers, films, slogans), even in a sentence
     // with a cue: sagte dem „Hamburger Abendblatt“.
     let content = q.content.text(hay).trim_end();
-    let words = crate::count_words(content);
+    let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     if !punct_end && words <= 6 && is_title_case(content) {
         return QuoteKind::Other;
@@ -110,6 +110,16 @@ fn decide(hay: &str, q: &Quote) -> QuoteKind {
 /// Fewest words for an unattributed fragment inside a sentence to count
 /// as speech.
 const MIN_FRAGMENT_WORDS: usize = 3;
+
+/// Words in `text`, where CJK text (no spaces between words) counts a
+/// word for every two characters.
+fn word_weight(text: &str) -> usize {
+    let cjk = text
+        .chars()
+        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
+        .count();
+    crate::count_words(text) + cjk / 2
+}
 
 /// Whether every word that is not a short function word starts with a
 /// capital: "The Art of the Deal", "Girl Power".

@@ -58,9 +58,14 @@ pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = pairing::pair(hay, paragraphs)
         .into_iter()
         .filter_map(|p| {
-            let content = Span::new(p.open.end, p.content_end);
+            // The content without the spaces French and Spanish typography
+            // put inside the marks (« Oui »).
+            let raw = Span::new(p.open.end, p.content_end);
+            let text = raw.text(hay);
+            let lead = text.len() - text.trim_start().len();
+            let content = Span::new(raw.start + lead, raw.start + text.trim_end().len());
             // An empty pair (“”) quotes nothing.
-            if content.text(hay).trim().is_empty() {
+            if content.is_empty() {
                 return None;
             }
             let end = p.close.map_or(p.content_end, |c| c.end);

@@ -186,7 +186,11 @@ fn step(
     }
     let fl = marks::flanking(prev, next);
     if !marks::opens_only(mark) {
-        let can_close = marks::closes_only(mark) || fl.right || !fl.left;
+        let mut can_close = marks::closes_only(mark) || fl.right || !fl.left;
+        if let Mark::Char('»' | '›') = mark {
+            // French: « Oui », with a space before the closing mark.
+            can_close = can_close || prev.is_some_and(char::is_whitespace);
+        }
         if can_close {
             let found = stack
                 .iter()
@@ -210,6 +214,10 @@ fn step(
         return;
     }
     let mut can_open = marks::opens_only(mark) || fl.left;
+    if let Mark::Char('«' | '‹') = mark {
+        // French sets guillemets off with (no-break) spaces: « Oui ».
+        can_open = can_open || prev.is_none_or(|p| p.is_whitespace() || marks::is_punct(p));
+    }
     if let Mark::Char('’' | '”' | '»' | '›') = mark {
         // Marks that normally close open only where nothing else fits:
         // a space (or the paragraph's start) before, a non-space after.
