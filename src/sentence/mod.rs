@@ -947,7 +947,7 @@ impl<'h> Block<'h> {
         let k = j + c.len_utf8();
         let g = self.char_at(k).filter(|g| matches!(g, '»' | '›'))?;
         let end = k + g.len_utf8();
-        let closes = self.char_at(end).map_or(true, |n| {
+        let closes = self.char_at(end).is_none_or(|n| {
             n.is_whitespace() || is_terminator(n) || matches!(n, ',' | ';' | ':' | ')')
         });
         closes.then_some(end)
