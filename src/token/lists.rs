@@ -20,8 +20,8 @@ const DOTTED: &[&str] = &[
     "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dec",
     "dept", "ed", "eds", "esq", "est", "feb", "fig", "figs", "fri", "ft", "hwy", "inc", "jan",
     "jul", "jun", "lb", "lbs", "ltd", "mar", "mon", "mt", "nov", "oct", "op", "oz", "plc", "pp",
-    "rd", "sat", "sep", "sept", "sq", "thu", "thur", "thurs", "tue", "tues", "univ", "viz", "vol",
-    "vols", "wed",
+    "rd", "sat", "sep", "sept", "sq", "thu", "thur", "thurs", "tue", "tues", "univ", "v", "viz",
+    "vol", "vols", "wed",
 ];
 
 /// Contractions written with a leading apostrophe (’tis, ’em, ’cause).

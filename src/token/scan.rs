@@ -514,7 +514,16 @@ impl<'h> Scanner<'h> {
         if self.byte(e) == Some(b'-') && self.wordy_at(e + 1) && self.byte(e - 1) == Some(b'.') {
             return Some(Special::Continue(e + 1));
         }
+        // "the U.S.’s role": the possessive goes with the abbreviation.
+        let e = self.possessive_s(e).unwrap_or(e);
         Some(Special::Token(e, TokenKind::Abbreviation))
+    }
+
+    /// The end of a "’s" / "'s" at `at` that ends a word, if there is one.
+    fn possessive_s(&self, at: usize) -> Option<usize> {
+        let q = self.char_at(at).filter(|&q| q == '\'' || q == '\u{2019}')?;
+        let s = at + q.len_utf8();
+        (self.byte(s) == Some(b's') && !self.wordy_at(s + 1)).then_some(s + 1)
     }
 
     /// Dotted initials from `start`: single letters joined by periods,
