@@ -67,7 +67,16 @@ fn main() {
     let mb = text.len() as f64 / 1e6;
     println!("text: {:.2} MB", mb);
 
+    // `cargo bench --bench tokenize -- word` runs only the benchmarks whose
+    // name contains "word".
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let bench = |name: &str, f: &dyn Fn(&str) -> usize| {
+        if !filter.is_empty() && !filter.iter().any(|p| name.contains(p.as_str())) {
+            return;
+        }
         let _ = black_box(f(black_box(&text))); // warm-up
         let mut best = Duration::MAX;
         let mut n = 0;

@@ -45,8 +45,48 @@ const TLDS: &[&str] = &[
 pub(super) fn is_title(w: &str) -> bool {
     // Called for every short capitalised word: compare packed integers,
     // not strings.
+    let b = w.as_bytes();
+    let (Some(&x), Some(&y)) = (b.first(), b.get(1)) else {
+        return false;
+    };
+    if !pair_may_start_title(x, y) {
+        return false;
+    }
     let Some(k) = pack(w) else { return false };
     TITLES_PACKED.binary_search(&k).is_ok()
+}
+
+/// Index of a capital and a small letter in a 26 × 26 bit set.
+const fn pair_index(x: u8, y: u8) -> Option<usize> {
+    if x.is_ascii_uppercase() && y.is_ascii_lowercase() {
+        Some((x - b'A') as usize * 26 + (y - b'a') as usize)
+    } else {
+        None
+    }
+}
+
+/// The first two letters of every title, as a bit set: rules out nearly
+/// every capitalised word ("The", "He", "Trump") with one bit test.
+// Evaluated at compile time: a bad index is a build error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const TITLE_PAIRS: [u64; 11] = {
+    let mut set = [0u64; 11];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let b = TITLES[i].as_bytes();
+        if let Some(k) = pair_index(b[0], b[1]) {
+            set[k / 64] |= 1 << (k % 64);
+        }
+        i += 1;
+    }
+    set
+};
+
+#[inline]
+fn pair_may_start_title(x: u8, y: u8) -> bool {
+    pair_index(x, y)
+        .and_then(|k| TITLE_PAIRS.get(k / 64).map(|w| w >> (k % 64) & 1 == 1))
+        .unwrap_or(false)
 }
 
 /// Up to eight bytes as a big-endian integer (so integer order is string

@@ -25,8 +25,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::chars::{
     ascii, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han, is_line_break,
-    is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend, run_of, Run, CHAIN,
-    LETTER, LOWER, SPACE, UPPER, URL,
+    is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend, run_of, skip_alnum,
+    Run, CHAIN, LETTER, LOWER, SPACE, UPPER, URL,
 };
 use super::lists;
 use super::TokenKind;
@@ -325,12 +325,7 @@ impl<'h> Scanner<'h> {
         // "U.S.-led": began as a dotted abbreviation.
         let mut from_abbrev = false;
         loop {
-            while let Some(&b) = bytes.get(i) {
-                if !is_alnum_byte(b) {
-                    break;
-                }
-                i += 1;
-            }
+            i = skip_alnum(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
             if b == b' ' {
                 break;
@@ -681,26 +676,30 @@ impl<'h> Scanner<'h> {
         currency: bool,
         from_abbrev: bool,
     ) -> (usize, TokenKind) {
-        let w = self.hay.get(start..end).unwrap_or("");
         if currency {
             return (end, TokenKind::Number);
         }
         let first = self.byte(start).unwrap_or(0);
+        let w = || self.hay.get(start..end).unwrap_or("");
         if first.is_ascii_digit()
-            || (first >= 0x80 && w.chars().next().is_some_and(char::is_numeric))
+            || (first >= 0x80 && w().chars().next().is_some_and(char::is_numeric))
         {
-            return (end, number_kind(w));
+            return (end, number_kind(w()));
         }
         if from_abbrev {
             return (end, TokenKind::Word);
         }
         let next = self.byte(end);
-        if !joined && w.len() <= 7 {
+        let len = end - start;
+        if !joined && len <= 7 {
             if next == Some(b'.') {
-                if let Some(e) = self.abbreviation_with_period(w, end) {
+                if let Some(e) = self.abbreviation_with_period(w(), end) {
                     return (e, TokenKind::Abbreviation);
                 }
-            } else if ((ascii(first) & UPPER != 0 && lists::is_title(w)) || lists::is_anycase(w))
+            } else if ((ascii(first) & UPPER != 0 && lists::is_title(w()))
+                || (len <= 3
+                    && matches!(first, b'e' | b'v' | b'E' | b'V')
+                    && lists::is_anycase(w())))
                 && !self.wordy_at(end)
             {
                 return (end, TokenKind::Abbreviation);
@@ -710,6 +709,7 @@ impl<'h> Scanner<'h> {
         if !matches!(next, Some(b'\'' | 0xE2)) {
             return (end, TokenKind::Word);
         }
+        let w = w();
         // Plural possessive: "the Smiths’ house". The mark is taken when
         // the word ends in s, no single quotation is open in the
         // paragraph (else it most likely closes it: ‘the boys’ and…), and
