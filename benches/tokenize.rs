@@ -73,6 +73,11 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
+    // QUOTELENS_BENCH_SECS: how long to repeat each benchmark (default 2).
+    let secs = std::env::var("QUOTELENS_BENCH_SECS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .unwrap_or(2.0);
     let bench = |name: &str, f: &dyn Fn(&str) -> usize| {
         if !filter.is_empty() && !filter.iter().any(|p| name.contains(p.as_str())) {
             return;
@@ -81,7 +86,7 @@ fn main() {
         let mut best = Duration::MAX;
         let mut n = 0;
         let started = Instant::now();
-        while started.elapsed() < Duration::from_secs(2) || n < 5 {
+        while started.elapsed() < Duration::from_secs_f64(secs) || n < 5 {
             let t = Instant::now();
             let count = f(black_box(&text));
             best = best.min(t.elapsed());

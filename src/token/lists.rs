@@ -16,6 +16,7 @@ const ANYCASE: &[&str] = &["etc", "vs"];
 
 /// Words that are abbreviations only when a period follows ("Jan.", "Inc.",
 /// "approx."). Compared with the first letter in either case.
+/// Sorted (binary search; a unit test checks).
 const DOTTED: &[&str] = &[
     "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dec",
     "dept", "ed", "eds", "esq", "est", "feb", "fig", "figs", "fri", "ft", "hwy", "inc", "jan",
@@ -139,16 +140,36 @@ pub(super) fn is_dotted(w: &str) -> bool {
     }
     // First letter in either case, the rest as listed: "Inc", "inc", "Approx"
     // but not "INC" (shouted headlines are words, not abbreviations).
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
+    // Called at every sentence end, hence the packed binary search.
+    let mut buf = [0u8; 8];
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
         return false;
-    };
-    let rest = chars.as_str();
-    DOTTED.iter().any(|d| {
-        let mut dc = d.chars();
-        dc.next().is_some_and(|f| f.eq_ignore_ascii_case(&first)) && dc.as_str() == rest
-    })
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = *s;
+    }
+    if let Some(f) = buf.first_mut() {
+        *f = f.to_ascii_lowercase();
+    }
+    let key = u64::from_be_bytes(buf);
+    DOTTED_PACKED.binary_search(&key).is_ok()
 }
+
+/// Sorted (binary search; a unit test checks).
+#[allow(clippy::indexing_slicing)] // compile time: a bad index fails the build
+const DOTTED_PACKED: [u64; DOTTED.len()] = {
+    let mut out = [0u64; DOTTED.len()];
+    let mut i = 0;
+    while i < DOTTED.len() {
+        out[i] = match pack(DOTTED[i]) {
+            Some(k) => k,
+            None => 0,
+        };
+        i += 1;
+    }
+    out
+};
 
 /// Whether `w` is a contraction written with a leading apostrophe.
 pub(super) fn is_leading(w: &str) -> bool {
@@ -167,6 +188,11 @@ mod tests {
         assert!(super::TITLES.windows(2).all(|w| w[0] < w[1]));
         assert!(super::TLDS.windows(2).all(|w| w[0] < w[1]));
         assert!(super::TITLES_PACKED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::DOTTED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::DOTTED_PACKED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::is_dotted("Inc") && super::is_dotted("inc") && super::is_dotted("Approx"));
+        assert!(!super::is_dotted("INC") && !super::is_dotted("said") && !super::is_dotted(""));
+        assert!(super::is_dotted("Dr") && super::is_dotted("etc") && super::is_dotted("Vols"));
         assert!(super::is_title("Mr") && super::is_title("Supt") && !super::is_title("Mz"));
     }
 }

@@ -141,7 +141,10 @@ impl<'h> Scanner<'h> {
             }
             i = e;
         }
-        let (end, kind) = self.scan(i);
+        let (end, kind) = match self.plain_word(i) {
+            Some(t) => t,
+            None => self.scan(i),
+        };
         // Guard: a token is never empty, never ends inside a character and
         // never runs past the text, whatever a rule above computed.
         let end = if end > i && end <= self.hay.len() && self.hay.is_char_boundary(end) {
@@ -151,6 +154,40 @@ impl<'h> Scanner<'h> {
         };
         self.pos = end;
         Some((i, end, kind))
+    }
+
+    /// The fast path for the commonest token: ASCII letters (and digits)
+    /// starting with a letter, followed by a space, line break or a
+    /// punctuation mark that joins nothing. Gives the same result as
+    /// [`Scanner::word`] would, or `None` to let it decide.
+    #[inline(always)]
+    fn plain_word(&self, i: usize) -> Option<(usize, TokenKind)> {
+        let bytes = self.hay.as_bytes();
+        let first = *bytes.get(i)?;
+        let class = ascii(first);
+        if class & LETTER == 0 {
+            return None;
+        }
+        let e = skip_alnum(bytes, i + 1);
+        match bytes.get(e) {
+            None | Some(b' ' | b'\n' | b'\r' | b'\t' | b';' | b')' | b']' | b'!' | b'?' | b'"') => {
+            }
+            // A comma joins digits only (1,000).
+            Some(b',') if !bytes.get(e - 1).is_some_and(u8::is_ascii_digit) => {}
+            _ => return None,
+        }
+        let len = e - i;
+        if len <= 7 {
+            let w = || self.hay.get(i..e).unwrap_or("");
+            if (class & UPPER != 0 && lists::is_title(w()))
+                || (len <= 3
+                    && matches!(first, b'e' | b'v' | b'E' | b'V')
+                    && lists::is_anycase(w()))
+            {
+                return Some((e, TokenKind::Abbreviation));
+            }
+        }
+        Some((e, TokenKind::Word))
     }
 
     fn line_break(&mut self, start: usize, end: usize) -> (usize, usize, TokenKind) {
@@ -946,4 +983,31 @@ fn opens_before(p: char) -> bool {
             | '-'
             | '/'
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "a", "B", "z", "7", "Mr", "Dr", "St", "etc", "vs", "E", "No", "Inc", " ", "\n", ",", ".",
+        ";", ":", "'", "’", "-", "_", "&", "$", "@", "%", "\"", ")", "é", "东", "http", "//",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        /// The fast path is only a shortcut: wherever it answers, the full
+        /// scanner gives the same token.
+        #[test]
+        fn plain_word_agrees_with_scan(v in prop::collection::vec(prop::sample::select(PIECES), 0..12)) {
+            let s = v.concat();
+            for (i, _) in s.char_indices() {
+                if let Some(fast) = Scanner::new(&s).plain_word(i) {
+                    prop_assert_eq!(Scanner::new(&s).scan(i), fast, "at {} in {:?}", i, s);
+                }
+            }
+        }
+    }
 }
