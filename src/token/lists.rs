@@ -15,14 +15,15 @@ const TITLES: &[&str] = &[
 const ANYCASE: &[&str] = &["etc", "vs"];
 
 /// Words that are abbreviations only when a period follows ("Jan.", "Inc.",
-/// "approx."). Compared with the first letter in either case.
+/// "approx."; a few German and Spanish ones: "Nr.", "vgl.", "Sra."). Compared with the first letter in either case.
 /// Sorted (binary search; a unit test checks).
 const DOTTED: &[&str] = &[
-    "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dec",
-    "dept", "ed", "eds", "esq", "est", "feb", "fig", "figs", "fri", "ft", "hwy", "inc", "jan",
-    "jul", "jun", "lb", "lbs", "ltd", "mar", "mon", "mt", "nov", "oct", "op", "oz", "plc", "pp",
-    "rd", "sat", "sep", "sept", "sq", "thu", "thur", "thurs", "tue", "tues", "univ", "v", "viz",
-    "vol", "vols", "wed",
+    "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "bzw", "ca", "cf", "co", "corp",
+    "dec", "dept", "ed", "eds", "esq", "est", "evtl", "feb", "fig", "figs", "fri", "ft", "ggf",
+    "hwy", "inc", "inkl", "jan", "jh", "jul", "jun", "lb", "lbs", "ltd", "mar", "mio", "mon",
+    "mrd", "mt", "nov", "nr", "oct", "op", "oz", "plc", "pp", "rd", "sat", "sep", "sept", "sog",
+    "sq", "sra", "thu", "thur", "thurs", "tsd", "tue", "tues", "univ", "usw", "v", "vgl", "viz",
+    "vol", "vols", "wed", "zzgl",
 ];
 
 /// Contractions written with a leading apostrophe (’tis, ’em, ’cause).

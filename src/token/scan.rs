@@ -747,11 +747,12 @@ impl<'h> Scanner<'h> {
             return (end, TokenKind::Word);
         }
         let w = w();
-        // Plural possessive: "the Smiths’ house". The mark is taken when
-        // the word ends in s, no single quotation is open in the
-        // paragraph (else it most likely closes it: ‘the boys’ and…), and
-        // a space and a small letter or a digit follow — after a capital
-        // or punctuation a closing mark is the likelier reading.
+        // Plural possessive: "the Smiths’ house", "Sanders’ California
+        // supporters". The mark is taken when the word ends in s, a space
+        // and a letter or digit follow, and no single quotation is open in
+        // the paragraph: if one is ("he called them ‘the boys’ and left"),
+        // the mark most likely closes it. Before punctuation or a line
+        // break it is taken as a closing mark too.
         if let Some(q) = self.char_at(end).filter(|&q| q == '\'' || q == '\u{2019}') {
             let last_s = w.ends_with('s') || w.ends_with('S');
             if last_s && !self.open_single && w.len() >= 2 {
@@ -761,7 +762,7 @@ impl<'h> Scanner<'h> {
                     .filter(|&c| c.is_whitespace() && !is_line_break(c));
                 if let Some(sp) = space {
                     let next = self.char_at(after + sp.len_utf8());
-                    if next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit()) {
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
                         end = after;
                     }
                 }
