@@ -207,6 +207,12 @@ impl<'h> Scanner<'h> {
             if is_alnum_byte(b) {
                 return self.word(start);
             }
+            // Keycaps: #️⃣ *️⃣ (digits are handled in `word`).
+            if matches!(b, b'#' | b'*')
+                && matches!(self.char_at(start + 1), Some('\u{FE0F}' | '\u{20E3}'))
+            {
+                return (self.cluster_end(start), TokenKind::Emoji);
+            }
             return match b {
                 b'\'' | b'"' | b'`' => self.quote(start, char::from(b)),
                 b'.' => (self.run(start, |b| b == b'.'), TokenKind::Punctuation),
