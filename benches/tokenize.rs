@@ -1,9 +1,16 @@
 //! Tokenizer throughput: `cargo bench --bench tokenize`.
 //!
 //! A plain timing loop (no criterion: it keeps the build light on small
-//! machines). The text is the news-style prose below, written for this
-//! benchmark, repeated to about 1 MB; set `QUOTELENS_BENCH_FILE` to time
-//! any other UTF-8 file instead.
+//! machines); it prints the best of many runs. The text is the news-style
+//! prose below, written for this benchmark, repeated to about 1 MB; set
+//! `QUOTELENS_BENCH_FILE` to time any other UTF-8 file instead (a text
+//! repeated many times flatters any scanner: the branch predictor learns
+//! it, so real, non-repeating news is the fairer figure).
+//!
+//! The release profile sets `panic = "abort"`, which benchmarks cannot
+//! use; Cargo then builds the library twice under one file name and the
+//! build fails at random. Run it as
+//! `CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench tokenize`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
