@@ -48,6 +48,9 @@ pub(super) fn is_title(w: &str) -> bool {
     // Called for every short capitalised word: compare packed integers,
     // not strings.
     let b = w.as_bytes();
+    if b.len() > 6 {
+        return false;
+    }
     let (Some(&x), Some(&y)) = (b.first(), b.get(1)) else {
         return false;
     };
@@ -195,5 +198,9 @@ mod tests {
         assert!(!super::is_dotted("INC") && !super::is_dotted("said") && !super::is_dotted(""));
         assert!(super::is_dotted("Dr") && super::is_dotted("etc") && super::is_dotted("Vols"));
         assert!(super::is_title("Mr") && super::is_title("Supt") && !super::is_title("Mz"));
+        // The fast filters in front of the look-ups let every entry through.
+        assert!(super::TITLES.iter().all(|t| super::is_title(t)));
+        assert!(super::DOTTED.iter().all(|t| super::is_dotted(t)));
+        assert!(super::TLDS.iter().all(|t| super::is_tld(t)));
     }
 }

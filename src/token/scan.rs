@@ -141,10 +141,12 @@ impl<'h> Scanner<'h> {
             }
             i = e;
         }
-        let (end, kind) = match self.plain_word(i) {
-            Some(t) => t,
-            None => self.scan(i),
-        };
+        if let Some((end, kind)) = self.plain_word(i) {
+            // ASCII letters and digits: never empty, always on a boundary.
+            self.pos = end;
+            return Some((i, end, kind));
+        }
+        let (end, kind) = self.scan(i);
         // Guard: a token is never empty, never ends inside a character and
         // never runs past the text, whatever a rule above computed.
         let end = if end > i && end <= self.hay.len() && self.hay.is_char_boundary(end) {
