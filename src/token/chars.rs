@@ -93,6 +93,48 @@ pub(super) fn is_alnum_byte(b: u8) -> bool {
     ascii(b) & (LETTER | DIGIT) != 0
 }
 
+/// The end of the run of ASCII letters and digits starting at `i`.
+///
+/// Eight bytes at a time (SWAR): most words fit in one step, so the loop
+/// exit is predictable, where a byte loop mispredicts once per word on
+/// ragged word lengths — the main cost of tokenizing running text.
+#[inline(always)]
+pub(super) fn skip_alnum(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let stop = !alnum_mask(u64::from_le_bytes(arr)) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| is_alnum_byte(b)) {
+        i += 1;
+    }
+    i
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte.
+const fn rep(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit set in each byte of `w` that is an ASCII letter or digit.
+/// Each byte is masked to 7 bits first, so the additions never carry into
+/// the next byte; bytes with the high bit set (non-ASCII) are excluded.
+#[inline(always)]
+fn alnum_mask(w: u64) -> u64 {
+    let x = w & !HIGH;
+    let folded = x | rep(0x20); // A-Z onto a-z; nothing else lands there
+    let letter = (folded + rep(0x80 - b'a')) & !(folded + rep(0x7F - b'z'));
+    let digit = (x + rep(0x80 - b'0')) & !(x + rep(0x7F - b'9'));
+    (letter | digit) & !w & HIGH
+}
+
 /// A mandatory line break: LF, CR, VT, FF, NEL, LS, PS (UAX #14 BK/CR/LF/NL).
 #[inline]
 pub(super) fn is_line_break(c: char) -> bool {
@@ -372,4 +414,26 @@ pub(super) fn might_extend(c: char) -> bool {
         return false;
     }
     !matches!(u, 0x2010..=0x205F | 0x3000..=0x3029 | 0x3030..=0x303F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swar_matches_bytewise() {
+        let mut buf = [0u8; 8];
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                buf = [b'a'; 8];
+                buf[pos] = b;
+                let want = if is_alnum_byte(b) { 8 } else { pos };
+                assert_eq!(skip_alnum(&buf, 0).min(8), want, "byte {b:#x} at {pos}");
+            }
+        }
+        let _ = buf;
+        assert_eq!(skip_alnum(b"abcdefghij1234 x", 0), 14);
+        assert_eq!(skip_alnum(b"ab", 0), 2);
+        assert_eq!(skip_alnum(b"ab", 5), 5);
+    }
 }

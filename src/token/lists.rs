@@ -15,13 +15,15 @@ const TITLES: &[&str] = &[
 const ANYCASE: &[&str] = &["etc", "vs"];
 
 /// Words that are abbreviations only when a period follows ("Jan.", "Inc.",
-/// "approx."). Compared with the first letter in either case.
+/// "approx."; a few German and Spanish ones: "Nr.", "vgl.", "Sra."). Compared with the first letter in either case.
+/// Sorted (binary search; a unit test checks).
 const DOTTED: &[&str] = &[
-    "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dec",
-    "dept", "ed", "eds", "esq", "est", "feb", "fig", "figs", "fri", "ft", "hwy", "inc", "jan",
-    "jul", "jun", "lb", "lbs", "ltd", "mar", "mon", "mt", "nov", "oct", "op", "oz", "plc", "pp",
-    "rd", "sat", "sep", "sept", "sq", "thu", "thur", "thurs", "tue", "tues", "univ", "viz", "vol",
-    "vols", "wed",
+    "al", "approx", "apr", "assn", "aug", "ave", "blvd", "bros", "bzw", "ca", "cf", "co", "corp",
+    "dec", "dept", "ed", "eds", "esq", "est", "evtl", "feb", "fig", "figs", "fri", "ft", "ggf",
+    "hwy", "inc", "inkl", "jan", "jh", "jul", "jun", "lb", "lbs", "ltd", "mar", "mio", "mon",
+    "mrd", "mt", "nov", "nr", "oct", "op", "oz", "plc", "pp", "rd", "sat", "sep", "sept", "sog",
+    "sq", "sra", "thu", "thur", "thurs", "tsd", "tue", "tues", "univ", "usw", "v", "vgl", "viz",
+    "vol", "vols", "wed", "zzgl",
 ];
 
 /// Contractions written with a leading apostrophe (’tis, ’em, ’cause).
@@ -45,8 +47,51 @@ const TLDS: &[&str] = &[
 pub(super) fn is_title(w: &str) -> bool {
     // Called for every short capitalised word: compare packed integers,
     // not strings.
+    let b = w.as_bytes();
+    if b.len() > 6 {
+        return false;
+    }
+    let (Some(&x), Some(&y)) = (b.first(), b.get(1)) else {
+        return false;
+    };
+    if !pair_may_start_title(x, y) {
+        return false;
+    }
     let Some(k) = pack(w) else { return false };
     TITLES_PACKED.binary_search(&k).is_ok()
+}
+
+/// Index of a capital and a small letter in a 26 × 26 bit set.
+const fn pair_index(x: u8, y: u8) -> Option<usize> {
+    if x.is_ascii_uppercase() && y.is_ascii_lowercase() {
+        Some((x - b'A') as usize * 26 + (y - b'a') as usize)
+    } else {
+        None
+    }
+}
+
+/// The first two letters of every title, as a bit set: rules out nearly
+/// every capitalised word ("The", "He", "Trump") with one bit test.
+// Evaluated at compile time: a bad index is a build error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const TITLE_PAIRS: [u64; 11] = {
+    let mut set = [0u64; 11];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let b = TITLES[i].as_bytes();
+        if let Some(k) = pair_index(b[0], b[1]) {
+            set[k / 64] |= 1 << (k % 64);
+        }
+        i += 1;
+    }
+    set
+};
+
+#[inline]
+fn pair_may_start_title(x: u8, y: u8) -> bool {
+    pair_index(x, y)
+        .and_then(|k| TITLE_PAIRS.get(k / 64).map(|w| w >> (k % 64) & 1 == 1))
+        .unwrap_or(false)
 }
 
 /// Up to eight bytes as a big-endian integer (so integer order is string
@@ -99,16 +144,36 @@ pub(super) fn is_dotted(w: &str) -> bool {
     }
     // First letter in either case, the rest as listed: "Inc", "inc", "Approx"
     // but not "INC" (shouted headlines are words, not abbreviations).
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
+    // Called at every sentence end, hence the packed binary search.
+    let mut buf = [0u8; 8];
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
         return false;
-    };
-    let rest = chars.as_str();
-    DOTTED.iter().any(|d| {
-        let mut dc = d.chars();
-        dc.next().is_some_and(|f| f.eq_ignore_ascii_case(&first)) && dc.as_str() == rest
-    })
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = *s;
+    }
+    if let Some(f) = buf.first_mut() {
+        *f = f.to_ascii_lowercase();
+    }
+    let key = u64::from_be_bytes(buf);
+    DOTTED_PACKED.binary_search(&key).is_ok()
 }
+
+/// Sorted (binary search; a unit test checks).
+#[allow(clippy::indexing_slicing)] // compile time: a bad index fails the build
+const DOTTED_PACKED: [u64; DOTTED.len()] = {
+    let mut out = [0u64; DOTTED.len()];
+    let mut i = 0;
+    while i < DOTTED.len() {
+        out[i] = match pack(DOTTED[i]) {
+            Some(k) => k,
+            None => 0,
+        };
+        i += 1;
+    }
+    out
+};
 
 /// Whether `w` is a contraction written with a leading apostrophe.
 pub(super) fn is_leading(w: &str) -> bool {
@@ -127,6 +192,15 @@ mod tests {
         assert!(super::TITLES.windows(2).all(|w| w[0] < w[1]));
         assert!(super::TLDS.windows(2).all(|w| w[0] < w[1]));
         assert!(super::TITLES_PACKED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::DOTTED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::DOTTED_PACKED.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::is_dotted("Inc") && super::is_dotted("inc") && super::is_dotted("Approx"));
+        assert!(!super::is_dotted("INC") && !super::is_dotted("said") && !super::is_dotted(""));
+        assert!(super::is_dotted("Dr") && super::is_dotted("etc") && super::is_dotted("Vols"));
         assert!(super::is_title("Mr") && super::is_title("Supt") && !super::is_title("Mz"));
+        // The fast filters in front of the look-ups let every entry through.
+        assert!(super::TITLES.iter().all(|t| super::is_title(t)));
+        assert!(super::DOTTED.iter().all(|t| super::is_dotted(t)));
+        assert!(super::TLDS.iter().all(|t| super::is_tld(t)));
     }
 }

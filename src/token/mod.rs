@@ -93,9 +93,9 @@ pub struct Token {
 ///   [`TokenKind::LineBreak`] token; other whitespace is skipped.
 ///
 /// A trailing ’ after a word ending in "s" is taken as a possessive when a
-/// space and a small letter or digit follow and no single quotation is
-/// open in the paragraph; otherwise it is a closing quotation mark, which
-/// is the likelier reading in quoted speech.
+/// space and a letter or digit follow and no single quotation (‘ or ')
+/// has been opened and left unclosed earlier in the paragraph; otherwise
+/// it is a closing quotation mark, which is then the likelier reading.
 ///
 /// Runs in time linear in `hay` and never panics.
 ///

@@ -25,8 +25,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::chars::{
     ascii, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han, is_line_break,
-    is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend, run_of, Run, CHAIN,
-    LETTER, LOWER, SPACE, UPPER, URL,
+    is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend, run_of, skip_alnum,
+    Run, CHAIN, LETTER, LOWER, SPACE, UPPER, URL,
 };
 use super::lists;
 use super::TokenKind;
@@ -141,6 +141,11 @@ impl<'h> Scanner<'h> {
             }
             i = e;
         }
+        if let Some((end, kind)) = self.plain_word(i) {
+            // ASCII letters and digits: never empty, always on a boundary.
+            self.pos = end;
+            return Some((i, end, kind));
+        }
         let (end, kind) = self.scan(i);
         // Guard: a token is never empty, never ends inside a character and
         // never runs past the text, whatever a rule above computed.
@@ -151,6 +156,40 @@ impl<'h> Scanner<'h> {
         };
         self.pos = end;
         Some((i, end, kind))
+    }
+
+    /// The fast path for the commonest token: ASCII letters (and digits)
+    /// starting with a letter, followed by a space, line break or a
+    /// punctuation mark that joins nothing. Gives the same result as
+    /// [`Scanner::word`] would, or `None` to let it decide.
+    #[inline(always)]
+    fn plain_word(&self, i: usize) -> Option<(usize, TokenKind)> {
+        let bytes = self.hay.as_bytes();
+        let first = *bytes.get(i)?;
+        let class = ascii(first);
+        if class & LETTER == 0 {
+            return None;
+        }
+        let e = skip_alnum(bytes, i + 1);
+        match bytes.get(e) {
+            None | Some(b' ' | b'\n' | b'\r' | b'\t' | b';' | b')' | b']' | b'!' | b'?' | b'"') => {
+            }
+            // A comma joins digits only (1,000).
+            Some(b',') if !bytes.get(e - 1).is_some_and(u8::is_ascii_digit) => {}
+            _ => return None,
+        }
+        let len = e - i;
+        if len <= 7 {
+            let w = || self.hay.get(i..e).unwrap_or("");
+            if (class & UPPER != 0 && lists::is_title(w()))
+                || (len <= 3
+                    && matches!(first, b'e' | b'v' | b'E' | b'V')
+                    && lists::is_anycase(w()))
+            {
+                return Some((e, TokenKind::Abbreviation));
+            }
+        }
+        Some((e, TokenKind::Word))
     }
 
     fn line_break(&mut self, start: usize, end: usize) -> (usize, usize, TokenKind) {
@@ -169,6 +208,12 @@ impl<'h> Scanner<'h> {
         if b < 0x80 {
             if is_alnum_byte(b) {
                 return self.word(start);
+            }
+            // Keycaps: #️⃣ *️⃣ (digits are handled in `word`).
+            if matches!(b, b'#' | b'*')
+                && matches!(self.char_at(start + 1), Some('\u{FE0F}' | '\u{20E3}'))
+            {
+                return (self.cluster_end(start), TokenKind::Emoji);
             }
             return match b {
                 b'\'' | b'"' | b'`' => self.quote(start, char::from(b)),
@@ -325,12 +370,7 @@ impl<'h> Scanner<'h> {
         // "U.S.-led": began as a dotted abbreviation.
         let mut from_abbrev = false;
         loop {
-            while let Some(&b) = bytes.get(i) {
-                if !is_alnum_byte(b) {
-                    break;
-                }
-                i += 1;
-            }
+            i = skip_alnum(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
             if b == b' ' {
                 break;
@@ -514,7 +554,16 @@ impl<'h> Scanner<'h> {
         if self.byte(e) == Some(b'-') && self.wordy_at(e + 1) && self.byte(e - 1) == Some(b'.') {
             return Some(Special::Continue(e + 1));
         }
+        // "the U.S.’s role": the possessive goes with the abbreviation.
+        let e = self.possessive_s(e).unwrap_or(e);
         Some(Special::Token(e, TokenKind::Abbreviation))
+    }
+
+    /// The end of a "’s" / "'s" at `at` that ends a word, if there is one.
+    fn possessive_s(&self, at: usize) -> Option<usize> {
+        let q = self.char_at(at).filter(|&q| q == '\'' || q == '\u{2019}')?;
+        let s = at + q.len_utf8();
+        (self.byte(s) == Some(b's') && !self.wordy_at(s + 1)).then_some(s + 1)
     }
 
     /// Dotted initials from `start`: single letters joined by periods,
@@ -672,26 +721,30 @@ impl<'h> Scanner<'h> {
         currency: bool,
         from_abbrev: bool,
     ) -> (usize, TokenKind) {
-        let w = self.hay.get(start..end).unwrap_or("");
         if currency {
             return (end, TokenKind::Number);
         }
         let first = self.byte(start).unwrap_or(0);
+        let w = || self.hay.get(start..end).unwrap_or("");
         if first.is_ascii_digit()
-            || (first >= 0x80 && w.chars().next().is_some_and(char::is_numeric))
+            || (first >= 0x80 && w().chars().next().is_some_and(char::is_numeric))
         {
-            return (end, number_kind(w));
+            return (end, number_kind(w()));
         }
         if from_abbrev {
             return (end, TokenKind::Word);
         }
         let next = self.byte(end);
-        if !joined && w.len() <= 7 {
+        let len = end - start;
+        if !joined && len <= 7 {
             if next == Some(b'.') {
-                if let Some(e) = self.abbreviation_with_period(w, end) {
+                if let Some(e) = self.abbreviation_with_period(w(), end) {
                     return (e, TokenKind::Abbreviation);
                 }
-            } else if ((ascii(first) & UPPER != 0 && lists::is_title(w)) || lists::is_anycase(w))
+            } else if ((ascii(first) & UPPER != 0 && lists::is_title(w()))
+                || (len <= 3
+                    && matches!(first, b'e' | b'v' | b'E' | b'V')
+                    && lists::is_anycase(w())))
                 && !self.wordy_at(end)
             {
                 return (end, TokenKind::Abbreviation);
@@ -701,11 +754,13 @@ impl<'h> Scanner<'h> {
         if !matches!(next, Some(b'\'' | 0xE2)) {
             return (end, TokenKind::Word);
         }
-        // Plural possessive: "the Smiths’ house". The mark is taken when
-        // the word ends in s, no single quotation is open in the
-        // paragraph (else it most likely closes it: ‘the boys’ and…), and
-        // a space and a small letter or a digit follow — after a capital
-        // or punctuation a closing mark is the likelier reading.
+        let w = w();
+        // Plural possessive: "the Smiths’ house", "Sanders’ California
+        // supporters". The mark is taken when the word ends in s, a space
+        // and a letter or digit follow, and no single quotation is open in
+        // the paragraph: if one is ("he called them ‘the boys’ and left"),
+        // the mark most likely closes it. Before punctuation or a line
+        // break it is taken as a closing mark too.
         if let Some(q) = self.char_at(end).filter(|&q| q == '\'' || q == '\u{2019}') {
             let last_s = w.ends_with('s') || w.ends_with('S');
             if last_s && !self.open_single && w.len() >= 2 {
@@ -715,7 +770,7 @@ impl<'h> Scanner<'h> {
                     .filter(|&c| c.is_whitespace() && !is_line_break(c));
                 if let Some(sp) = space {
                     let next = self.char_at(after + sp.len_utf8());
-                    if next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit()) {
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
                         end = after;
                     }
                 }
@@ -937,4 +992,31 @@ fn opens_before(p: char) -> bool {
             | '-'
             | '/'
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "a", "B", "z", "7", "Mr", "Dr", "St", "etc", "vs", "E", "No", "Inc", " ", "\n", ",", ".",
+        ";", ":", "'", "’", "-", "_", "&", "$", "@", "%", "\"", ")", "é", "东", "http", "//",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        /// The fast path is only a shortcut: wherever it answers, the full
+        /// scanner gives the same token.
+        #[test]
+        fn plain_word_agrees_with_scan(v in prop::collection::vec(prop::sample::select(PIECES), 0..12)) {
+            let s = v.concat();
+            for (i, _) in s.char_indices() {
+                if let Some(fast) = Scanner::new(&s).plain_word(i) {
+                    prop_assert_eq!(Scanner::new(&s).scan(i), fast, "at {} in {:?}", i, s);
+                }
+            }
+        }
+    }
 }
