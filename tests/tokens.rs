@@ -2,7 +2,9 @@
 //! properties (order, coverage, char boundaries, no panic) on generated
 //! text, then pathological inputs that would expose non-linear time.
 
-use std::time::{Duration, Instant};
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::time::Instant;
 
 use proptest::prelude::*;
 use quotelens::{tokenize, Token, TokenKind};
@@ -223,25 +225,24 @@ proptest! {
     }
 }
 
-/// Runs `f` and fails if it takes longer than `limit` (quadratic behaviour
-/// on 1 MB would take hours, linear takes milliseconds even unoptimised).
-fn within(limit: Duration, name: &str, hay: &str) {
+/// Tokenizes a hostile input to the end. No timed assertion here (timing
+/// belongs in benchmarks): quadratic behaviour on 1 MB would hang the
+/// suite for hours, linear takes milliseconds. `QUOTELENS_TIMINGS=1`
+/// prints the times.
+fn run(name: &str, hay: &str) {
     let t = Instant::now();
     let n = tokenize(hay).count();
-    let took = t.elapsed();
     assert!(n > 0 || hay.trim().is_empty());
     if std::env::var_os("QUOTELENS_TIMINGS").is_some() {
-        eprintln!("{name:<30} {:>9} bytes {took:>12.2?}", hay.len());
+        eprintln!("{name:<30} {:>9} bytes {:>12.2?}", hay.len(), t.elapsed());
     }
-    assert!(took < limit, "{name}: {} bytes took {took:?}", hay.len());
 }
 
 #[test]
-fn pathological_inputs_are_linear() {
+fn pathological_inputs_finish() {
     const MB: usize = 1 << 20;
-    let limit = Duration::from_secs(10);
     let word = "a".repeat(MB);
-    within(limit, "1 MB word", &word);
+    run("1 MB word", &word);
     let toks: Vec<Token> = tokenize(&word).collect();
     assert_eq!(toks.len(), 1);
     assert_eq!(toks[0].kind, TokenKind::Word);
@@ -282,7 +283,7 @@ fn pathological_inputs_are_linear() {
         ("possessives", "Smiths’ ".repeat(MB / 8)),
     ];
     for (name, hay) in &cases {
-        within(limit, name, hay);
+        run(name, hay);
         // The inputs repeat one pattern: the invariants are as well tested
         // on a prefix, at a fraction of the (unoptimised) cost.
         let mut cut = hay.len().min(1 << 16);
@@ -298,7 +299,7 @@ fn ten_megabyte_paste() {
     let para = "“It’s fine,” said Dr. Lee (U.S.), who paid $4.5bn — 50% more — \
                 for 1,000 units on Jan. 5; see https://example.com/a. 😀\n";
     let hay = para.repeat((10 << 20) / para.len());
-    within(Duration::from_secs(20), "10 MB paste", &hay);
+    run("10 MB paste", &hay);
 }
 
 #[test]
