@@ -95,8 +95,9 @@ test-e2e: build-wasm
 
 # --- misc ------------------------------------------------------------------
 
-bench:
-	@if compgen -G 'benches/*.rs' > /dev/null; then cargo bench; else echo "no benches yet (benches/*.rs)"; fi
+bench: build-wasm
+	cargo bench --bench throughput
+	node benches/wasm-node.mjs
 
 clean:
 	cargo clean
