@@ -64,8 +64,9 @@ pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Quote> {
             let text = raw.text(hay);
             let lead = text.len() - text.trim_start().len();
             let content = Span::new(raw.start + lead, raw.start + text.trim_end().len());
-            // An empty pair (“”) quotes nothing.
-            if content.is_empty() {
+            // An empty pair (“”) quotes nothing, nor do marks around
+            // marks (three apostrophes in a row).
+            if content.text(hay).chars().all(marks::is_mark_char) {
                 return None;
             }
             let end = p.close.map_or(p.content_end, |c| c.end);

@@ -175,9 +175,20 @@ fn step(
     if let Mark::Char(c @ ('\'' | '"' | '’' | '”' | '′' | '″')) = mark {
         if prev.is_some_and(|p| p.is_ascii_digit()) {
             let open_straight = stack.iter().any(|o| marks::pairs(o.mark, mark));
+            // 6'5": feet then inches is a measurement whatever is open.
+            let feet_inches = {
+                let before = hay.get(..span.start).unwrap_or("");
+                let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+                digits.len() < before.len()
+                    && digits.ends_with(['\'', '’', '′'])
+                    && digits
+                        .get(..digits.len().saturating_sub(1))
+                        .and_then(|d| d.chars().next_back())
+                        .is_some_and(|d| d.is_ascii_digit())
+            };
             let is_prime = match c {
                 '\'' | '’' | '′' => !open_straight || next.is_some_and(|n| n.is_ascii_digit()),
-                _ => !open_straight,
+                _ => !open_straight || feet_inches,
             };
             if is_prime {
                 return;
