@@ -85,4 +85,4 @@ pub use sentence::sentences;
 pub use span::Span;
 pub use stats::{count_words, Stats};
 pub use token::{tokenize, word_bounds, Token, TokenKind, Tokens};
-pub use utf16::{convert_sorted, Utf16Map};
+pub use utf16::{convert_sorted, Utf16Cursor, Utf16Map};

@@ -81,13 +81,61 @@ impl Utf16Map {
     }
 }
 
-/// Converts byte offsets that are sorted ascending, in one forward pass
-/// over `hay` (no lookup table): the cheapest path for token streams.
+/// A forward cursor from byte offsets to UTF-16 offsets: feed it
+/// ascending byte offsets and it counts the units in between, so a whole
+/// token stream converts in one pass with no table.
 ///
-/// It counts UTF-16 units straight from the bytes (every byte that starts
-/// a char is one unit, a 4-byte char two), a loop the compiler vectorises.
-/// Offsets should be on `char` boundaries; offsets that are not ascending
-/// are still converted correctly but each step back restarts the count.
+/// It counts straight from the bytes (every byte that starts a char is
+/// one unit, a 4-byte char two), a loop the compiler vectorises.
+///
+/// # Example
+/// ```
+/// use quotelens::Utf16Cursor;
+/// let hay = "😀 “Hi”";
+/// let mut cursor = Utf16Cursor::new(hay);
+/// assert_eq!(cursor.to_utf16(4), 2);
+/// assert_eq!(cursor.to_utf16(hay.len()), 7);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Utf16Cursor<'h> {
+    bytes: &'h [u8],
+    byte: usize,
+    units: usize,
+}
+
+impl<'h> Utf16Cursor<'h> {
+    /// A cursor at the start of `hay`.
+    pub fn new(hay: &'h str) -> Utf16Cursor<'h> {
+        Utf16Cursor {
+            bytes: hay.as_bytes(),
+            byte: 0,
+            units: 0,
+        }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (on a `char` boundary;
+    /// clamped to the end). Going backwards restarts the count from the
+    /// start, so keep offsets ascending for one pass.
+    pub fn to_utf16(&mut self, byte: usize) -> usize {
+        let target = byte.min(self.bytes.len());
+        if target < self.byte {
+            self.byte = 0;
+            self.units = 0;
+        }
+        self.units += self
+            .bytes
+            .get(self.byte..target)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>();
+        self.byte = target;
+        self.units
+    }
+}
+
+/// Converts byte offsets that are sorted ascending in place, in one
+/// forward pass (see [`Utf16Cursor`]).
 ///
 /// # Example
 /// ```
@@ -97,23 +145,9 @@ impl Utf16Map {
 /// assert_eq!(offsets, [0, 2, 3, 7]);
 /// ```
 pub fn convert_sorted(hay: &str, offsets: &mut [usize]) {
-    let bytes = hay.as_bytes();
-    let mut byte = 0usize;
-    let mut units = 0usize;
+    let mut cursor = Utf16Cursor::new(hay);
     for o in offsets.iter_mut() {
-        let target = (*o).min(bytes.len());
-        if target < byte {
-            byte = 0;
-            units = 0;
-        }
-        units += bytes
-            .get(byte..target)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>();
-        byte = target;
-        *o = units;
+        *o = cursor.to_utf16(*o);
     }
 }
 

@@ -168,22 +168,14 @@ fn parse_options(options: Option<Object>) -> Result<Options, JsError> {
 /// `TokenKind` value. Token `i` is at indices `3*i`, `3*i+1`, `3*i+2`.
 #[wasm_bindgen]
 pub fn tokenize(text: &str) -> Vec<u32> {
-    let tokens: Vec<crate::Token> = crate::tokenize(text).collect();
-    // Token spans come in order and never overlap, so the offsets are
-    // ascending and one forward pass converts them all.
-    let mut offsets: Vec<usize> = Vec::with_capacity(tokens.len() * 2);
-    for t in &tokens {
-        offsets.push(t.span.start);
-        offsets.push(t.span.end);
-    }
-    crate::convert_sorted(text, &mut offsets);
-    let mut out = Vec::with_capacity(tokens.len() * 3);
-    for (t, pair) in tokens.iter().zip(offsets.chunks_exact(2)) {
-        if let [start, end] = *pair {
-            out.push(to_u32(start));
-            out.push(to_u32(end));
-            out.push(TokenKind::from(t.kind) as u32);
-        }
+    // Tokens come in order and never overlap, so their offsets ascend and
+    // one cursor converts them all as the scan goes.
+    let mut cursor = crate::Utf16Cursor::new(text);
+    let mut out = Vec::with_capacity(text.len() / 2);
+    for t in crate::tokenize(text) {
+        out.push(to_u32(cursor.to_utf16(t.span.start)));
+        out.push(to_u32(cursor.to_utf16(t.span.end)));
+        out.push(TokenKind::from(t.kind) as u32);
     }
     out
 }
