@@ -169,3 +169,24 @@ test("a long text is analyzed quickly", () => {
   const last = a.sentences.at(-1);
   assert.equal(text.slice(last.start, last.end), last.text);
 });
+
+test("quotations and speakers cross the boundary with UTF-16 offsets", () => {
+  const text =
+    "🌊🌊 Harbour Minister Ines Okoro visited the quay. “We will rebuild it by spring,” Ms Okoro said.\n\n" +
+    "She added: “Nobody will lose a mooring.”\n\nThe “reform” passed without debate.";
+  const a = analyze(text);
+  const speech = a.quotes.filter((q) => q.kind === "speech");
+  assert.deepEqual(speech.map((q) => q.text), ["We will rebuild it by spring,", "Nobody will lose a mooring."]);
+  for (const q of speech) {
+    assert.equal(q.speaker.name, "Ines Okoro");
+    assertSpan(text, q.speaker.mention, "mention");
+    assert.equal(text.slice(q.start, q.end), `“${q.text}”`);
+    assert.equal(typeof q.rule, "string");
+  }
+  assert.deepEqual(speech.map((q) => q.speaker.mention.text), ["Ms Okoro", "She"]);
+  const other = a.quotes.find((q) => q.text === "reform");
+  assert.equal(other.kind, "other");
+  assert.equal(other.speaker, null);
+  assert.deepEqual(a.speakers.map((s) => [s.name, s.quotes]), [["Ines Okoro", 2]]);
+  assert.ok(a.stats.quotedWords >= 11);
+});
