@@ -81,4 +81,28 @@ fn main() {
         let a = quotelens::analyze(t);
         quotelens::Report::new(t, &a).quotes.len()
     });
+
+    // Adversarial inputs of the same size: the work per MB must stay
+    // within a small factor of prose (linear time).
+    let size = text.len();
+    let fill = |unit: &str| unit.repeat(size / unit.len() + 1);
+    let adversarial = [
+        ("unbalanced marks", fill("“ „ « ' \" ‘ word ")),
+        ("1 MB token", "x".repeat(size)),
+        ("deep nesting", fill("“a ‘b « c „d ")),
+        ("names and cues", fill("Mr Ann Lee said “yes,” he said. ")),
+        ("dialogue lines", fill("\n\n“Yes.”\n\n“No,” said Bo.")),
+    ];
+    for (name, adv) in &adversarial {
+        if !filter.is_empty() && !filter.iter().any(|p| name.contains(p.as_str())) {
+            continue;
+        }
+        let t = Instant::now();
+        let n = quotelens::analyze(adv).quotes.len();
+        let took = t.elapsed().as_secs_f64();
+        println!(
+            "analyze: {name:<19} {:>8.1} MB/s  ({n} quotations, one run)",
+            adv.len() as f64 / 1e6 / took
+        );
+    }
 }

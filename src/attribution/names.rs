@@ -296,6 +296,11 @@ pub(crate) struct Names {
     seen: Vec<Seen>,
     /// Lower-case word → indexes into `seen` of names holding it.
     by_word: HashMap<String, Vec<usize>>,
+    /// For each list in `by_word`, position k holds the best name among
+    /// its first k + 1 entries (most words, then latest), so that
+    /// [`Names::fullest`] is a binary search, not a scan: a name repeated
+    /// on every line of a long text stays linear.
+    best_by_word: HashMap<String, Vec<usize>>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<String, Vec<(usize, String)>>,
     /// Name → (masculine, feminine) evidence: titles in its runs and the
@@ -523,25 +528,32 @@ impl Names {
             }
             i = end.max(i + 1);
         }
+        let words = |i: usize, seen: &[Seen]| seen.get(i).map_or(0, |s| s.name.split(' ').count());
+        for (word, idxs) in &names.by_word {
+            let mut best: Vec<usize> = Vec::with_capacity(idxs.len());
+            for &i in idxs {
+                let keep = match best.last() {
+                    Some(&b) if words(b, &names.seen) > words(i, &names.seen) => b,
+                    _ => i,
+                };
+                best.push(keep);
+            }
+            names.best_by_word.insert(word.clone(), best);
+        }
         names
     }
 
     /// The fullest name holding `word` (a surname, or a first name in
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = self.by_word.get(&word.to_lowercase())?;
-        let pick = |before: bool| {
-            idxs.iter()
-                .filter_map(|&i| self.seen.get(i))
-                .filter(|s| (s.at < at) == before)
-                .max_by_key(|s| {
-                    (
-                        s.name.split(' ').count(),
-                        if before { s.at } else { usize::MAX - s.at },
-                    )
-                })
-        };
-        pick(true).or_else(|| pick(false)).map(|s| s.name.as_str())
+        let key = word.to_lowercase();
+        let idxs = self.by_word.get(&key)?;
+        let best = self.best_by_word.get(&key)?;
+        // Entries are in text order: those before `at` are a prefix.
+        let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
+        let pick = if k > 0 { best.get(k - 1) } else { best.last() };
+        pick.and_then(|&i| self.seen.get(i))
+            .map(|s| s.name.as_str())
     }
 
     /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
