@@ -229,3 +229,37 @@ proptest! {
         check_structure(&s, &a);
     }
 }
+
+/// No length cap: a 5 MB quotation over one paragraph is one quotation.
+#[test]
+fn five_megabyte_quotation() {
+    let body = "The tide came in and the tide went out, ".repeat((5 << 20) / 40);
+    let hay = format!("“{body}” she said.");
+    let a = quotelens::analyze(&hay);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].span.start, 0);
+    assert_eq!(a.quotes[0].content.text(&hay), body.trim_end());
+}
+
+/// Marks of every kind, alternating, and marks at the very edges.
+#[test]
+fn alternating_marks_and_edges() {
+    let marks = "“”‘’\"'«»‹›„‚「」『』〝〞《》`´";
+    let mut hay = String::new();
+    for _ in 0..2_000 {
+        for m in marks.chars() {
+            hay.push(m);
+            hay.push_str("x ");
+        }
+    }
+    let a = quotelens::analyze(&hay);
+    check_structure(&hay, &a);
+    for edge in ["“", "”", "\"", "“”", "”“", "'", "«", "»", "「", "\"\"\""] {
+        let a = quotelens::analyze(edge);
+        check_structure(edge, &a);
+    }
+    let hay = "“Start to finish”";
+    let a = quotelens::analyze(hay);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].content.text(hay), "Start to finish");
+}
