@@ -168,3 +168,29 @@ fn token_kind_values_match_the_rust_enum() {
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn quotations_and_speakers_with_utf16_offsets() {
+    let text = "🇺🇦 Port Minister Ada Lind spoke. “We reopen on Monday,” Ms Lind said. \
+                The “plan” was late.";
+    let units = utf16(text);
+    let a = analyze(text, None).unwrap();
+    let quotes: Array = get(&a, "quotes").dyn_into().unwrap();
+    assert_eq!(quotes.length(), 2);
+    let q = quotes.get(0);
+    assert_eq!(
+        slice(&units, num(&q, "start"), num(&q, "end")),
+        "“We reopen on Monday,”"
+    );
+    assert_eq!(get(&q, "kind").as_string().unwrap(), "speech");
+    let speaker = get(&q, "speaker");
+    assert_eq!(get(&speaker, "name").as_string().unwrap(), "Ada Lind");
+    let mention = get(&speaker, "mention");
+    assert_eq!(
+        slice(&units, num(&mention, "start"), num(&mention, "end")),
+        "Ms Lind"
+    );
+    let other = quotes.get(1);
+    assert_eq!(get(&other, "kind").as_string().unwrap(), "other");
+    assert!(get(&other, "speaker").is_null());
+}
