@@ -12,18 +12,41 @@ quotes, and names who said each one.
 - [`tokenize`]: tokens with a [`TokenKind`] each; [`word_bounds`]: the raw
   Unicode word boundaries.
 - [`sentences`], [`paragraphs`]: the splitters on their own.
-- [`Utf16Map`]: byte offsets to UTF-16 code units in one pass.
+- [`Utf16Map`], [`Utf16Cursor`]: byte offsets to UTF-16 code units in one
+  pass.
+- [`render_html`]: the text as escaped HTML with a `<mark>` per quotation.
 
 # Example: who said what
 
 ```
 use quotelens::{analyze, QuoteKind};
 
-let hay = "“We will not back down,” Defence Minister Ann Lee said on Monday.";
+let hay = "Defence Minister Ann Lee visited the base. \
+           “We will not back down,” Ms Lee said. The “deal” was off.";
 let analysis = analyze(hay);
-for q in &analysis.quotes {
-    println!("{:?}: {}", q.kind, q.content.text(hay));
-}
+let speech: Vec<_> = analysis
+    .quotes
+    .iter()
+    .filter(|q| q.kind == QuoteKind::Speech)
+    .collect();
+assert_eq!(speech.len(), 1);
+assert_eq!(speech[0].content.text(hay), "We will not back down,");
+let who = speech[0].attribution.and_then(|a| a.speaker).unwrap();
+assert_eq!(analysis.speakers[who].name, "Ann Lee"); // the fullest name
+let mention = speech[0].attribution.and_then(|a| a.mention).unwrap();
+assert_eq!(mention.text(hay), "Ms Lee"); // the words at the quotation
+// “deal” is a scare quote: found, but not speech.
+assert_eq!(analysis.quotes[1].kind, QuoteKind::Other);
+```
+
+# Example: the Analysis JSON
+
+```
+let hay = "😀 “Yes,” she said.";
+let report = quotelens::Report::new(hay, &quotelens::analyze(hay));
+// UTF-16 offsets: the emoji counts two, so the quotation starts at 3.
+assert_eq!(report.quotes[0].start, 3);
+assert_eq!(report.quotes[0].text, "Yes,");
 ```
 
 # Offsets
