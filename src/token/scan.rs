@@ -994,7 +994,8 @@ fn opens_before(p: char) -> bool {
     )
 }
 
-#[cfg(test)]
+// Property tests run natively only: proptest does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
