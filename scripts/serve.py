@@ -19,6 +19,7 @@ PKG = os.path.join(ROOT, "pkg")
 
 CSP = (
     "default-src 'self'; "
+    "worker-src 'self'; "
     "script-src 'self' 'wasm-unsafe-eval'; "
     "style-src 'self'"
 )
