@@ -309,6 +309,25 @@ test("the article's quotations, speakers, figures and exports", { timeout: 40000
 
 test("pasted markup stays text; pasted and dropped HTML become the article's text", { timeout: 30000 }, async () => {
   const { page, context, checkClean } = await openPage();
+
+  // Analysis follows typing; the tokens view marks each sentence.
+  const typed = "Hello world. 😀 Second sentence here!";
+  await page.fill("#text", "");
+  await page.locator("#text").pressSequentially(typed, { delay: 5 });
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("東京 is big.");
+  const full = `${typed}\n\n東京 is big.`;
+  await page.waitForFunction((t) => document.getElementById("tokens")?.textContent === t, full);
+  assert.equal(await page.textContent("#count-sentences"), "3");
+  assert.equal(await page.textContent("#count-paragraphs"), "2");
+  assert.equal(await page.locator("#tokens .sb").count(), 3, "one mark per sentence");
+  const tokenTexts = await page.locator("#tokens .tok").allTextContents();
+  assert.equal(await page.textContent("#count-tokens"), String(tokenTexts.length));
+  assert.equal(tokenTexts.join("").replace(/\s+/gu, ""), full.replace(/\s+/gu, ""));
+  assert.equal(await page.textContent("#article"), full);
+  assert.equal(await page.textContent("#count-quotes"), "0");
+
   const payload = [
     `<img src=x onerror="window.__pwned=1"> “It is only text,” said Ann Lee.`,
     `</textarea><script>window.__pwned=2</script>`,

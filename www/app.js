@@ -226,7 +226,7 @@ function show(r, text) {
   els.counts.words.textContent = fmt(stats.words);
   els.counts.sentences.textContent = fmt(stats.sentences);
   els.counts.paragraphs.textContent = fmt(stats.paragraphs);
-  els.counts.reading.textContent = `${fmt(stats.readingMinutes)} min`;
+  els.counts.reading.textContent = readingTime(stats.readingMinutes);
   els.counts.quotes.textContent = fmt(n);
   els.counts.share.textContent = `${Math.round(stats.quotedShare * 100)}%`;
   els.counts.tokens.textContent = fmt(r.tokenCount);
@@ -235,6 +235,12 @@ function show(r, text) {
   renderTokens(text, r.tokens, r.tokenCount, r.sentences);
   for (const b of Object.values(els.exports)) b.disabled = false;
   renderArticle(r, text, r.ms);
+}
+
+function readingTime(minutes) {
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  return `${fmt(h)} h ${minutes % 60} m`;
 }
 
 function speakerClass(idx) {
@@ -306,7 +312,7 @@ function renderSpeakers(r) {
     label.setAttribute("class", "label");
     label.textContent = s.name.length > 16 ? `${s.name.slice(0, 15)}…` : s.name;
     const bar = document.createElementNS(SVG, "rect");
-    const w = Math.max(2, ((width - labelW - 40) * s.words) / max);
+    const w = Math.max(2, ((width - labelW - 60) * s.words) / max);
     bar.setAttribute("x", String(labelW));
     bar.setAttribute("y", String(y + 4));
     bar.setAttribute("width", w.toFixed(1));
@@ -320,7 +326,7 @@ function renderSpeakers(r) {
     value.setAttribute("x", String(labelW + w + 4));
     value.setAttribute("y", String(y + rowH / 2));
     value.setAttribute("class", "value");
-    value.textContent = String(s.words);
+    value.textContent = fmt(s.words);
     svg.append(label, bar, value);
   });
   els.chart.replaceChildren(svg);
@@ -529,7 +535,21 @@ els.article.addEventListener("focusout", (e) => {
   quoteOf(e.target)?.removeAttribute("aria-describedby");
   hideTip();
 });
-window.addEventListener("scroll", hideTip, { passive: true });
+// Scrolling moves a tooltip with its focused quotation, or hides it.
+let scrollFrame = 0;
+window.addEventListener(
+  "scroll",
+  () => {
+    if (els.tip.hidden || scrollFrame) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const focused = quoteOf(document.activeElement);
+      if (focused && els.article.contains(focused)) showTip(focused);
+      else hideTip();
+    });
+  },
+  { passive: true },
+);
 
 els.article.addEventListener("keydown", (e) => {
   const m = quoteOf(e.target);
