@@ -232,7 +232,6 @@ function show(r, text) {
   els.counts.tokens.textContent = fmt(r.tokenCount);
   renderSpeakers(r);
   renderLegend(r);
-  renderTokens(text, r.tokens, r.tokenCount, r.sentences);
   for (const b of Object.values(els.exports)) b.disabled = false;
   renderArticle(r, text, r.ms);
 }
@@ -373,6 +372,18 @@ const nextTask = () =>
 async function renderArticle(r, text, analyzeMs) {
   const run = ++renderRun;
   hideTip();
+  // Separate tasks for the tokens view, the nesting pass and each slice of
+  // the article, so frames keep coming between them.
+  const big = r.quotes.length / QF > 5000 || text.length > LARGE;
+  if (big) {
+    await nextTask();
+    if (run !== renderRun) return;
+  }
+  renderTokens(text, r.tokens, r.tokenCount, r.sentences);
+  if (big) {
+    await nextTask();
+    if (run !== renderRun) return;
+  }
   const n = r.quotes.length / QF;
   const spans = new Array(n);
   for (let i = 0; i < n; i++) spans[i] = { start: r.quotes[i * QF], end: r.quotes[i * QF + 1] };
@@ -399,8 +410,9 @@ async function renderArticle(r, text, analyzeMs) {
   newChunk();
   const stack = [];
   const marks = [];
-  const big = ops.length > 30000;
   if (big) {
+    await nextTask();
+    if (run !== renderRun) return;
     root.dataset.busy = "rendering";
     clearInterval(busyTimer);
     els.progress.hidden = false;
