@@ -392,6 +392,9 @@ test("pasted markup stays text; pasted and dropped HTML become the article's tex
   await page.waitForFunction(() => document.getElementById("article").textContent.includes("<i>not markup</i>"));
   await page.waitForFunction(() => document.querySelector("#article mark.q")?.getAttribute("aria-label") === "Quotation by Tom Ruiz: Fine,");
   assert.equal(await page.locator("#article i").count(), 0);
+  // "Open file…" reads a .txt file.
+  await page.setInputFiles("#file", { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("“Yes, from a file,” said Tom Ruiz.") });
+  await page.waitForFunction(() => document.querySelector("#article mark.q")?.getAttribute("aria-label") === "Quotation by Tom Ruiz: Yes, from a file,");
   await checkClean();
   await context.close();
 });

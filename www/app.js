@@ -493,6 +493,9 @@ function setFilter(idx) {
   if (on) {
     const count = current.marks.filter((m) => m.classList.contains("sel")).length;
     els.filterText.textContent = `Showing the ${fmt(count)} quotation${count === 1 ? "" : "s"} by ${current.names[filter]}`;
+    // On a phone the article is below the panel: bring the filter into view.
+    const bar = els.filterBar.getBoundingClientRect();
+    if (bar.top > window.innerHeight || bar.bottom < 0) els.filterBar.scrollIntoView({ block: "start", behavior: "smooth" });
   }
 }
 
