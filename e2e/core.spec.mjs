@@ -12,6 +12,10 @@ test("CSV fields are quoted per RFC 4180", () => {
   assert.equal(csvField("cr\r"), '"cr\r"');
   assert.equal(csvField(null), "");
   assert.equal(csvField(42), "42");
+  assert.equal(csvField(-3), "-3");
+  assert.equal(csvField("=HYPERLINK(\"x\")"), '"\'=HYPERLINK(""x"")"');
+  assert.equal(csvField("+1 more"), "'+1 more");
+  assert.equal(csvField("@handle"), "'@handle");
   const quotes = [
     { start: 0, end: 9, text: 'He said "x", then', speaker: { name: "Ann Lee", mention: { start: 0, end: 1, text: "A" } } },
     { start: 10, end: 12, text: "ok", speaker: { name: null, mention: { start: 0, end: 9, text: "officials" } } },

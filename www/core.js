@@ -55,9 +55,13 @@ export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** One CSV field, RFC 4180: quoted when it holds a comma, quote or line break. */
+/** One CSV field, RFC 4180: quoted when it holds a comma, quote or line
+ * break. Text that a spreadsheet would run as a formula (starting with = + -
+ * @, tab or CR) gets a leading apostrophe (OWASP's advice); numbers stay
+ * numbers. */
 export function csvField(value) {
-  const s = value == null ? "" : String(value);
+  let s = value == null ? "" : String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
