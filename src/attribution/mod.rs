@@ -57,6 +57,13 @@ pub enum Rule {
     /// A speech cue in the quotation's sentence, but no speaker phrase
     /// next to it (`…, saying she was “appalled”`): speech, speaker unknown.
     CueInSentence,
+    /// Dialogue: an untagged line whose paragraph goes on with a narrative
+    /// sentence about the speaker (`"Not yet." Ann looked up.`), or that
+    /// follows a narrative paragraph bringing a new character in.
+    NarrativeSubject,
+    /// Dialogue: an untagged line answering a line that named its
+    /// addressee (`"Thank you, Ann."` → Ann speaks next).
+    Vocative,
 }
 
 impl Rule {
@@ -80,6 +87,8 @@ impl Rule {
             Rule::SameParagraph => "same-paragraph",
             Rule::Continuation => "continuation",
             Rule::CueInSentence => "cue-in-sentence",
+            Rule::NarrativeSubject => "narrative-subject",
+            Rule::Vocative => "vocative",
         }
     }
 }
@@ -156,7 +165,7 @@ pub(crate) fn attribute(
     let mut last: Option<(usize, Attribution)> = None;
     // Attributions whose speaker differs from the one before: the turns
     // of a conversation.
-    let mut turns: Vec<Attribution> = Vec::new();
+    let mut turns: Vec<(usize, Attribution)> = Vec::new();
     let mut pi = 0usize;
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
@@ -268,6 +277,25 @@ pub(crate) fn attribute(
                 cue: None,
                 rule: Rule::SubjectNoCue,
             })
+        } else if res.dialogue && opens_para {
+            let prev_quote = ti
+                .checked_sub(1)
+                .and_then(|k| tops.get(k))
+                .and_then(|&k| quotes.get(k))
+                .map(|p| (p.span, p.content));
+            dialogue_line(
+                &mut res,
+                &DialogueCtx {
+                    at: q.span.start,
+                    pi,
+                    after: &after,
+                    content,
+                    prev_para: pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied(),
+                    prev_quote,
+                    last,
+                    turns: &turns,
+                },
+            )
         } else {
             // Split quotation or news continuation: the same speaker.
             match last {
@@ -279,25 +307,6 @@ pub(crate) fn attribute(
                 // Dialogue: an untagged line answers the previous one, so
                 // it is the speaker before the last, or else the character
                 // named last who is not the last speaker.
-                Some((lp, a)) if res.dialogue && lp + 3 >= pi && opens_para => turns
-                    .iter()
-                    .rev()
-                    .take(6)
-                    .find(|t| t.speaker.is_some() && t.speaker != a.speaker)
-                    .map(|t| Attribution {
-                        rule: Rule::TurnTaking,
-                        cue: None,
-                        ..*t
-                    })
-                    .or_else(|| {
-                        let other = res.other_character(q.span.start, a.speaker)?;
-                        Some(Attribution {
-                            speaker: Some(other),
-                            mention: None,
-                            cue: None,
-                            rule: Rule::TurnTaking,
-                        })
-                    }),
                 Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
                     rule: Rule::Continuation,
                     cue: None,
@@ -306,15 +315,17 @@ pub(crate) fn attribute(
                 _ => None,
             }
         };
-        if let Some(a) = attribution.filter(|a| a.mention.is_some() || a.rule == Rule::TurnTaking) {
+        if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
             // Remember which paragraph the quotation ends in.
             let end_pi = paragraphs
                 .get(pi..)
                 .and_then(|ps| ps.iter().position(|p| p.end >= q.span.end))
                 .map_or(pi, |k| pi + k);
             last = Some((end_pi, a));
-            if turns.last().is_none_or(|t| t.speaker != a.speaker) {
-                turns.push(a);
+            if turns.last().is_none_or(|t| t.1.speaker != a.speaker) {
+                turns.push((end_pi, a));
+            } else if let Some(t) = turns.last_mut() {
+                t.0 = end_pi;
             }
         }
         if let Some(q) = quotes.get_mut(qi) {
@@ -343,6 +354,214 @@ fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
         })
         .count();
     paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
+}
+
+/// "the barman" → "The Barman".
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What [`dialogue_line`] knows about an untagged line of dialogue.
+struct DialogueCtx<'a> {
+    /// Where the line starts.
+    at: usize,
+    /// Its paragraph index.
+    pi: usize,
+    /// The words after it, to the end of the sentence that follows.
+    after: &'a [Tok],
+    /// Its content, trimmed at the end.
+    content: &'a str,
+    /// The previous paragraph.
+    prev_para: Option<Span>,
+    /// The previous top-level quotation (whole span, content).
+    prev_quote: Option<(Span, Span)>,
+    /// The last attributed quotation (paragraph index, attribution).
+    last: Option<(usize, Attribution)>,
+    /// The turns of the conversation (paragraph index, attribution).
+    turns: &'a [(usize, Attribution)],
+}
+
+/// How many paragraphs back a conversation's turns still count.
+const TURN_WINDOW: usize = 8;
+
+/// Who speaks an untagged line opening its paragraph in dialogue: the
+/// subject of a narrative sentence in the same paragraph, else the
+/// addressee of the line before, else the speaker before the last (turn
+/// taking), else a character a narrative paragraph just brought in.
+fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
+    let hay = res.hay;
+    let line = |speaker: usize, mention: Span, rule: Rule| Attribution {
+        speaker: Some(speaker),
+        mention: Some(mention),
+        cue: None,
+        rule,
+    };
+    // "Not yet." Ann looked up.
+    if c.content.ends_with(['.', '!', '?', '…']) {
+        if let Some(np) = narrative_subject(hay, c.after) {
+            if let Some(i) = res.resolve(np) {
+                return Some(line(i, np, Rule::NarrativeSubject));
+            }
+        }
+    }
+    let last_speaker = c.last.and_then(|(_, a)| a.speaker);
+    let recent = |k: usize| c.last.is_some_and(|(lp, _)| lp + k >= c.pi);
+    // The speaker before the last one, in a recent conversation.
+    let alternate = || {
+        c.turns
+            .iter()
+            .rev()
+            .skip(1)
+            .take_while(|(tp, _)| tp + TURN_WINDOW >= c.pi)
+            .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
+            .map(|&(_, t)| Attribution {
+                rule: Rule::TurnTaking,
+                cue: None,
+                ..t
+            })
+    };
+    let prev_para = c.prev_para?;
+    let answers = c
+        .prev_quote
+        .is_some_and(|(span, _)| span.end > prev_para.start && span.end <= prev_para.end);
+    if answers && recent(1) {
+        if let Some(v) = c.prev_quote.and_then(|(_, content)| vocative(res, content)) {
+            if let Some(i) = res.resolve(v).filter(|&i| Some(i) != last_speaker) {
+                return Some(line(i, v, Rule::Vocative));
+            }
+        }
+        if let Some(a) = alternate() {
+            return Some(a);
+        }
+    } else if !answers {
+        let subject = last_sentence_subject(hay, prev_para)
+            .and_then(|np| Some((res.resolve(np)?, np)))
+            .filter(|&(i, _)| !res.is_group(i));
+        let alt = if recent(2) { alternate() } else { None };
+        match (subject, alt) {
+            (Some((i, _)), Some(a)) if Some(i) == a.speaker || Some(i) == last_speaker => {
+                return Some(a)
+            }
+            (Some((i, np)), _) => return Some(line(i, np, Rule::NarrativeSubject)),
+            (None, Some(a)) => return Some(a),
+            (None, None) => {}
+        }
+    }
+    if !recent(3) && answers {
+        return None;
+    }
+    let (i, span) = res.other_character(c.at, last_speaker)?;
+    Some(line(i, span, Rule::TurnTaking))
+}
+
+/// `Ann looked up`: a name or he/she opening the sentence, then a
+/// lower-case word.
+fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    let k = key(hay, first);
+    let opens = if is_pronoun(hay, first) {
+        matches!(k.as_str(), "he" | "she")
+    } else {
+        words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k)
+            || matches!(k.as_str(), "the")
+    };
+    if !opens {
+        return None;
+    }
+    let np = if k == "the" {
+        // "The barman came in": the article and one noun.
+        let noun = toks.get(1).filter(|t| t.is_word())?;
+        Span::new(first.span.start, noun.span.end)
+    } else {
+        np_forward(hay, toks)?
+    };
+    let next = toks.iter().find(|t| t.span.start >= np.end)?;
+    (next.is_word() && !words::is_capitalized(next.span.text(hay))).then_some(np)
+}
+
+/// The subject of a paragraph's last sentence, when it is a person
+/// (a name, he/she, or "the barman").
+fn last_sentence_subject(hay: &str, para: Span) -> Option<Span> {
+    let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+    let mut toks = words::lex(hay, Span::new(from.min(para.end), para.end));
+    while toks
+        .last()
+        .is_some_and(|t| !t.is_word() && t.punct() != Some(','))
+    {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    // Skip an adverb or two ("Then he rang the bell").
+    for (k, t) in sentence.iter().enumerate().take(3) {
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(np) = narrative_subject(hay, sentence.get(k..)?) {
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// The addressee of a line: a name set off by commas, or closing it
+/// (`"Thank you, Mrs Ames."`, `"Ann, come here."`).
+fn vocative(res: &Resolver, content: Span) -> Option<Span> {
+    let hay = res.hay;
+    let toks = words::lex(hay, content);
+    let mut found = None;
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        let w = t.span.text(hay);
+        if !(t.is_word() && words::is_capitalized(w)) {
+            i += 1;
+            continue;
+        }
+        // The run: titles with their dots, then name words.
+        let start = i;
+        let mut end = i;
+        let mut named = false;
+        while let Some(n) = toks.get(end) {
+            let nw = n.span.text(hay);
+            if n.is_word() && words::is_capitalized(nw) {
+                named |= res.names.is_name_word(nw);
+            } else if n.punct() != Some('.')
+                || !end
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| names::is_abbrev(p.span.text(hay)))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let before = start.checked_sub(1).and_then(|p| toks.get(p));
+        let after = toks.get(end).map(|t| t.punct());
+        let set_off = match before {
+            None => after == Some(Some(',')),
+            Some(b) => {
+                b.punct() == Some(',')
+                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—')))
+            }
+        };
+        if named && set_off {
+            if let (Some(f), Some(l)) = (
+                toks.get(start),
+                end.checked_sub(1).and_then(|e| toks.get(e)),
+            ) {
+                found = Some(Span::new(f.span.start, l.span.end));
+            }
+        }
+        i = end.max(i + 1);
+    }
+    found
 }
 
 /// Fills in each speaker's figures from the final kinds, drops
@@ -967,6 +1186,12 @@ impl<'h> Resolver<'h> {
                         .map(|t| words::key(t.span.text(hay)))
                         .find(|k| has(lexicon::ROLES, k))
                         .and_then(|r| self.names.by_role(&r, at).map(str::to_owned))
+                        .or_else(|| {
+                            // Fiction: "the barman" is a character of its own.
+                            let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
+                            (self.dialogue && k == "the" && (2..=3).contains(&toks.len()))
+                                .then(|| title_case(text))
+                        })
                 }
             }
         };
@@ -989,14 +1214,20 @@ impl<'h> Resolver<'h> {
 
     /// The character named last before `at` who is not `not` (the other
     /// party of a conversation).
-    fn other_character(&mut self, at: usize, not: Option<usize>) -> Option<usize> {
+    fn other_character(&mut self, at: usize, not: Option<usize>) -> Option<(usize, Span)> {
         let skip: Vec<&str> = not
             .and_then(|i| self.speakers.get(i))
             .map(|s| s.name.as_str())
             .into_iter()
             .collect();
-        let name = self.names.person_named_before(at, &skip)?.to_owned();
-        Some(self.intern(name))
+        let (name, span) = self.names.person_named_before(at, &skip)?;
+        let name = name.to_owned();
+        Some((self.intern(name), span))
+    }
+
+    /// Whether a speaker was resolved as a group or organisation.
+    fn is_group(&self, i: usize) -> bool {
+        self.last_group == Some(i) && self.last_person != Some(i)
     }
 
     fn intern(&mut self, name: String) -> usize {

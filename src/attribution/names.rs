@@ -2,7 +2,7 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{self, has};
 use super::words::{self, Kind, Tok};
@@ -283,6 +283,8 @@ pub(crate) fn is_org(name: &str) -> bool {
 #[derive(Clone, Debug)]
 struct Seen {
     at: usize,
+    /// The run's end (after its last word).
+    end: usize,
     name: String,
     /// Named inside a quotation: an addressee or someone talked about,
     /// not a candidate speaker.
@@ -301,6 +303,8 @@ pub(crate) struct Names {
     /// Name → (masculine, feminine) evidence: titles in its runs and the
     /// first personal pronoun after its mentions.
     gender: HashMap<String, (u32, u32)>,
+    /// Words the text also writes in lower case.
+    lower: HashSet<String>,
 }
 
 /// Grammatical gender of a person, as far as the text tells.
@@ -415,12 +419,34 @@ impl Names {
     pub(crate) fn collect(hay: &str, quoted: &[Span]) -> Names {
         let mut names = Names::default();
         let toks = words::lex(hay, Span::new(0, hay.len()));
+        // Words the text also writes in lower case: capitalised at a
+        // sentence start they are ordinary words ("Give Tony …"), not
+        // names.
+        let lower: HashSet<String> = toks
+            .iter()
+            .filter(|t| t.is_word() && !words::is_capitalized(t.span.text(hay)))
+            .map(|t| words::key(t.span.text(hay)))
+            .collect();
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
             let Some(t) = toks.get(i) else { break };
             let w = t.span.text(hay);
             if !(t.is_word() && words::is_capitalized(w)) || is_stop(&words::key(w)) {
+                i += 1;
+                continue;
+            }
+            let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
+                matches!(
+                    p.punct(),
+                    Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
+                ) && !(p.punct() == Some('.')
+                    && i.checked_sub(2)
+                        .and_then(|q| toks.get(q))
+                        .is_some_and(|q| is_abbrev(q.span.text(hay))))
+            });
+            let k = words::key(w);
+            if sentence_start && lower.contains(&k) && !is_title_word(&k) {
                 i += 1;
                 continue;
             }
@@ -517,13 +543,28 @@ impl Names {
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
                 names.seen.push(Seen {
                     at: t.span.start,
+                    end: run.last().map_or(t.span.end, |l| l.span.end),
                     name,
                     quoted: in_quote,
                 });
             }
             i = end.max(i + 1);
         }
+        names.lower = lower;
         names
+    }
+
+    /// Whether a capitalised word is a name of the text: part of a name
+    /// run and never written in lower case.
+    pub(crate) fn is_name_word(&self, word: &str) -> bool {
+        let k = word.to_lowercase();
+        self.by_word.contains_key(&k)
+            && !self.lower.contains(&k)
+            && !is_title_word(&k)
+            && !is_stop(&k)
+            && !k.starts_with("i'")
+            && !k.starts_with("i’")
+            && !has(&["ah", "dear", "no", "oh", "well", "yes"], &k)
     }
 
     /// The fullest name holding `word` (a surname, or a first name in
@@ -613,7 +654,7 @@ impl Names {
 
     /// The nearest name before `at` that looks like a person (a known
     /// gender, or two words not naming an organisation), other than `skip`.
-    pub(crate) fn person_named_before(&self, at: usize, skip: &[&str]) -> Option<&str> {
+    pub(crate) fn person_named_before(&self, at: usize, skip: &[&str]) -> Option<(&str, Span)> {
         let k = self.seen.partition_point(|s| s.at < at);
         self.seen
             .get(..k)?
@@ -621,13 +662,14 @@ impl Names {
             .rev()
             .filter(|s| !s.quoted)
             .take(40)
-            .map(|s| s.name.as_str())
-            .find(|n| {
-                !skip.contains(n)
+            .find(|s| {
+                let n = s.name.as_str();
+                !skip.contains(&n)
                     && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
                     && !is_org(n)
                     && (self.gender(n).is_some() || n.contains(' '))
             })
+            .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
 
     /// The nearest person name seen before `at` (for a pronoun with no
