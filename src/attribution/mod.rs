@@ -211,13 +211,21 @@ pub(crate) fn attribute(
                 .first()
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ',' | '—' | '–'));
+        let opens_para = hay
+            .get(para.start..q.span.start)
+            .is_some_and(|s| s.trim().is_empty());
         let found = if tag_after {
             after_pattern(hay, &after, lang).or_else(|| before_pattern(hay, &before, lang))
         } else {
             before_pattern(hay, &before, lang).or_else(|| after_pattern(hay, &after, lang))
         }
         .or_else(|| sentence_tag(hay, &after, lang))
-        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)));
+        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
+        .or_else(|| {
+            // "… and then she said:" closing the paragraph before.
+            let prev = paragraphs.get(pi.checked_sub(1)?)?;
+            opens_para.then(|| lead_in(hay, *prev, lang)).flatten()
+        });
         // The whole sentence before the quotation, earlier quotations
         // included, for its subject (bounded, so long paragraphs stay
         // linear).
@@ -230,9 +238,6 @@ pub(crate) fn attribute(
             )
             .0
         };
-        let opens_para = hay
-            .get(para.start..q.span.start)
-            .is_some_and(|s| s.trim().is_empty());
         let opens_sentence = before.is_empty()
             || before
                 .last()
@@ -462,6 +467,36 @@ fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     Some(line(i, span, Rule::TurnTaking))
 }
 
+/// A paragraph ending in a speech cue and a colon introduces the
+/// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
+fn lead_in(hay: &str, para: Span, lang: Lang) -> Option<Found> {
+    let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+    let toks = words::lex(hay, Span::new(from.min(para.end), para.end));
+    if toks.last()?.punct() != Some(':') {
+        return None;
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let body = sentence.get(..sentence.len().checked_sub(1)?)?;
+    let cue = body.iter().rposition(|t| is_cue(hay, t))?;
+    if let Some(f) = before_pattern(hay, &sentence, lang).filter(|f| f.mention.is_some()) {
+        return Some(f);
+    }
+    // "So he put it back, and said:": the sentence's subject.
+    for (k, t) in body.iter().enumerate().take(3) {
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(np) = narrative_subject(hay, body.get(k..)?) {
+            return Some(Found {
+                mention: Some(np),
+                cue: body.get(cue).map(|t| t.span),
+                rule: Rule::SentenceSubject,
+            });
+        }
+    }
+    None
+}
+
 /// `Ann looked up`: a name or he/she opening the sentence, then a
 /// lower-case word.
 fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
@@ -545,10 +580,10 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
         let before = start.checked_sub(1).and_then(|p| toks.get(p));
         let after = toks.get(end).map(|t| t.punct());
         let set_off = match before {
-            None => after == Some(Some(',')),
+            None => matches!(after, None | Some(Some(',' | '!'))),
             Some(b) => {
                 b.punct() == Some(',')
-                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—')))
+                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
             }
         };
         if named && set_off {
@@ -1189,7 +1224,12 @@ impl<'h> Resolver<'h> {
                         .or_else(|| {
                             // Fiction: "the barman" is a character of its own.
                             let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
-                            (self.dialogue && k == "the" && (2..=3).contains(&toks.len()))
+                            let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                            let person = has(lexicon::ROLES, &noun)
+                                || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
+                                    .iter()
+                                    .any(|s| noun.ends_with(s));
+                            (self.dialogue && k == "the" && person && (2..=3).contains(&toks.len()))
                                 .then(|| title_case(text))
                         })
                 }

@@ -437,13 +437,15 @@ impl Names {
                 continue;
             }
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
-                matches!(
-                    p.punct(),
-                    Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
-                ) && !(p.punct() == Some('.')
-                    && i.checked_sub(2)
-                        .and_then(|q| toks.get(q))
-                        .is_some_and(|q| is_abbrev(q.span.text(hay))))
+                hay.get(p.span.end..t.span.start)
+                    .is_some_and(|g| g.matches('\n').count() > 1)
+                    || matches!(
+                        p.punct(),
+                        Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
+                    ) && !(p.punct() == Some('.')
+                        && i.checked_sub(2)
+                            .and_then(|q| toks.get(q))
+                            .is_some_and(|q| is_abbrev(q.span.text(hay))))
             });
             let k = words::key(w);
             if sentence_start && lower.contains(&k) && !is_title_word(&k) {
@@ -518,19 +520,32 @@ impl Names {
                         vote.1 += 3;
                     }
                 }
-                for n in toks.iter().skip(end).take(12) {
+                // Not after a preposition: "back at Green Gables he …"
+                // names a place.
+                let place = start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| {
+                        has(
+                            &["at", "from", "in", "into", "near"],
+                            &words::key(p.span.text(hay)),
+                        )
+                    });
+                for n in toks.iter().skip(end).take(if place { 0 } else { 12 }) {
                     if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
                         break;
                     }
                     match words::key(n.span.text(hay)).as_str() {
-                        "he" | "him" | "his" | "himself" => {
+                        "he" | "his" | "himself" => {
                             vote.0 += 1;
                             break;
                         }
-                        "she" | "her" | "hers" | "herself" => {
+                        "she" | "hers" | "herself" => {
                             vote.1 += 1;
                             break;
                         }
+                        // "Lucy looked at him": an object is someone else.
+                        "him" | "her" => break,
                         _ => {}
                     }
                 }
@@ -558,8 +573,10 @@ impl Names {
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
         let k = word.to_lowercase();
-        self.by_word.contains_key(&k)
-            && !self.lower.contains(&k)
+        self.by_word.get(&k).is_some_and(|v| {
+            v.iter()
+                .any(|&i| self.seen.get(i).is_some_and(|s| !s.quoted))
+        }) && !self.lower.contains(&k)
             && !is_title_word(&k)
             && !is_stop(&k)
             && !k.starts_with("i'")
@@ -667,7 +684,7 @@ impl Names {
                 !skip.contains(&n)
                     && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
                     && !is_org(n)
-                    && (self.gender(n).is_some() || n.contains(' '))
+                    && self.gender(n).is_some()
             })
             .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
