@@ -64,6 +64,10 @@ pub enum Rule {
     /// Dialogue: an untagged line answering a line that named its
     /// addressee (`"Thank you, Ann."` → Ann speaks next).
     Vocative,
+    /// German reported speech in the subjunctive, no cue of its own: the
+    /// speaker of the sentence before, or of the last quotation (`Künast
+    /// sagte, … . Es drohe „…“`).
+    ReportedSpeech,
 }
 
 impl Rule {
@@ -89,6 +93,7 @@ impl Rule {
             Rule::CueInSentence => "cue-in-sentence",
             Rule::NarrativeSubject => "narrative-subject",
             Rule::Vocative => "vocative",
+            Rule::ReportedSpeech => "reported-speech",
         }
     }
 }
@@ -273,6 +278,26 @@ pub(crate) fn attribute(
                     Rule::CueInSentence
                 },
             })
+        } else if let Some(a) = (lang == Lang::De)
+            .then(|| {
+                let colon = before.last().and_then(Tok::punct) == Some(':');
+                german_no_cue(
+                    &mut res,
+                    &before,
+                    &after,
+                    Span::new(
+                        floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
+                            .max(para.start)
+                            .min(q.span.start),
+                        q.span.start,
+                    ),
+                    last.filter(|&(lp, _)| lp + 1 >= pi).map(|(_, a)| a),
+                    colon,
+                )
+            })
+            .flatten()
+        {
+            Some(a)
         } else if !opens_sentence || before.last().and_then(Tok::punct) == Some(':') {
             // No cue: the subject of the quotation's sentence is the
             // likeliest speaker ("X delivered a retort: “Q”").
@@ -787,8 +812,10 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         return None;
     }
     if is_cue(hay, first) || is_so {
-        // Cue first: the speaker follows ("said Mr. Burr").
-        let np = np_forward(hay, toks.get(start + 1..)?)?;
+        // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
+        // es in der Erklärung" names the source after a preposition.
+        let np = np_forward(hay, toks.get(start + 1..)?)
+            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))?;
         return Some(Found {
             mention: Some(np),
             cue: Some(first.span),
@@ -901,27 +928,10 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         return colon_pattern(hay, toks);
     };
     // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
-    // erklärte er: „…“". The subject follows the cue unless the sentence
-    // opens with it.
+    // erklärte er: „…“", "Stoiber hatte … betont: „…“".
     if lang == Lang::De {
-        let cue = toks.get(last_cue).map(|t| t.span);
-        let opens_with_subject = toks.first().is_some_and(|f| {
-            f.is_word()
-                && !names::is_stop(&key(hay, f))
-                && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
-        }) && np_backward(hay, toks.get(..last_cue)?)
-            .is_some_and(|np| Some(np.start) == toks.first().map(|f| f.span.start));
-        if !opens_with_subject {
-            if let Some(np) = toks
-                .get(last_cue + 1..)
-                .and_then(|rest| np_forward(hay, rest))
-            {
-                return Some(Found {
-                    mention: Some(np),
-                    cue,
-                    rule: Rule::SpeakerCueQuote,
-                });
-            }
+        if let Some(f) = german_clause(hay, toks, last_cue) {
+            return Some(f);
         }
     }
     // The nearest cue with a speaker phrase right before it: "Nefzi said,
@@ -944,6 +954,233 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         cue: toks.get(last_cue).map(|t| t.span),
         rule: Rule::SentenceSubject,
     })
+}
+
+/// The speaker of a German clause holding a cue: the phrase before the
+/// finite verb (the cue, or an auxiliary before a final cue) when it is
+/// nominal, else the phrase right after the verb ("Weiter sagte Larson",
+/// "Dazu wird Musk wie folgt zitiert", "Als er kam, sagte er").
+fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
+    let cue_span = toks.get(cue)?.span;
+    // A leading subordinate clause ends at the last comma before the cue.
+    let lead = toks.iter().position(Tok::is_word)?;
+    let adverbial = |t: &Tok| {
+        let k = key(hay, t);
+        t.is_word() && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k)) && !is_pronoun(hay, t)
+    };
+    let from = match toks.get(lead) {
+        Some(f) if adverbial(f) => toks
+            .get(..cue)?
+            .iter()
+            .rposition(|t| t.punct() == Some(','))
+            .map_or(lead, |c| c + 1),
+        _ => lead,
+    };
+    let clause = toks.get(from..=cue)?;
+    // A cue closing the clause is a participle or infinitive: the finite
+    // verb is the auxiliary before it ("hat … betont", "lässt … erklären").
+    let closes = toks
+        .get(cue + 1..)
+        .is_none_or(|rest| rest.first().is_none_or(|t| !t.is_word()));
+    let fin = if closes {
+        clause
+            .iter()
+            .position(|t| t.is_word() && has(lexicon::DE_AUX, &key(hay, t)))
+            .unwrap_or(clause.len() - 1)
+    } else {
+        clause.len() - 1
+    };
+    let pre = clause.get(..fin)?;
+    let nominal = pre.first().is_some_and(|f| {
+        let k = key(hay, f);
+        f.is_word()
+            && !has(lexicon::DE_ADVERBS, &k)
+            && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
+            && (is_pronoun(hay, f)
+                || is_determiner(hay, f)
+                || words::is_capitalized(f.span.text(hay)) && !names::is_stop(&k))
+    });
+    let np = if nominal {
+        let np = np_forward(hay, pre)?;
+        // "Die Universität hatte …": the phrase ends before the verb.
+        match pre
+            .iter()
+            .find(|t| t.span.start > np.start && t.span.end <= np.end && is_de_verb(hay, t))
+            .and_then(|v| pre.iter().rfind(|t| t.span.end <= v.span.start))
+        {
+            Some(last) => Span::new(np.start, last.span.end),
+            None => np,
+        }
+    } else {
+        let rest = toks.get(from + fin + 1..)?;
+        let skip = rest
+            .iter()
+            .take(2)
+            .take_while(|t| adverbial(t) && !is_determiner(hay, t))
+            .count();
+        let rest = rest.get(skip..)?;
+        np_forward(hay, rest).or_else(|| impersonal_source(hay, rest))?
+    };
+    // The cue itself is no speaker ("Weiter sagte:").
+    (np.start != cue_span.start).then_some(Found {
+        mention: Some(np),
+        cue: Some(cue_span),
+        rule: Rule::SpeakerCueQuote,
+    })
+}
+
+/// German "es … in der Erklärung" after "heißt": the source named by a
+/// prepositional phrase.
+fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let mut k = 0;
+    if toks.first().is_some_and(|t| key(hay, t) == "es") {
+        k += 1;
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && has(lexicon::DE_ADVERBS, &key(hay, t)) && k < 3)
+    {
+        let kk = toks.get(k).map(|t| key(hay, t)).unwrap_or_default();
+        if matches!(
+            kk.as_str(),
+            "in" | "im" | "auf" | "aus" | "bei" | "von" | "vom" | "beim"
+        ) {
+            break;
+        }
+        k += 1;
+    }
+    let prep = toks.get(k).filter(|t| {
+        matches!(
+            key(hay, t).as_str(),
+            "in" | "im" | "auf" | "aus" | "bei" | "von" | "vom" | "beim"
+        )
+    })?;
+    let np = np_forward(hay, toks.get(k + 1..)?)?;
+    Some(Span::new(
+        if matches!(key(hay, prep).as_str(), "im" | "vom" | "beim") {
+            prep.span.start
+        } else {
+            np.start
+        },
+        np.end,
+    ))
+}
+
+/// A German quotation without a cue in its sentence: reported speech in
+/// the subjunctive goes on from the speaker of the sentence before or
+/// the last quotation (`Er sei „…“`); before a colon, the subject of a
+/// verb-second clause (`Hier sparte der Präsident nicht mit Kritik: „…“`).
+fn german_no_cue(
+    res: &mut Resolver,
+    before: &[Tok],
+    after: &[Tok],
+    window: Span,
+    last: Option<Attribution>,
+    colon: bool,
+) -> Option<Attribution> {
+    let hay = res.hay;
+    let subjunctive = before
+        .iter()
+        .chain(after.iter())
+        .any(|t| t.is_word() && has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)));
+    if subjunctive {
+        // The sentence before, when it holds a cue: "Künast sagte, … . Es
+        // drohe „…“".
+        let toks = words::lex(hay, window);
+        let ends: Vec<usize> = (0..toks.len())
+            .filter(|&i| is_terminator(hay, &toks, i))
+            .collect();
+        let prev = match ends.as_slice() {
+            [.., a, b] => toks.get(a + 1..*b),
+            [b] => toks.get(..*b),
+            [] => None,
+        };
+        if let Some(prev) = prev {
+            if let Some(c) = prev.iter().rposition(|t| is_cue(hay, t)) {
+                if let Some(f) = german_clause(hay, prev, c) {
+                    let m = f.mention?;
+                    return Some(Attribution {
+                        speaker: res.resolve(m),
+                        mention: Some(m),
+                        cue: f.cue,
+                        rule: Rule::ReportedSpeech,
+                    });
+                }
+            }
+        }
+        if let Some(a) = last {
+            return Some(Attribution {
+                rule: Rule::ReportedSpeech,
+                cue: None,
+                ..a
+            });
+        }
+    }
+    if !colon {
+        return None;
+    }
+    let body = before.get(..before.len().checked_sub(1)?)?;
+    let np = german_v2_subject(hay, body)?;
+    Some(Attribution {
+        speaker: res.resolve(np),
+        mention: Some(np),
+        cue: None,
+        rule: Rule::SubjectNoCue,
+    })
+}
+
+/// The subject of a German verb-second clause without a cue: the phrase
+/// before the finite verb when nominal, else the one after it.
+fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let lead = toks.iter().position(Tok::is_word)?;
+    let verb = (lead + 1..toks.len()).find(|&i| {
+        let Some(t) = toks.get(i) else { return false };
+        let w = t.span.text(hay);
+        let k = key(hay, t);
+        let after_det = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| is_determiner(hay, p));
+        t.is_word()
+            && !words::is_capitalized(w)
+            && !after_det
+            && !names::is_stop(&k)
+            && !has(lexicon::DE_ADVERBS, &k)
+            && !is_determiner(hay, t)
+            && !is_pronoun(hay, t)
+            && (has(lexicon::DE_AUX, &k)
+                || k.ends_with('t')
+                || k.ends_with("te")
+                || has(lexicon::DE_STRONG_PAST, &k))
+    })?;
+    let pre = toks.get(lead..verb)?;
+    let first = pre.first()?;
+    let k = key(hay, first);
+    let nominal = !has(lexicon::DE_ADVERBS, &k)
+        && (is_pronoun(hay, first)
+            || is_determiner(hay, first)
+            || words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k));
+    if nominal && !pre.iter().any(|t| t.punct() == Some(',')) {
+        return np_forward(hay, pre);
+    }
+    let rest = toks.get(verb + 1..)?;
+    let skip = rest
+        .iter()
+        .take(2)
+        .take_while(|t| {
+            let k = key(hay, t);
+            t.is_word()
+                && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k))
+                && !is_pronoun(hay, t)
+                && !is_determiner(hay, t)
+        })
+        .count();
+    np_forward(hay, rest.get(skip..)?)
+}
+
+/// A German auxiliary or cue verb.
+fn is_de_verb(hay: &str, t: &Tok) -> bool {
+    t.is_word() && (has(lexicon::DE_AUX, &key(hay, t)) || is_cue(hay, t))
 }
 
 /// `Philip Bump: “Q”`: a short name phrase and a colon right before the
@@ -1000,6 +1237,49 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
                 _ => continue,
             },
             "laut" | "según" | "selon" => (t.span.end, i + 1),
+            // "nach Angaben des Ministeriums", "nach Schäubles Ansicht".
+            "nach" => {
+                let (Some(a), b) = (toks.get(i + 1), toks.get(i + 2)) else {
+                    continue;
+                };
+                let ka = key(hay, a);
+                if has(lexicon::DE_SOURCE_NOUNS, &ka) {
+                    let from = i + 2 + usize::from(b.is_some_and(|b| key(hay, b) == "von"));
+                    let Some(np) = toks.get(from..).and_then(|r| np_forward(hay, r)) else {
+                        continue;
+                    };
+                    return Some(Found {
+                        mention: Some(Span::new(a.span.start, np.end)),
+                        cue: Some(Span::new(t.span.start, a.span.end)),
+                        rule: Rule::AccordingTo,
+                    });
+                }
+                match b {
+                    Some(b)
+                        if words::is_capitalized(a.span.text(hay))
+                            && a.span.text(hay).ends_with('s')
+                            && has(lexicon::DE_SOURCE_NOUNS, &key(hay, b)) =>
+                    {
+                        return Some(Found {
+                            mention: Some(Span::new(a.span.start, b.span.end)),
+                            cue: Some(t.span),
+                            rule: Rule::AccordingTo,
+                        });
+                    }
+                    _ => continue,
+                }
+            }
+            // "dem Bericht zufolge".
+            "zufolge" => {
+                let Some(np) = toks.get(..i).and_then(|b| np_backward(hay, b)) else {
+                    continue;
+                };
+                return Some(Found {
+                    mention: Some(np),
+                    cue: Some(t.span),
+                    rule: Rule::AccordingTo,
+                });
+            }
             // German ", so Gamkrelids, …": "so" between commas.
             "so" if i
                 .checked_sub(1)
@@ -1145,6 +1425,13 @@ fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
                         .get(end + 1)
                         .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
             }
+            // A quoted name: die „Computerwoche“.
+            Kind::Punct('„' | '»' | '«') => toks
+                .get(end + 1)
+                .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay))),
+            Kind::Punct('“' | '”') => toks
+                .get(..end)
+                .is_some_and(|b| b.iter().any(|p| matches!(p.punct(), Some('„' | '»' | '«')))),
             Kind::Punct(_) => false,
         };
         if !ok || end >= MAX_NP {
