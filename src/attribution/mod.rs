@@ -207,8 +207,18 @@ pub(crate) fn attribute(
         let (before, cut) = sentence_tail(hay, words::lex(hay, before_span));
         // The previous quotation ends in this quotation's sentence.
         let same_sentence = ti > 0 && !cut && prev_end >= para.start;
-        let after = sentence_head(hay, words::lex(hay, after_span));
+        let mut after = sentence_head(hay, words::lex(hay, after_span));
         let content = q.content.text(hay).trim_end();
+        // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
+        // starts with a comma and the verb).
+        if lang == Lang::De
+            && content.ends_with(['.', '!', '?'])
+            && after
+                .first()
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        {
+            after.clear();
+        }
         // A quotation ending in a comma or dash, or followed by one, is
         // tagged after it (“Q,” he said); otherwise look before it first.
         let tag_after = content.ends_with([',', '—', '–', '-', '?', '!'])
@@ -825,6 +835,11 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     // Speaker first: find the cue within a few words; the speaker phrase
     // is everything from the tag's start to the cue ("Jeff Weaver, the
     // campaign manager, said"), less adverbs before the cue.
+    // German puts the verb first after a quotation („…“, sagte er); a
+    // name-first tag there is the next sentence.
+    if lang == Lang::De {
+        return None;
+    }
     let cue_at = toks
         .iter()
         .enumerate()
@@ -832,6 +847,10 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         .take(MAX_NP + 4)
         .find(|(_, t)| is_cue(hay, t))
         .map(|(i, _)| i)?;
+    // "He said:" introduces what follows, not this quotation.
+    if toks.get(cue_at + 1).and_then(Tok::punct) == Some(':') {
+        return None;
+    }
     let np = tag_phrase(hay, toks.get(start..cue_at)?)?;
     Some(Found {
         mention: Some(np),
