@@ -232,7 +232,14 @@ pub(crate) fn attribute(
         let found = if tag_after {
             after_pattern(hay, &after, lang).or_else(|| before_pattern(hay, &before, lang))
         } else {
-            before_pattern(hay, &before, lang).or_else(|| after_pattern(hay, &after, lang))
+            before_pattern(hay, &before, lang).or_else(|| {
+                after_pattern(hay, &after, lang).filter(|f| {
+                    // “Q.” Trump said the deal …: a new sentence, not a tag.
+                    !(content.ends_with('.')
+                        && f.rule == Rule::QuoteSpeakerCue
+                        && takes_complement(hay, &after, f.cue))
+                })
+            })
         }
         .or_else(|| sentence_tag(hay, &after, lang))
         .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
@@ -863,7 +870,7 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
 /// the cue: it must open with a name, a pronoun or a determiner and hold
 /// no sentence punctuation.
 fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
-    let mut end = toks.len();
+    let mut end = without_parenthesis(toks).len();
     while end > 0
         && toks
             .get(end - 1)
@@ -896,6 +903,67 @@ fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
         return Some(first.span);
     }
     Some(Span::new(first.span.start, last.span.end))
+}
+
+/// Whether the cue of a tag goes on with a complement ("said the deal
+/// …", "said that …") rather than ending it ("said.", "said Tuesday",
+/// "said in a statement").
+fn takes_complement(hay: &str, toks: &[Tok], cue: Option<Span>) -> bool {
+    let Some(cue) = cue else { return false };
+    let Some(next) = toks.iter().find(|t| t.span.start >= cue.end) else {
+        return false;
+    };
+    if !next.is_word() {
+        return false;
+    }
+    let k = key(hay, next);
+    let adjunct = has(
+        &[
+            "about",
+            "after",
+            "at",
+            "before",
+            "during",
+            "earlier",
+            "friday",
+            "from",
+            "in",
+            "later",
+            "monday",
+            "of",
+            "on",
+            "saturday",
+            "sunday",
+            "thursday",
+            "to",
+            "today",
+            "tuesday",
+            "wednesday",
+            "when",
+            "while",
+            "with",
+            "yesterday",
+        ],
+        &k,
+    ) || k.ends_with("ly");
+    !adjunct
+}
+
+/// `toks` less a closing parenthesis group: "Sen. Ann Ames (D-Ore.)"
+/// before "said" ends at the name.
+fn without_parenthesis(toks: &[Tok]) -> &[Tok] {
+    if toks.last().and_then(Tok::punct) != Some(')') {
+        return toks;
+    }
+    let open = toks
+        .iter()
+        .rev()
+        .take(8)
+        .position(|t| t.punct() == Some('('));
+    match open {
+        Some(k) => toks.get(..toks.len() - 1 - k).unwrap_or(toks),
+        None => toks,
+    }
 }
 
 /// A tag closing the quotation's sentence after more words: `fired
@@ -959,7 +1027,16 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         if !is_cue(hay, t) {
             continue;
         }
-        if let Some(np) = np_backward(hay, toks.get(..i)?) {
+        // "She issued a statement saying": the participle's phrase is
+        // an object unless it opens the clause.
+        let participle = key(hay, t).ends_with("ing");
+        if let Some(np) = np_backward(hay, toks.get(..i)?).filter(|np| {
+            !participle
+                || toks
+                    .iter()
+                    .rfind(|p| p.span.end <= np.start)
+                    .is_none_or(|p| !p.is_word())
+        }) {
             return Some(Found {
                 mention: Some(np),
                 cue: Some(t.span),
@@ -1325,7 +1402,7 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// titles, or a determiner-led noun phrase ("the spokesman", "a Foreign
 /// Office statement").
 fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
-    let mut end = toks.len();
+    let mut end = without_parenthesis(toks).len();
     // Skip adverbs and auxiliaries: "also said", "has repeatedly said".
     while end > 0
         && toks
@@ -1387,6 +1464,15 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
             return None;
         }
         phrase = phrase.get(phrase.len().saturating_sub(2)..)?;
+        // After a pronoun or a name the word is a verb: "she began saying".
+        let before = phrase
+            .first()
+            .and_then(|f| toks.iter().rfind(|p| p.span.end <= f.span.start));
+        if before.is_some_and(|p| {
+            p.is_word() && (is_pronoun(hay, p) || words::is_capitalized(p.span.text(hay)))
+        }) {
+            return None;
+        }
     }
     // A long lower-case phrase with a capital only at its start is a
     // sentence, not a name: keep the capitalised tail.
