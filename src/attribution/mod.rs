@@ -1584,7 +1584,9 @@ impl<'h> Resolver<'h> {
                 // the last person quoted (never a name merely mentioned
                 // in between, such as the subject of the story).
                 if self.dialogue {
-                    if let Some(n) = self.names.nearest_of_gender(at, gender, &[]) {
+                    let index = &self.index;
+                    let known = |n: &str| index.contains_key(n);
+                    if let Some(n) = self.names.nearest_of_gender(at, gender, &[], &known) {
                         let n = n.to_owned();
                         let i = self.intern(n);
                         self.last_person = Some(i);
@@ -1652,7 +1654,9 @@ impl<'h> Resolver<'h> {
             .map(|s| s.name.as_str())
             .into_iter()
             .collect();
-        let (name, span) = self.names.person_named_before(at, &skip)?;
+        let index = &self.index;
+        let known = |n: &str| index.contains_key(n);
+        let (name, span) = self.names.person_named_before(at, &skip, &known)?;
         let name = name.to_owned();
         Some((self.intern(name), span))
     }

@@ -307,6 +307,10 @@ pub(crate) struct Names {
     lower: HashSet<String>,
 }
 
+/// How many fitting names back a known speaker is preferred to the
+/// nearest name.
+const KNOWN_REACH: usize = 3;
+
 /// Grammatical gender of a person, as far as the text tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -657,35 +661,55 @@ impl Names {
         at: usize,
         gender: Gender,
         skip: &[&str],
+        known: &dyn Fn(&str) -> bool,
     ) -> Option<&str> {
         let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
+        let recent = self
+            .seen
             .get(..k)?
             .iter()
             .rev()
             .filter(|s| !s.quoted)
             .take(40)
             .map(|s| s.name.as_str())
-            .find(|n| !skip.contains(n) && self.gender(n) == Some(gender))
+            .filter(|n| !skip.contains(n) && self.gender(n) == Some(gender));
+        // A character who has spoken before, else the nearest name.
+        recent
+            .clone()
+            .take(KNOWN_REACH)
+            .find(|n| known(n))
+            .or_else(|| recent.clone().next())
     }
 
     /// The nearest name before `at` that looks like a person (a known
     /// gender, or two words not naming an organisation), other than `skip`.
-    pub(crate) fn person_named_before(&self, at: usize, skip: &[&str]) -> Option<(&str, Span)> {
+    pub(crate) fn person_named_before(
+        &self,
+        at: usize,
+        skip: &[&str],
+        known: &dyn Fn(&str) -> bool,
+    ) -> Option<(&str, Span)> {
         let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
+        let recent = self
+            .seen
             .get(..k)?
             .iter()
             .rev()
             .filter(|s| !s.quoted)
-            .take(40)
-            .find(|s| {
-                let n = s.name.as_str();
-                !skip.contains(&n)
-                    && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
-                    && !is_org(n)
-                    && self.gender(n).is_some()
-            })
+            .take(40);
+        let fits = |s: &&Seen| {
+            let n = s.name.as_str();
+            !skip.contains(&n)
+                && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
+                && !is_org(n)
+                && self.gender(n).is_some()
+        };
+        // Characters who have spoken before come first.
+        recent
+            .clone()
+            .filter(fits)
+            .find(|s| known(&s.name))
+            .or_else(|| recent.clone().find(fits))
             .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
 
