@@ -705,10 +705,13 @@ pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> 
 fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
     match toks.get(i).and_then(Tok::punct) {
         Some('!' | '?' | ';') => true,
-        Some('.') => !i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay))),
+        // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
+        Some('.') => {
+            !i.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                && toks.get(i + 1).and_then(Tok::punct) != Some(')')
+        }
         _ => false,
     }
 }

@@ -641,7 +641,9 @@ impl Names {
             .next_back()
             .and_then(|w| self.fullest(w, usize::MAX))
         {
-            if full != name {
+            // A fuller name only speaks for one with no evidence of its
+            // own (not "Edgar Pell" for "Marian Pell").
+            if full != name && votes == (0, 0) {
                 let v = self.gender.get(full).copied().unwrap_or_default();
                 votes.0 += v.0;
                 votes.1 += v.1;
