@@ -379,6 +379,13 @@ pub(crate) fn attribute(
             q.attribution = attribution;
         }
     }
+    if res.dialogue {
+        // Fiction calls characters by their usual name: "Brenda", not a
+        // maiden name given once.
+        for s in res.speakers.iter_mut() {
+            s.name = res.names.usual(&s.name);
+        }
+    }
     res.speakers
 }
 

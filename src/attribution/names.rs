@@ -305,6 +305,8 @@ pub(crate) struct Names {
     gender: HashMap<String, (u32, u32)>,
     /// Words the text also writes in lower case.
     lower: HashSet<String>,
+    /// Name → how often it occurs.
+    counts: HashMap<String, usize>,
 }
 
 /// How many fitting names back a known speaker is preferred to the
@@ -570,7 +572,23 @@ impl Names {
             i = end.max(i + 1);
         }
         names.lower = lower;
+        for seen in &names.seen {
+            *names.counts.entry(seen.name.clone()).or_default() += 1;
+        }
         names
+    }
+
+    /// The form of a name the text uses: a full name given once, whose
+    /// surname never stands alone, yields to the first name ("Brenda Rex"
+    /// → "Brenda").
+    pub(crate) fn usual(&self, name: &str) -> String {
+        let count = |n: &str| self.counts.get(n).copied().unwrap_or(0);
+        match name.split_once(' ') {
+            Some((first, rest)) if count(name) <= 1 && count(first) >= 3 && count(rest) == 0 => {
+                first.to_owned()
+            }
+            _ => name.to_owned(),
+        }
     }
 
     /// Whether a capitalised word is a name of the text: part of a name
