@@ -883,6 +883,27 @@ pub(crate) const DE_STRONG_PAST: &[&str] = &[
     "warben", "wies", "wiesen", "zog", "zogen",
 ];
 
+/// Person nouns of male characters in fiction ("said the old man").
+pub(crate) const MALE_NOUNS: &[&str] = &[
+    "boy",
+    "brother",
+    "clergyman",
+    "father",
+    "fellow",
+    "gentleman",
+    "husband",
+    "lad",
+    "man",
+    "son",
+    "uncle",
+    "youth",
+];
+
+/// Person nouns of female characters in fiction ("said the girl").
+pub(crate) const FEMALE_NOUNS: &[&str] = &[
+    "aunt", "daughter", "girl", "lady", "mother", "sister", "wife", "woman",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

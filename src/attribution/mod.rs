@@ -267,7 +267,22 @@ pub(crate) fn attribute(
                 .is_some_and(|c| matches!(c, ':' | '—' | '–'));
         let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
         let attribution = if let Some(f) = found {
-            let speaker = f.mention.and_then(|m| res.resolve(m));
+            let other = res.dialogue
+                && f.mention
+                    .is_some_and(|m| m.text(hay).eq_ignore_ascii_case("the other"));
+            let speaker = if other {
+                // "said the other": the party of the conversation who did
+                // not speak last.
+                let last_speaker = last.and_then(|(_, a)| a.speaker);
+                turns
+                    .iter()
+                    .rev()
+                    .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
+                    .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
+                    .and_then(|(_, t)| t.speaker)
+            } else {
+                f.mention.and_then(|m| res.resolve(m))
+            };
             Some(Attribution {
                 speaker,
                 mention: f.mention,
@@ -1625,6 +1640,29 @@ impl<'h> Resolver<'h> {
                         .map(|t| words::key(t.span.text(hay)))
                         .find(|k| has(lexicon::ROLES, k))
                         .and_then(|r| self.names.by_role(&r, at).map(str::to_owned))
+                        .or_else(|| {
+                            // Fiction: "the old man", "the girl" is a
+                            // character of that sex named nearby who has
+                            // spoken.
+                            let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
+                            let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                            let gender = if has(lexicon::MALE_NOUNS, &noun) {
+                                names::Gender::Male
+                            } else if has(lexicon::FEMALE_NOUNS, &noun) {
+                                names::Gender::Female
+                            } else {
+                                return None;
+                            };
+                            if !self.dialogue || k != "the" {
+                                return None;
+                            }
+                            let index = &self.index;
+                            let known = |n: &str| index.contains_key(n);
+                            self.names
+                                .nearest_of_gender(at, gender, &[], &known)
+                                .filter(|n| known(n))
+                                .map(str::to_owned)
+                        })
                         .or_else(|| {
                             // Fiction: "the barman" is a character of its own.
                             let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
