@@ -297,8 +297,19 @@ pub(crate) fn attribute(
                 ..a
             })
         } else if let Some(cue) = cue_in_sentence(hay, &before, &after) {
-            // A cue but no phrase next to it: "X did this, saying “Q”".
-            let np = sentence_subject(hay, &sentence());
+            // A cue but no phrase next to it: "X did this, saying “Q”";
+            // in fiction after an adverb too ("Again he hesitated, and
+            // then said: …").
+            let sent = sentence();
+            let np = sentence_subject(hay, &sent).or_else(|| {
+                res.dialogue
+                    .then(|| {
+                        (0..3).find_map(|k| {
+                            sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+                        })
+                    })
+                    .flatten()
+            });
             let speaker = np.and_then(|m| res.resolve(m));
             Some(Attribution {
                 speaker,
@@ -358,6 +369,23 @@ pub(crate) fn attribute(
                     turns: &turns,
                 },
             )
+        } else if let Some(a) = (res.dialogue && !opens_para && last_here.is_none())
+            .then(|| {
+                // "Brenda sat up. “…”": the narrative sentence before.
+                let np = last_sentence_subject(
+                    hay,
+                    Span::new(prev_end.max(para.start).min(q.span.start), q.span.start),
+                )?;
+                Some(Attribution {
+                    speaker: Some(res.resolve(np)?),
+                    mention: Some(np),
+                    cue: None,
+                    rule: Rule::NarrativeSubject,
+                })
+            })
+            .flatten()
+        {
+            Some(a)
         } else {
             // Split quotation or news continuation: the same speaker.
             match last {
