@@ -363,6 +363,7 @@ pub(crate) fn attribute(
                     pi,
                     after: &after,
                     content,
+                    own: q.content,
                     prev_para: pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied(),
                     prev_quote,
                     last,
@@ -476,6 +477,8 @@ struct DialogueCtx<'a> {
     after: &'a [Tok],
     /// Its content, trimmed at the end.
     content: &'a str,
+    /// Its content span.
+    own: Span,
     /// The previous paragraph.
     prev_para: Option<Span>,
     /// The previous top-level quotation (whole span, content).
@@ -494,6 +497,21 @@ const TURN_WINDOW: usize = 8;
 /// addressee of the line before, else the speaker before the last (turn
 /// taking), else a character a narrative paragraph just brought in.
 fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
+    let guess = dialogue_guess(res, c)?;
+    // A line never addresses its own speaker: "Thank you, Ann" is not Ann's.
+    let addressee = vocative(res, c.own).and_then(|v| res.resolve(v));
+    if addressee.is_none() || guess.speaker != addressee {
+        return Some(guess);
+    }
+    let last = c.last.map(|(_, a)| a).filter(|a| a.speaker != addressee);
+    last.map(|a| Attribution {
+        rule: Rule::TurnTaking,
+        cue: None,
+        ..a
+    })
+}
+
+fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     let hay = res.hay;
     let line = |speaker: usize, mention: Span, rule: Rule| Attribution {
         speaker: Some(speaker),
