@@ -851,7 +851,20 @@ fn is_determiner(hay: &str, t: &Tok) -> bool {
         && (!words::is_capitalized(w)
             || matches!(
                 k.as_str(),
-                "the" | "a" | "an" | "der" | "die" | "das" | "ein" | "eine"
+                "the"
+                    | "a"
+                    | "an"
+                    | "der"
+                    | "die"
+                    | "das"
+                    | "ein"
+                    | "eine"
+                    | "den"
+                    | "dem"
+                    | "des"
+                    | "einem"
+                    | "einen"
+                    | "eines"
             ))
 }
 
@@ -1131,6 +1144,22 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
     let cue_span = toks.get(cue)?.span;
     // A leading subordinate clause ends at the last comma before the cue.
     let lead = toks.iter().position(Tok::is_word)?;
+    // "Auf der Homepage heißt es: „…“": the place it is written.
+    if matches!(key(hay, toks.get(cue)?).as_str(), "heißt" | "hieß") {
+        let prep = toks.get(lead)?;
+        if matches!(
+            key(hay, prep).as_str(),
+            "in" | "im" | "auf" | "bei" | "beim" | "aus" | "laut"
+        ) {
+            if let Some(np) = toks.get(lead + 1..cue).and_then(|r| np_forward(hay, r)) {
+                return Some(Found {
+                    mention: Some(Span::new(prep.span.start, np.end)),
+                    cue: Some(cue_span),
+                    rule: Rule::SpeakerCueQuote,
+                });
+            }
+        }
+    }
     let adverbial = |t: &Tok| {
         let k = key(hay, t);
         t.is_word() && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k)) && !is_pronoun(hay, t)
@@ -1162,11 +1191,26 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         let k = key(hay, f);
         f.is_word()
             && !has(lexicon::DE_ADVERBS, &k)
+            && !matches!(
+                k.as_str(),
+                "den" | "dem" | "des" | "einem" | "einen" | "eines"
+            )
             && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
             && (is_pronoun(hay, f)
                 || is_determiner(hay, f)
                 || words::is_capitalized(f.span.text(hay)) && !names::is_stop(&k))
     });
+    // "Ein Sender zitierte Papandreou mit den Worten": the one quoted.
+    let quoting = !closes && matches!(key(hay, toks.get(cue)?).as_str(), "zitierte" | "zitiert");
+    if nominal && quoting {
+        if let Some(np) = toks.get(cue + 1..).and_then(|r| np_forward(hay, r)) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
+    }
     let np = if nominal {
         let np = np_forward(hay, pre)?;
         // "Die Universität hatte …": the phrase ends before the verb.
