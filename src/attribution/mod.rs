@@ -296,7 +296,19 @@ pub(crate) fn attribute(
                 cue: None,
                 ..a
             })
-        } else if let Some(cue) = cue_in_sentence(hay, &before, &after) {
+        } else if let Some(cue) = cue_in_sentence(
+            hay,
+            &before,
+            if content.ends_with(['.', '!', '?'])
+                && after
+                    .first()
+                    .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+            {
+                &[]
+            } else {
+                &after
+            },
+        ) {
             // A cue but no phrase next to it: "X did this, saying “Q”";
             // in fiction after an adverb too ("Again he hesitated, and
             // then said: …").
@@ -883,11 +895,12 @@ fn is_pronoun(hay: &str, t: &Tok) -> bool {
 fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     // Skip the punctuation between the closing mark and the tag.
     let start = toks.iter().position(Tok::is_word)?;
-    if toks
-        .get(..start)?
-        .iter()
-        .any(|t| !matches!(t.punct(), Some(',' | '—' | '–' | '-' | ':' | ')' | '(')))
-    {
+    if toks.get(..start)?.iter().any(|t| {
+        !matches!(
+            t.punct(),
+            Some(',' | '—' | '–' | '-' | ':' | ')' | '(' | '\'' | '’' | '”' | '"')
+        )
+    }) {
         return None;
     }
     let first = toks.get(start)?;

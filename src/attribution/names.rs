@@ -270,7 +270,13 @@ const ORG_WORDS: &[&str] = &[
 /// Whether `w` (lower-case key) never starts or continues a name:
 /// function words, and adverbs ("Immediately", "Earlier").
 pub(crate) fn is_stop(w: &str) -> bool {
-    has(STOP, w) || w.len() > 4 && w.ends_with("ly")
+    has(STOP, w) || w.len() > 4 && w.ends_with("ly") && !is_ly_name(w)
+}
+
+/// Names that look like adverbs: Kelly, Connolly, Reilly, Emily.
+fn is_ly_name(w: &str) -> bool {
+    ["elly", "olly", "eilly"].iter().any(|e| w.ends_with(e))
+        || has(&["beverly", "emily", "kimberly", "sally"], w)
 }
 
 /// Whether a name (canonical form) looks like an organisation.
