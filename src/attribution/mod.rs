@@ -138,6 +138,10 @@ struct Found {
 /// phrase: attribution is local, never a guess from far away.
 const MAX_NP: usize = 10;
 
+/// Tokens from a tag's start to its cue when a name comes with an
+/// appositive ("Ann Ames, a columnist for the Tribune, wrote").
+const APPOSITIVE_WINDOW: usize = 24;
+
 /// Attributes the top-level quotations in place and returns the speakers
 /// (figures are filled in by [`tally`] once kinds are known).
 pub(crate) fn attribute(
@@ -948,7 +952,7 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         .iter()
         .enumerate()
         .skip(start)
-        .take(MAX_NP + 4)
+        .take(APPOSITIVE_WINDOW)
         .find(|(_, t)| is_cue(hay, t))
         .map(|(i, _)| i)?;
     // "He said:" introduces what follows, not this quotation.
@@ -975,7 +979,20 @@ fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
     {
         end -= 1;
     }
-    let phrase = toks.get(..end)?;
+    let mut phrase = toks.get(..end)?;
+    // "Ann Ames, a columnist for the Tribune, wrote": the name before
+    // the appositive.
+    if let Some(comma) = phrase.iter().position(|t| t.punct() == Some(',')) {
+        let head = phrase.get(..comma)?;
+        let named = head.len() <= 6
+            && head.iter().all(|t| {
+                t.punct() == Some('.') || t.is_word() && words::is_capitalized(t.span.text(hay))
+            });
+        if !named {
+            return None;
+        }
+        phrase = head;
+    }
     let first = phrase.first()?;
     let last = phrase.last()?;
     // Right after a closing mark and before a cue, any short phrase is

@@ -762,7 +762,15 @@ pub(crate) fn is_abbrev(word: &str) -> bool {
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
         || word.contains('.')
         || matches!(k.as_str(), "jr" | "sr" | "st" | "mt")
+        || has(US_STATES, &k)
 }
+
+/// US state abbreviations in datelines and party tags ("Cambridge,
+/// Mass.", "R-Tenn.").
+const US_STATES: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ill", "kan", "mass", "mich", "minn",
+    "nev", "okla", "ore", "tenn", "wis", "wyo",
+];
 
 #[cfg(test)]
 mod tests {
@@ -777,6 +785,7 @@ mod tests {
             MALE_TITLES,
             FEMALE_TITLES,
             ROLE_SUFFIXES,
+            US_STATES,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
