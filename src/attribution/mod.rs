@@ -988,10 +988,9 @@ fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
             && head.iter().all(|t| {
                 t.punct() == Some('.') || t.is_word() && words::is_capitalized(t.span.text(hay))
             });
-        if !named {
-            return None;
+        if named && !head.is_empty() {
+            phrase = head;
         }
-        phrase = head;
     }
     let first = phrase.first()?;
     let last = phrase.last()?;
