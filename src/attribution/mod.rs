@@ -1454,10 +1454,15 @@ fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// closed by a comma: "In a statement, the ministry …").
 fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
-    let from = if first.is_word()
-        && names::is_stop(&key(hay, first))
-        && !is_pronoun(hay, first)
-        && !is_determiner(hay, first)
+    let k = key(hay, first);
+    // "Speaking in Ohio, Trump …", "Asked about it, she …": a
+    // participial clause before the subject.
+    let participle = first.is_word() && k.ends_with("ing") && k.len() > 4;
+    let from = if participle
+        || first.is_word()
+            && names::is_stop(&k)
+            && !is_pronoun(hay, first)
+            && !is_determiner(hay, first)
     {
         toks.iter().position(|t| t.punct() == Some(','))? + 1
     } else {
@@ -1622,8 +1627,45 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
     // sentence, not a name: keep the capitalised tail.
     let first = phrase.first()?;
     let last = phrase.last()?;
+    // Not the object of a preposition ("at the time said") nor a date
+    // ("on Friday described").
+    let before = toks.iter().rfind(|p| p.span.end <= first.span.start);
+    if is_determiner(hay, first)
+        && before.is_some_and(|p| p.is_word() && has(PREPOSITIONS, &key(hay, p)))
+        || phrase.len() == 1 && has(DATES, &key(hay, first))
+    {
+        return None;
+    }
     Some(Span::new(first.span.start, last.span.end))
 }
+
+/// Prepositions whose object is never a speaker before a cue.
+const PREPOSITIONS: &[&str] = &[
+    "about", "after", "at", "before", "by", "during", "for", "from", "in", "into", "of", "on",
+    "to", "with",
+];
+
+/// Weekdays and months, capitalised but no speakers.
+const DATES: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
 
 /// A speaker phrase right after a cue: a pronoun, a determiner-led phrase
 /// or a capitalised name, up to a comma or a preposition.
