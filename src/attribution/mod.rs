@@ -64,6 +64,9 @@ pub enum Rule {
     /// Dialogue: an untagged line answering a line that named its
     /// addressee (`"Thank you, Ann."` → Ann speaks next).
     Vocative,
+    /// A quotation without a cue of its own after a sentence with one:
+    /// `Ann Ames said the plan was late. “We need time.”`
+    PreviousSentence,
     /// German reported speech in the subjunctive, no cue of its own: the
     /// speaker of the sentence before, or of the last quotation (`Künast
     /// sagte, … . Es drohe „…“`).
@@ -94,6 +97,7 @@ impl Rule {
             Rule::NarrativeSubject => "narrative-subject",
             Rule::Vocative => "vocative",
             Rule::ReportedSpeech => "reported-speech",
+            Rule::PreviousSentence => "previous-sentence",
         }
     }
 }
@@ -419,7 +423,31 @@ pub(crate) fn attribute(
                     cue: None,
                     ..a
                 }),
-                _ => None,
+                // "Ann Ames said the plan was late. “We need time.”": the
+                // speaker of the sentence before, in this paragraph or
+                // closing the one before.
+                _ => {
+                    let from = if opens_para {
+                        pi.checked_sub(1)
+                            .and_then(|k| paragraphs.get(k))
+                            .map_or(para.start, |p| p.start)
+                    } else {
+                        para.start
+                    };
+                    let window = Span::new(
+                        floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
+                            .max(from)
+                            .max(prev_end)
+                            .min(q.span.start),
+                        q.span.start,
+                    );
+                    previous_sentence(hay, window, lang).map(|f| Attribution {
+                        speaker: f.mention.and_then(|m| res.resolve(m)),
+                        mention: f.mention,
+                        cue: f.cue,
+                        rule: Rule::PreviousSentence,
+                    })
+                }
             }
         };
         if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
@@ -603,7 +631,11 @@ fn lead_in(hay: &str, para: Span, lang: Lang) -> Option<Found> {
     }
     let (sentence, _) = sentence_tail(hay, toks);
     let body = sentence.get(..sentence.len().checked_sub(1)?)?;
-    let cue = body.iter().rposition(|t| is_cue(hay, t))?;
+    let cue = body.iter().rposition(|t| is_cue(hay, t)).or_else(|| {
+        body.first()
+            .filter(|t| is_cue_or_capital_cue(hay, t))
+            .map(|_| 0)
+    })?;
     if let Some(f) = before_pattern(hay, &sentence, lang).filter(|f| f.mention.is_some()) {
         return Some(f);
     }
@@ -621,6 +653,21 @@ fn lead_in(hay: &str, para: Span, lang: Lang) -> Option<Found> {
         }
     }
     None
+}
+
+/// The speaker of the sentence that ends `window` when it holds a cue
+/// ("Ann Ames said the plan was late.").
+fn previous_sentence(hay: &str, window: Span, lang: Lang) -> Option<Found> {
+    let mut toks = words::lex(hay, window);
+    while toks.last().is_some_and(|t| !t.is_word()) {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let first = sentence.first()?;
+    if !(sentence.iter().any(|t| is_cue(hay, t)) || is_cue_or_capital_cue(hay, first)) {
+        return None;
+    }
+    before_pattern(hay, &sentence, lang).filter(|f| f.mention.is_some())
 }
 
 /// `Ann looked up`: a name or he/she opening the sentence, then a
