@@ -1197,6 +1197,27 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
                     .rfind(|p| p.span.end <= np.start)
                     .is_none_or(|p| !p.is_word())
         }) {
+            // "Cruz railed against what he calls the “cartel”": the
+            // sentence's subject, not the pronoun of the relative clause.
+            let relative = toks
+                .iter()
+                .rfind(|p| p.span.end <= np.start)
+                .is_some_and(|p| has(&["what", "which", "whom"], &key(hay, p)))
+                && toks
+                    .iter()
+                    .find(|t| t.span.start == np.start)
+                    .is_some_and(|t| is_pronoun(hay, t));
+            if relative {
+                if let Some(subject) = sentence_subject(hay, toks.get(..i)?)
+                    .filter(|s| s.start < np.start && s.end <= np.start)
+                {
+                    return Some(Found {
+                        mention: Some(subject),
+                        cue: Some(t.span),
+                        rule: Rule::SentenceSubject,
+                    });
+                }
+            }
             return Some(Found {
                 mention: Some(np),
                 cue: Some(t.span),
@@ -1694,9 +1715,11 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Weekdays and months, capitalised but no speakers.
 const DATES: &[&str] = &[
+    "afternoon",
     "april",
     "august",
     "december",
+    "evening",
     "february",
     "friday",
     "january",
@@ -1704,6 +1727,9 @@ const DATES: &[&str] = &[
     "june",
     "march",
     "monday",
+    "month",
+    "morning",
+    "night",
     "november",
     "october",
     "saturday",
@@ -1712,6 +1738,9 @@ const DATES: &[&str] = &[
     "thursday",
     "tuesday",
     "wednesday",
+    "week",
+    "weekend",
+    "year",
 ];
 
 /// A speaker phrase right after a cue: a pronoun, a determiner-led phrase
