@@ -167,6 +167,7 @@ pub(crate) fn attribute(
         index: HashMap::new(),
         last_person: None,
         last_group: None,
+        participants: Vec::new(),
         dialogue: is_dialogue(hay, paragraphs),
     };
     let lang = if lang == Lang::Auto {
@@ -274,6 +275,15 @@ pub(crate) fn attribute(
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ':' | '—' | '–'));
         let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
+        if res.dialogue {
+            res.participants = turns
+                .iter()
+                .rev()
+                .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
+                .filter_map(|(_, t)| t.speaker)
+                .take(2)
+                .collect();
+        }
         let attribution = if let Some(f) = found {
             let other = res.dialogue
                 && f.mention
@@ -1822,6 +1832,8 @@ struct Resolver<'h> {
     index: HashMap<String, usize>,
     last_person: Option<usize>,
     last_group: Option<usize>,
+    /// Fiction: the last two speakers of the conversation going on.
+    participants: Vec<usize>,
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
@@ -1846,6 +1858,21 @@ impl<'h> Resolver<'h> {
                 // the last person quoted (never a name merely mentioned
                 // in between, such as the subject of the story).
                 if self.dialogue {
+                    // One party of the conversation has that gender.
+                    let fit: Vec<usize> = self
+                        .participants
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            self.speakers
+                                .get(i)
+                                .is_some_and(|s| self.names.gender(&s.name) == Some(gender))
+                        })
+                        .collect();
+                    if let [i] = fit.as_slice() {
+                        self.last_person = Some(*i);
+                        return Some(*i);
+                    }
                     let index = &self.index;
                     let known = |n: &str| index.contains_key(n);
                     if let Some(n) = self.names.nearest_of_gender(at, gender, &[], &known) {
