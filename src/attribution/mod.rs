@@ -2,18 +2,28 @@
 //!
 //! For each top-level quotation, in order:
 //! 1. the words after it, up to the end of the sentence: `“Q,” said X`,
-//!    `“Q,” X said`, `„Q“, so X`;
+//!    `“Q,” X said`, `„Q“, so X`, `„Q“, heißt es in X`;
 //! 2. the words before it in the same sentence: `X said: “Q”`,
-//!    `X said that “Q”`, `Britain said it “strongly condemns”`;
-//! 3. `according to X` anywhere in its sentence;
-//! 4. else the speaker of an earlier quotation in the same paragraph
-//!    (split quotations), or of the previous paragraph when the
-//!    quotation opens its own (news continuation).
+//!    `X said that “Q”`, `Britain said it “strongly condemns”`; German
+//!    clauses by verb-second order (`Weiter sagte X:`, `X hatte … betont:`);
+//! 3. `according to X` anywhere in its sentence (`laut X`, `nach Angaben
+//!    des X`, `X zufolge`); a paragraph ending in `… said:` before it;
+//! 4. else a cue elsewhere in the sentence (its subject speaks), German
+//!    subjunctive reported speech (the speaker of the sentence before),
+//!    the speaker of an earlier quotation in the same paragraph (split
+//!    quotations), of the previous paragraph when the quotation opens its
+//!    own (news continuation), or of a sentence with a cue right before;
+//! 5. in dialogue (fiction, interviews), an untagged line goes to the
+//!    subject of a narrative sentence in its paragraph, to the addressee
+//!    of the line before (vocative), to the speaker before the last (turn
+//!    taking) or to a character a narrative paragraph just brought in.
 //!
 //! Mentions resolve to the fullest name in the article ([`names`]):
 //! titles are dropped, surnames extended, role nouns ("the spokesman")
 //! map to the person introduced with them, and he/she to the last person
-//! quoted. Each attribution records its [`Rule`].
+//! quoted (in fiction: the party of the conversation of that gender, or
+//! the nearest character of that gender). Each attribution records its
+//! [`Rule`].
 
 mod lexicon;
 mod names;
