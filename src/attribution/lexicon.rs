@@ -380,6 +380,7 @@ pub(crate) const CUES: &[&str] = &[
     "stating",
     "stressed",
     "stresses",
+    "strich",
     "subrayó",
     "suggested",
     "suggesting",

@@ -215,6 +215,21 @@ pub(crate) fn attribute(
             .get(ti + 1)
             .and_then(|&k| quotes.get(k))
             .map_or(hay.len(), |n| n.span.start);
+        // A quoted name in the tag belongs to it: „…“, schreibt die
+        // „Zeit“. The tag then runs on to the quotation after it.
+        let next_start = match tops.get(ti + 1).and_then(|&k| quotes.get(k)) {
+            Some(n)
+                if is_quoted_name(n.content.text(hay))
+                    && hay
+                        .get(q.span.end..n.span.start)
+                        .is_some_and(|g| g.len() < 40 && !g.contains(['.', '!', '?', '\n'])) =>
+            {
+                tops.get(ti + 2)
+                    .and_then(|&k| quotes.get(k))
+                    .map_or(hay.len(), |m| m.span.start)
+            }
+            _ => next_start,
+        };
         let before_span = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
         // The quotation's own end paragraph bounds what follows it.
         let end_para = paragraphs
@@ -980,6 +995,24 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     let is_so = first_key == "so"
         && matches!(lang, Lang::De | Lang::Auto)
         && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
+    // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
+    // speaker, then the participle.
+    if lang == Lang::De && has(lexicon::DE_AUX, &first_key) {
+        if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
+            if let Some(verb) = toks
+                .iter()
+                .filter(|t| t.span.start >= np.end)
+                .take(4)
+                .find(|t| is_cue(hay, t))
+            {
+                return Some(Found {
+                    mention: Some(np),
+                    cue: Some(Span::new(first.span.start, verb.span.end)),
+                    rule: Rule::QuoteCueSpeaker,
+                });
+            }
+        }
+    }
     // A compound tense with the auxiliary first: « … », a déclaré X;
     // „…“, hat X gesagt; "…," has said X.
     if matches!(first_key.as_str(), "a" | "ha" | "hat" | "has" | "had") {
@@ -1127,6 +1160,15 @@ fn takes_complement(hay: &str, toks: &[Tok], cue: Option<Span>) -> bool {
         &k,
     ) || k.ends_with("ly");
     !adjunct
+}
+
+/// A short quoted name ("Die Zeit", "Computerwoche"): up to four
+/// words, the first capitalised, no sentence punctuation.
+fn is_quoted_name(content: &str) -> bool {
+    let content = content.trim();
+    content.split_whitespace().count() <= 4
+        && content.chars().next().is_some_and(char::is_uppercase)
+        && !content.contains(['.', '!', '?', ',', ':'])
 }
 
 /// `toks` less a closing parenthesis group: "Sen. Ann Ames (D-Ore.)"
@@ -1766,6 +1808,19 @@ const DATES: &[&str] = &[
 /// A speaker phrase right after a cue: a pronoun, a determiner-led phrase
 /// or a capitalised name, up to a comma or a preposition.
 fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
+    // A quoted name: schrieb „Die Zeit“.
+    if let (Some(open), Some(next)) = (toks.first(), toks.get(1)) {
+        if matches!(open.punct(), Some('„' | '“' | '»' | '«'))
+            && next.is_word()
+            && words::is_capitalized(next.span.text(hay))
+        {
+            let close = toks.iter().take(8).position(|t| {
+                matches!(t.punct(), Some('“' | '”' | '«' | '»')) && t.span.start > open.span.start
+            })?;
+            let end = toks.get(close)?;
+            return Some(Span::new(open.span.start, end.span.end));
+        }
+    }
     let first = toks.first()?;
     if !first.is_word() {
         return None;
