@@ -203,6 +203,7 @@ pub(crate) const CUES: &[&str] = &[
     "forderten",
     "formuliert",
     "formulierte",
+    "fragen",
     "fragt",
     "fragte",
     "fragten",
@@ -508,7 +509,22 @@ pub(crate) const BRIDGES: &[&str] = &[
 
 /// Personal pronouns that can be speakers.
 pub(crate) const PRONOUNS: &[&str] = &[
-    "ella", "elle", "er", "he", "i", "ich", "il", "ils", "it", "she", "sie", "they", "we", "wir",
+    "ella",
+    "elle",
+    "er",
+    "he",
+    "i",
+    "ich",
+    "il",
+    "ils",
+    "it",
+    "letztere",
+    "letzterer",
+    "she",
+    "sie",
+    "they",
+    "we",
+    "wir",
     "él",
 ];
 

@@ -485,6 +485,9 @@ pub(crate) fn attribute(
                 }
             }
         };
+        // A mention never lies inside its own quotation (a copied one
+        // could, after stray marks).
+        let attribution = attribution.filter(|a| a.mention.is_none_or(|m| !q.span.overlaps(m)));
         if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
             // Remember which paragraph the quotation ends in.
             let end_pi = paragraphs
