@@ -304,6 +304,7 @@ pub(crate) fn attribute(
             res.participants = turns
                 .iter()
                 .rev()
+                .take(TURN_REACH)
                 .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
                 .filter_map(|(_, t)| t.speaker)
                 .take(2)
@@ -320,6 +321,7 @@ pub(crate) fn attribute(
                 turns
                     .iter()
                     .rev()
+                    .take(TURN_REACH)
                     .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
                     .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
                     .and_then(|(_, t)| t.speaker)
@@ -574,6 +576,9 @@ struct DialogueCtx<'a> {
 /// How many paragraphs back a conversation's turns still count.
 const TURN_WINDOW: usize = 8;
 
+/// How many turns back are looked at (bounded work per quotation).
+const TURN_REACH: usize = 12;
+
 /// Who speaks an untagged line opening its paragraph in dialogue: the
 /// subject of a narrative sentence in the same paragraph, else the
 /// addressee of the line before, else the speaker before the last (turn
@@ -617,6 +622,7 @@ fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
             .iter()
             .rev()
             .skip(1)
+            .take(TURN_REACH)
             .take_while(|(tp, _)| tp + TURN_WINDOW >= c.pi)
             .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
             .map(|&(_, t)| Attribution {

@@ -311,9 +311,18 @@ pub(crate) struct Names {
     gender: HashMap<String, (u32, u32)>,
     /// Words the text also writes in lower case.
     lower: HashSet<String>,
+    /// Words of names seen outside quotations.
+    outside: HashSet<String>,
+    /// Lower-case word → the fullest name holding it anywhere (the
+    /// latest of the longest), computed once.
+    fullest_all: HashMap<String, String>,
     /// Name → how often it occurs.
     counts: HashMap<String, usize>,
 }
+
+/// How many occurrences of a word on each side of a mention are looked
+/// at for its fullest name.
+const FULLEST_REACH: usize = 64;
 
 /// How many fitting names back a known speaker is preferred to the
 /// nearest name.
@@ -578,8 +587,22 @@ impl Names {
             i = end.max(i + 1);
         }
         names.lower = lower;
+        for (w, idxs) in &names.by_word {
+            let best = idxs
+                .iter()
+                .filter_map(|&i| names.seen.get(i))
+                .max_by_key(|s| (s.name.split(' ').count(), s.at));
+            if let Some(b) = best {
+                names.fullest_all.insert(w.clone(), b.name.clone());
+            }
+        }
         for seen in &names.seen {
             *names.counts.entry(seen.name.clone()).or_default() += 1;
+            if !seen.quoted {
+                for w in seen.name.split(' ') {
+                    names.outside.insert(w.to_lowercase());
+                }
+            }
         }
         names
     }
@@ -601,10 +624,8 @@ impl Names {
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
         let k = word.to_lowercase();
-        self.by_word.get(&k).is_some_and(|v| {
-            v.iter()
-                .any(|&i| self.seen.get(i).is_some_and(|s| !s.quoted))
-        }) && !self.lower.contains(&k)
+        self.outside.contains(&k)
+            && !self.lower.contains(&k)
             && !is_title_word(&k)
             && !is_stop(&k)
             && !k.starts_with("i'")
@@ -616,8 +637,14 @@ impl Names {
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
         let idxs = self.by_word.get(&word.to_lowercase())?;
+        // Occurrences are in text order: look at a bounded stretch on
+        // each side of `at` (linear time on long texts).
+        let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
+        let near = idxs
+            .get(k.saturating_sub(FULLEST_REACH)..(k + FULLEST_REACH).min(idxs.len()))
+            .unwrap_or(&[]);
         let pick = |before: bool| {
-            idxs.iter()
+            near.iter()
                 .filter_map(|&i| self.seen.get(i))
                 .filter(|s| (s.at < at) == before)
                 .max_by_key(|s| {
@@ -663,11 +690,11 @@ impl Names {
         if let Some(full) = name
             .split(' ')
             .next_back()
-            .and_then(|w| self.fullest(w, usize::MAX))
+            .and_then(|w| self.fullest_all.get(&w.to_lowercase()))
         {
             // A fuller name only speaks for one with no evidence of its
             // own (not "Edgar Pell" for "Marian Pell").
-            if full != name && votes == (0, 0) {
+            if full.as_str() != name && votes == (0, 0) {
                 let v = self.gender.get(full).copied().unwrap_or_default();
                 votes.0 += v.0;
                 votes.1 += v.1;
