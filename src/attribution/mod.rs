@@ -2,18 +2,28 @@
 //!
 //! For each top-level quotation, in order:
 //! 1. the words after it, up to the end of the sentence: `“Q,” said X`,
-//!    `“Q,” X said`, `„Q“, so X`;
+//!    `“Q,” X said`, `„Q“, so X`, `„Q“, heißt es in X`;
 //! 2. the words before it in the same sentence: `X said: “Q”`,
-//!    `X said that “Q”`, `Britain said it “strongly condemns”`;
-//! 3. `according to X` anywhere in its sentence;
-//! 4. else the speaker of an earlier quotation in the same paragraph
-//!    (split quotations), or of the previous paragraph when the
-//!    quotation opens its own (news continuation).
+//!    `X said that “Q”`, `Britain said it “strongly condemns”`; German
+//!    clauses by verb-second order (`Weiter sagte X:`, `X hatte … betont:`);
+//! 3. `according to X` anywhere in its sentence (`laut X`, `nach Angaben
+//!    des X`, `X zufolge`); a paragraph ending in `… said:` before it;
+//! 4. else a cue elsewhere in the sentence (its subject speaks), German
+//!    subjunctive reported speech (the speaker of the sentence before),
+//!    the speaker of an earlier quotation in the same paragraph (split
+//!    quotations), of the previous paragraph when the quotation opens its
+//!    own (news continuation), or of a sentence with a cue right before;
+//! 5. in dialogue (fiction, interviews), an untagged line goes to the
+//!    subject of a narrative sentence in its paragraph, to the addressee
+//!    of the line before (vocative), to the speaker before the last (turn
+//!    taking) or to a character a narrative paragraph just brought in.
 //!
 //! Mentions resolve to the fullest name in the article ([`names`]):
 //! titles are dropped, surnames extended, role nouns ("the spokesman")
 //! map to the person introduced with them, and he/she to the last person
-//! quoted. Each attribution records its [`Rule`].
+//! quoted (in fiction: the party of the conversation of that gender, or
+//! the nearest character of that gender). Each attribution records its
+//! [`Rule`].
 
 mod lexicon;
 mod names;
@@ -57,6 +67,20 @@ pub enum Rule {
     /// A speech cue in the quotation's sentence, but no speaker phrase
     /// next to it (`…, saying she was “appalled”`): speech, speaker unknown.
     CueInSentence,
+    /// Dialogue: an untagged line whose paragraph goes on with a narrative
+    /// sentence about the speaker (`"Not yet." Ann looked up.`), or that
+    /// follows a narrative paragraph bringing a new character in.
+    NarrativeSubject,
+    /// Dialogue: an untagged line answering a line that named its
+    /// addressee (`"Thank you, Ann."` → Ann speaks next).
+    Vocative,
+    /// A quotation without a cue of its own after a sentence with one:
+    /// `Ann Ames said the plan was late. “We need time.”`
+    PreviousSentence,
+    /// German reported speech in the subjunctive, no cue of its own: the
+    /// speaker of the sentence before, or of the last quotation (`Künast
+    /// sagte, … . Es drohe „…“`).
+    ReportedSpeech,
 }
 
 impl Rule {
@@ -80,6 +104,10 @@ impl Rule {
             Rule::SameParagraph => "same-paragraph",
             Rule::Continuation => "continuation",
             Rule::CueInSentence => "cue-in-sentence",
+            Rule::NarrativeSubject => "narrative-subject",
+            Rule::Vocative => "vocative",
+            Rule::ReportedSpeech => "reported-speech",
+            Rule::PreviousSentence => "previous-sentence",
         }
     }
 }
@@ -124,6 +152,10 @@ struct Found {
 /// phrase: attribution is local, never a guess from far away.
 const MAX_NP: usize = 10;
 
+/// Tokens from a tag's start to its cue when a name comes with an
+/// appositive ("Ann Ames, a columnist for the Tribune, wrote").
+const APPOSITIVE_WINDOW: usize = 24;
+
 /// Attributes the top-level quotations in place and returns the speakers
 /// (figures are filled in by [`tally`] once kinds are known).
 pub(crate) fn attribute(
@@ -145,6 +177,7 @@ pub(crate) fn attribute(
         index: HashMap::new(),
         last_person: None,
         last_group: None,
+        participants: Vec::new(),
         dialogue: is_dialogue(hay, paragraphs),
     };
     let lang = if lang == Lang::Auto {
@@ -156,7 +189,7 @@ pub(crate) fn attribute(
     let mut last: Option<(usize, Attribution)> = None;
     // Attributions whose speaker differs from the one before: the turns
     // of a conversation.
-    let mut turns: Vec<Attribution> = Vec::new();
+    let mut turns: Vec<(usize, Attribution)> = Vec::new();
     let mut pi = 0usize;
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
@@ -182,6 +215,21 @@ pub(crate) fn attribute(
             .get(ti + 1)
             .and_then(|&k| quotes.get(k))
             .map_or(hay.len(), |n| n.span.start);
+        // A quoted name in the tag belongs to it: „…“, schreibt die
+        // „Zeit“. The tag then runs on to the quotation after it.
+        let next_start = match tops.get(ti + 1).and_then(|&k| quotes.get(k)) {
+            Some(n)
+                if is_quoted_name(n.content.text(hay))
+                    && hay
+                        .get(q.span.end..n.span.start)
+                        .is_some_and(|g| g.len() < 40 && !g.contains(['.', '!', '?', '\n'])) =>
+            {
+                tops.get(ti + 2)
+                    .and_then(|&k| quotes.get(k))
+                    .map_or(hay.len(), |m| m.span.start)
+            }
+            _ => next_start,
+        };
         let before_span = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
         // The quotation's own end paragraph bounds what follows it.
         let end_para = paragraphs
@@ -193,8 +241,18 @@ pub(crate) fn attribute(
         let (before, cut) = sentence_tail(hay, words::lex(hay, before_span));
         // The previous quotation ends in this quotation's sentence.
         let same_sentence = ti > 0 && !cut && prev_end >= para.start;
-        let after = sentence_head(hay, words::lex(hay, after_span));
+        let mut after = sentence_head(hay, words::lex(hay, after_span));
         let content = q.content.text(hay).trim_end();
+        // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
+        // starts with a comma and the verb).
+        if lang == Lang::De
+            && content.ends_with(['.', '!', '?'])
+            && after
+                .first()
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        {
+            after.clear();
+        }
         // A quotation ending in a comma or dash, or followed by one, is
         // tagged after it (“Q,” he said); otherwise look before it first.
         let tag_after = content.ends_with([',', '—', '–', '-', '?', '!'])
@@ -202,13 +260,28 @@ pub(crate) fn attribute(
                 .first()
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ',' | '—' | '–'));
+        let opens_para = hay
+            .get(para.start..q.span.start)
+            .is_some_and(|s| s.trim().is_empty());
         let found = if tag_after {
             after_pattern(hay, &after, lang).or_else(|| before_pattern(hay, &before, lang))
         } else {
-            before_pattern(hay, &before, lang).or_else(|| after_pattern(hay, &after, lang))
+            before_pattern(hay, &before, lang).or_else(|| {
+                after_pattern(hay, &after, lang).filter(|f| {
+                    // “Q.” Trump said the deal …: a new sentence, not a tag.
+                    !(content.ends_with('.')
+                        && f.rule == Rule::QuoteSpeakerCue
+                        && takes_complement(hay, &after, f.cue))
+                })
+            })
         }
         .or_else(|| sentence_tag(hay, &after, lang))
-        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)));
+        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
+        .or_else(|| {
+            // "… and then she said:" closing the paragraph before.
+            let prev = paragraphs.get(pi.checked_sub(1)?)?;
+            opens_para.then(|| lead_in(hay, *prev, lang)).flatten()
+        });
         // The whole sentence before the quotation, earlier quotations
         // included, for its subject (bounded, so long paragraphs stay
         // linear).
@@ -221,17 +294,40 @@ pub(crate) fn attribute(
             )
             .0
         };
-        let opens_para = hay
-            .get(para.start..q.span.start)
-            .is_some_and(|s| s.trim().is_empty());
         let opens_sentence = before.is_empty()
             || before
                 .last()
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ':' | '—' | '–'));
         let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
+        if res.dialogue {
+            res.participants = turns
+                .iter()
+                .rev()
+                .take(TURN_REACH)
+                .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
+                .filter_map(|(_, t)| t.speaker)
+                .take(2)
+                .collect();
+        }
         let attribution = if let Some(f) = found {
-            let speaker = f.mention.and_then(|m| res.resolve(m));
+            let other = res.dialogue
+                && f.mention
+                    .is_some_and(|m| m.text(hay).eq_ignore_ascii_case("the other"));
+            let speaker = if other {
+                // "said the other": the party of the conversation who did
+                // not speak last.
+                let last_speaker = last.and_then(|(_, a)| a.speaker);
+                turns
+                    .iter()
+                    .rev()
+                    .take(TURN_REACH)
+                    .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
+                    .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
+                    .and_then(|(_, t)| t.speaker)
+            } else {
+                f.mention.and_then(|m| res.resolve(m))
+            };
             Some(Attribution {
                 speaker,
                 mention: f.mention,
@@ -245,9 +341,32 @@ pub(crate) fn attribute(
                 cue: None,
                 ..a
             })
-        } else if let Some(cue) = cue_in_sentence(hay, &before, &after) {
-            // A cue but no phrase next to it: "X did this, saying “Q”".
-            let np = sentence_subject(hay, &sentence());
+        } else if let Some(cue) = cue_in_sentence(
+            hay,
+            &before,
+            if content.ends_with(['.', '!', '?'])
+                && after
+                    .first()
+                    .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+            {
+                &[]
+            } else {
+                &after
+            },
+        ) {
+            // A cue but no phrase next to it: "X did this, saying “Q”";
+            // in fiction after an adverb too ("Again he hesitated, and
+            // then said: …").
+            let sent = sentence();
+            let np = sentence_subject(hay, &sent).or_else(|| {
+                res.dialogue
+                    .then(|| {
+                        (0..3).find_map(|k| {
+                            sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+                        })
+                    })
+                    .flatten()
+            });
             let speaker = np.and_then(|m| res.resolve(m));
             Some(Attribution {
                 speaker,
@@ -259,6 +378,26 @@ pub(crate) fn attribute(
                     Rule::CueInSentence
                 },
             })
+        } else if let Some(a) = (lang == Lang::De)
+            .then(|| {
+                let colon = before.last().and_then(Tok::punct) == Some(':');
+                german_no_cue(
+                    &mut res,
+                    &before,
+                    &after,
+                    Span::new(
+                        floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
+                            .max(para.start)
+                            .min(q.span.start),
+                        q.span.start,
+                    ),
+                    last.filter(|&(lp, _)| lp + 1 >= pi).map(|(_, a)| a),
+                    colon,
+                )
+            })
+            .flatten()
+        {
+            Some(a)
         } else if !opens_sentence || before.last().and_then(Tok::punct) == Some(':') {
             // No cue: the subject of the quotation's sentence is the
             // likeliest speaker ("X delivered a retort: “Q”").
@@ -268,6 +407,43 @@ pub(crate) fn attribute(
                 cue: None,
                 rule: Rule::SubjectNoCue,
             })
+        } else if res.dialogue && opens_para {
+            let prev_quote = ti
+                .checked_sub(1)
+                .and_then(|k| tops.get(k))
+                .and_then(|&k| quotes.get(k))
+                .map(|p| (p.span, p.content));
+            dialogue_line(
+                &mut res,
+                &DialogueCtx {
+                    at: q.span.start,
+                    pi,
+                    after: &after,
+                    content,
+                    own: q.content,
+                    prev_para: pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied(),
+                    prev_quote,
+                    last,
+                    turns: &turns,
+                },
+            )
+        } else if let Some(a) = (res.dialogue && !opens_para && last_here.is_none())
+            .then(|| {
+                // "Brenda sat up. “…”": the narrative sentence before.
+                let np = last_sentence_subject(
+                    hay,
+                    Span::new(prev_end.max(para.start).min(q.span.start), q.span.start),
+                )?;
+                Some(Attribution {
+                    speaker: Some(res.resolve(np)?),
+                    mention: Some(np),
+                    cue: None,
+                    rule: Rule::NarrativeSubject,
+                })
+            })
+            .flatten()
+        {
+            Some(a)
         } else {
             // Split quotation or news continuation: the same speaker.
             match last {
@@ -279,46 +455,63 @@ pub(crate) fn attribute(
                 // Dialogue: an untagged line answers the previous one, so
                 // it is the speaker before the last, or else the character
                 // named last who is not the last speaker.
-                Some((lp, a)) if res.dialogue && lp + 3 >= pi && opens_para => turns
-                    .iter()
-                    .rev()
-                    .take(6)
-                    .find(|t| t.speaker.is_some() && t.speaker != a.speaker)
-                    .map(|t| Attribution {
-                        rule: Rule::TurnTaking,
-                        cue: None,
-                        ..*t
-                    })
-                    .or_else(|| {
-                        let other = res.other_character(q.span.start, a.speaker)?;
-                        Some(Attribution {
-                            speaker: Some(other),
-                            mention: None,
-                            cue: None,
-                            rule: Rule::TurnTaking,
-                        })
-                    }),
                 Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
                     rule: Rule::Continuation,
                     cue: None,
                     ..a
                 }),
-                _ => None,
+                // "Ann Ames said the plan was late. “We need time.”": the
+                // speaker of the sentence before, in this paragraph or
+                // closing the one before.
+                _ => {
+                    let from = if opens_para {
+                        pi.checked_sub(1)
+                            .and_then(|k| paragraphs.get(k))
+                            .map_or(para.start, |p| p.start)
+                    } else {
+                        para.start
+                    };
+                    let window = Span::new(
+                        floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
+                            .max(from)
+                            .max(prev_end)
+                            .min(q.span.start),
+                        q.span.start,
+                    );
+                    previous_sentence(hay, window, lang).map(|f| Attribution {
+                        speaker: f.mention.and_then(|m| res.resolve(m)),
+                        mention: f.mention,
+                        cue: f.cue,
+                        rule: Rule::PreviousSentence,
+                    })
+                }
             }
         };
-        if let Some(a) = attribution.filter(|a| a.mention.is_some() || a.rule == Rule::TurnTaking) {
+        // A mention never lies inside its own quotation (a copied one
+        // could, after stray marks).
+        let attribution = attribution.filter(|a| a.mention.is_none_or(|m| !q.span.overlaps(m)));
+        if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
             // Remember which paragraph the quotation ends in.
             let end_pi = paragraphs
                 .get(pi..)
                 .and_then(|ps| ps.iter().position(|p| p.end >= q.span.end))
                 .map_or(pi, |k| pi + k);
             last = Some((end_pi, a));
-            if turns.last().is_none_or(|t| t.speaker != a.speaker) {
-                turns.push(a);
+            if turns.last().is_none_or(|t| t.1.speaker != a.speaker) {
+                turns.push((end_pi, a));
+            } else if let Some(t) = turns.last_mut() {
+                t.0 = end_pi;
             }
         }
         if let Some(q) = quotes.get_mut(qi) {
             q.attribution = attribution;
+        }
+    }
+    if res.dialogue {
+        // Fiction calls characters by their usual name: "Brenda", not a
+        // maiden name given once.
+        for s in res.speakers.iter_mut() {
+            s.name = res.names.usual(&s.name);
         }
     }
     res.speakers
@@ -343,6 +536,284 @@ fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
         })
         .count();
     paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
+}
+
+/// "the barman" → "The Barman".
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What [`dialogue_line`] knows about an untagged line of dialogue.
+struct DialogueCtx<'a> {
+    /// Where the line starts.
+    at: usize,
+    /// Its paragraph index.
+    pi: usize,
+    /// The words after it, to the end of the sentence that follows.
+    after: &'a [Tok],
+    /// Its content, trimmed at the end.
+    content: &'a str,
+    /// Its content span.
+    own: Span,
+    /// The previous paragraph.
+    prev_para: Option<Span>,
+    /// The previous top-level quotation (whole span, content).
+    prev_quote: Option<(Span, Span)>,
+    /// The last attributed quotation (paragraph index, attribution).
+    last: Option<(usize, Attribution)>,
+    /// The turns of the conversation (paragraph index, attribution).
+    turns: &'a [(usize, Attribution)],
+}
+
+/// How many paragraphs back a conversation's turns still count.
+const TURN_WINDOW: usize = 8;
+
+/// How many turns back are looked at (bounded work per quotation).
+const TURN_REACH: usize = 12;
+
+/// Who speaks an untagged line opening its paragraph in dialogue: the
+/// subject of a narrative sentence in the same paragraph, else the
+/// addressee of the line before, else the speaker before the last (turn
+/// taking), else a character a narrative paragraph just brought in.
+fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
+    let guess = dialogue_guess(res, c)?;
+    // A line never addresses its own speaker: "Thank you, Ann" is not Ann's.
+    let addressee = vocative(res, c.own).and_then(|v| res.resolve(v));
+    if addressee.is_none() || guess.speaker != addressee {
+        return Some(guess);
+    }
+    let last = c.last.map(|(_, a)| a).filter(|a| a.speaker != addressee);
+    last.map(|a| Attribution {
+        rule: Rule::TurnTaking,
+        cue: None,
+        ..a
+    })
+}
+
+fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
+    let hay = res.hay;
+    let line = |speaker: usize, mention: Span, rule: Rule| Attribution {
+        speaker: Some(speaker),
+        mention: Some(mention),
+        cue: None,
+        rule,
+    };
+    // "Not yet." Ann looked up.
+    if c.content.ends_with(['.', '!', '?', '…']) {
+        if let Some(np) = narrative_subject(hay, c.after) {
+            if let Some(i) = res.resolve(np) {
+                return Some(line(i, np, Rule::NarrativeSubject));
+            }
+        }
+    }
+    let last_speaker = c.last.and_then(|(_, a)| a.speaker);
+    let recent = |k: usize| c.last.is_some_and(|(lp, _)| lp + k >= c.pi);
+    // The speaker before the last one, in a recent conversation.
+    let alternate = || {
+        c.turns
+            .iter()
+            .rev()
+            .skip(1)
+            .take(TURN_REACH)
+            .take_while(|(tp, _)| tp + TURN_WINDOW >= c.pi)
+            .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
+            .map(|&(_, t)| Attribution {
+                rule: Rule::TurnTaking,
+                cue: None,
+                ..t
+            })
+    };
+    let prev_para = c.prev_para?;
+    let answers = c
+        .prev_quote
+        .is_some_and(|(span, _)| span.end > prev_para.start && span.end <= prev_para.end);
+    if answers && recent(1) {
+        if let Some(v) = c.prev_quote.and_then(|(_, content)| vocative(res, content)) {
+            if let Some(i) = res.resolve(v).filter(|&i| Some(i) != last_speaker) {
+                return Some(line(i, v, Rule::Vocative));
+            }
+        }
+        if let Some(a) = alternate() {
+            return Some(a);
+        }
+    } else if !answers {
+        let subject = last_sentence_subject(hay, prev_para)
+            .and_then(|np| Some((res.resolve(np)?, np)))
+            .filter(|&(i, _)| !res.is_group(i));
+        let alt = if recent(2) { alternate() } else { None };
+        match (subject, alt) {
+            (Some((i, _)), Some(a)) if Some(i) == a.speaker || Some(i) == last_speaker => {
+                return Some(a)
+            }
+            (Some((i, np)), _) => return Some(line(i, np, Rule::NarrativeSubject)),
+            (None, Some(a)) => return Some(a),
+            (None, None) => {}
+        }
+    }
+    if !recent(3) && answers {
+        return None;
+    }
+    let (i, span) = res.other_character(c.at, last_speaker)?;
+    Some(line(i, span, Rule::TurnTaking))
+}
+
+/// A paragraph ending in a speech cue and a colon introduces the
+/// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
+fn lead_in(hay: &str, para: Span, lang: Lang) -> Option<Found> {
+    let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+    let toks = words::lex(hay, Span::new(from.min(para.end), para.end));
+    if toks.last()?.punct() != Some(':') {
+        return None;
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let body = sentence.get(..sentence.len().checked_sub(1)?)?;
+    let cue = body.iter().rposition(|t| is_cue(hay, t)).or_else(|| {
+        body.first()
+            .filter(|t| is_cue_or_capital_cue(hay, t))
+            .map(|_| 0)
+    })?;
+    if let Some(f) = before_pattern(hay, &sentence, lang).filter(|f| f.mention.is_some()) {
+        return Some(f);
+    }
+    // "So he put it back, and said:": the sentence's subject.
+    for (k, t) in body.iter().enumerate().take(3) {
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(np) = narrative_subject(hay, body.get(k..)?) {
+            return Some(Found {
+                mention: Some(np),
+                cue: body.get(cue).map(|t| t.span),
+                rule: Rule::SentenceSubject,
+            });
+        }
+    }
+    None
+}
+
+/// The speaker of the sentence that ends `window` when it holds a cue
+/// ("Ann Ames said the plan was late.").
+fn previous_sentence(hay: &str, window: Span, lang: Lang) -> Option<Found> {
+    let mut toks = words::lex(hay, window);
+    while toks.last().is_some_and(|t| !t.is_word()) {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let first = sentence.first()?;
+    if !(sentence.iter().any(|t| is_cue(hay, t)) || is_cue_or_capital_cue(hay, first)) {
+        return None;
+    }
+    before_pattern(hay, &sentence, lang).filter(|f| f.mention.is_some())
+}
+
+/// `Ann looked up`: a name or he/she opening the sentence, then a
+/// lower-case word.
+fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    let k = key(hay, first);
+    let opens = if is_pronoun(hay, first) {
+        matches!(k.as_str(), "he" | "she")
+    } else {
+        words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k)
+            || matches!(k.as_str(), "the")
+    };
+    if !opens {
+        return None;
+    }
+    let np = if k == "the" {
+        // "The barman came in": the article and one noun.
+        let noun = toks.get(1).filter(|t| t.is_word())?;
+        Span::new(first.span.start, noun.span.end)
+    } else {
+        np_forward(hay, toks)?
+    };
+    let next = toks.iter().find(|t| t.span.start >= np.end)?;
+    (next.is_word() && !words::is_capitalized(next.span.text(hay))).then_some(np)
+}
+
+/// The subject of a paragraph's last sentence, when it is a person
+/// (a name, he/she, or "the barman").
+fn last_sentence_subject(hay: &str, para: Span) -> Option<Span> {
+    let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+    let mut toks = words::lex(hay, Span::new(from.min(para.end), para.end));
+    while toks
+        .last()
+        .is_some_and(|t| !t.is_word() && t.punct() != Some(','))
+    {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    // Skip an adverb or two ("Then he rang the bell").
+    for (k, t) in sentence.iter().enumerate().take(3) {
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(np) = narrative_subject(hay, sentence.get(k..)?) {
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// The addressee of a line: a name set off by commas, or closing it
+/// (`"Thank you, Mrs Ames."`, `"Ann, come here."`).
+fn vocative(res: &Resolver, content: Span) -> Option<Span> {
+    let hay = res.hay;
+    let toks = words::lex(hay, content);
+    let mut found = None;
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        let w = t.span.text(hay);
+        if !(t.is_word() && words::is_capitalized(w)) {
+            i += 1;
+            continue;
+        }
+        // The run: titles with their dots, then name words.
+        let start = i;
+        let mut end = i;
+        let mut named = false;
+        while let Some(n) = toks.get(end) {
+            let nw = n.span.text(hay);
+            if n.is_word() && words::is_capitalized(nw) {
+                named |= res.names.is_name_word(nw);
+            } else if n.punct() != Some('.')
+                || !end
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| names::is_abbrev(p.span.text(hay)))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let before = start.checked_sub(1).and_then(|p| toks.get(p));
+        let after = toks.get(end).map(|t| t.punct());
+        let set_off = match before {
+            None => matches!(after, None | Some(Some(',' | '!'))),
+            Some(b) => {
+                b.punct() == Some(',')
+                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
+            }
+        };
+        if named && set_off {
+            if let (Some(f), Some(l)) = (
+                toks.get(start),
+                end.checked_sub(1).and_then(|e| toks.get(e)),
+            ) {
+                found = Some(Span::new(f.span.start, l.span.end));
+            }
+        }
+        i = end.max(i + 1);
+    }
+    found
 }
 
 /// Fills in each speaker's figures from the final kinds, drops
@@ -409,10 +880,13 @@ pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> 
 fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
     match toks.get(i).and_then(Tok::punct) {
         Some('!' | '?' | ';') => true,
-        Some('.') => !i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay))),
+        // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
+        Some('.') => {
+            !i.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                && toks.get(i + 1).and_then(Tok::punct) != Some(')')
+        }
         _ => false,
     }
 }
@@ -484,7 +958,20 @@ fn is_determiner(hay: &str, t: &Tok) -> bool {
         && (!words::is_capitalized(w)
             || matches!(
                 k.as_str(),
-                "the" | "a" | "an" | "der" | "die" | "das" | "ein" | "eine"
+                "the"
+                    | "a"
+                    | "an"
+                    | "der"
+                    | "die"
+                    | "das"
+                    | "ein"
+                    | "eine"
+                    | "den"
+                    | "dem"
+                    | "des"
+                    | "einem"
+                    | "einen"
+                    | "eines"
             ))
 }
 
@@ -503,11 +990,12 @@ fn is_pronoun(hay: &str, t: &Tok) -> bool {
 fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     // Skip the punctuation between the closing mark and the tag.
     let start = toks.iter().position(Tok::is_word)?;
-    if toks
-        .get(..start)?
-        .iter()
-        .any(|t| !matches!(t.punct(), Some(',' | '—' | '–' | '-' | ':' | ')' | '(')))
-    {
+    if toks.get(..start)?.iter().any(|t| {
+        !matches!(
+            t.punct(),
+            Some(',' | '—' | '–' | '-' | ':' | ')' | '(' | '\'' | '’' | '”' | '"')
+        )
+    }) {
         return None;
     }
     let first = toks.get(start)?;
@@ -516,6 +1004,24 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     let is_so = first_key == "so"
         && matches!(lang, Lang::De | Lang::Auto)
         && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
+    // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
+    // speaker, then the participle.
+    if lang == Lang::De && has(lexicon::DE_AUX, &first_key) {
+        if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
+            if let Some(verb) = toks
+                .iter()
+                .filter(|t| t.span.start >= np.end)
+                .take(4)
+                .find(|t| is_cue(hay, t))
+            {
+                return Some(Found {
+                    mention: Some(np),
+                    cue: Some(Span::new(first.span.start, verb.span.end)),
+                    rule: Rule::QuoteCueSpeaker,
+                });
+            }
+        }
+    }
     // A compound tense with the auxiliary first: « … », a déclaré X;
     // „…“, hat X gesagt; "…," has said X.
     if matches!(first_key.as_str(), "a" | "ha" | "hat" | "has" | "had") {
@@ -533,8 +1039,10 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         return None;
     }
     if is_cue(hay, first) || is_so {
-        // Cue first: the speaker follows ("said Mr. Burr").
-        let np = np_forward(hay, toks.get(start + 1..)?)?;
+        // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
+        // es in der Erklärung" names the source after a preposition.
+        let np = np_forward(hay, toks.get(start + 1..)?)
+            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))?;
         return Some(Found {
             mention: Some(np),
             cue: Some(first.span),
@@ -544,13 +1052,22 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     // Speaker first: find the cue within a few words; the speaker phrase
     // is everything from the tag's start to the cue ("Jeff Weaver, the
     // campaign manager, said"), less adverbs before the cue.
+    // German puts the verb first after a quotation („…“, sagte er); a
+    // name-first tag there is the next sentence.
+    if lang == Lang::De {
+        return None;
+    }
     let cue_at = toks
         .iter()
         .enumerate()
         .skip(start)
-        .take(MAX_NP + 4)
+        .take(APPOSITIVE_WINDOW)
         .find(|(_, t)| is_cue(hay, t))
         .map(|(i, _)| i)?;
+    // "He said:" introduces what follows, not this quotation.
+    if toks.get(cue_at + 1).and_then(Tok::punct) == Some(':') {
+        return None;
+    }
     let np = tag_phrase(hay, toks.get(start..cue_at)?)?;
     Some(Found {
         mention: Some(np),
@@ -563,7 +1080,7 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
 /// the cue: it must open with a name, a pronoun or a determiner and hold
 /// no sentence punctuation.
 fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
-    let mut end = toks.len();
+    let mut end = without_parenthesis(toks).len();
     while end > 0
         && toks
             .get(end - 1)
@@ -571,7 +1088,19 @@ fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
     {
         end -= 1;
     }
-    let phrase = toks.get(..end)?;
+    let mut phrase = toks.get(..end)?;
+    // "Ann Ames, a columnist for the Tribune, wrote": the name before
+    // the appositive.
+    if let Some(comma) = phrase.iter().position(|t| t.punct() == Some(',')) {
+        let head = phrase.get(..comma)?;
+        let named = head.len() <= 6
+            && head.iter().all(|t| {
+                t.punct() == Some('.') || t.is_word() && words::is_capitalized(t.span.text(hay))
+            });
+        if named && !head.is_empty() {
+            phrase = head;
+        }
+    }
     let first = phrase.first()?;
     let last = phrase.last()?;
     // Right after a closing mark and before a cue, any short phrase is
@@ -596,6 +1125,76 @@ fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
         return Some(first.span);
     }
     Some(Span::new(first.span.start, last.span.end))
+}
+
+/// Whether the cue of a tag goes on with a complement ("said the deal
+/// …", "said that …") rather than ending it ("said.", "said Tuesday",
+/// "said in a statement").
+fn takes_complement(hay: &str, toks: &[Tok], cue: Option<Span>) -> bool {
+    let Some(cue) = cue else { return false };
+    let Some(next) = toks.iter().find(|t| t.span.start >= cue.end) else {
+        return false;
+    };
+    if !next.is_word() {
+        return false;
+    }
+    let k = key(hay, next);
+    let adjunct = has(
+        &[
+            "about",
+            "after",
+            "at",
+            "before",
+            "during",
+            "earlier",
+            "friday",
+            "from",
+            "in",
+            "later",
+            "monday",
+            "of",
+            "on",
+            "saturday",
+            "sunday",
+            "thursday",
+            "to",
+            "today",
+            "tuesday",
+            "wednesday",
+            "when",
+            "while",
+            "with",
+            "yesterday",
+        ],
+        &k,
+    ) || k.ends_with("ly");
+    !adjunct
+}
+
+/// A short quoted name ("Die Zeit", "Computerwoche"): up to four
+/// words, the first capitalised, no sentence punctuation.
+fn is_quoted_name(content: &str) -> bool {
+    let content = content.trim();
+    content.split_whitespace().count() <= 4
+        && content.chars().next().is_some_and(char::is_uppercase)
+        && !content.contains(['.', '!', '?', ',', ':'])
+}
+
+/// `toks` less a closing parenthesis group: "Sen. Ann Ames (D-Ore.)"
+/// before "said" ends at the name.
+fn without_parenthesis(toks: &[Tok]) -> &[Tok] {
+    if toks.last().and_then(Tok::punct) != Some(')') {
+        return toks;
+    }
+    let open = toks
+        .iter()
+        .rev()
+        .take(8)
+        .position(|t| t.punct() == Some('('));
+    match open {
+        Some(k) => toks.get(..toks.len() - 1 - k).unwrap_or(toks),
+        None => toks,
+    }
 }
 
 /// A tag closing the quotation's sentence after more words: `fired
@@ -647,27 +1246,10 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         return colon_pattern(hay, toks);
     };
     // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
-    // erklärte er: „…“". The subject follows the cue unless the sentence
-    // opens with it.
+    // erklärte er: „…“", "Stoiber hatte … betont: „…“".
     if lang == Lang::De {
-        let cue = toks.get(last_cue).map(|t| t.span);
-        let opens_with_subject = toks.first().is_some_and(|f| {
-            f.is_word()
-                && !names::is_stop(&key(hay, f))
-                && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
-        }) && np_backward(hay, toks.get(..last_cue)?)
-            .is_some_and(|np| Some(np.start) == toks.first().map(|f| f.span.start));
-        if !opens_with_subject {
-            if let Some(np) = toks
-                .get(last_cue + 1..)
-                .and_then(|rest| np_forward(hay, rest))
-            {
-                return Some(Found {
-                    mention: Some(np),
-                    cue,
-                    rule: Rule::SpeakerCueQuote,
-                });
-            }
+        if let Some(f) = german_clause(hay, toks, last_cue) {
+            return Some(f);
         }
     }
     // The nearest cue with a speaker phrase right before it: "Nefzi said,
@@ -676,7 +1258,37 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         if !is_cue(hay, t) {
             continue;
         }
-        if let Some(np) = np_backward(hay, toks.get(..i)?) {
+        // "She issued a statement saying": the participle's phrase is
+        // an object unless it opens the clause.
+        let participle = key(hay, t).ends_with("ing");
+        if let Some(np) = np_backward(hay, toks.get(..i)?).filter(|np| {
+            !participle
+                || toks
+                    .iter()
+                    .rfind(|p| p.span.end <= np.start)
+                    .is_none_or(|p| !p.is_word())
+        }) {
+            // "Cruz railed against what he calls the “cartel”": the
+            // sentence's subject, not the pronoun of the relative clause.
+            let relative = toks
+                .iter()
+                .rfind(|p| p.span.end <= np.start)
+                .is_some_and(|p| has(&["what", "which", "whom"], &key(hay, p)))
+                && toks
+                    .iter()
+                    .find(|t| t.span.start == np.start)
+                    .is_some_and(|t| is_pronoun(hay, t));
+            if relative {
+                if let Some(subject) = sentence_subject(hay, toks.get(..i)?)
+                    .filter(|s| s.start < np.start && s.end <= np.start)
+                {
+                    return Some(Found {
+                        mention: Some(subject),
+                        cue: Some(t.span),
+                        rule: Rule::SentenceSubject,
+                    });
+                }
+            }
             return Some(Found {
                 mention: Some(np),
                 cue: Some(t.span),
@@ -690,6 +1302,264 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         cue: toks.get(last_cue).map(|t| t.span),
         rule: Rule::SentenceSubject,
     })
+}
+
+/// The speaker of a German clause holding a cue: the phrase before the
+/// finite verb (the cue, or an auxiliary before a final cue) when it is
+/// nominal, else the phrase right after the verb ("Weiter sagte Larson",
+/// "Dazu wird Musk wie folgt zitiert", "Als er kam, sagte er").
+fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
+    let cue_span = toks.get(cue)?.span;
+    // A leading subordinate clause ends at the last comma before the cue.
+    let lead = toks.iter().position(Tok::is_word)?;
+    // "Auf der Homepage heißt es: „…“": the place it is written.
+    if matches!(key(hay, toks.get(cue)?).as_str(), "heißt" | "hieß") {
+        let prep = toks.get(lead)?;
+        if matches!(
+            key(hay, prep).as_str(),
+            "in" | "im" | "auf" | "bei" | "beim" | "aus" | "laut"
+        ) {
+            if let Some(np) = toks.get(lead + 1..cue).and_then(|r| np_forward(hay, r)) {
+                return Some(Found {
+                    mention: Some(Span::new(prep.span.start, np.end)),
+                    cue: Some(cue_span),
+                    rule: Rule::SpeakerCueQuote,
+                });
+            }
+        }
+    }
+    let adverbial = |t: &Tok| {
+        let k = key(hay, t);
+        t.is_word() && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k)) && !is_pronoun(hay, t)
+    };
+    let from = match toks.get(lead) {
+        Some(f) if adverbial(f) => toks
+            .get(..cue)?
+            .iter()
+            .rposition(|t| t.punct() == Some(','))
+            .map_or(lead, |c| c + 1),
+        _ => lead,
+    };
+    let clause = toks.get(from..=cue)?;
+    // A cue closing the clause is a participle or infinitive: the finite
+    // verb is the auxiliary before it ("hat … betont", "lässt … erklären").
+    let closes = toks
+        .get(cue + 1..)
+        .is_none_or(|rest| rest.first().is_none_or(|t| !t.is_word()));
+    let fin = if closes {
+        clause
+            .iter()
+            .position(|t| t.is_word() && has(lexicon::DE_AUX, &key(hay, t)))
+            .unwrap_or(clause.len() - 1)
+    } else {
+        clause.len() - 1
+    };
+    let pre = clause.get(..fin)?;
+    let nominal = pre.first().is_some_and(|f| {
+        let k = key(hay, f);
+        f.is_word()
+            && !has(lexicon::DE_ADVERBS, &k)
+            && !matches!(
+                k.as_str(),
+                "den" | "dem" | "des" | "einem" | "einen" | "eines"
+            )
+            && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
+            && (is_pronoun(hay, f)
+                || is_determiner(hay, f)
+                || words::is_capitalized(f.span.text(hay)) && !names::is_stop(&k))
+    });
+    // "Ein Sender zitierte Papandreou mit den Worten": the one quoted.
+    let quoting = !closes && matches!(key(hay, toks.get(cue)?).as_str(), "zitierte" | "zitiert");
+    if nominal && quoting {
+        if let Some(np) = toks.get(cue + 1..).and_then(|r| np_forward(hay, r)) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
+    }
+    let np = if nominal {
+        let np = np_forward(hay, pre)?;
+        // "Die Universität hatte …": the phrase ends before the verb.
+        match pre
+            .iter()
+            .find(|t| t.span.start > np.start && t.span.end <= np.end && is_de_verb(hay, t))
+            .and_then(|v| pre.iter().rfind(|t| t.span.end <= v.span.start))
+        {
+            Some(last) => Span::new(np.start, last.span.end),
+            None => np,
+        }
+    } else {
+        let rest = toks.get(from + fin + 1..)?;
+        let skip = rest
+            .iter()
+            .take(2)
+            .take_while(|t| adverbial(t) && !is_determiner(hay, t))
+            .count();
+        let rest = rest.get(skip..)?;
+        np_forward(hay, rest).or_else(|| impersonal_source(hay, rest))?
+    };
+    // The cue itself is no speaker ("Weiter sagte:").
+    (np.start != cue_span.start).then_some(Found {
+        mention: Some(np),
+        cue: Some(cue_span),
+        rule: Rule::SpeakerCueQuote,
+    })
+}
+
+/// German "es … in der Erklärung" after "heißt": the source named by a
+/// prepositional phrase.
+fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let mut k = 0;
+    if toks.first().is_some_and(|t| key(hay, t) == "es") {
+        k += 1;
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && has(lexicon::DE_ADVERBS, &key(hay, t)) && k < 3)
+    {
+        let kk = toks.get(k).map(|t| key(hay, t)).unwrap_or_default();
+        if matches!(
+            kk.as_str(),
+            "in" | "im" | "auf" | "aus" | "bei" | "von" | "vom" | "beim"
+        ) {
+            break;
+        }
+        k += 1;
+    }
+    let prep = toks.get(k).filter(|t| {
+        matches!(
+            key(hay, t).as_str(),
+            "in" | "im" | "auf" | "aus" | "bei" | "von" | "vom" | "beim"
+        )
+    })?;
+    let np = np_forward(hay, toks.get(k + 1..)?)?;
+    Some(Span::new(
+        if matches!(key(hay, prep).as_str(), "im" | "vom" | "beim") {
+            prep.span.start
+        } else {
+            np.start
+        },
+        np.end,
+    ))
+}
+
+/// A German quotation without a cue in its sentence: reported speech in
+/// the subjunctive goes on from the speaker of the sentence before or
+/// the last quotation (`Er sei „…“`); before a colon, the subject of a
+/// verb-second clause (`Hier sparte der Präsident nicht mit Kritik: „…“`).
+fn german_no_cue(
+    res: &mut Resolver,
+    before: &[Tok],
+    after: &[Tok],
+    window: Span,
+    last: Option<Attribution>,
+    colon: bool,
+) -> Option<Attribution> {
+    let hay = res.hay;
+    let subjunctive = before
+        .iter()
+        .chain(after.iter())
+        .any(|t| t.is_word() && has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)));
+    if subjunctive {
+        // The sentence before, when it holds a cue: "Künast sagte, … . Es
+        // drohe „…“".
+        let toks = words::lex(hay, window);
+        let ends: Vec<usize> = (0..toks.len())
+            .filter(|&i| is_terminator(hay, &toks, i))
+            .collect();
+        let prev = match ends.as_slice() {
+            [.., a, b] => toks.get(a + 1..*b),
+            [b] => toks.get(..*b),
+            [] => None,
+        };
+        if let Some(prev) = prev {
+            if let Some(c) = prev.iter().rposition(|t| is_cue(hay, t)) {
+                if let Some(f) = german_clause(hay, prev, c) {
+                    let m = f.mention?;
+                    return Some(Attribution {
+                        speaker: res.resolve(m),
+                        mention: Some(m),
+                        cue: f.cue,
+                        rule: Rule::ReportedSpeech,
+                    });
+                }
+            }
+        }
+        if let Some(a) = last {
+            return Some(Attribution {
+                rule: Rule::ReportedSpeech,
+                cue: None,
+                ..a
+            });
+        }
+    }
+    if !colon {
+        return None;
+    }
+    let body = before.get(..before.len().checked_sub(1)?)?;
+    let np = german_v2_subject(hay, body)?;
+    Some(Attribution {
+        speaker: res.resolve(np),
+        mention: Some(np),
+        cue: None,
+        rule: Rule::SubjectNoCue,
+    })
+}
+
+/// The subject of a German verb-second clause without a cue: the phrase
+/// before the finite verb when nominal, else the one after it.
+fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let lead = toks.iter().position(Tok::is_word)?;
+    let verb = (lead + 1..toks.len()).find(|&i| {
+        let Some(t) = toks.get(i) else { return false };
+        let w = t.span.text(hay);
+        let k = key(hay, t);
+        let after_det = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| is_determiner(hay, p));
+        t.is_word()
+            && !words::is_capitalized(w)
+            && !after_det
+            && !names::is_stop(&k)
+            && !has(lexicon::DE_ADVERBS, &k)
+            && !is_determiner(hay, t)
+            && !is_pronoun(hay, t)
+            && (has(lexicon::DE_AUX, &k)
+                || k.ends_with('t')
+                || k.ends_with("te")
+                || has(lexicon::DE_STRONG_PAST, &k))
+    })?;
+    let pre = toks.get(lead..verb)?;
+    let first = pre.first()?;
+    let k = key(hay, first);
+    let nominal = !has(lexicon::DE_ADVERBS, &k)
+        && (is_pronoun(hay, first)
+            || is_determiner(hay, first)
+            || words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k));
+    if nominal && !pre.iter().any(|t| t.punct() == Some(',')) {
+        return np_forward(hay, pre);
+    }
+    let rest = toks.get(verb + 1..)?;
+    let skip = rest
+        .iter()
+        .take(2)
+        .take_while(|t| {
+            let k = key(hay, t);
+            t.is_word()
+                && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k))
+                && !is_pronoun(hay, t)
+                && !is_determiner(hay, t)
+        })
+        .count();
+    np_forward(hay, rest.get(skip..)?)
+}
+
+/// A German auxiliary or cue verb.
+fn is_de_verb(hay: &str, t: &Tok) -> bool {
+    t.is_word() && (has(lexicon::DE_AUX, &key(hay, t)) || is_cue(hay, t))
 }
 
 /// `Philip Bump: “Q”`: a short name phrase and a colon right before the
@@ -723,10 +1593,15 @@ fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// closed by a comma: "In a statement, the ministry …").
 fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
-    let from = if first.is_word()
-        && names::is_stop(&key(hay, first))
-        && !is_pronoun(hay, first)
-        && !is_determiner(hay, first)
+    let k = key(hay, first);
+    // "Speaking in Ohio, Trump …", "Asked about it, she …": a
+    // participial clause before the subject.
+    let participle = first.is_word() && k.ends_with("ing") && k.len() > 4;
+    let from = if participle
+        || first.is_word()
+            && names::is_stop(&k)
+            && !is_pronoun(hay, first)
+            && !is_determiner(hay, first)
     {
         toks.iter().position(|t| t.punct() == Some(','))? + 1
     } else {
@@ -746,6 +1621,49 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
                 _ => continue,
             },
             "laut" | "según" | "selon" => (t.span.end, i + 1),
+            // "nach Angaben des Ministeriums", "nach Schäubles Ansicht".
+            "nach" => {
+                let (Some(a), b) = (toks.get(i + 1), toks.get(i + 2)) else {
+                    continue;
+                };
+                let ka = key(hay, a);
+                if has(lexicon::DE_SOURCE_NOUNS, &ka) {
+                    let from = i + 2 + usize::from(b.is_some_and(|b| key(hay, b) == "von"));
+                    let Some(np) = toks.get(from..).and_then(|r| np_forward(hay, r)) else {
+                        continue;
+                    };
+                    return Some(Found {
+                        mention: Some(Span::new(a.span.start, np.end)),
+                        cue: Some(Span::new(t.span.start, a.span.end)),
+                        rule: Rule::AccordingTo,
+                    });
+                }
+                match b {
+                    Some(b)
+                        if words::is_capitalized(a.span.text(hay))
+                            && a.span.text(hay).ends_with('s')
+                            && has(lexicon::DE_SOURCE_NOUNS, &key(hay, b)) =>
+                    {
+                        return Some(Found {
+                            mention: Some(Span::new(a.span.start, b.span.end)),
+                            cue: Some(t.span),
+                            rule: Rule::AccordingTo,
+                        });
+                    }
+                    _ => continue,
+                }
+            }
+            // "dem Bericht zufolge".
+            "zufolge" => {
+                let Some(np) = toks.get(..i).and_then(|b| np_backward(hay, b)) else {
+                    continue;
+                };
+                return Some(Found {
+                    mention: Some(np),
+                    cue: Some(t.span),
+                    rule: Rule::AccordingTo,
+                });
+            }
             // German ", so Gamkrelids, …": "so" between commas.
             "so" if i
                 .checked_sub(1)
@@ -772,7 +1690,7 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// titles, or a determiner-led noun phrase ("the spokesman", "a Foreign
 /// Office statement").
 fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
-    let mut end = toks.len();
+    let mut end = without_parenthesis(toks).len();
     // Skip adverbs and auxiliaries: "also said", "has repeatedly said".
     while end > 0
         && toks
@@ -834,17 +1752,84 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
             return None;
         }
         phrase = phrase.get(phrase.len().saturating_sub(2)..)?;
+        // After a pronoun or a name the word is a verb: "she began saying".
+        let before = phrase
+            .first()
+            .and_then(|f| toks.iter().rfind(|p| p.span.end <= f.span.start));
+        if before.is_some_and(|p| {
+            p.is_word() && (is_pronoun(hay, p) || words::is_capitalized(p.span.text(hay)))
+        }) {
+            return None;
+        }
     }
     // A long lower-case phrase with a capital only at its start is a
     // sentence, not a name: keep the capitalised tail.
     let first = phrase.first()?;
     let last = phrase.last()?;
+    // Not the object of a preposition ("at the time said") nor a date
+    // ("on Friday described").
+    let before = toks.iter().rfind(|p| p.span.end <= first.span.start);
+    if is_determiner(hay, first)
+        && before.is_some_and(|p| p.is_word() && has(PREPOSITIONS, &key(hay, p)))
+        || phrase.len() == 1 && has(DATES, &key(hay, first))
+    {
+        return None;
+    }
     Some(Span::new(first.span.start, last.span.end))
 }
+
+/// Prepositions whose object is never a speaker before a cue.
+const PREPOSITIONS: &[&str] = &[
+    "about", "after", "at", "before", "by", "during", "for", "from", "in", "into", "of", "on",
+    "to", "with",
+];
+
+/// Weekdays and months, capitalised but no speakers.
+const DATES: &[&str] = &[
+    "afternoon",
+    "april",
+    "august",
+    "december",
+    "evening",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "monday",
+    "month",
+    "morning",
+    "night",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weekend",
+    "year",
+];
 
 /// A speaker phrase right after a cue: a pronoun, a determiner-led phrase
 /// or a capitalised name, up to a comma or a preposition.
 fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
+    // A quoted name: schrieb „Die Zeit“.
+    if let (Some(open), Some(next)) = (toks.first(), toks.get(1)) {
+        if matches!(open.punct(), Some('„' | '“' | '»' | '«'))
+            && next.is_word()
+            && words::is_capitalized(next.span.text(hay))
+        {
+            let close = toks.iter().take(8).position(|t| {
+                matches!(t.punct(), Some('“' | '”' | '«' | '»')) && t.span.start > open.span.start
+            })?;
+            let end = toks.get(close)?;
+            return Some(Span::new(open.span.start, end.span.end));
+        }
+    }
     let first = toks.first()?;
     if !first.is_word() {
         return None;
@@ -891,6 +1876,13 @@ fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
                         .get(end + 1)
                         .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
             }
+            // A quoted name: die „Computerwoche“.
+            Kind::Punct('„' | '»' | '«') => toks
+                .get(end + 1)
+                .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay))),
+            Kind::Punct('“' | '”') => toks
+                .get(..end)
+                .is_some_and(|b| b.iter().any(|p| matches!(p.punct(), Some('„' | '»' | '«')))),
             Kind::Punct(_) => false,
         };
         if !ok || end >= MAX_NP {
@@ -914,6 +1906,8 @@ struct Resolver<'h> {
     index: HashMap<String, usize>,
     last_person: Option<usize>,
     last_group: Option<usize>,
+    /// Fiction: the last two speakers of the conversation going on.
+    participants: Vec<usize>,
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
@@ -938,7 +1932,24 @@ impl<'h> Resolver<'h> {
                 // the last person quoted (never a name merely mentioned
                 // in between, such as the subject of the story).
                 if self.dialogue {
-                    if let Some(n) = self.names.nearest_of_gender(at, gender, &[]) {
+                    // One party of the conversation has that gender.
+                    let fit: Vec<usize> = self
+                        .participants
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            self.speakers
+                                .get(i)
+                                .is_some_and(|s| self.names.gender(&s.name) == Some(gender))
+                        })
+                        .collect();
+                    if let [i] = fit.as_slice() {
+                        self.last_person = Some(*i);
+                        return Some(*i);
+                    }
+                    let index = &self.index;
+                    let known = |n: &str| index.contains_key(n);
+                    if let Some(n) = self.names.nearest_of_gender(at, gender, &[], &known) {
                         let n = n.to_owned();
                         let i = self.intern(n);
                         self.last_person = Some(i);
@@ -967,6 +1978,40 @@ impl<'h> Resolver<'h> {
                         .map(|t| words::key(t.span.text(hay)))
                         .find(|k| has(lexicon::ROLES, k))
                         .and_then(|r| self.names.by_role(&r, at).map(str::to_owned))
+                        .or_else(|| {
+                            // Fiction: "the old man", "the girl" is a
+                            // character of that sex named nearby who has
+                            // spoken.
+                            let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
+                            let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                            let gender = if has(lexicon::MALE_NOUNS, &noun) {
+                                names::Gender::Male
+                            } else if has(lexicon::FEMALE_NOUNS, &noun) {
+                                names::Gender::Female
+                            } else {
+                                return None;
+                            };
+                            if !self.dialogue || k != "the" {
+                                return None;
+                            }
+                            let index = &self.index;
+                            let known = |n: &str| index.contains_key(n);
+                            self.names
+                                .nearest_of_gender(at, gender, &[], &known)
+                                .filter(|n| known(n))
+                                .map(str::to_owned)
+                        })
+                        .or_else(|| {
+                            // Fiction: "the barman" is a character of its own.
+                            let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
+                            let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                            let person = has(lexicon::ROLES, &noun)
+                                || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
+                                    .iter()
+                                    .any(|s| noun.ends_with(s));
+                            (self.dialogue && k == "the" && person && (2..=3).contains(&toks.len()))
+                                .then(|| title_case(text))
+                        })
                 }
             }
         };
@@ -989,14 +2034,22 @@ impl<'h> Resolver<'h> {
 
     /// The character named last before `at` who is not `not` (the other
     /// party of a conversation).
-    fn other_character(&mut self, at: usize, not: Option<usize>) -> Option<usize> {
+    fn other_character(&mut self, at: usize, not: Option<usize>) -> Option<(usize, Span)> {
         let skip: Vec<&str> = not
             .and_then(|i| self.speakers.get(i))
             .map(|s| s.name.as_str())
             .into_iter()
             .collect();
-        let name = self.names.person_named_before(at, &skip)?.to_owned();
-        Some(self.intern(name))
+        let index = &self.index;
+        let known = |n: &str| index.contains_key(n);
+        let (name, span) = self.names.person_named_before(at, &skip, &known)?;
+        let name = name.to_owned();
+        Some((self.intern(name), span))
+    }
+
+    /// Whether a speaker was resolved as a group or organisation.
+    fn is_group(&self, i: usize) -> bool {
+        self.last_group == Some(i) && self.last_person != Some(i)
     }
 
     fn intern(&mut self, name: String) -> usize {

@@ -2,7 +2,7 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{self, has};
 use super::words::{self, Kind, Tok};
@@ -270,7 +270,13 @@ const ORG_WORDS: &[&str] = &[
 /// Whether `w` (lower-case key) never starts or continues a name:
 /// function words, and adverbs ("Immediately", "Earlier").
 pub(crate) fn is_stop(w: &str) -> bool {
-    has(STOP, w) || w.len() > 4 && w.ends_with("ly")
+    has(STOP, w) || w.len() > 4 && w.ends_with("ly") && !is_ly_name(w)
+}
+
+/// Names that look like adverbs: Kelly, Connolly, Reilly, Emily.
+fn is_ly_name(w: &str) -> bool {
+    ["elly", "olly", "eilly"].iter().any(|e| w.ends_with(e))
+        || has(&["beverly", "emily", "kimberly", "sally"], w)
 }
 
 /// Whether a name (canonical form) looks like an organisation.
@@ -283,6 +289,8 @@ pub(crate) fn is_org(name: &str) -> bool {
 #[derive(Clone, Debug)]
 struct Seen {
     at: usize,
+    /// The run's end (after its last word).
+    end: usize,
     name: String,
     /// Named inside a quotation: an addressee or someone talked about,
     /// not a candidate speaker.
@@ -296,17 +304,29 @@ pub(crate) struct Names {
     seen: Vec<Seen>,
     /// Lower-case word → indexes into `seen` of names holding it.
     by_word: HashMap<String, Vec<usize>>,
-    /// For each list in `by_word`, position k holds the best name among
-    /// its first k + 1 entries (most words, then latest), so that
-    /// [`Names::fullest`] is a binary search, not a scan: a name repeated
-    /// on every line of a long text stays linear.
-    best_by_word: HashMap<String, Vec<usize>>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<String, Vec<(usize, String)>>,
     /// Name → (masculine, feminine) evidence: titles in its runs and the
     /// first personal pronoun after its mentions.
     gender: HashMap<String, (u32, u32)>,
+    /// Words the text also writes in lower case.
+    lower: HashSet<String>,
+    /// Words of names seen outside quotations.
+    outside: HashSet<String>,
+    /// Lower-case word → the fullest name holding it anywhere (the
+    /// latest of the longest), computed once.
+    fullest_all: HashMap<String, String>,
+    /// Name → how often it occurs.
+    counts: HashMap<String, usize>,
 }
+
+/// How many occurrences of a word on each side of a mention are looked
+/// at for its fullest name.
+const FULLEST_REACH: usize = 64;
+
+/// How many fitting names back a known speaker is preferred to the
+/// nearest name.
+const KNOWN_REACH: usize = 3;
 
 /// Grammatical gender of a person, as far as the text tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -420,12 +440,36 @@ impl Names {
     pub(crate) fn collect(hay: &str, quoted: &[Span]) -> Names {
         let mut names = Names::default();
         let toks = words::lex(hay, Span::new(0, hay.len()));
+        // Words the text also writes in lower case: capitalised at a
+        // sentence start they are ordinary words ("Give Tony …"), not
+        // names.
+        let lower: HashSet<String> = toks
+            .iter()
+            .filter(|t| t.is_word() && !words::is_capitalized(t.span.text(hay)))
+            .map(|t| words::key(t.span.text(hay)))
+            .collect();
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
             let Some(t) = toks.get(i) else { break };
             let w = t.span.text(hay);
             if !(t.is_word() && words::is_capitalized(w)) || is_stop(&words::key(w)) {
+                i += 1;
+                continue;
+            }
+            let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
+                hay.get(p.span.end..t.span.start)
+                    .is_some_and(|g| g.matches('\n').count() > 1)
+                    || matches!(
+                        p.punct(),
+                        Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
+                    ) && !(p.punct() == Some('.')
+                        && i.checked_sub(2)
+                            .and_then(|q| toks.get(q))
+                            .is_some_and(|q| is_abbrev(q.span.text(hay))))
+            });
+            let k = words::key(w);
+            if sentence_start && lower.contains(&k) && !is_title_word(&k) {
                 i += 1;
                 continue;
             }
@@ -497,19 +541,32 @@ impl Names {
                         vote.1 += 3;
                     }
                 }
-                for n in toks.iter().skip(end).take(12) {
+                // Not after a preposition: "back at Green Gables he …"
+                // names a place.
+                let place = start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| {
+                        has(
+                            &["at", "from", "in", "into", "near"],
+                            &words::key(p.span.text(hay)),
+                        )
+                    });
+                for n in toks.iter().skip(end).take(if place { 0 } else { 12 }) {
                     if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
                         break;
                     }
                     match words::key(n.span.text(hay)).as_str() {
-                        "he" | "him" | "his" | "himself" => {
+                        "he" | "his" | "himself" => {
                             vote.0 += 1;
                             break;
                         }
-                        "she" | "her" | "hers" | "herself" => {
+                        "she" | "hers" | "herself" => {
                             vote.1 += 1;
                             break;
                         }
+                        // "Lucy looked at him": an object is someone else.
+                        "him" | "her" => break,
                         _ => {}
                     }
                 }
@@ -522,38 +579,82 @@ impl Names {
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
                 names.seen.push(Seen {
                     at: t.span.start,
+                    end: run.last().map_or(t.span.end, |l| l.span.end),
                     name,
                     quoted: in_quote,
                 });
             }
             i = end.max(i + 1);
         }
-        let words = |i: usize, seen: &[Seen]| seen.get(i).map_or(0, |s| s.name.split(' ').count());
-        for (word, idxs) in &names.by_word {
-            let mut best: Vec<usize> = Vec::with_capacity(idxs.len());
-            for &i in idxs {
-                let keep = match best.last() {
-                    Some(&b) if words(b, &names.seen) > words(i, &names.seen) => b,
-                    _ => i,
-                };
-                best.push(keep);
+        names.lower = lower;
+        for (w, idxs) in &names.by_word {
+            let best = idxs
+                .iter()
+                .filter_map(|&i| names.seen.get(i))
+                .max_by_key(|s| (s.name.split(' ').count(), s.at));
+            if let Some(b) = best {
+                names.fullest_all.insert(w.clone(), b.name.clone());
             }
-            names.best_by_word.insert(word.clone(), best);
+        }
+        for seen in &names.seen {
+            *names.counts.entry(seen.name.clone()).or_default() += 1;
+            if !seen.quoted {
+                for w in seen.name.split(' ') {
+                    names.outside.insert(w.to_lowercase());
+                }
+            }
         }
         names
+    }
+
+    /// The form of a name the text uses: a full name given once, whose
+    /// surname never stands alone, yields to the first name ("Brenda Rex"
+    /// → "Brenda").
+    pub(crate) fn usual(&self, name: &str) -> String {
+        let count = |n: &str| self.counts.get(n).copied().unwrap_or(0);
+        match name.split_once(' ') {
+            Some((first, rest)) if count(name) <= 1 && count(first) >= 3 && count(rest) == 0 => {
+                first.to_owned()
+            }
+            _ => name.to_owned(),
+        }
+    }
+
+    /// Whether a capitalised word is a name of the text: part of a name
+    /// run and never written in lower case.
+    pub(crate) fn is_name_word(&self, word: &str) -> bool {
+        let k = word.to_lowercase();
+        self.outside.contains(&k)
+            && !self.lower.contains(&k)
+            && !is_title_word(&k)
+            && !is_stop(&k)
+            && !k.starts_with("i'")
+            && !k.starts_with("i’")
+            && !has(&["ah", "dear", "no", "oh", "well", "yes"], &k)
     }
 
     /// The fullest name holding `word` (a surname, or a first name in
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
-        let key = word.to_lowercase();
-        let idxs = self.by_word.get(&key)?;
-        let best = self.best_by_word.get(&key)?;
-        // Entries are in text order: those before `at` are a prefix.
+        let idxs = self.by_word.get(&word.to_lowercase())?;
+        // Occurrences are in text order: look at a bounded stretch on
+        // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
-        let pick = if k > 0 { best.get(k - 1) } else { best.last() };
-        pick.and_then(|&i| self.seen.get(i))
-            .map(|s| s.name.as_str())
+        let near = idxs
+            .get(k.saturating_sub(FULLEST_REACH)..(k + FULLEST_REACH).min(idxs.len()))
+            .unwrap_or(&[]);
+        let pick = |before: bool| {
+            near.iter()
+                .filter_map(|&i| self.seen.get(i))
+                .filter(|s| (s.at < at) == before)
+                .max_by_key(|s| {
+                    (
+                        s.name.split(' ').count(),
+                        if before { s.at } else { usize::MAX - s.at },
+                    )
+                })
+        };
+        pick(true).or_else(|| pick(false)).map(|s| s.name.as_str())
     }
 
     /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
@@ -589,9 +690,11 @@ impl Names {
         if let Some(full) = name
             .split(' ')
             .next_back()
-            .and_then(|w| self.fullest(w, usize::MAX))
+            .and_then(|w| self.fullest_all.get(&w.to_lowercase()))
         {
-            if full != name {
+            // A fuller name only speaks for one with no evidence of its
+            // own (not "Edgar Pell" for "Marian Pell").
+            if full.as_str() != name && votes == (0, 0) {
                 let v = self.gender.get(full).copied().unwrap_or_default();
                 votes.0 += v.0;
                 votes.1 += v.1;
@@ -611,35 +714,56 @@ impl Names {
         at: usize,
         gender: Gender,
         skip: &[&str],
+        known: &dyn Fn(&str) -> bool,
     ) -> Option<&str> {
         let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
+        let recent = self
+            .seen
             .get(..k)?
             .iter()
             .rev()
             .filter(|s| !s.quoted)
             .take(40)
             .map(|s| s.name.as_str())
-            .find(|n| !skip.contains(n) && self.gender(n) == Some(gender))
+            .filter(|n| !skip.contains(n) && self.gender(n) == Some(gender));
+        // A character who has spoken before, else the nearest name.
+        recent
+            .clone()
+            .take(KNOWN_REACH)
+            .find(|n| known(n))
+            .or_else(|| recent.clone().next())
     }
 
     /// The nearest name before `at` that looks like a person (a known
     /// gender, or two words not naming an organisation), other than `skip`.
-    pub(crate) fn person_named_before(&self, at: usize, skip: &[&str]) -> Option<&str> {
+    pub(crate) fn person_named_before(
+        &self,
+        at: usize,
+        skip: &[&str],
+        known: &dyn Fn(&str) -> bool,
+    ) -> Option<(&str, Span)> {
         let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
+        let recent = self
+            .seen
             .get(..k)?
             .iter()
             .rev()
             .filter(|s| !s.quoted)
-            .take(40)
-            .map(|s| s.name.as_str())
-            .find(|n| {
-                !skip.contains(n)
-                    && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
-                    && !is_org(n)
-                    && (self.gender(n).is_some() || n.contains(' '))
-            })
+            .take(40);
+        let fits = |s: &&Seen| {
+            let n = s.name.as_str();
+            !skip.contains(&n)
+                && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
+                && !is_org(n)
+                && self.gender(n).is_some()
+        };
+        // Characters who have spoken before come first.
+        recent
+            .clone()
+            .filter(fits)
+            .find(|s| known(&s.name))
+            .or_else(|| recent.clone().find(fits))
+            .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
 
     /// The nearest person name seen before `at` (for a pronoun with no
@@ -665,7 +789,15 @@ pub(crate) fn is_abbrev(word: &str) -> bool {
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
         || word.contains('.')
         || matches!(k.as_str(), "jr" | "sr" | "st" | "mt")
+        || has(US_STATES, &k)
 }
+
+/// US state abbreviations in datelines and party tags ("Cambridge,
+/// Mass.", "R-Tenn.").
+const US_STATES: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ill", "kan", "mass", "mich", "minn",
+    "nev", "okla", "ore", "tenn", "wis", "wyo",
+];
 
 #[cfg(test)]
 mod tests {
@@ -680,6 +812,7 @@ mod tests {
             MALE_TITLES,
             FEMALE_TITLES,
             ROLE_SUFFIXES,
+            US_STATES,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
