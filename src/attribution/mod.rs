@@ -1200,20 +1200,35 @@ fn without_parenthesis(toks: &[Tok]) -> &[Tok] {
 /// A tag closing the quotation's sentence after more words: `fired
 /// “multiple” missiles on Tuesday, he added.`
 fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
-    let comma = toks.iter().rposition(|t| t.punct() == Some(','))?;
-    let tail = toks.get(comma..)?;
-    if tail.len() > MAX_NP {
-        return None;
-    }
-    let found = after_pattern(hay, tail, lang)?;
-    // The cue must end the sentence, give or take a short adjunct
-    // ("he added on Tuesday", "she said in a statement").
-    let cue = found.cue?;
-    let rest = tail
+    // Try each comma from the last back (at most a few): the tag may
+    // carry an appositive after the name ("…, said David Ames, a former
+    // aide.") or an adjunct after the cue ("…, Ms Ruiz said at a rally").
+    let commas = toks
         .iter()
-        .filter(|t| t.span.start > cue.start.max(found.mention.map_or(0, |m| m.start)))
-        .count();
-    (rest <= 5).then_some(found)
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.punct() == Some(','))
+        .map(|(i, _)| i)
+        .take(3);
+    for comma in commas {
+        let Some(tail) = toks.get(comma..) else {
+            continue;
+        };
+        if tail.len() > 2 * MAX_NP {
+            break;
+        }
+        let Some(found) = after_pattern(hay, tail, lang) else {
+            continue;
+        };
+        let Some(cue) = found.cue else { continue };
+        // The cue must come early in the tag: it ends the sentence, give
+        // or take an adjunct or an appositive.
+        let before_cue = tail.iter().filter(|t| t.span.start < cue.start).count();
+        if before_cue <= MAX_NP {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// Any speech cue in the quotation's sentence, nearest first.
