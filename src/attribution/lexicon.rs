@@ -597,7 +597,7 @@ pub(crate) const PRONOUNS: &[&str] = &[
 pub(crate) const DETERMINERS: &[&str] = &[
     "a", "an", "another", "das", "dem", "den", "der", "des", "die", "du", "ein", "eine", "einem",
     "einen", "einer", "eines", "el", "her", "his", "la", "le", "les", "los", "one", "several",
-    "some", "that", "the", "their", "this", "two", "un", "una", "une",
+    "some", "the", "their", "this", "two", "un", "una", "une",
 ];
 
 /// Titles and role words that are not part of a canonical name.

@@ -1715,6 +1715,20 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
         end -= 1;
     }
     let last = toks.get(end.checked_sub(1)?)?;
+    if last.punct() == Some(',') {
+        // "Mr. Frum, a former speechwriter, wrote": skip a short
+        // appositive between commas and take the name before it.
+        let inner = toks.get(..end - 1)?;
+        let open = inner.iter().rposition(|t| t.punct() == Some(','))?;
+        if end - 1 - open > MAX_NP {
+            return None;
+        }
+        let np = np_backward(hay, toks.get(..open)?)?;
+        let first_cap = toks.get(..open)?.iter().rfind(|t| {
+            t.span.start >= np.start && t.is_word() && words::is_capitalized(t.span.text(hay))
+        });
+        return first_cap.map(|_| np);
+    }
     if !last.is_word() {
         return None;
     }
