@@ -1274,14 +1274,15 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
             continue;
         }
         // "She issued a statement saying": the participle's phrase is
-        // an object unless it opens the clause.
+        // an object unless it opens the clause ("…, with McCain calling
+        // it …" opens one too).
         let participle = key(hay, t).ends_with("ing");
         if let Some(np) = np_backward(hay, toks.get(..i)?).filter(|np| {
             !participle
                 || toks
                     .iter()
                     .rfind(|p| p.span.end <= np.start)
-                    .is_none_or(|p| !p.is_word())
+                    .is_none_or(|p| !p.is_word() || key(hay, p) == "with")
         }) {
             // "Cruz railed against what he calls the “cartel”": the
             // sentence's subject, not the pronoun of the relative clause.
@@ -1735,6 +1736,15 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
     if is_pronoun(hay, last) {
         return Some(last.span);
     }
+    // A relative pronoun after a comma: "Mike Lee, who declared".
+    if key(hay, last) == "who"
+        && end
+            .checked_sub(2)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.punct() == Some(','))
+    {
+        return Some(last.span);
+    }
     let mut start = end - 1;
     let mut words = 0usize;
     let mut capitals = 0usize;
@@ -1785,8 +1795,13 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
         let before = phrase
             .first()
             .and_then(|f| toks.iter().rfind(|p| p.span.end <= f.span.start));
+        // After "that" it is the subject of a reported clause ("said that
+        // voters would say"), not the source.
         if before.is_some_and(|p| {
-            p.is_word() && (is_pronoun(hay, p) || words::is_capitalized(p.span.text(hay)))
+            p.is_word()
+                && (is_pronoun(hay, p)
+                    || words::is_capitalized(p.span.text(hay))
+                    || key(hay, p) == "that")
         }) {
             return None;
         }
@@ -1995,6 +2010,13 @@ impl<'h> Resolver<'h> {
             }
             "they" | "it" | "ils" | "sie" | "wir" | "we" => return self.last_group,
             "i" | "ich" => return None,
+            // "Mike Lee, who declared …": the name just before.
+            "who" | "der" | "die" | "qui" | "quien" => {
+                let n = self.names.any_before(at)?.to_owned();
+                let i = self.intern(n);
+                self.last_person = Some(i);
+                return Some(i);
+            }
             _ => {
                 let cleaned = names::clean(hay, &toks);
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));

@@ -766,6 +766,18 @@ impl Names {
             .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
 
+    /// The name seen last before `at`, outside quotations (the antecedent
+    /// of a relative pronoun).
+    pub(crate) fn any_before(&self, at: usize) -> Option<&str> {
+        let k = self.seen.partition_point(|s| s.at < at);
+        self.seen
+            .get(..k)?
+            .iter()
+            .rev()
+            .find(|s| !s.quoted)
+            .map(|s| s.name.as_str())
+    }
+
     /// The nearest person name seen before `at` (for a pronoun with no
     /// speaker before it).
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
