@@ -1106,11 +1106,30 @@ fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
     // Right after a closing mark and before a cue, any short phrase is
     // the speaker ("warm-and-fuzzy Trump", "critics of the plan"), but
     // not one opening with a conjunction or preposition ("and then").
+    let first_key = key(hay, first);
+    let lower_start = first.is_word() && !words::is_capitalized(first.span.text(hay));
     let opens = first.is_word()
-        && (!names::is_stop(&key(hay, first))
-            || is_pronoun(hay, first)
-            || is_determiner(hay, first));
+        && (!names::is_stop(&first_key) || is_pronoun(hay, first) || is_determiner(hay, first))
+        // A participle or preposition opens a clause, not a speaker
+        // ("…,” giving states more power, …").
+        && !(lower_start
+            && (first_key.ends_with("ing")
+                || has(&["about", "across", "against", "among", "out", "over", "regarding", "toward", "towards", "under"], &first_key)));
     let words = phrase.iter().filter(|t| t.is_word()).count();
+    // A lower-case phrase with no determiner is a bare noun ("critics",
+    // "party officials") or ends in a name ("warm-and-fuzzy Trump");
+    // anything longer is a clause.
+    let any_capital = phrase
+        .iter()
+        .any(|t| t.is_word() && words::is_capitalized(t.span.text(hay)));
+    if lower_start
+        && !is_determiner(hay, first)
+        && !is_pronoun(hay, first)
+        && !any_capital
+        && words > 3
+    {
+        return None;
+    }
     let clean = phrase.iter().all(|t| {
         !matches!(
             t.punct(),
