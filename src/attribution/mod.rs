@@ -160,7 +160,6 @@ const APPOSITIVE_WINDOW: usize = 24;
 /// (figures are filled in by [`tally`] once kinds are known).
 pub(crate) fn attribute(
     hay: &str,
-    _sentences: &[Span],
     paragraphs: &[Span],
     quotes: &mut [Quote],
     lang: Lang,
