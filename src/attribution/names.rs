@@ -707,6 +707,18 @@ impl Names {
         }
     }
 
+    /// The names seen before `at` outside quotations, nearest first (the
+    /// candidates for a speaker; callers bound how far they look).
+    fn narrated_before(&self, at: usize) -> impl Iterator<Item = &Seen> + Clone {
+        let k = self.seen.partition_point(|s| s.at < at);
+        self.seen
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .filter(|s| !s.quoted)
+    }
+
     /// The nearest name before `at` whose gender fits (for "he said" in
     /// fiction, where the pronoun points at the character just named).
     pub(crate) fn nearest_of_gender(
@@ -716,13 +728,8 @@ impl Names {
         skip: &[&str],
         known: &dyn Fn(&str) -> bool,
     ) -> Option<&str> {
-        let k = self.seen.partition_point(|s| s.at < at);
         let recent = self
-            .seen
-            .get(..k)?
-            .iter()
-            .rev()
-            .filter(|s| !s.quoted)
+            .narrated_before(at)
             .take(40)
             .map(|s| s.name.as_str())
             .filter(|n| !skip.contains(n) && self.gender(n) == Some(gender));
@@ -742,14 +749,7 @@ impl Names {
         skip: &[&str],
         known: &dyn Fn(&str) -> bool,
     ) -> Option<(&str, Span)> {
-        let k = self.seen.partition_point(|s| s.at < at);
-        let recent = self
-            .seen
-            .get(..k)?
-            .iter()
-            .rev()
-            .filter(|s| !s.quoted)
-            .take(40);
+        let recent = self.narrated_before(at).take(40);
         let fits = |s: &&Seen| {
             let n = s.name.as_str();
             !skip.contains(&n)
@@ -769,24 +769,13 @@ impl Names {
     /// The name seen last before `at`, outside quotations (the antecedent
     /// of a relative pronoun).
     pub(crate) fn any_before(&self, at: usize) -> Option<&str> {
-        let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
-            .get(..k)?
-            .iter()
-            .rev()
-            .find(|s| !s.quoted)
-            .map(|s| s.name.as_str())
+        self.narrated_before(at).next().map(|s| s.name.as_str())
     }
 
     /// The nearest person name seen before `at` (for a pronoun with no
     /// speaker before it).
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
-        let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
-            .get(..k)?
-            .iter()
-            .rev()
-            .filter(|s| !s.quoted)
+        self.narrated_before(at)
             .take(8)
             .find(|s| s.name.contains(' ') && !is_org(&s.name))
             .map(|s| s.name.as_str())
