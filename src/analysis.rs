@@ -54,7 +54,7 @@ impl Analyzer {
         let sentences = sentence::sentences(hay, lang);
         let mut quotes = quote::find(hay, &paragraphs, lang);
         let speakers = attribution::attribute(hay, &paragraphs, &mut quotes, lang);
-        quote::kind::classify(hay, &mut quotes);
+        quote::kind::classify(hay, &mut quotes, lang);
         let speakers = attribution::tally(hay, &mut quotes, speakers);
         let stats = stats::compute(hay, &sentences, &paragraphs, &quotes);
         Analysis {

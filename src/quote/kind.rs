@@ -2,6 +2,7 @@
 //! a title, a nickname, a word used as a word?
 
 use super::{Quote, QuoteKind};
+use crate::Lang;
 
 /// Words right before a quotation that make it a name, not speech:
 /// the so-called “Squad”, a film titled “Heat”, nicknamed “the Hammer”.
@@ -47,13 +48,28 @@ const NAMING_WORDS: &[&str] = &[
 
 /// Decides each quotation's kind. Called after attribution, since a
 /// speaker or cue makes a quotation speech whatever its length.
-pub(crate) fn classify(hay: &str, quotes: &mut [Quote]) {
+pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
+    let lang = if lang == Lang::Auto {
+        Lang::guess(hay)
+    } else {
+        lang
+    };
     for q in quotes.iter_mut() {
-        q.kind = decide(hay, q);
+        q.kind = decide(hay, q, lang);
     }
 }
 
-fn decide(hay: &str, q: &Quote) -> QuoteKind {
+/// German articles, possessives and preposition-article contractions: a
+/// quotation right after one is a noun in the sentence (a name, a title,
+/// a term: „mit seiner „Gardan“", „des „Gesetzes über …“"), not speech,
+/// unless a speech cue claims it.
+const GERMAN_ARTICLES: &[&str] = &[
+    "beim", "das", "dem", "den", "der", "des", "die", "ein", "eine", "einem", "einen", "einer",
+    "eines", "ihre", "ihrem", "ihren", "ihrer", "im", "ins", "seine", "seinem", "seinen", "seiner",
+    "vom", "zum", "zur",
+];
+
+fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     if q.kind == QuoteKind::Other {
         // Decided by its marks (title marks).
         return QuoteKind::Other;
@@ -81,6 +97,14 @@ fn decide(hay: &str, q: &Quote) -> QuoteKind {
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     if !punct_end && words <= 6 && is_title_case(content) {
+        return QuoteKind::Other;
+    }
+    if lang == Lang::De
+        && !content.ends_with(['.', '!', '?'])
+        && (words <= 2 || is_title_case(content))
+        && GERMAN_ARTICLES.binary_search(&prev_word.as_str()).is_ok()
+        && q.attribution.is_none_or(|a| a.cue.is_none())
+    {
         return QuoteKind::Other;
     }
     // Attributed, or a speech cue in its sentence: someone said it
@@ -129,8 +153,8 @@ fn is_title_case(text: &str) -> bool {
         let Some(first) = w.chars().next() else {
             continue;
         };
-        if w.chars().count() <= 3 && first.is_lowercase() {
-            continue; // of, the, and, a, zur, des
+        if w.chars().count() <= 3 && first.is_lowercase() || first.is_numeric() {
+            continue; // of, the, and, a, zur, des; numbers (GY-80, 1.1)
         }
         if !first.is_uppercase() {
             return false;
@@ -153,6 +177,13 @@ fn last_word(before: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn german_articles_sorted() {
+        let mut v = super::GERMAN_ARTICLES.to_vec();
+        v.sort_unstable();
+        assert_eq!(v, super::GERMAN_ARTICLES);
+    }
+
     #[test]
     fn naming_words_sorted() {
         let mut v = super::NAMING_WORDS.to_vec();
