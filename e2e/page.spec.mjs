@@ -438,7 +438,10 @@ test("a 5 MB paste is analyzed in the worker while the page stays responsive", {
       requestAnimationFrame(() => resolve(performance.now() - t0));
     }),
   );
-  assert.ok(roundTrip < 100, `requestAnimationFrame answered in ${roundTrip.toFixed(0)} ms`);
+  // Responsiveness is what the page promises, so it is checked here, with
+  // bounds loose enough for a loaded CI machine: a main thread doing the
+  // analysis itself freezes for seconds (4.6 s measured for a 5 MB text).
+  assert.ok(roundTrip < 250, `requestAnimationFrame answered in ${roundTrip.toFixed(0)} ms`);
   await page.waitForFunction(() => /Analyzing .* \d+\.\d s/.test(document.getElementById("status").textContent), null, { timeout: 5000 });
   await page.waitForFunction(
     (prev) => document.documentElement.dataset.rendered !== prev && !document.documentElement.dataset.busy,
@@ -450,7 +453,7 @@ test("a 5 MB paste is analyzed in the worker while the page stays responsive", {
   assert.ok(frames.gaps.length >= 20, `${frames.gaps.length} frames while busy`);
   const worst = Math.max(...frames.gaps);
   t.diagnostic(`${frames.gaps.length} frames while busy, longest gap ${worst.toFixed(0)} ms, first rAF ${roundTrip.toFixed(0)} ms`);
-  assert.ok(worst < 500, `never more than 500 ms without a frame (worst ${worst.toFixed(0)} ms)`);
+  assert.ok(worst < 1000, `never a second without a frame (worst ${worst.toFixed(0)} ms)`);
   assert.match(await page.textContent("#status"), /Analyzed 5,0\d\d,\d{3} characters/);
   assert.match(await page.textContent("#big-text"), /5,0\d\d,\d{3} characters/);
   assert.equal(await page.isHidden("#text"), true, "the text box does not hold 5 MB");
