@@ -53,8 +53,15 @@ impl Analyzer {
         let paragraphs = paragraph::paragraphs(hay);
         let sentences = sentence::sentences(hay, lang);
         let mut quotes = quote::find(hay, &paragraphs, lang);
-        let speakers = attribution::attribute(hay, &paragraphs, &mut quotes, lang);
-        quote::kind::classify(hay, &mut quotes, lang);
+        // Word order and articles differ by language: without a hint,
+        // guess it once for attribution and speech-vs-other alike.
+        let guessed = if lang == Lang::Auto {
+            Lang::guess(hay)
+        } else {
+            lang
+        };
+        let speakers = attribution::attribute(hay, &paragraphs, &mut quotes, guessed);
+        quote::kind::classify(hay, &mut quotes, guessed);
         let speakers = attribution::tally(hay, &mut quotes, speakers);
         let stats = stats::compute(hay, &sentences, &paragraphs, &quotes);
         Analysis {

@@ -157,7 +157,8 @@ const MAX_NP: usize = 10;
 const APPOSITIVE_WINDOW: usize = 24;
 
 /// Attributes the top-level quotations in place and returns the speakers
-/// (figures are filled in by [`tally`] once kinds are known).
+/// (figures are filled in by [`tally`] once kinds are known). `lang` is
+/// the text's language, already guessed if no hint was given.
 pub(crate) fn attribute(
     hay: &str,
     paragraphs: &[Span],
@@ -178,11 +179,6 @@ pub(crate) fn attribute(
         last_group: None,
         participants: Vec::new(),
         dialogue: is_dialogue(hay, paragraphs),
-    };
-    let lang = if lang == Lang::Auto {
-        Lang::guess(hay)
-    } else {
-        lang
     };
     // (paragraph index, attribution) of the last attributed quotation.
     let mut last: Option<(usize, Attribution)> = None;

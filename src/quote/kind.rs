@@ -48,12 +48,9 @@ const NAMING_WORDS: &[&str] = &[
 
 /// Decides each quotation's kind. Called after attribution, since a
 /// speaker or cue makes a quotation speech whatever its length.
+///
+/// `lang` is the text's language, already guessed if no hint was given.
 pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
-    let lang = if lang == Lang::Auto {
-        Lang::guess(hay)
-    } else {
-        lang
-    };
     for q in quotes.iter_mut() {
         q.kind = decide(hay, q, lang);
     }
