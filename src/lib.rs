@@ -109,3 +109,11 @@ pub use span::Span;
 pub use stats::{count_words, Stats};
 pub use token::{tokenize, word_bounds, Token, TokenKind, Tokens};
 pub use utf16::{convert_sorted, Utf16Cursor, Utf16Map};
+
+/// The largest input, in UTF-8 bytes, that the bindings, the CLI and the
+/// page accept: 20 MiB.
+///
+/// The core itself has no limit (it is linear on any input); this is the
+/// documented promise of the tools built on it, which answer a longer input
+/// with a clear error instead of running a browser tab out of memory.
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
