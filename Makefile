@@ -50,6 +50,7 @@ build-native:
 
 build-wasm:
 	$(WASM_PACK) build --mode no-install --target web --release --out-name quotelens . $(WASM_FEATURES)
+	node scripts/package.mjs
 	@$(MAKE) --no-print-directory size
 
 size:
