@@ -77,6 +77,11 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
         return QuoteKind::Other;
     }
     let before = hay.get(..q.span.start).unwrap_or("");
+    // An attribute value in markup pasted with the article:
+    // <tweet author="@x" datetime="2016-06-29">, <a href="…">.
+    if before.ends_with('=') {
+        return QuoteKind::Other;
+    }
     let prev_word = last_word(before);
     if NAMING_WORDS.binary_search(&prev_word.as_str()).is_ok() {
         return QuoteKind::Other;
@@ -94,6 +99,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     if !punct_end && words <= 6 && is_title_case(content) {
+        return QuoteKind::Other;
+    }
+    // A title after a possessive is the work or show of its owner, even
+    // with American punctuation inside the marks: on CBS's “Face the
+    // Nation,” in HBO's “Real Time.”
+    if words <= 6 && after_possessive(before) && is_title_case(content.trim_end_matches(['.', ',']))
+    {
         return QuoteKind::Other;
     }
     if lang == Lang::De
@@ -122,15 +134,32 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     // Inside a sentence: news quotes fragments of what people said far
     // more often than it uses scare quotes, but a name or title is
     // capitalised throughout and a scare quote is a word or two.
-    if words >= MIN_FRAGMENT_WORDS && !is_title_case(content) {
+    let min_words = if lang == Lang::De {
+        MIN_FRAGMENT_WORDS_DE
+    } else {
+        MIN_FRAGMENT_WORDS
+    };
+    if words >= min_words && !is_title_case(content) {
         return QuoteKind::Speech;
     }
     QuoteKind::Other
 }
 
 /// Fewest words for an unattributed fragment inside a sentence to count
-/// as speech.
-const MIN_FRAGMENT_WORDS: usize = 3;
+/// as speech. Two lower-case words (“political revolution”, “very
+/// fishy”) are far more often someone's phrase than a scare quote in
+/// English news; one word mostly is a scare quote or a term.
+const MIN_FRAGMENT_WORDS: usize = 2;
+
+/// The same for German, where every noun is capitalised, so title case
+/// tells nothing and two-word runs are as often names as quotations.
+const MIN_FRAGMENT_WORDS_DE: usize = 3;
+
+/// Whether `before` ends with a possessive: CBS's, NBC’s.
+fn after_possessive(before: &str) -> bool {
+    let t = before.trim_end();
+    ["'s", "’s", "'S", "’S"].iter().any(|p| t.ends_with(p))
+}
 
 /// Words in `text`, where CJK text (no spaces between words) counts a
 /// word for every two characters.

@@ -202,6 +202,11 @@ fn step(
             // French: « Oui », with a space before the closing mark.
             can_close = can_close || prev.is_some_and(char::is_whitespace);
         }
+        if let Mark::Char('”' | '’') = mark {
+            // A closing mark glued to the next word after sentence
+            // punctuation, a typo news copy has: “Yes,”she said.
+            can_close = can_close || prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?' | '…'));
+        }
         if can_close {
             let found = stack
                 .iter()
@@ -228,6 +233,20 @@ fn step(
     if let Mark::Char('«' | '‹') = mark {
         // French sets guillemets off with (no-break) spaces: « Oui ».
         can_open = can_open || prev.is_none_or(|p| p.is_whitespace() || marks::is_punct(p));
+    }
+    if let Mark::Char('“') = mark {
+        // A left mark standing between spaces before words (“ … if,
+        // said. “ You know) still opens: it is no closing mark unless
+        // something was open for it, which the closing attempt above tried.
+        let words_follow = hay
+            .get(span.end..)
+            .map(str::trim_start)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_alphanumeric() || c == '…');
+        can_open = can_open
+            || next.is_some_and(char::is_whitespace)
+                && prev.is_none_or(|p| !p.is_alphanumeric())
+                && words_follow;
     }
     if let Mark::Char('’' | '”' | '»' | '›') = mark {
         // Marks that normally close open only where nothing else fits:
