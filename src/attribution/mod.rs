@@ -258,19 +258,26 @@ pub(crate) fn attribute(
         let opens_para = hay
             .get(para.start..q.span.start)
             .is_some_and(|s| s.trim().is_empty());
+        let plausible = |f: &Found| f.mention.is_none_or(|m| plausible_mention(hay, m));
         let found = if tag_after {
-            after_pattern(hay, &after, lang).or_else(|| before_pattern(hay, &before, lang))
+            after_pattern(hay, &after, lang)
+                .filter(plausible)
+                .or_else(|| before_pattern(hay, &before, lang).filter(plausible))
         } else {
-            before_pattern(hay, &before, lang).or_else(|| {
-                after_pattern(hay, &after, lang).filter(|f| {
-                    // “Q.” Trump said the deal …: a new sentence, not a tag.
-                    !(content.ends_with('.')
-                        && f.rule == Rule::QuoteSpeakerCue
-                        && takes_complement(hay, &after, f.cue))
+            before_pattern(hay, &before, lang)
+                .filter(plausible)
+                .or_else(|| {
+                    after_pattern(hay, &after, lang)
+                        .filter(plausible)
+                        .filter(|f| {
+                            // “Q.” Trump said the deal …: a new sentence, not a tag.
+                            !(content.ends_with('.')
+                                && f.rule == Rule::QuoteSpeakerCue
+                                && takes_complement(hay, &after, f.cue))
+                        })
                 })
-            })
         }
-        .or_else(|| sentence_tag(hay, &after, lang))
+        .or_else(|| sentence_tag(hay, &after, lang).filter(plausible))
         .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
         .or_else(|| {
             // "… and then she said:" closing the paragraph before.
@@ -485,6 +492,16 @@ pub(crate) fn attribute(
         // A mention never lies inside its own quotation (a copied one
         // could, after stray marks).
         let attribution = attribution.filter(|a| a.mention.is_none_or(|m| !q.span.overlaps(m)));
+        // Nor is a lone date or adverb a speaker, whichever rule found it:
+        // keep the cue, drop the mention (and the quotation's speaker).
+        let attribution = attribution.map(|a| match a.mention {
+            Some(m) if !plausible_mention(hay, m) => Attribution {
+                speaker: None,
+                mention: None,
+                ..a
+            },
+            _ => a,
+        });
         if let Some(a) = attribution.filter(|a| a.mention.is_some()) {
             // Remember which paragraph the quotation ends in.
             let end_pi = paragraphs
@@ -1842,27 +1859,55 @@ const PREPOSITIONS: &[&str] = &[
     "to", "with",
 ];
 
-/// Weekdays and months, capitalised but no speakers.
+/// Whether a mention can name a speaker: not a lone date word (“said
+/// Juni”, a month read as a subject) nor a lone sentence adverb (Damit,
+/// Ursprünglich), which German word order puts where a subject could be.
+fn plausible_mention(hay: &str, m: Span) -> bool {
+    let text = m.text(hay);
+    let mut words = text.split_whitespace();
+    let (Some(only), None) = (words.next(), words.next()) else {
+        return true;
+    };
+    let k = only.to_lowercase();
+    !has(DATES, &k) && !has(lexicon::DE_ADVERBS, &k)
+}
+
+/// Weekdays and months (English and German), capitalised but no speakers.
 const DATES: &[&str] = &[
     "afternoon",
     "april",
     "august",
     "december",
+    "dezember",
+    "dienstag",
+    "donnerstag",
     "evening",
+    "februar",
     "february",
+    "freitag",
     "friday",
+    "januar",
     "january",
+    "juli",
     "july",
     "june",
+    "juni",
+    "mai",
     "march",
+    "mittwoch",
     "monday",
+    "montag",
     "month",
     "morning",
+    "märz",
     "night",
     "november",
     "october",
+    "oktober",
+    "samstag",
     "saturday",
     "september",
+    "sonntag",
     "sunday",
     "thursday",
     "tuesday",
