@@ -1426,6 +1426,19 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             });
         }
     }
+    // "Die Arbeit … lobte er mit den Worten": a nominative pronoun right
+    // after the finite verb is the subject, the phrase before it the
+    // object (German puts either first).
+    let inverted = toks
+        .get(from + fin + 1)
+        .filter(|t| matches!(key(hay, t).as_str(), "er" | "ich" | "wir"));
+    if let (true, Some(p)) = (nominal, inverted) {
+        return Some(Found {
+            mention: Some(p.span),
+            cue: Some(cue_span),
+            rule: Rule::SpeakerCueQuote,
+        });
+    }
     let np = if nominal {
         let np = np_forward(hay, pre)?;
         // "Die Universität hatte …": the phrase ends before the verb.
