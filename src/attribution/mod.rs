@@ -27,6 +27,7 @@
 
 mod lexicon;
 mod names;
+mod turns;
 mod words;
 
 use crate::quote::{Quote, QuoteKind};
@@ -518,6 +519,9 @@ pub(crate) fn attribute(
         if let Some(q) = quotes.get_mut(qi) {
             q.attribution = attribution;
         }
+    }
+    if res.dialogue {
+        turns::count_back(hay, paragraphs, quotes);
     }
     if res.dialogue {
         // Fiction calls characters by their usual name: "Brenda", not a

@@ -1,0 +1,138 @@
+//! Dialogue turns counted back from the next tagged line.
+//!
+//! A run of untagged lines in a conversation ("“When?”" / "“In May.”")
+//! is first attributed forward: each line answers the one before, so
+//! speakers alternate from the last tagged line. When the run ends in a
+//! tagged line (“…,” said Ann), that tag fixes the parity too: the line
+//! just before it is not Ann's, the one before that is. Forward counting
+//! drifts when someone speaks twice or a third voice joins, so each
+//! untagged line takes the count from whichever tagged line is nearer,
+//! and lines before the second voice was ever named get theirs.
+
+use super::{Attribution, Rule};
+use crate::quote::{Quote, QuoteKind};
+use crate::Span;
+
+/// One dialogue line: a speech quotation opening its paragraph.
+#[derive(Clone, Copy)]
+struct Line {
+    /// Index in the quotations.
+    qi: usize,
+    /// Index of its paragraph.
+    pi: usize,
+}
+
+/// Recounts the turn-taking lines of every conversation from the nearer
+/// tagged line. Linear in the number of quotations.
+pub(crate) fn count_back(hay: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
+    let lines = dialogue_lines(hay, paragraphs, quotes);
+    // Runs of lines in consecutive paragraphs: one conversation each.
+    let mut start = 0;
+    for end in 1..=lines.len() {
+        let breaks = match (lines.get(end - 1), lines.get(end)) {
+            (Some(a), Some(b)) => b.pi != a.pi + 1,
+            _ => true,
+        };
+        if breaks {
+            if let Some(run) = lines.get(start..end) {
+                recount(run, quotes);
+            }
+            start = end;
+        }
+    }
+}
+
+/// The first speech quotation of each paragraph that opens it.
+fn dialogue_lines(hay: &str, paragraphs: &[Span], quotes: &[Quote]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut pi = 0;
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.depth > 0 || q.kind != QuoteKind::Speech {
+            continue;
+        }
+        while paragraphs.get(pi).is_some_and(|p| p.end < q.span.start) {
+            pi += 1;
+        }
+        let Some(p) = paragraphs.get(pi) else { break };
+        let opens = hay
+            .get(p.start..q.span.start)
+            .is_some_and(|s| s.trim().is_empty());
+        if opens && out.last().is_none_or(|l| l.pi != pi) {
+            out.push(Line { qi, pi });
+        }
+    }
+    out
+}
+
+/// Whether a line's speaker comes from its own tag or address, not from
+/// counting turns.
+fn is_anchor(a: &Attribution) -> bool {
+    a.speaker.is_some()
+        && !matches!(
+            a.rule,
+            Rule::TurnTaking | Rule::Continuation | Rule::SameParagraph | Rule::PreviousSentence
+        )
+}
+
+fn recount(run: &[Line], quotes: &mut [Quote]) {
+    let attr = |quotes: &[Quote], l: &Line| quotes.get(l.qi).and_then(|q| q.attribution);
+    let anchors: Vec<usize> = (0..run.len())
+        .filter(|&j| {
+            run.get(j)
+                .and_then(|l| attr(quotes, l))
+                .is_some_and(|a| is_anchor(&a))
+        })
+        .collect();
+    let mut next = anchors.iter().peekable();
+    let mut prev: Option<usize> = None;
+    for j in 0..run.len() {
+        while next.peek().is_some_and(|&&n| n <= j) {
+            prev = next.next().copied();
+        }
+        let Some(&&n) = next.peek() else { break };
+        let Some(line) = run.get(j) else { continue };
+        // Lines counted forward, and lines nothing attributed yet.
+        let forward = attr(quotes, line);
+        if forward.is_some_and(|a| a.rule != Rule::TurnTaking) {
+            continue;
+        }
+        // Nearer the previous tagged line: the forward count stands.
+        if forward.is_some() && prev.is_some_and(|p| j - p < n - j) {
+            continue;
+        }
+        let Some(tagged) = run.get(n).and_then(|l| attr(quotes, l)) else {
+            continue;
+        };
+        let from = if (n - j) % 2 == 0 {
+            Some(tagged)
+        } else {
+            other_voice(run, quotes, j, n, tagged.speaker)
+        };
+        if let (Some(from), Some(q)) = (from, quotes.get_mut(line.qi)) {
+            q.attribution = Some(Attribution {
+                rule: Rule::TurnTaking,
+                cue: None,
+                ..from
+            });
+        }
+    }
+}
+
+/// The other party of the conversation around lines `j..=n`: the speaker
+/// of the line after the tagged one, or the nearest line before `j`, who
+/// is not `not`.
+fn other_voice(
+    run: &[Line],
+    quotes: &[Quote],
+    j: usize,
+    n: usize,
+    not: Option<usize>,
+) -> Option<Attribution> {
+    let at = |k: usize| {
+        run.get(k)
+            .and_then(|l| quotes.get(l.qi))
+            .and_then(|q| q.attribution)
+            .filter(|a| a.speaker.is_some() && a.speaker != not)
+    };
+    at(n + 1).or_else(|| (0..j).rev().take(4).find_map(at))
+}
