@@ -17,6 +17,11 @@ fn num(v: &JsValue, key: &str) -> u32 {
     get(v, key).as_f64().unwrap() as u32
 }
 
+/// A JS string, as the exports take their text.
+fn js(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
 fn utf16(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
 }
@@ -41,7 +46,7 @@ fn sentences(analysis: &JsValue) -> Vec<(u32, u32, String)> {
 
 #[wasm_bindgen_test]
 fn analyze_has_the_contract_shape() {
-    let a = analyze("One. Two.", None).unwrap();
+    let a = analyze(&js("One. Two."), None).unwrap();
     for key in ["quotes", "sentences", "paragraphs", "speakers"] {
         assert!(Array::is_array(&get(&a, key)), "{key} is not an array");
     }
@@ -66,7 +71,7 @@ fn analyze_has_the_contract_shape() {
 fn sentence_offsets_are_utf16_after_an_emoji() {
     let text = "😀 Tea is hot. Milk is cold.";
     let units = utf16(text);
-    let a = analyze(text, None).unwrap();
+    let a = analyze(&js(text), None).unwrap();
     let ss = sentences(&a);
     assert_eq!(ss.len(), 2);
     for (start, end, t) in &ss {
@@ -83,21 +88,21 @@ fn sentence_offsets_are_utf16_after_an_emoji() {
 fn analyze_options_lang() {
     let opts = Object::new();
     Reflect::set(&opts, &"lang".into(), &"de-CH".into()).unwrap();
-    assert!(analyze("Ja. Nein.", Some(opts)).is_ok());
+    assert!(analyze(&js("Ja. Nein."), Some(opts)).is_ok());
     let bad = Object::new();
     Reflect::set(&bad, &"lang".into(), &"not a tag".into()).unwrap();
-    assert!(analyze("Ja.", Some(bad)).is_err());
+    assert!(analyze(&js("Ja."), Some(bad)).is_err());
     let wrong_type = Object::new();
     Reflect::set(&wrong_type, &"lang".into(), &JsValue::from_f64(3.0)).unwrap();
-    assert!(analyze("Ja.", Some(wrong_type)).is_err());
-    assert!(analyze("Ja.", Some(Object::new())).is_ok());
+    assert!(analyze(&js("Ja."), Some(wrong_type)).is_err());
+    assert!(analyze(&js("Ja."), Some(Object::new())).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn tokenize_returns_utf16_triples() {
     let text = "Hi 😀 there 東京";
     let units = utf16(text);
-    let flat = tokenize(text);
+    let flat = tokenize(&js(text)).unwrap();
     // Through JS: a Uint32Array of the same numbers.
     let arr = Uint32Array::from(flat.as_slice());
     assert_eq!(arr.length() as usize, flat.len());
@@ -128,12 +133,12 @@ fn lone_surrogate_from_js_keeps_offsets() {
     // boundary as U+FFFD, still one UTF-16 unit.
     let mut units: Vec<u16> = vec![0x61, 0xD800, 0x62];
     units.extend(". Next.".encode_utf16());
-    let js = JsString::from_char_code(&units);
-    assert_eq!(js.length() as usize, units.len());
-    let text = String::from(js);
-    assert_eq!(text, "a\u{FFFD}b. Next.");
-    let ss = sentences(&analyze(&text, None).unwrap());
+    let lone = JsString::from_char_code(&units);
+    assert_eq!(lone.length() as usize, units.len());
+    // The JS string itself goes in, lone surrogate and all.
+    let ss = sentences(&analyze(lone.as_ref(), None).unwrap());
     assert_eq!(ss.len(), 2);
+    assert_eq!(ss[0].2, "a\u{FFFD}b.");
     assert_eq!((ss[1].0, ss[1].1), (5, 10));
     assert_eq!(slice(&units, ss[1].0, ss[1].1), "Next.");
 }
@@ -174,7 +179,7 @@ fn quotations_and_speakers_with_utf16_offsets() {
     let text = "🇺🇦 Port Minister Ada Lind spoke. “We reopen on Monday,” Ms Lind said. \
                 The “plan” was late.";
     let units = utf16(text);
-    let a = analyze(text, None).unwrap();
+    let a = analyze(&js(text), None).unwrap();
     let quotes: Array = get(&a, "quotes").dyn_into().unwrap();
     assert_eq!(quotes.length(), 2);
     let q = quotes.get(0);
