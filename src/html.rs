@@ -139,3 +139,30 @@ pub(crate) fn render_html_marking(
     escape_into(&mut out, hay.get(pos..).unwrap_or(""));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NESTED: &str = "“They call it ‘a quick fix’,” said Tom Ruiz. The “plan” stands.";
+
+    fn marks(html: &str) -> usize {
+        html.matches("<mark").count()
+    }
+
+    #[test]
+    fn marks_the_outermost_wanted_quotation_only() {
+        let analysis = crate::analyze(NESTED);
+        assert_eq!(analysis.quotes.len(), 3);
+        let all = render_html(NESTED, &analysis);
+        assert_eq!(marks(&all), 2, "{all}");
+        assert!(all.contains("<mark class=\"q q-speech\" data-speaker=\"Tom Ruiz\">“They call it ‘a quick fix’,”</mark>"));
+        // The nested scare quote is marked once its speech parent is not.
+        let other = render_html_marking(NESTED, &analysis, |q| q.kind == QuoteKind::Other);
+        assert_eq!(marks(&other), 2, "{other}");
+        assert!(other.contains("“They call it <mark class=\"q q-other\">‘a quick fix’</mark>,”"));
+        let none = render_html_marking(NESTED, &analysis, |_| false);
+        assert_eq!(marks(&none), 0);
+        assert_eq!(none, format!("<p>{}</p>", NESTED));
+    }
+}

@@ -5,7 +5,9 @@
 #![cfg(all(target_arch = "wasm32", feature = "wasm"))]
 
 use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
-use quotelens::wasm::{analyze, token_kind_name, tokenize, version, TokenKind};
+use quotelens::wasm::{
+    analyze, highlight_html, max_input_bytes, quotes, token_kind_name, tokenize, version, TokenKind,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -198,4 +200,42 @@ fn quotations_and_speakers_with_utf16_offsets() {
     let other = quotes.get(1);
     assert_eq!(get(&other, "kind").as_string().unwrap(), "other");
     assert!(get(&other, "speaker").is_null());
+}
+
+/// `{ kinds: [...] }` as a JS options object.
+fn kinds(list: &[&str]) -> Object {
+    let o = Object::new();
+    let arr: Array = list.iter().map(|k| JsValue::from_str(k)).collect();
+    Reflect::set(&o, &"kinds".into(), &arr).unwrap();
+    o
+}
+
+#[wasm_bindgen_test]
+fn quotes_and_highlight_html_filter_by_kind() {
+    let text = "“They call it ‘a quick fix’,” said Tom Ruiz. A <b>bold</b> “plan”.";
+    let all: Array = quotes(&js(text), None).unwrap().dyn_into().unwrap();
+    assert_eq!(all.length(), 3);
+    let other: Array = quotes(&js(text), Some(kinds(&["other"])))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(other.length(), 2);
+    // The nested scare quote lost its (speech) parent: top level now.
+    assert!(get(&other.get(0), "parent").is_null());
+    assert_eq!(num(&other.get(0), "depth"), 0);
+    assert!(quotes(&js(text), Some(kinds(&["song"]))).is_err());
+
+    let html = highlight_html(&js(text), Some(kinds(&["speech"]))).unwrap();
+    assert_eq!(html.matches("<mark").count(), 1);
+    assert!(html.contains("data-speaker=\"Tom Ruiz\""));
+    assert!(html.contains("&lt;b&gt;bold&lt;/b&gt; “plan”"));
+}
+
+#[wasm_bindgen_test]
+fn text_must_be_a_string_within_the_limit() {
+    assert!(analyze(&JsValue::from_f64(1.0), None).is_err());
+    assert!(tokenize(&JsValue::NULL).is_err());
+    assert_eq!(max_input_bytes() as usize, quotelens::MAX_INPUT_BYTES);
+    let long = JsString::from("a").repeat(max_input_bytes() as i32 + 1);
+    assert!(highlight_html(long.as_ref(), None).is_err());
 }

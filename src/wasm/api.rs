@@ -126,10 +126,12 @@ fn parse_kinds(options: &Object) -> Result<Kinds, JsError> {
         match item.as_string().as_deref() {
             Some("speech") => kinds.speech = true,
             Some("other") => kinds.other = true,
-            _ => return Err(JsError::new(&format!(
+            _ => {
+                return Err(JsError::new(&format!(
                 "unknown quotation kind in options.kinds: {} (expected \"speech\" or \"other\")",
                 describe(&item)
-            ))),
+            )))
+            }
         }
     }
     Ok(kinds)
