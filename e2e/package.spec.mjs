@@ -114,7 +114,9 @@ async function expectAllPass(t, results) {
 test("a page without a bundler", async (t) => {
   const r = await report("/browser/nobundle.html");
   await t.test("a call before init() says so", () => {
-    assert.match(r.beforeInit, /^Error: quotelens: analyze\(\) was called before the WebAssembly module was loaded; await init\(\)/);
+    const [call, construct] = r.beforeInit;
+    assert.match(call, /^Error: quotelens: analyze\(\) was called before the WebAssembly module was loaded; await init\(\)/);
+    assert.match(construct, /^Error: quotelens: new Analyzer\(\) was called before the WebAssembly module was loaded/);
   });
   await t.test("page", (t2) => expectAllPass(t2, r.page));
   await t.test("module worker", (t2) => expectAllPass(t2, r.worker));

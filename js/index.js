@@ -32,15 +32,17 @@ function notReady() {
   }
 }
 
+function tooEarly(what, cause) {
+  return new Error(`quotelens: ${what} was called before the WebAssembly module was loaded; await init() (or call initSync()) first`, { cause });
+}
+
 /** `fn` with a clear error when called before init(). Costs nothing else. */
 function needsInit(fn, name) {
   return function (...args) {
     try {
       return fn(...args);
     } catch (err) {
-      if (err instanceof TypeError && notReady()) {
-        throw new Error(`quotelens: ${name}() was called before the WebAssembly module was loaded; await init() (or call initSync()) first`, { cause: err });
-      }
+      if (err instanceof TypeError && notReady()) throw tooEarly(`${name}()`, err);
       throw err;
     }
   };
@@ -59,6 +61,7 @@ export class Analyzer {
   #options;
 
   constructor(options = {}) {
+    if (notReady()) throw tooEarly("new Analyzer()");
     if (options === null || typeof options !== "object") {
       throw new TypeError("quotelens: Analyzer options must be an object");
     }
