@@ -12,9 +12,9 @@
 //! const t = tokenize("Hi 😀");        // Uint32Array [start, end, kind, …]
 //! ```
 //!
-//! Every text argument goes through [`input`] (a string, at most
+//! Every text argument goes through `input.rs` (a string, at most
 //! [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES)), and a panic becomes a JS
-//! `Error` after which the next call works ([`panic`]).
+//! `Error` after which the next call works (`panic.rs`).
 
 mod api;
 mod input;
