@@ -23,7 +23,7 @@ WASM_PACK := wasm-pack
 WASM := pkg/quotelens_bg.wasm
 NODE_TEST := node --test --test-reporter=spec
 
-.PHONY: help setup setup-browser build build-native build-wasm size demo serve \
+.PHONY: help setup setup-browser build build-native build-wasm build-wasm-panic size demo serve \
 	test lint test-native test-wasm test-wasm-node test-wasm-chrome test-js test-e2e \
 	bench clean
 
@@ -52,6 +52,14 @@ build-wasm:
 	$(WASM_PACK) build --mode no-install --target web --release --out-name quotelens . $(WASM_FEATURES)
 	node scripts/package.mjs
 	@$(MAKE) --no-print-directory size
+
+# The bindings with the hidden `__testPanic` export (feature test-panic),
+# for js-tests/panic.test.mjs only; never the package. No wasm-opt: the
+# glue, which the test is about, is the same either way.
+build-wasm-panic:
+	$(WASM_PACK) build --mode no-install --target web --release --no-opt --no-pack \
+		--out-dir target/pkg-panic --out-name quotelens . --no-default-features --features wasm,test-panic
+	cp js/index.js target/pkg-panic/
 
 size:
 	@printf '%s: %s bytes, %s gzipped\n' $(WASM) $$(wc -c < $(WASM)) $$(gzip -9c $(WASM) | wc -c)
@@ -87,7 +95,11 @@ test-wasm-chrome:
 		$(WASM_PACK) test --mode no-install --headless --chrome --chromedriver $(CHROMEDRIVER) \
 		. $(WASM_FEATURES) --test web
 
-test-js: build-wasm
+# pkg.test.mjs: the glue in pkg/; consumer.test.mjs: the packed tarball
+# installed offline (shared suite, README examples, tsc --strict);
+# panic.test.mjs: panic recovery; limit.test.mjs: a 20 MiB input.
+# e2e/package.spec.mjs runs the shared suite in Chromium.
+test-js: build-wasm build-wasm-panic
 	tsc -p js-tests/tsconfig.json
 	$(NODE_TEST) js-tests/*.test.mjs
 

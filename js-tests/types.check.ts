@@ -2,6 +2,9 @@
 // exports are typed precisely enough for strict TypeScript users.
 import init, {
   analyze,
+  highlightHtml,
+  maxInputBytes,
+  quotes,
   tokenize,
   tokenKindName,
   TokenKind,
@@ -10,6 +13,8 @@ import init, {
   type AnalyzeOptions,
   type Paragraph,
   type Quote,
+  type QuoteKind,
+  type QuoteOptions,
   type Sentence,
   type Speaker,
   type Stats,
@@ -40,10 +45,17 @@ export async function check(): Promise<void> {
   const k: TokenKind = TokenKind.QuoteMark;
   const kindName: string | undefined = tokenKindName(toks[2] ?? k);
   const v: string = version();
-  void [start, share, mentions, kindName, v];
+  const qo: QuoteOptions = { lang: "en", kinds: ["speech"] };
+  const qs: Quote[] = quotes("“Yes,” she said.", qo);
+  const kinds: QuoteKind[] = qs.map((x) => x.kind);
+  const html: string = highlightHtml("“Yes,” she said.", { kinds: ["other"] });
+  const max: number = maxInputBytes();
+  void [start, share, mentions, kindName, v, kinds, html, max];
 
   // @ts-expect-error: unknown fields are type errors, not `any`.
   void a.nonexistent;
   // @ts-expect-error: lang is a string.
   analyze("x", { lang: 3 });
+  // @ts-expect-error: kinds are "speech" and "other".
+  quotes("x", { kinds: ["song"] });
 }

@@ -1,20 +1,101 @@
-// Completes pkg/ after `wasm-pack build`: copies the widget modules
-// (widget/*.js and their .d.ts) next to quotelens.js, so `pkg/` is the
-// whole npm package and a site can copy its files as they are.
+// Completes pkg/ after `wasm-pack build --target web`, so that pkg/ is the
+// whole npm package `quotelens`:
 //
-// Run by `make build-wasm`; idempotent.
-import { copyFileSync, existsSync, readdirSync } from "node:fs";
+// - copies the package's own sources from js/: the entries index.js
+//   (browsers, bundlers, workers) and node.js (Node: loads the .wasm from
+//   the file at import), index.d.ts, and README.md (over the crate README
+//   that wasm-pack copies);
+// - copies the widget modules (widget/*.js and their .d.ts) next to
+//   quotelens.js, which they import as ./quotelens.js;
+// - rewrites package.json: wasm-pack's name, version, description,
+//   licence, repository and keywords (from Cargo.toml) plus the exports
+//   map, entry points, files, sideEffects and engines.
+//
+// Run by `make build-wasm`; idempotent. Prints the package's sizes.
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
+const js = new URL("js/", root);
 const widget = new URL("widget/", root);
 
-if (!existsSync(pkg)) {
-  console.error("package: pkg/ is missing; run wasm-pack first");
+if (!existsSync(new URL("quotelens.js", pkg))) {
+  console.error("package: pkg/quotelens.js is missing; run wasm-pack first");
   process.exit(1);
 }
-for (const name of existsSync(widget) ? readdirSync(widget) : []) {
+
+for (const name of ["index.js", "index.d.ts", "node.js", "README.md"]) {
+  copyFileSync(new URL(name, js), new URL(name, pkg));
+}
+const widgetFiles = [];
+for (const name of existsSync(widget) ? readdirSync(widget).sort() : []) {
   if (name.endsWith(".js") || name.endsWith(".d.ts")) {
     copyFileSync(new URL(name, widget), new URL(name, pkg));
+    widgetFiles.push(name);
   }
+}
+// wasm-pack's pkg/.gitignore ignores everything; the package lists its
+// files instead, and a stray .gitignore must not hide them from npm.
+rmSync(new URL(".gitignore", pkg), { force: true });
+
+const has = (name) => existsSync(new URL(name, pkg));
+/** An exports entry for a module, with its types when they exist. */
+const entry = (file) => {
+  const dts = file.replace(/\.js$/, ".d.ts");
+  return has(dts) ? { types: `./${dts}`, default: `./${file}` } : `./${file}`;
+};
+
+const exportsMap = {
+  ".": { types: "./index.d.ts", node: "./node.js", default: "./index.js" },
+};
+// The widget (issue #6) is built in its own branch: map it when present.
+if (has("quote-lens.js")) exportsMap["./widget"] = entry("quote-lens.js");
+if (has("embed.js")) exportsMap["./embed"] = entry("embed.js");
+exportsMap["./quotelens_bg.wasm"] = "./quotelens_bg.wasm";
+exportsMap["./package.json"] = "./package.json";
+
+const files = [
+  "quotelens_bg.wasm",
+  "quotelens_bg.wasm.d.ts",
+  "quotelens.js",
+  "quotelens.d.ts",
+  "index.js",
+  "index.d.ts",
+  "node.js",
+  ...widgetFiles,
+  "LICENSE-MIT",
+  "LICENSE-APACHE",
+].filter(has);
+
+const generated = JSON.parse(readFileSync(new URL("package.json", pkg), "utf8"));
+const repo = generated.repository?.url?.replace(/\.git$/, "");
+const meta = {
+  name: generated.name,
+  version: generated.version,
+  description: generated.description,
+  license: generated.license,
+  repository: generated.repository,
+  ...(repo ? { homepage: `${repo}#readme`, bugs: { url: `${repo}/issues` } } : {}),
+  keywords: [...new Set([...(generated.keywords ?? []), "quotes", "speaker", "news", "webassembly", "text-analysis"])],
+  type: "module",
+  main: "./index.js",
+  types: "./index.d.ts",
+  exports: exportsMap,
+  files,
+  // Importing these does something: node.js instantiates the module, the
+  // widget defines a custom element. The rest can be tree-shaken.
+  sideEffects: ["./node.js", "./quote-lens.js", "./embed.js"].filter((f) => has(f.slice(2))),
+  engines: { node: ">=18" },
+};
+writeFileSync(new URL("package.json", pkg), JSON.stringify(meta, null, 2) + "\n");
+
+// Sizes, raw and gzipped (level 9), of what a browser loads.
+const size = (name) => {
+  const bytes = readFileSync(new URL(name, pkg));
+  return `${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzipped)`;
+};
+console.log(`package: pkg/ is quotelens@${meta.version}`);
+for (const name of ["quotelens_bg.wasm", "quotelens.js", "index.js", "node.js", ...widgetFiles.filter((f) => f.endsWith(".js"))]) {
+  console.log(`  ${name.padEnd(20)} ${size(name)}`);
 }

@@ -5,7 +5,7 @@
 #   scripts/setup.sh            Rust wasm target, wasm-pack, wasm-bindgen CLI
 #                               (same version as the crate's wasm-bindgen),
 #                               rustfmt/clippy, npm dev dependencies (wasm-opt
-#                               from npm `binaryen`, playwright-core, tsc)
+#                               from npm `binaryen`, playwright-core, tsc, esbuild)
 #   scripts/setup.sh --browser  the above plus Debian's chromium and
 #                               chromium-driver (for `make test`)
 #

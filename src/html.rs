@@ -1,6 +1,6 @@
 //! Escaped HTML rendering with a `<mark>` per quotation.
 
-use crate::{Analysis, QuoteKind};
+use crate::{Analysis, Quote, QuoteKind};
 
 /// Escapes `&`, `<`, `>`, `"` and `'` into `out`.
 pub fn escape_into(out: &mut String, text: &str) {
@@ -45,16 +45,41 @@ enum Event {
 /// assert!(!html.contains("<b>"));
 /// ```
 pub fn render_html(hay: &str, analysis: &Analysis) -> String {
+    render_html_marking(hay, analysis, |_| true)
+}
+
+/// [`render_html`] marking only the quotations for which `wanted` holds:
+/// each wanted quotation with no wanted quotation around it gets the
+/// `<mark>` (so a speech quotation inside an unwanted scare quote is still
+/// marked). Marks never nest, so the markup stays well formed.
+pub(crate) fn render_html_marking(
+    hay: &str,
+    analysis: &Analysis,
+    wanted: impl Fn(&Quote) -> bool,
+) -> String {
+    // Parents come before their children, so one pass knows for each
+    // quotation whether a marked one encloses it.
+    let mut marked_or_inside: Vec<bool> = Vec::with_capacity(analysis.quotes.len());
+    let mut marked: Vec<bool> = Vec::with_capacity(analysis.quotes.len());
+    for q in &analysis.quotes {
+        let enclosed = q
+            .parent
+            .and_then(|p| marked_or_inside.get(p).copied())
+            .unwrap_or(false);
+        let mark = !enclosed && wanted(q);
+        marked.push(mark);
+        marked_or_inside.push(enclosed || mark);
+    }
     let mut events: Vec<(usize, Event)> = Vec::new();
     for p in &analysis.paragraphs {
         events.push((p.start, Event::OpenParagraph));
         events.push((p.end, Event::CloseParagraph));
     }
-    // Top-level quotations are disjoint and sorted, so one forward walk
-    // over the paragraphs cuts each at paragraph edges.
+    // Marked quotations are disjoint and sorted, so one forward walk over
+    // the paragraphs cuts each at paragraph edges.
     let mut pi = 0usize;
     for (qi, q) in analysis.quotes.iter().enumerate() {
-        if q.depth != 0 {
+        if !marked.get(qi).copied().unwrap_or(false) {
             continue;
         }
         while analysis
@@ -113,4 +138,31 @@ pub fn render_html(hay: &str, analysis: &Analysis) -> String {
     }
     escape_into(&mut out, hay.get(pos..).unwrap_or(""));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NESTED: &str = "“They call it ‘a quick fix’,” said Tom Ruiz. The “plan” stands.";
+
+    fn marks(html: &str) -> usize {
+        html.matches("<mark").count()
+    }
+
+    #[test]
+    fn marks_the_outermost_wanted_quotation_only() {
+        let analysis = crate::analyze(NESTED);
+        assert_eq!(analysis.quotes.len(), 3);
+        let all = render_html(NESTED, &analysis);
+        assert_eq!(marks(&all), 2, "{all}");
+        assert!(all.contains("<mark class=\"q q-speech\" data-speaker=\"Tom Ruiz\">“They call it ‘a quick fix’,”</mark>"));
+        // The nested scare quote is marked once its speech parent is not.
+        let other = render_html_marking(NESTED, &analysis, |q| q.kind == QuoteKind::Other);
+        assert_eq!(marks(&other), 2, "{other}");
+        assert!(other.contains("“They call it <mark class=\"q q-other\">‘a quick fix’</mark>,”"));
+        let none = render_html_marking(NESTED, &analysis, |_| false);
+        assert_eq!(marks(&none), 0);
+        assert_eq!(none, format!("<p>{}</p>", NESTED));
+    }
 }

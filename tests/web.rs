@@ -5,7 +5,9 @@
 #![cfg(all(target_arch = "wasm32", feature = "wasm"))]
 
 use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
-use quotelens::wasm::{analyze, token_kind_name, tokenize, version, TokenKind};
+use quotelens::wasm::{
+    analyze, highlight_html, max_input_bytes, quotes, token_kind_name, tokenize, version, TokenKind,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -15,6 +17,11 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 fn num(v: &JsValue, key: &str) -> u32 {
     get(v, key).as_f64().unwrap() as u32
+}
+
+/// A JS string, as the exports take their text.
+fn js(s: &str) -> JsValue {
+    JsValue::from_str(s)
 }
 
 fn utf16(s: &str) -> Vec<u16> {
@@ -41,7 +48,7 @@ fn sentences(analysis: &JsValue) -> Vec<(u32, u32, String)> {
 
 #[wasm_bindgen_test]
 fn analyze_has_the_contract_shape() {
-    let a = analyze("One. Two.", None).unwrap();
+    let a = analyze(&js("One. Two."), None).unwrap();
     for key in ["quotes", "sentences", "paragraphs", "speakers"] {
         assert!(Array::is_array(&get(&a, key)), "{key} is not an array");
     }
@@ -66,7 +73,7 @@ fn analyze_has_the_contract_shape() {
 fn sentence_offsets_are_utf16_after_an_emoji() {
     let text = "😀 Tea is hot. Milk is cold.";
     let units = utf16(text);
-    let a = analyze(text, None).unwrap();
+    let a = analyze(&js(text), None).unwrap();
     let ss = sentences(&a);
     assert_eq!(ss.len(), 2);
     for (start, end, t) in &ss {
@@ -83,21 +90,21 @@ fn sentence_offsets_are_utf16_after_an_emoji() {
 fn analyze_options_lang() {
     let opts = Object::new();
     Reflect::set(&opts, &"lang".into(), &"de-CH".into()).unwrap();
-    assert!(analyze("Ja. Nein.", Some(opts)).is_ok());
+    assert!(analyze(&js("Ja. Nein."), Some(opts)).is_ok());
     let bad = Object::new();
     Reflect::set(&bad, &"lang".into(), &"not a tag".into()).unwrap();
-    assert!(analyze("Ja.", Some(bad)).is_err());
+    assert!(analyze(&js("Ja."), Some(bad)).is_err());
     let wrong_type = Object::new();
     Reflect::set(&wrong_type, &"lang".into(), &JsValue::from_f64(3.0)).unwrap();
-    assert!(analyze("Ja.", Some(wrong_type)).is_err());
-    assert!(analyze("Ja.", Some(Object::new())).is_ok());
+    assert!(analyze(&js("Ja."), Some(wrong_type)).is_err());
+    assert!(analyze(&js("Ja."), Some(Object::new())).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn tokenize_returns_utf16_triples() {
     let text = "Hi 😀 there 東京";
     let units = utf16(text);
-    let flat = tokenize(text);
+    let flat = tokenize(&js(text)).unwrap();
     // Through JS: a Uint32Array of the same numbers.
     let arr = Uint32Array::from(flat.as_slice());
     assert_eq!(arr.length() as usize, flat.len());
@@ -128,12 +135,12 @@ fn lone_surrogate_from_js_keeps_offsets() {
     // boundary as U+FFFD, still one UTF-16 unit.
     let mut units: Vec<u16> = vec![0x61, 0xD800, 0x62];
     units.extend(". Next.".encode_utf16());
-    let js = JsString::from_char_code(&units);
-    assert_eq!(js.length() as usize, units.len());
-    let text = String::from(js);
-    assert_eq!(text, "a\u{FFFD}b. Next.");
-    let ss = sentences(&analyze(&text, None).unwrap());
+    let lone = JsString::from_char_code(&units);
+    assert_eq!(lone.length() as usize, units.len());
+    // The JS string itself goes in, lone surrogate and all.
+    let ss = sentences(&analyze(lone.as_ref(), None).unwrap());
     assert_eq!(ss.len(), 2);
+    assert_eq!(ss[0].2, "a\u{FFFD}b.");
     assert_eq!((ss[1].0, ss[1].1), (5, 10));
     assert_eq!(slice(&units, ss[1].0, ss[1].1), "Next.");
 }
@@ -174,7 +181,7 @@ fn quotations_and_speakers_with_utf16_offsets() {
     let text = "🇺🇦 Port Minister Ada Lind spoke. “We reopen on Monday,” Ms Lind said. \
                 The “plan” was late.";
     let units = utf16(text);
-    let a = analyze(text, None).unwrap();
+    let a = analyze(&js(text), None).unwrap();
     let quotes: Array = get(&a, "quotes").dyn_into().unwrap();
     assert_eq!(quotes.length(), 2);
     let q = quotes.get(0);
@@ -193,4 +200,42 @@ fn quotations_and_speakers_with_utf16_offsets() {
     let other = quotes.get(1);
     assert_eq!(get(&other, "kind").as_string().unwrap(), "other");
     assert!(get(&other, "speaker").is_null());
+}
+
+/// `{ kinds: [...] }` as a JS options object.
+fn kinds(list: &[&str]) -> Object {
+    let o = Object::new();
+    let arr: Array = list.iter().map(|k| JsValue::from_str(k)).collect();
+    Reflect::set(&o, &"kinds".into(), &arr).unwrap();
+    o
+}
+
+#[wasm_bindgen_test]
+fn quotes_and_highlight_html_filter_by_kind() {
+    let text = "“They call it ‘a quick fix’,” said Tom Ruiz. A <b>bold</b> “plan”.";
+    let all: Array = quotes(&js(text), None).unwrap().dyn_into().unwrap();
+    assert_eq!(all.length(), 3);
+    let other: Array = quotes(&js(text), Some(kinds(&["other"])))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(other.length(), 2);
+    // The nested scare quote lost its (speech) parent: top level now.
+    assert!(get(&other.get(0), "parent").is_null());
+    assert_eq!(num(&other.get(0), "depth"), 0);
+    assert!(quotes(&js(text), Some(kinds(&["song"]))).is_err());
+
+    let html = highlight_html(&js(text), Some(kinds(&["speech"]))).unwrap();
+    assert_eq!(html.matches("<mark").count(), 1);
+    assert!(html.contains("data-speaker=\"Tom Ruiz\""));
+    assert!(html.contains("&lt;b&gt;bold&lt;/b&gt; “plan”"));
+}
+
+#[wasm_bindgen_test]
+fn text_must_be_a_string_within_the_limit() {
+    assert!(analyze(&JsValue::from_f64(1.0), None).is_err());
+    assert!(tokenize(&JsValue::NULL).is_err());
+    assert_eq!(max_input_bytes() as usize, quotelens::MAX_INPUT_BYTES);
+    let long = JsString::from("a").repeat(max_input_bytes() as i32 + 1);
+    assert!(highlight_html(long.as_ref(), None).is_err());
 }

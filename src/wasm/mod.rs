@@ -11,11 +11,24 @@
 //! const a = analyze("“Yes,” she said.", { lang: "en" });
 //! const t = tokenize("Hi 😀");        // Uint32Array [start, end, kind, …]
 //! ```
+//!
+//! Every text argument goes through `input.rs` (a string, at most
+//! [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES)), and a panic becomes a JS
+//! `Error` after which the next call works (`panic.rs`).
+
+mod api;
+mod input;
+mod panic;
+
+pub use api::{highlight_html, quotes};
+#[cfg(feature = "test-panic")]
+pub use panic::test_panic;
 
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use crate::{Analyzer, Lang, Options, Report};
+use input::text_arg;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -58,7 +71,7 @@ export interface Quote {
   /** The content without the outer marks. */
   text: string;
   /** Someone's words, or a scare quote / title / term. */
-  kind: "speech" | "other";
+  kind: QuoteKind;
   /** Who said it, or `null`. */
   speaker: SpeakerRef | null;
   /** The speech cue ("said", "wrote on X"), or `null`. */
@@ -69,7 +82,8 @@ export interface Quote {
   marks: Marks;
   /** Nesting depth, 0 at top level. */
   depth: number;
-  /** Index in `Analysis.quotes` of the enclosing quotation, or `null`. */
+  /** Index of the enclosing quotation in the same list (`Analysis.quotes`,
+   * or what `quotes()` returned), or `null`. */
   parent: number | null;
 }
 
@@ -107,19 +121,30 @@ export interface Analysis {
   stats: Stats;
 }
 
+/** What a quotation is: `"speech"` (someone's words) or `"other"` (a scare
+ * quote, title or term). */
+export type QuoteKind = "speech" | "other";
+
 /** Options for `analyze()`. */
 export interface AnalyzeOptions {
   /** A BCP 47 language tag ("en", "de-CH", …) as a hint; "auto" or absent
-   * for no hint. */
+   * for no hint. An unknown tag throws. */
   lang?: string;
+}
+
+/** Options for `quotes()`, `highlightHtml()` and `Analyzer`. */
+export interface QuoteOptions extends AnalyzeOptions {
+  /** The kinds of quotation `quotes()` returns and `highlightHtml()` marks;
+   * both when absent. `analyze()` always reports every quotation. */
+  kinds?: readonly QuoteKind[];
 }
 "#;
 
-/// Installs a panic hook that reports Rust panics to the JS console.
-/// Runs once when the module is instantiated.
+/// Runs by itself once per instance (installs the panic hook); not for
+/// callers, and not exported by the package entries.
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
 }
 
 /// The crate version, e.g. `"0.1.0"`.
@@ -128,21 +153,36 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// The largest `text`, in bytes of UTF-8, that the functions accept
+/// (20 MiB); a longer one throws. A JS string of `n` UTF-16 units is `n`
+/// to `3n` bytes.
+#[wasm_bindgen(js_name = maxInputBytes)]
+pub fn max_input_bytes() -> u32 {
+    to_u32(crate::MAX_INPUT_BYTES)
+}
+
 /// Analyzes `text` and returns the Analysis JSON as a plain object, with
 /// UTF-16 offsets into `text`.
 ///
-/// Throws on an unknown `options.lang` or an `options` that is not an
-/// object.
+/// Throws when `text` is not a string or is longer than `maxInputBytes()`,
+/// and on an unknown `options.lang`.
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyze(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsError> {
+    let text = text_arg(text)?;
     let options = parse_options(options)?;
-    let analysis = Analyzer::with_options(options).analyze(text);
-    let report = Report::new(text, &analysis);
+    let analysis = Analyzer::with_options(options).analyze(&text);
+    to_js(&Report::new(&text, &analysis))
+}
+
+/// Converts to plain JS objects, arrays and `null` (JSON-compatible).
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn parse_options(options: Option<Object>) -> Result<Options, JsError> {
@@ -166,18 +206,23 @@ fn parse_options(options: Option<Object>) -> Result<Options, JsError> {
 /// Tokenizes `text` into a flat `Uint32Array` of `[start, end, kind]`
 /// triples: `start`/`end` are UTF-16 offsets into `text`, `kind` a
 /// `TokenKind` value. Token `i` is at indices `3*i`, `3*i+1`, `3*i+2`.
+///
+/// Throws when `text` is not a string or is longer than `maxInputBytes()`.
 #[wasm_bindgen]
-pub fn tokenize(text: &str) -> Vec<u32> {
+pub fn tokenize(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+) -> Result<Vec<u32>, JsError> {
+    let text = text_arg(text)?;
     // Tokens come in order and never overlap, so their offsets ascend and
     // one cursor converts them all as the scan goes.
-    let mut cursor = crate::Utf16Cursor::new(text);
+    let mut cursor = crate::Utf16Cursor::new(&text);
     let mut out = Vec::with_capacity(text.len() / 2);
-    for t in crate::tokenize(text) {
+    for t in crate::tokenize(&text) {
         out.push(to_u32(cursor.to_utf16(t.span.start)));
         out.push(to_u32(cursor.to_utf16(t.span.end)));
         out.push(TokenKind::from(t.kind) as u32);
     }
-    out
+    Ok(out)
 }
 
 /// Wasm32 strings are shorter than 4 GiB, so this never saturates there.

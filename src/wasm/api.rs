@@ -1,0 +1,146 @@
+//! `quotes()` and `highlightHtml()`: the quotations alone, and the text as
+//! escaped HTML with a `<mark>` per quotation, both filtered by kind.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::input::text_arg;
+use super::{parse_options, to_js};
+use crate::{Analyzer, Options, QuoteKind, QuoteReport, Report};
+
+/// Returns the quotations of `text` (the `quotes` of `analyze()`), only
+/// those of the kinds in `options.kinds` if given. `parent` and `depth`
+/// then refer to the returned list: a quotation whose enclosing one was
+/// left out gets the nearest enclosing one that was kept.
+///
+/// Throws on a bad `options` (see `analyze()`) or an unknown kind.
+#[wasm_bindgen(unchecked_return_type = "Quote[]")]
+pub fn quotes(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] options: Option<Object>,
+) -> Result<JsValue, JsError> {
+    let text = text_arg(text)?;
+    let (options, kinds) = parse_quote_options(options)?;
+    let analysis = Analyzer::with_options(options).analyze(&text);
+    let report = Report::new(&text, &analysis);
+    to_js(&kinds.select(report.quotes))
+}
+
+/// Renders `text` as HTML: every character escaped, paragraphs as `<p>`,
+/// and each outermost quotation of a kind in `options.kinds` wrapped in
+/// `<mark class="q q-speech" data-speaker="Name">` (or `q q-other`;
+/// `data-speaker` only when the speaker is known). A quotation over
+/// several paragraphs gets a `<mark>` in each.
+///
+/// Throws on a bad `options` (see `quotes()`).
+#[wasm_bindgen(js_name = highlightHtml)]
+pub fn highlight_html(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] options: Option<Object>,
+) -> Result<String, JsError> {
+    let text = text_arg(text)?;
+    let (options, kinds) = parse_quote_options(options)?;
+    let analysis = Analyzer::with_options(options).analyze(&text);
+    Ok(crate::html::render_html_marking(&text, &analysis, |q| {
+        kinds.keeps(q.kind)
+    }))
+}
+
+/// The quotation kinds to keep; both by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Kinds {
+    speech: bool,
+    other: bool,
+}
+
+impl Kinds {
+    const ALL: Kinds = Kinds {
+        speech: true,
+        other: true,
+    };
+
+    fn keeps(self, kind: QuoteKind) -> bool {
+        match kind {
+            QuoteKind::Speech => self.speech,
+            QuoteKind::Other => self.other,
+        }
+    }
+
+    /// Keeps the quotations of the wanted kinds, re-pointing `parent` at
+    /// the nearest kept enclosing quotation and `depth` to match. One pass:
+    /// a parent comes before its children.
+    fn select(self, quotes: Vec<QuoteReport>) -> Vec<QuoteReport> {
+        if self == Kinds::ALL {
+            return quotes;
+        }
+        // For each input quotation: its index in `out` if kept, else the
+        // index in `out` of its nearest kept ancestor.
+        let mut kept_as: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+        let mut out: Vec<QuoteReport> = Vec::new();
+        for mut q in quotes {
+            let ancestor = q.parent.and_then(|p| kept_as.get(p).copied().flatten());
+            let keep = match q.kind {
+                "speech" => self.speech,
+                _ => self.other,
+            };
+            if keep {
+                q.parent = ancestor;
+                q.depth = ancestor
+                    .and_then(|a| out.get(a))
+                    .map_or(0, |a| a.depth.saturating_add(1));
+                kept_as.push(Some(out.len()));
+                out.push(q);
+            } else {
+                kept_as.push(ancestor);
+            }
+        }
+        out
+    }
+}
+
+/// `analyze()`'s options plus `kinds`.
+fn parse_quote_options(options: Option<Object>) -> Result<(Options, Kinds), JsError> {
+    let kinds = match &options {
+        None => Kinds::ALL,
+        Some(o) => parse_kinds(o)?,
+    };
+    Ok((parse_options(options)?, kinds))
+}
+
+fn parse_kinds(options: &Object) -> Result<Kinds, JsError> {
+    let value = Reflect::get(options, &JsValue::from_str("kinds"))
+        .map_err(|_| JsError::new("cannot read options.kinds"))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(Kinds::ALL);
+    }
+    let Some(list) = value.dyn_ref::<Array>() else {
+        return Err(JsError::new(
+            "options.kinds must be an array of \"speech\" and \"other\"",
+        ));
+    };
+    let mut kinds = Kinds {
+        speech: false,
+        other: false,
+    };
+    for item in list.iter() {
+        match item.as_string().as_deref() {
+            Some("speech") => kinds.speech = true,
+            Some("other") => kinds.other = true,
+            _ => {
+                return Err(JsError::new(&format!(
+                "unknown quotation kind in options.kinds: {} (expected \"speech\" or \"other\")",
+                describe(&item)
+            )))
+            }
+        }
+    }
+    Ok(kinds)
+}
+
+/// A short rendering of a JS value for an error message.
+fn describe(value: &JsValue) -> String {
+    match value.as_string() {
+        Some(s) => format!("{s:?}"),
+        None => format!("{value:?}"),
+    }
+}
