@@ -108,6 +108,24 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     {
         return QuoteKind::Other;
     }
+    // A web address: laut „tagesschau.de“.
+    if looks_like_domain(content) {
+        return QuoteKind::Other;
+    }
+    // A title or name in another language inside German copy: die CD
+    // „Have a nice day“, die „L’Alliance pour la Planète“.
+    if lang == Lang::De && !punct_end && words <= 8 && is_foreign_phrase(content) {
+        return QuoteKind::Other;
+    }
+    // German names its kind of thing right before a name or title: die
+    // Organisation „Reporter ohne Grenzen“, die ARD-Serie „…“.
+    if lang == Lang::De
+        && !punct_end
+        && words <= 6
+        && adjacent_word(before).is_some_and(is_german_kind_noun)
+    {
+        return QuoteKind::Other;
+    }
     if lang == Lang::De
         && !content.ends_with(['.', '!', '?'])
         && (words <= 2 || is_title_case(content))
@@ -154,6 +172,144 @@ const MIN_FRAGMENT_WORDS: usize = 2;
 /// The same for German, where every noun is capitalised, so title case
 /// tells nothing and two-word runs are as often names as quotations.
 const MIN_FRAGMENT_WORDS_DE: usize = 3;
+
+/// German nouns for kinds of named things (lower case, matched as the
+/// end of a compound: „Fernsehserie“ ends with „serie“), sorted.
+const GERMAN_KIND_NOUNS: &[&str] = &[
+    "agentur",
+    "album",
+    "auszeichnung",
+    "band",
+    "bereich",
+    "blatt",
+    "buch",
+    "bündnis",
+    "club",
+    "codename",
+    "codenamen",
+    "enzyklika",
+    "festival",
+    "film",
+    "firma",
+    "gruppe",
+    "hotel",
+    "hurrikan",
+    "hurrikans",
+    "initiative",
+    "kampagne",
+    "kategorie",
+    "kolumne",
+    "konferenz",
+    "krimireihe",
+    "lied",
+    "lokal",
+    "magazin",
+    "magazines",
+    "magazins",
+    "marke",
+    "mission",
+    "modell",
+    "modul",
+    "motto",
+    "musical",
+    "name",
+    "namen",
+    "oper",
+    "operation",
+    "organisation",
+    "partei",
+    "plattform",
+    "portal",
+    "preis",
+    "programm",
+    "projekt",
+    "prädikat",
+    "raumfähre",
+    "reihe",
+    "restaurant",
+    "roman",
+    "rubrik",
+    "schiff",
+    "sender",
+    "sendung",
+    "serie",
+    "show",
+    "song",
+    "sorte",
+    "spiel",
+    "stiftung",
+    "studie",
+    "titel",
+    "typ",
+    "typs",
+    "verein",
+    "version",
+    "video",
+    "website",
+    "zeitschrift",
+    "zeitung",
+];
+
+/// Whether a German word is (a compound ending in) a kind noun.
+fn is_german_kind_noun(word: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let w = word.to_lowercase();
+    GERMAN_KIND_NOUNS.iter().any(|k| w.ends_with(k))
+}
+
+/// Whether `text` is one word shaped like a host name: news.bbc.co.uk.
+fn looks_like_domain(text: &str) -> bool {
+    let Some((host, tld)) = text.rsplit_once('.') else {
+        return false;
+    };
+    !text.contains(char::is_whitespace)
+        && !host.is_empty()
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+}
+
+/// Function words of English, French, Italian and Latin that German
+/// does not use, and German ones: a phrase with the first and none of
+/// the second is in another language.
+const FOREIGN_WORDS: &[&str] = &[
+    "a", "and", "della", "dello", "est", "for", "is", "it", "la", "le", "les", "of", "on",
+    "pour", "the", "to", "with", "you",
+];
+const GERMAN_WORDS: &[&str] = &[
+    "auf", "das", "dem", "den", "der", "des", "die", "ein", "eine", "für", "im", "ist", "mit",
+    "nicht", "und", "von", "zu", "zum", "zur",
+];
+
+fn is_foreign_phrase(text: &str) -> bool {
+    let mut foreign = false;
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        let w = w.to_lowercase();
+        if GERMAN_WORDS.binary_search(&w.as_str()).is_ok() {
+            return false;
+        }
+        foreign |= FOREIGN_WORDS.binary_search(&w.as_str()).is_ok();
+    }
+    foreign
+}
+
+/// The word right before the opening mark, with only spaces between.
+fn adjacent_word(before: &str) -> Option<&str> {
+    let t = before.strip_suffix(char::is_whitespace)?.trim_end();
+    if t.len() + 3 < before.len() {
+        return None; // more than a space or two: a line break, a gap
+    }
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    t.get(start..).filter(|w| !w.is_empty())
+}
 
 /// Whether `before` ends with a possessive: CBS's, NBC’s.
 fn after_possessive(before: &str) -> bool {
@@ -208,6 +364,31 @@ mod tests {
         let mut v = super::GERMAN_ARTICLES.to_vec();
         v.sort_unstable();
         assert_eq!(v, super::GERMAN_ARTICLES);
+    }
+
+    #[test]
+    fn function_words_sorted() {
+        for list in [super::FOREIGN_WORDS, super::GERMAN_WORDS] {
+            let mut v = list.to_vec();
+            v.sort_unstable();
+            assert_eq!(v, list);
+        }
+    }
+
+    #[test]
+    fn domains() {
+        assert!(super::looks_like_domain("news.bbc.co.uk"));
+        assert!(super::looks_like_domain("tagesschau.de"));
+        assert!(!super::looks_like_domain("Yes."));
+        assert!(!super::looks_like_domain("a.b c"));
+        assert!(!super::looks_like_domain("3.5"));
+    }
+
+    #[test]
+    fn german_kind_nouns_sorted() {
+        let mut v = super::GERMAN_KIND_NOUNS.to_vec();
+        v.sort_unstable();
+        assert_eq!(v, super::GERMAN_KIND_NOUNS);
     }
 
     #[test]
