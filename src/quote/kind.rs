@@ -98,6 +98,19 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    // „bezeichnete den Plan als „Wortbruch““, „sprach von einer „Gefahr““:
+    // the German way of quoting a few of someone's words.
+    if lang == Lang::De
+        && !looks_like_domain(content)
+        && !is_foreign_phrase(content)
+        && adjacent_word(before)
+            .is_some_and(|w| PARTIAL_QUOTE_LEADS.contains(&w.to_lowercase().as_str()))
+        && sentence_around(hay, q.span)
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| CALLING_VERBS.binary_search(&w).is_ok())
+    {
+        return QuoteKind::Speech;
+    }
     if !punct_end && words <= 6 && is_title_case(content) {
         return QuoteKind::Other;
     }
@@ -259,6 +272,55 @@ fn is_german_kind_noun(word: &str) -> bool {
     GERMAN_KIND_NOUNS.iter().any(|k| w.ends_with(k))
 }
 
+/// Words right before a German partial quotation: als „…“, einen „…“,
+/// von einer „…“.
+const PARTIAL_QUOTE_LEADS: &[&str] = &[
+    "als", "ein", "eine", "einen", "einer", "von", "vor", "zu", "zur",
+];
+
+/// German verbs of calling and judging that take a quoted word or phrase
+/// (lower case, sorted).
+const CALLING_VERBS: &[&str] = &[
+    "beschrieb",
+    "bezeichnet",
+    "bezeichnete",
+    "bezeichneten",
+    "kritisierte",
+    "lobte",
+    "nannte",
+    "nannten",
+    "nennt",
+    "riet",
+    "sprach",
+    "sprachen",
+    "spricht",
+    "warnte",
+    "warnten",
+    "wertete",
+    "zurückgewiesen",
+];
+
+/// The sentence holding `span`, cut at 300 bytes either side.
+fn sentence_around(hay: &str, span: crate::Span) -> &str {
+    let mut from = span.start.saturating_sub(300);
+    while !hay.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = span.end.saturating_add(300).min(hay.len());
+    while !hay.is_char_boundary(to) {
+        to += 1;
+    }
+    let before = hay.get(from..span.start).unwrap_or("");
+    let after = hay.get(span.end..to).unwrap_or("");
+    let start = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(from, |i| from + i + 1);
+    let end = after
+        .find(['.', '!', '?', '\n'])
+        .map_or(to, |i| span.end + i);
+    hay.get(start..end).unwrap_or("")
+}
+
 /// Whether `text` is one word shaped like a host name: news.bbc.co.uk.
 fn looks_like_domain(text: &str) -> bool {
     let Some((host, tld)) = text.rsplit_once('.') else {
@@ -277,8 +339,8 @@ fn looks_like_domain(text: &str) -> bool {
 /// does not use, and German ones: a phrase with the first and none of
 /// the second is in another language.
 const FOREIGN_WORDS: &[&str] = &[
-    "a", "and", "della", "dello", "est", "for", "is", "it", "la", "le", "les", "of", "on",
-    "pour", "the", "to", "with", "you",
+    "a", "and", "della", "dello", "est", "for", "is", "it", "la", "le", "les", "of", "on", "pour",
+    "the", "to", "with", "you",
 ];
 const GERMAN_WORDS: &[&str] = &[
     "auf", "das", "dem", "den", "der", "des", "die", "ein", "eine", "für", "im", "ist", "mit",
@@ -368,7 +430,11 @@ mod tests {
 
     #[test]
     fn function_words_sorted() {
-        for list in [super::FOREIGN_WORDS, super::GERMAN_WORDS] {
+        for list in [
+            super::FOREIGN_WORDS,
+            super::GERMAN_WORDS,
+            super::CALLING_VERBS,
+        ] {
             let mut v = list.to_vec();
             v.sort_unstable();
             assert_eq!(v, list);
