@@ -41,10 +41,11 @@ const STORY = [
   "“Every single one of us wanted this boat back. “Now we have to keep her running,”",
   "“a small thank-you”",
   "“Dogs are welcome on deck,”",
+  "“night mode”",
   "“early and happy,”",
 ];
 /** The second widget highlights speech only (kinds="speech"). */
-const SECOND = ["“Bread at six, as always,”", "“a beast”"];
+const SECOND = ["“Bread at six, as always,”"];
 const INNER = ["“the tide waits for nobody,”"];
 
 let server;
@@ -98,6 +99,10 @@ async function open(path, { noHighlightApi = false, blockWidget = false } = {}) 
     if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  let wasm = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith("/quotelens_bg.wasm")) wasm++;
+  });
   page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
@@ -116,7 +121,7 @@ async function open(path, { noHighlightApi = false, blockWidget = false } = {}) 
     assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violations");
     assert.deepEqual(problems, [], "no console errors or failed requests");
   };
-  return { page, context, checkClean };
+  return { page, context, checkClean, wasmRequests: () => wasm };
 }
 
 /** Waits until every listed widget has reported an analysis. */
@@ -190,7 +195,7 @@ for (const noHighlightApi of [false, true]) {
   const mode = noHighlightApi ? "mark" : "highlight";
 
   test(`${mode}: each highlight is exactly a quotation, across links, emphasis and paragraphs`, async () => {
-    const { page, context, checkClean } = await open("index.html", { noHighlightApi });
+    const { page, context, checkClean, wasmRequests } = await open("index.html", { noHighlightApi });
     await analyzed(page, ["one", "two", "inner"]);
     const one = await highlights(page, "#one");
     assert.deepEqual(texts(one), STORY);
@@ -199,6 +204,7 @@ for (const noHighlightApi of [false, true]) {
     // Speaker colours: one per speaker, in order of appearance.
     assert.equal(one[0].name, "speaker-0");
     assert.equal(one[1].name, "speaker-1");
+    assert.equal(one[4].name, "other");
     const events = await page.evaluate(() => window.__events);
     const first = events.find((e) => e.id === "one");
     assert.equal(first.mode, mode);
@@ -208,6 +214,10 @@ for (const noHighlightApi of [false, true]) {
     assert.equal(first.quotes.length, STORY.length);
     // Each widget reported once, though three widgets initialised at once.
     assert.deepEqual(events.map((e) => e.id).sort(), ["inner", "one", "two"]);
+    // kinds="speech": the scare quote is in the event but not highlighted.
+    assert.deepEqual(events.find((e) => e.id === "two").quotes, ["Bread at six, as always,", "soft side"]);
+    // One wasm module fetched and instantiated for all three widgets.
+    assert.equal(wasmRequests(), 1);
     // Hidden and script content was not analyzed.
     const text = await page.evaluate(() => document.querySelector("#one").analysis.quotes.map((q) => q.text).join(" "));
     assert.doesNotMatch(text, /hidden|So is this|not a quotation/);
@@ -259,6 +269,12 @@ for (const noHighlightApi of [false, true]) {
     await page.waitForFunction(() => window.__events.filter((e) => e.id === "one").length === 2, null, { timeout: 20000 });
     const after = await highlights(page, "#one");
     assert.deepEqual(texts(after), [STORY[0], STORY[1], "“sharp”", ...STORY.slice(2), "“The harbour is ours again,”"]);
+    // A changed attribute re-highlights too: speech only now.
+    await page.evaluate(() => {
+      document.getElementById("one").kinds = ["speech"];
+    });
+    await page.waitForFunction(() => !document.querySelector("#story mark[data-quote-lens=other]") && [...(globalThis.CSS?.highlights?.get("quote-lens-other") ?? [])].every((r) => !document.getElementById("story").contains(r.startContainer)), null, { timeout: 20000 });
+    assert.deepEqual(texts(await highlights(page, "#one")), [STORY[0], STORY[1], ...STORY.slice(2, 4), STORY[5], "“The harbour is ours again,”"]);
     // Refreshing an unchanged text changes nothing: no event, same DOM.
     const html = await page.evaluate(() => document.getElementById("story").innerHTML);
     await page.evaluate(() => document.getElementById("one").refresh());
