@@ -93,7 +93,7 @@ const SHADOW_CSS = `
 }
 [part="popover-speaker"] { display: block; font-weight: 600; }
 [part="popover-detail"] { display: block; opacity: .8; }
-${PALETTE.map((c, i) => `.s${i} { background: var(--quote-lens-speaker-${i}, ${c}); }`).join("\n")}
+${Array.from({ length: MAX_COLORS }, (_, i) => `.s${i} { background: var(--quote-lens-speaker-${i}, ${PALETTE[i % PALETTE.length]}); }`).join("\n")}
 `;
 let shadowSheet;
 
@@ -295,12 +295,20 @@ export class QuoteLensElement extends HTMLElement {
   #ranges = [];
   #colors = PALETTE.length;
 
+  /**
+   * `speaker-colors` as custom properties on this element (for the legend)
+   * and, with a `target`, on it too (the highlights inherit them from the
+   * content). Only these custom properties are ever set.
+   */
   #applyColors() {
     const colors = this.speakerColors;
-    for (let i = 0; i < MAX_COLORS; i++) {
-      const prop = `--quote-lens-speaker-${i}`;
-      if (i < colors.length) this.#content().style.setProperty(prop, colors[i]);
-      else if (this.#content().style.getPropertyValue(prop)) this.#content().style.removeProperty(prop);
+    const elements = this.#target ? [this, this.#target] : [this];
+    for (const el of elements) {
+      for (let i = 0; i < MAX_COLORS; i++) {
+        const prop = `--quote-lens-speaker-${i}`;
+        if (i < colors.length) el.style.setProperty(prop, colors[i]);
+        else if (el.style.getPropertyValue(prop)) el.style.removeProperty(prop);
+      }
     }
   }
 
@@ -318,6 +326,7 @@ export class QuoteLensElement extends HTMLElement {
     const popover = document.createElement("div");
     popover.setAttribute("part", "popover");
     popover.setAttribute("role", "tooltip");
+    popover.setAttribute("aria-live", "polite");
     popover.hidden = true;
     const speaker = document.createElement("span");
     speaker.setAttribute("part", "popover-speaker");
@@ -339,9 +348,7 @@ export class QuoteLensElement extends HTMLElement {
         li.setAttribute("part", "legend-item");
         const swatch = document.createElement("span");
         swatch.setAttribute("part", "swatch");
-        swatch.className = `s${(i % this.#colors) % PALETTE.length}`;
-        const slot = i % this.#colors;
-        if (slot < this.speakerColors.length) swatch.style.background = `var(--quote-lens-speaker-${slot})`;
+        swatch.className = `s${i % this.#colors}`;
         const label = document.createElement("span");
         label.textContent = `${s.name} (${s.quotes})`;
         li.append(swatch, label);

@@ -544,7 +544,7 @@ struct Split {
     pieces: Vec<Text>,
 }
 
-/// The result of [`highlight_element`]: the analysis of the element's text,
+/// The result of `highlightElement()`: the analysis of the element's text,
 /// the ranges of the marked quotations, and `clear()` to remove the marks.
 #[wasm_bindgen]
 pub struct Highlighting {
@@ -579,7 +579,7 @@ impl Highlighting {
 
     /// `"highlight"` (CSS Custom Highlight API) or `"mark"` (`<mark>`
     /// elements); `"none"` once cleared.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "\"highlight\" | \"mark\" | \"none\"")]
     pub fn mode(&self) -> String {
         match self.mode {
             Mode::Highlight => "highlight",
