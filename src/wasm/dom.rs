@@ -28,7 +28,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Range, Text, Window};
 
-use crate::{Analyzer, QuoteReport, Report};
+use crate::{QuoteReport, Report};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_HIGHLIGHT_TYPES: &'static str = r#"
@@ -675,15 +675,12 @@ pub fn highlight_element(
     #[wasm_bindgen(unchecked_optional_param_type = "HighlightOptions")] options: Option<Object>,
 ) -> Result<Highlighting, JsError> {
     let marks = parse_mark_options(options.as_ref())?;
-    let analyzer = Analyzer::with_options(super::parse_options(options)?);
+    let lang = super::parse_options(options)?;
     let doc = element.owner_document();
     let view = doc.as_ref().and_then(Document::default_view);
     let layout = read(element, view.as_ref());
-    let analysis = analyzer.analyze(&layout.text);
-    let report = Report::new(&layout.text, &analysis);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let analysis_js = serde::Serialize::serialize(&report, &serializer)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let report = super::report(&layout.text, lang);
+    let analysis_js = super::report_to_js(&report)?;
 
     let api = match marks.mode {
         Mode::Mark => None,

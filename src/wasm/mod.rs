@@ -142,10 +142,23 @@ pub fn analyze(
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
+    report_to_js(&report(text, options))
+}
+
+/// The Analysis JSON of `text`, for `analyze()` and `highlightElement()`.
+/// Never inlined: one copy of the whole analysis in the wasm binary, not
+/// one per caller.
+#[inline(never)]
+fn report(text: &str, options: Options) -> Report {
     let analysis = Analyzer::with_options(options).analyze(text);
-    let report = Report::new(text, &analysis);
+    Report::new(text, &analysis)
+}
+
+/// The report as a plain JS object (`null` for absent fields).
+#[inline(never)]
+fn report_to_js(report: &Report) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    serde::Serialize::serialize(report, &serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn parse_options(options: Option<Object>) -> Result<Options, JsError> {
