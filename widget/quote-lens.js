@@ -119,6 +119,14 @@ function parseKinds(value) {
   return value.split(/[\s,]+/).filter((k) => k === "speech" || k === "other");
 }
 
+const MARK = "mark[data-quote-lens-quote]";
+
+/** The quotation index of a fallback <mark>, or -1. */
+function markQuote(mark) {
+  const i = Number(mark?.getAttribute("data-quote-lens-quote") ?? -1);
+  return Number.isInteger(i) ? i : -1;
+}
+
 /** The speaker colour slot of a quotation, as highlightElement() assigns it. */
 function colorSlot(analysis, quote, colors) {
   const name = quote.speaker?.name;
@@ -274,7 +282,9 @@ export class QuoteLensElement extends HTMLElement {
     }
     this.#observer.takeRecords();
     this.#highlighting = h;
-    this.#ranges = h.ranges;
+    // Marks are found from the event target; ranges only for highlights
+    // (live ranges slow down every later DOM change of the page).
+    this.#ranges = h.mode === "highlight" ? h.ranges : [];
     this.#analysis = h.analysis;
     this.#colors = options.colors;
     this.#renderLegend();
@@ -359,6 +369,7 @@ export class QuoteLensElement extends HTMLElement {
 
   /** The innermost marked quotation whose text is under (x, y) near `el`. */
   #quoteAt(x, y, el) {
+    if (this.#highlighting?.mode === "mark") return markQuote(el?.closest?.(MARK));
     let best = -1;
     this.#ranges.forEach((range, i) => {
       if (!range || (el && !range.intersectsNode(el))) return;
@@ -387,6 +398,10 @@ export class QuoteLensElement extends HTMLElement {
     const el = e.composedPath()[0];
     if (!(el instanceof Element)) return;
     let best = -1;
+    if (this.#highlighting?.mode === "mark") {
+      // A mark around the focused element, or the first one inside it.
+      best = markQuote(el.closest(MARK) ?? el.querySelector(MARK));
+    }
     this.#ranges.forEach((range, i) => {
       if (range && range.isPointInRange(el, 0)) {
         if (best < 0 || this.#analysis.quotes[i].depth >= this.#analysis.quotes[best].depth) best = i;

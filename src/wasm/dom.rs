@@ -23,6 +23,8 @@
 //! `mark[data-quote-lens="speaker-0"]`); the `<quote-lens>` element brings
 //! its own.
 
+use std::cell::OnceCell;
+
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -258,22 +260,56 @@ enum Step {
     Enter(Flow),
 }
 
-fn classify(el: &Element, parent: Flow, view: Option<&Window>) -> Step {
+/// Reads computed styles. The property names cross into JavaScript once,
+/// not once per element.
+struct Styles {
+    view: Option<Window>,
+    /// `display`, `visibility`, `whiteSpaceCollapse`, `whiteSpace`, `hidden`.
+    keys: [JsValue; 5],
+}
+
+impl Styles {
+    fn new(view: Option<Window>) -> Styles {
+        let keys = [
+            "display",
+            "visibility",
+            "whiteSpaceCollapse",
+            "whiteSpace",
+            "hidden",
+        ];
+        Styles {
+            view,
+            keys: keys.map(JsValue::from_str),
+        }
+    }
+
+    fn get(target: &JsValue, key: &JsValue) -> String {
+        Reflect::get(target, key)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+}
+
+fn classify(el: &Element, parent: Flow, styles: &Styles) -> Step {
+    let [display_key, visibility_key, collapse_key, white_space_key, hidden_key] = &styles.keys;
     let tag = el.local_name().to_ascii_lowercase();
-    if SKIPPED.contains(&tag.as_str()) || el.has_attribute("hidden") {
+    let hidden = Reflect::get(el, hidden_key).is_ok_and(|v| v.is_truthy());
+    if SKIPPED.contains(&tag.as_str()) || hidden {
         return Step::Skip;
     }
     if tag == "br" {
         return Step::Break;
     }
-    let style = view.and_then(|v| v.get_computed_style(el).ok().flatten());
-    let prop = |name: &str| {
-        style
-            .as_ref()
-            .and_then(|s| s.get_property_value(name).ok())
-            .unwrap_or_default()
+    let style: JsValue = match styles
+        .view
+        .as_ref()
+        .and_then(|v| v.get_computed_style(el).ok().flatten())
+    {
+        Some(s) => s.into(),
+        None => JsValue::UNDEFINED,
     };
-    let display = prop("display");
+    let display = Styles::get(&style, display_key);
     if display == "none" {
         return Step::Skip;
     }
@@ -287,9 +323,9 @@ fn classify(el: &Element, parent: Flow, view: Option<&Window>) -> Step {
     }
     let block =
         !(display.starts_with("inline") || display == "contents" || display.starts_with("ruby"));
-    let visibility = prop("visibility");
-    let collapse = match prop("white-space-collapse") {
-        s if s.is_empty() => prop("white-space"),
+    let visibility = Styles::get(&style, visibility_key);
+    let collapse = match Styles::get(&style, collapse_key) {
+        s if s.is_empty() => Styles::get(&style, white_space_key),
         s => s,
     };
     Step::Enter(Flow {
@@ -304,7 +340,8 @@ fn classify(el: &Element, parent: Flow, view: Option<&Window>) -> Step {
 
 /// Reads the visible text of `root` (see the module docs). Iterative, so a
 /// deeply nested tree cannot exhaust the stack.
-fn read(root: &Element, view: Option<&Window>) -> Layout {
+fn read(root: &Element, view: Option<Window>) -> Layout {
+    let styles = Styles::new(view);
     let mut layout = Layout::default();
     let root_flow = match classify(
         root,
@@ -313,7 +350,7 @@ fn read(root: &Element, view: Option<&Window>) -> Layout {
             pre: false,
             block: true,
         },
-        view,
+        &styles,
     ) {
         Step::Enter(f) => f,
         // The root is read even when it would be skipped as a descendant.
@@ -347,7 +384,7 @@ fn read(root: &Element, view: Option<&Window>) -> Layout {
             }
             ELEMENT_NODE => {
                 let el: &Element = node.unchecked_ref();
-                match classify(el, flow, view) {
+                match classify(el, flow, &styles) {
                     Step::Skip => next = node.next_sibling(),
                     Step::Break => {
                         layout.push_break();
@@ -517,10 +554,8 @@ type Point = (Node, u32);
 
 /// The selection's anchor and focus, if either lies inside `root`.
 fn save_selection(doc: &Document, root: &Element) -> Option<(web_sys::Selection, Point, Point)> {
+    // Not rangeCount: in Chromium that forces a layout of the page.
     let sel = doc.get_selection().ok().flatten()?;
-    if sel.range_count() == 0 {
-        return None;
-    }
     let anchor = sel.anchor_node()?;
     let focus = sel.focus_node()?;
     if !root.contains(Some(&anchor)) && !root.contains(Some(&focus)) {
@@ -544,13 +579,19 @@ struct Split {
     pieces: Vec<Text>,
 }
 
+/// Start node and offset, end node and offset.
+type RangePoints = (Text, u32, Text, u32);
+
 /// The result of `highlightElement()`: the analysis of the element's text,
 /// the ranges of the marked quotations, and `clear()` to remove the marks.
 #[wasm_bindgen]
 pub struct Highlighting {
     analysis: JsValue,
     text: String,
-    ranges: Array,
+    /// Made on first use in mark mode (see `ranges`).
+    ranges: OnceCell<Array>,
+    /// Mark mode: where each quotation starts and ends.
+    points: Vec<Option<RangePoints>>,
     mode: Mode,
     /// Highlight mode: the registry and each (highlight name, range).
     registry: Option<HighlightRegistry>,
@@ -590,10 +631,30 @@ impl Highlighting {
     }
 
     /// One entry per quotation of `analysis.quotes`: a live `Range` over
-    /// it, or `null` for a quotation of a kind not marked.
+    /// it, or `null` for a quotation of a kind not marked. In mark mode
+    /// they are made on first use: every live range slows down each later
+    /// change of the page's DOM, so none are made unless asked for.
     #[wasm_bindgen(getter, unchecked_return_type = "(Range | null)[]")]
     pub fn ranges(&self) -> Array {
-        self.ranges.clone()
+        self.ranges
+            .get_or_init(|| {
+                let doc = self.document.as_ref();
+                self.points
+                    .iter()
+                    .map(|p| {
+                        p.as_ref()
+                            .zip(doc)
+                            .and_then(|((sn, so, en, eo), doc)| {
+                                let r = doc.create_range().ok()?;
+                                r.set_start(sn, *so).ok()?;
+                                r.set_end(en, *eo).ok()?;
+                                Some(JsValue::from(r))
+                            })
+                            .unwrap_or(JsValue::NULL)
+                    })
+                    .collect()
+            })
+            .clone()
     }
 
     /// Removes the highlights or unwraps the `<mark>` elements, joining
@@ -629,7 +690,8 @@ impl Highlighting {
             }
             restore_selection(saved);
         }
-        self.ranges = Array::new();
+        self.ranges = OnceCell::from(Array::new());
+        self.points.clear();
         self.mode = Mode::Auto;
     }
 }
@@ -678,7 +740,7 @@ pub fn highlight_element(
     let lang = super::parse_options(options)?;
     let doc = element.owner_document();
     let view = doc.as_ref().and_then(Document::default_view);
-    let layout = read(element, view.as_ref());
+    let layout = read(element, view);
     let report = super::report(&layout.text, lang);
     let analysis_js = super::report_to_js(&report)?;
 
@@ -705,7 +767,8 @@ pub fn highlight_element(
     let mut out = Highlighting {
         analysis: analysis_js,
         text: String::new(),
-        ranges: Array::new(),
+        ranges: OnceCell::new(),
+        points: Vec::new(),
         mode: Mode::Auto,
         registry: None,
         highlighted: Vec::new(),
@@ -720,6 +783,7 @@ pub fn highlight_element(
     };
     if let Some((registry, ctor)) = api {
         out.mode = Mode::Highlight;
+        let ranges = Array::new();
         for (q, name) in report.quotes.iter().zip(&wanted) {
             let range = match name {
                 Some(name) => range_over(&doc, &layout, q)
@@ -735,8 +799,9 @@ pub fn highlight_element(
                     .map_err(|e| JsError::new(&format!("cannot highlight: {e:?}")))?,
                 None => None,
             };
-            out.ranges.push(&range.map_or(JsValue::NULL, JsValue::from));
+            ranges.push(&range.map_or(JsValue::NULL, JsValue::from));
         }
+        out.ranges = OnceCell::from(ranges);
         out.registry = Some(registry);
     } else {
         out.mode = Mode::Mark;
@@ -825,7 +890,10 @@ fn mark(
         }
         quote_segments.push(segs);
     }
-    // Split every node at its edges (splitText keeps the selection right).
+    // The selection is read before any change: reading it after one would
+    // force a layout of the page.
+    let mut saved = save_selection(doc, root);
+    // Split every node at its edges, moving selection points along.
     // pieces: per node, (start offset, text node) in order.
     let mut pieces: Vec<(usize, Vec<(u32, Text)>)> = Vec::with_capacity(per_node.len());
     for (node, edges) in &mut per_node {
@@ -848,9 +916,33 @@ fn mark(
             consumed = cut;
             list.push((cut, current.clone()));
         }
+        if let Some((_, a, f)) = saved.as_mut() {
+            for point in [a, f] {
+                if JsValue::from(point.0.clone()) != JsValue::from(text.clone()) {
+                    continue;
+                }
+                let k = list
+                    .partition_point(|(s, _)| *s <= point.1)
+                    .saturating_sub(1);
+                if let Some((s, t)) = list.get(k) {
+                    *point = (t.clone().into(), point.1 - s);
+                }
+            }
+        }
         pieces.push((*node, list));
     }
-    let saved = save_selection(doc, root);
+    // One <mark> per marked quotation to clone (fewer strings to cross).
+    let templates = wanted
+        .iter()
+        .enumerate()
+        .map(|(q, name)| {
+            let Some(name) = name else { return Ok(None) };
+            let m = doc.create_element("mark")?;
+            m.set_attribute(MARK_ATTRIBUTE, name)?;
+            m.set_attribute(MARK_QUOTE_ATTRIBUTE, &q.to_string())?;
+            Ok(Some(m))
+        })
+        .collect::<Result<Vec<Option<Element>>, JsValue>>()?;
     // Wrap: sweep each node's edges, keeping the stack of open quotations.
     for ((_, edges), (_, list)) in per_node.iter().zip(&pieces) {
         let mut open: Vec<usize> = Vec::new();
@@ -873,10 +965,10 @@ fn mark(
             let mut outer: Option<Element> = None;
             let mut inner: Option<Element> = None;
             for &q in &open {
-                let m = doc.create_element("mark")?;
-                let name = wanted.get(q).cloned().flatten().unwrap_or_default();
-                m.set_attribute(MARK_ATTRIBUTE, &name)?;
-                m.set_attribute(MARK_QUOTE_ATTRIBUTE, &q.to_string())?;
+                let m: Element = match templates.get(q) {
+                    Some(Some(t)) => t.clone_node()?.unchecked_into(),
+                    _ => continue,
+                };
                 match &inner {
                     Some(i) => {
                         i.append_child(&m)?;
@@ -893,7 +985,7 @@ fn mark(
         }
     }
     restore_selection(saved);
-    // Ranges over the marked text, from the pieces.
+    // Where each quotation's range starts and ends, in the pieces.
     let piece_at = |node: usize, at: u32, end: bool| -> Option<(Text, u32)> {
         let list = match pieces.binary_search_by_key(&node, |(n, _)| *n) {
             Ok(k) => &pieces.get(k)?.1,
@@ -908,21 +1000,16 @@ fn mark(
         Some((t.clone(), at - s))
     };
     for segs in &quote_segments {
-        let range = match (segs.first(), segs.last()) {
+        let points = match (segs.first(), segs.last()) {
             (Some(&(a, from, _)), Some(&(b, _, to))) => {
                 match (piece_at(a, from, false), piece_at(b, to, true)) {
-                    (Some((sn, so)), Some((en, eo))) => {
-                        let r = doc.create_range()?;
-                        r.set_start(&sn, so)?;
-                        r.set_end(&en, eo)?;
-                        JsValue::from(r)
-                    }
-                    _ => JsValue::NULL,
+                    (Some((sn, so)), Some((en, eo))) => Some((sn, so, en, eo)),
+                    _ => None,
                 }
             }
-            _ => JsValue::NULL,
+            _ => None,
         };
-        out.ranges.push(&range);
+        out.points.push(points);
     }
     out.splits = pieces
         .into_iter()
