@@ -5,7 +5,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "wasm"))]
 
 use js_sys::{Array, JsString, Object, Reflect};
-use quotelens::wasm::{highlight_element, Highlighting};
+use quotelens::wasm::highlight_element;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Document, Element, Node, Range};
@@ -24,6 +24,35 @@ fn fixture(html: &str) -> Element {
     div.set_inner_html(html);
     doc.body().unwrap().append_child(&div).unwrap();
     div
+}
+
+/// A `highlightElement()` result, read as JavaScript would.
+struct Highlighting(JsValue);
+
+impl Highlighting {
+    fn get(&self, key: &str) -> JsValue {
+        Reflect::get(&self.0, &key.into()).unwrap()
+    }
+    fn text(&self) -> String {
+        self.get("text").as_string().unwrap()
+    }
+    fn mode(&self) -> String {
+        self.get("mode").as_string().unwrap()
+    }
+    fn analysis(&self) -> JsValue {
+        self.get("analysis")
+    }
+    fn ranges(&self) -> Array {
+        self.get("ranges").dyn_into().unwrap()
+    }
+    fn clear(&mut self) {
+        let f: js_sys::Function = self.get("clear").dyn_into().unwrap();
+        f.call0(&self.0).unwrap();
+    }
+}
+
+fn highlight(root: &Element, options: Object) -> Highlighting {
+    Highlighting(highlight_element(root, Some(options)).unwrap())
 }
 
 fn options(mode: &str) -> Object {
@@ -80,7 +109,7 @@ fn text_has_blank_lines_at_blocks_and_collapses_white_space() {
          <p style=\"display:none\">none</p><span style=\"display:block\">blk</span>\
          <pre>l1\n  l2</pre><p>tail&nbsp; end</p>",
     );
-    let h = highlight_element(&root, Some(options("highlight"))).unwrap();
+    let h = highlight(&root, options("highlight"));
     assert_eq!(
         h.text(),
         "Title\n\nOne two three\n\na\n\nb\n\nx\n\ny\n\nblk\n\nl1\n  l2\n\ntail\u{a0} end"
@@ -92,7 +121,7 @@ fn text_has_blank_lines_at_blocks_and_collapses_white_space() {
 fn detached_elements_go_by_tag() {
     let div = document().create_element("div").unwrap();
     div.set_inner_html("<p>a</p><p>b <b>c</b></p><div>d</div>");
-    let h = highlight_element(&div, Some(options("mark"))).unwrap();
+    let h = highlight(&div, options("mark"));
     assert_eq!(h.text(), "a\n\nb c\n\nd");
 }
 
@@ -102,7 +131,7 @@ fn highlight_ranges_are_the_quotations_after_emoji_and_markup() {
         "<p>😀 The <a href=\"#\">port</a> 🇺🇦 opened.\n   “We <em>will</em> stay,” said Ann Lee.</p>\
          <p>“It <b>rains</b>.</p><p>“Then it stops,” she said.</p>",
     );
-    let h = highlight_element(&root, Some(options("highlight"))).unwrap();
+    let h = highlight(&root, options("highlight"));
     assert_eq!(h.mode(), "highlight");
     let texts = range_texts(&h);
     assert_eq!(texts.len() as u32, quote_count(&h));
@@ -126,7 +155,7 @@ fn lone_surrogates_in_the_dom_keep_offsets() {
     // set_text_content goes through Rust (U+FFFD); set the raw JS string.
     let node: Node = p.first_child().unwrap();
     Reflect::set(&node, &"data".into(), &text).unwrap();
-    let h = highlight_element(&root, Some(options("highlight"))).unwrap();
+    let h = highlight(&root, options("highlight"));
     let texts = range_texts(&h);
     assert_eq!(
         texts,
@@ -142,7 +171,7 @@ fn marks_wrap_exactly_the_quotation_and_clear_restores_the_dom() {
                 <p>“Two <a href=\"#x\">links</a>.</p><p>“And more,” she added.</p>";
     let root = fixture(html);
     let first_text = root.first_element_child().unwrap().first_child().unwrap();
-    let h = highlight_element(&root, Some(options("mark"))).unwrap();
+    let h = highlight(&root, options("mark"));
     assert_eq!(h.mode(), "mark");
     let marks = mark_texts(&root);
     let texts: Vec<&str> = marks.iter().map(String::as_str).collect();
@@ -195,7 +224,7 @@ fn marking_and_clearing_keep_the_selection() {
     sel.set_base_and_extent(&text, 13, &text, 45).unwrap();
     let before = String::from(sel.to_string());
     assert_eq!(before, "wo three four,” said Ann Lee, af");
-    let mut h = highlight_element(&root, Some(options("mark"))).unwrap();
+    let mut h = highlight(&root, options("mark"));
     assert_eq!(mark_texts(&root).len(), 1);
     assert_eq!(String::from(sel.to_string()), before);
     h.clear();
@@ -211,10 +240,10 @@ fn kinds_choose_what_is_marked_and_highlights_are_shared() {
     let root = fixture("<p>“Go,” said Ann Lee. The “plan” was late.</p>");
     let o = options("highlight");
     Reflect::set(&o, &"kinds".into(), &Array::of1(&"speech".into())).unwrap();
-    let mut a = highlight_element(&root, Some(o)).unwrap();
+    let mut a = highlight(&root, o);
     assert_eq!(range_texts(&a), vec![Some("“Go,”".to_owned()), None]);
     // A second highlighting of the same names adds to the same Highlight.
-    let mut b = highlight_element(&root, Some(options("highlight"))).unwrap();
+    let mut b = highlight(&root, options("highlight"));
     let registry = Reflect::get(
         &Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(),
         &"highlights".into(),
@@ -274,7 +303,7 @@ fn deep_nesting_does_not_exhaust_the_stack() {
     );
     let div = document().create_element("div").unwrap();
     div.set_inner_html(&html);
-    let mut h = highlight_element(&div, Some(options("highlight"))).unwrap();
+    let mut h = highlight(&div, options("highlight"));
     assert_eq!(range_texts(&h), vec![Some("“Deep,”".to_owned())]);
     h.clear();
 }

@@ -220,7 +220,6 @@ export class QuoteLensElement extends HTMLElement {
     this.#unwatch();
     clearTimeout(this.#timer);
     this.#highlighting?.clear();
-    this.#highlighting?.free();
     this.#highlighting = null;
     this.#hide();
   }
@@ -269,7 +268,6 @@ export class QuoteLensElement extends HTMLElement {
     const content = this.#content();
     this.#setCurrent(-1);
     this.#highlighting?.clear();
-    this.#highlighting?.free();
     this.#highlighting = null;
     const options = this.#options();
     let h;

@@ -5,9 +5,19 @@
 //! string, with a blank line for every block boundary (`<p>`, `<li>`,
 //! headings, `<br>`, anything the page lays out as a block) and nothing
 //! between inline elements, so a quotation that runs across a link, an
-//! emphasis or two paragraphs is one quotation. Each text node keeps its
-//! length, so an analysis offset maps back to a (text node, offset) pair by
-//! a binary search over the nodes' start offsets: no re-scan per quotation.
+//! emphasis or two paragraphs is one quotation. White space collapses as
+//! the page shows it; the text is kept as runs copied unit for unit from
+//! one node, so an analysis offset (UTF-16) maps back to a (text node,
+//! offset) pair by a binary search over the runs: no re-scan per quotation.
+//!
+//! ```js
+//! import init, { highlightElement } from "quotelens";
+//! await init();
+//! const h = highlightElement(document.querySelector("article"), { kinds: ["speech"] });
+//! h.analysis.quotes[0].speaker; // who said the first quotation
+//! h.ranges[0].toString();       // the quotation as the page shows it
+//! h.clear();
+//! ```
 //!
 //! Marking goes one of two ways:
 //! - **highlight**: a `Range` per quotation in a `Highlight` of the CSS
@@ -18,12 +28,13 @@
 //!   `<mark data-quote-lens="speaker-N">` elements. Nothing else moves: the
 //!   host's elements, their listeners and the user's selection stay.
 //!
-//! [`Highlighting::clear`] undoes either, rejoining the split text nodes.
+//! The result's `clear()` undoes either, rejoining the split text nodes.
 //! Styling belongs to the caller (`::highlight(quote-lens-speaker-0)`,
 //! `mark[data-quote-lens="speaker-0"]`); the `<quote-lens>` element brings
 //! its own.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -45,6 +56,25 @@ export interface HighlightOptions extends AnalyzeOptions {
    * default 8; speakers beyond them reuse them in turn. */
   colors?: number;
 }
+
+/** What `highlightElement()` returns. */
+export interface Highlighting {
+  /** The Analysis JSON of the element's text (offsets into `text`). */
+  readonly analysis: Analysis;
+  /** The text analyzed: the element's visible text, a blank line at each block boundary. */
+  readonly text: string;
+  /** How the quotations are shown: CSS Custom Highlight API or `<mark>`
+   * elements; "none" once cleared. */
+  readonly mode: "highlight" | "mark" | "none";
+  /** One entry per quotation of `analysis.quotes`: a live `Range` over it,
+   * or `null` for a quotation of a kind not marked (empty once cleared).
+   * In mark mode they are made on first use: live ranges slow down every
+   * later change of the page's DOM. */
+  readonly ranges: (Range | null)[];
+  /** Removes the highlights or unwraps the marks, joining the text nodes
+   * split for them and keeping the user's selection; again does nothing. */
+  clear(): void;
+}
 "#;
 
 /// Node types of the DOM (`Node.nodeType`).
@@ -60,51 +90,12 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that are blocks by default, for an element that has no
 /// computed style (not in a rendered document).
+#[rustfmt::skip]
 const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 ];
 
 /// The attribute on the `<mark>` elements of the fallback; its value is the
@@ -582,12 +573,9 @@ struct Split {
 /// Start node and offset, end node and offset.
 type RangePoints = (Text, u32, Text, u32);
 
-/// The result of `highlightElement()`: the analysis of the element's text,
-/// the ranges of the marked quotations, and `clear()` to remove the marks.
-#[wasm_bindgen]
-pub struct Highlighting {
-    analysis: JsValue,
-    text: String,
+/// What `clear()` and the `ranges` and `mode` getters of a
+/// `highlightElement()` result work on.
+struct Highlighting {
     /// Made on first use in mark mode (see `ranges`).
     ranges: OnceCell<Array>,
     /// Mark mode: where each quotation starts and ends.
@@ -603,39 +591,20 @@ pub struct Highlighting {
     splits: Vec<Split>,
 }
 
-#[wasm_bindgen]
 impl Highlighting {
-    /// The Analysis JSON of the element's text (offsets into `text`).
-    #[wasm_bindgen(getter, unchecked_return_type = "Analysis")]
-    pub fn analysis(&self) -> JsValue {
-        self.analysis.clone()
-    }
-
-    /// The text that was analyzed: the element's visible text, a blank line
-    /// at each block boundary.
-    #[wasm_bindgen(getter)]
-    pub fn text(&self) -> String {
-        self.text.clone()
-    }
-
-    /// `"highlight"` (CSS Custom Highlight API) or `"mark"` (`<mark>`
-    /// elements); `"none"` once cleared.
-    #[wasm_bindgen(getter, unchecked_return_type = "\"highlight\" | \"mark\" | \"none\"")]
-    pub fn mode(&self) -> String {
+    fn mode(&self) -> &'static str {
         match self.mode {
             Mode::Highlight => "highlight",
             Mode::Mark => "mark",
             Mode::Auto => "none",
         }
-        .to_owned()
     }
 
     /// One entry per quotation of `analysis.quotes`: a live `Range` over
     /// it, or `null` for a quotation of a kind not marked. In mark mode
     /// they are made on first use: every live range slows down each later
     /// change of the page's DOM, so none are made unless asked for.
-    #[wasm_bindgen(getter, unchecked_return_type = "(Range | null)[]")]
-    pub fn ranges(&self) -> Array {
+    fn ranges(&self) -> Array {
         self.ranges
             .get_or_init(|| {
                 let doc = self.document.as_ref();
@@ -660,7 +629,7 @@ impl Highlighting {
     /// Removes the highlights or unwraps the `<mark>` elements, joining
     /// the text nodes split for them (keeping the user's selection).
     /// Calling it again does nothing.
-    pub fn clear(&mut self) {
+    fn clear(&mut self) {
         if let Some(registry) = self.registry.take() {
             for (name, range) in self.highlighted.drain(..) {
                 let found = registry.get_highlight(&name);
@@ -726,16 +695,65 @@ fn join(pieces: &[Text], saved: &mut Option<(web_sys::Selection, Point, Point)>)
     }
 }
 
+/// The result of `highlightElement()` as a plain object (see
+/// `Highlighting` in the TypeScript types). A plain object, not an
+/// exported class: nothing to `free()`, and the types need no
+/// `Symbol.dispose`. Its functions share the state; none holds the object,
+/// so the garbage collector frees it all once the object is unreachable.
+fn to_object(state: Highlighting, analysis: &JsValue, text: &str) -> Result<JsValue, JsValue> {
+    let obj = Object::new();
+    Reflect::set(&obj, &"analysis".into(), analysis)?;
+    Reflect::set(&obj, &"text".into(), &JsValue::from_str(text))?;
+    let state = Rc::new(RefCell::new(state));
+    let s = Rc::clone(&state);
+    let mode = Closure::<dyn Fn() -> JsValue>::new(move || {
+        s.try_borrow()
+            .map_or(JsValue::UNDEFINED, |s| s.mode().into())
+    });
+    let s = Rc::clone(&state);
+    let ranges = Closure::<dyn Fn() -> JsValue>::new(move || {
+        s.try_borrow()
+            .map_or(JsValue::UNDEFINED, |s| s.ranges().into())
+    });
+    let clear = Closure::<dyn Fn()>::new(move || {
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.clear();
+        }
+    });
+    for (name, getter) in [
+        ("mode", mode.into_js_value()),
+        ("ranges", ranges.into_js_value()),
+    ] {
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"get".into(), &getter)?;
+        Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE)?;
+        Object::define_property(&obj, &name.into(), &descriptor);
+    }
+    Reflect::set(&obj, &"clear".into(), &clear.into_js_value())?;
+    Ok(obj.into())
+}
+
 /// Analyzes the visible text of `element` and marks each quotation in place
 /// (see the module docs). Returns the analysis, the ranges and `clear()`.
 ///
 /// Throws on bad options (an unknown `lang`, `kinds`, `mode` or `colors`),
 /// or for `mode: "highlight"` where the browser lacks the API.
-#[wasm_bindgen(js_name = highlightElement)]
+#[wasm_bindgen(js_name = highlightElement, unchecked_return_type = "Highlighting")]
 pub fn highlight_element(
     element: &Element,
     #[wasm_bindgen(unchecked_optional_param_type = "HighlightOptions")] options: Option<Object>,
-) -> Result<Highlighting, JsError> {
+) -> Result<JsValue, JsError> {
+    let state = highlight(element, options)?;
+    to_object(state.0, &state.1, &state.2)
+        .map_err(|e| JsError::new(&format!("cannot build the result: {e:?}")))
+}
+
+/// The work of [`highlight_element`]: the state, the analysis as a JS
+/// object and the analyzed text.
+fn highlight(
+    element: &Element,
+    options: Option<Object>,
+) -> Result<(Highlighting, JsValue, String), JsError> {
     let marks = parse_mark_options(options.as_ref())?;
     let lang = super::parse_options(options)?;
     let doc = element.owner_document();
@@ -765,8 +783,6 @@ pub fn highlight_element(
         })
         .collect();
     let mut out = Highlighting {
-        analysis: analysis_js,
-        text: String::new(),
         ranges: OnceCell::new(),
         points: Vec::new(),
         mode: Mode::Auto,
@@ -778,8 +794,7 @@ pub fn highlight_element(
         splits: Vec::new(),
     };
     let Some(doc) = doc else {
-        out.text = layout.text;
-        return Ok(out);
+        return Ok((out, analysis_js, layout.text));
     };
     if let Some((registry, ctor)) = api {
         out.mode = Mode::Highlight;
@@ -809,8 +824,7 @@ pub fn highlight_element(
             .map_err(|e| JsError::new(&format!("cannot mark: {e:?}")))?;
         out.document = Some(doc);
     }
-    out.text = layout.text;
-    Ok(out)
+    Ok((out, analysis_js, layout.text))
 }
 
 /// A `Range` over a quotation, or `None` if it covers no text node.

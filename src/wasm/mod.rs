@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use crate::{Analyzer, Lang, Options, Report};
 
 pub mod dom;
-pub use dom::{highlight_element, Highlighting};
+pub use dom::highlight_element;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
