@@ -335,6 +335,9 @@ export class QuoteLensElement extends HTMLElement {
     popover.setAttribute("part", "popover");
     popover.setAttribute("role", "tooltip");
     popover.setAttribute("aria-live", "polite");
+    // In the top layer where the browser has popovers: above the page's
+    // stacking contexts, not clipped by an ancestor's overflow.
+    if (typeof popover.showPopover === "function") popover.setAttribute("popover", "manual");
     popover.hidden = true;
     const speaker = document.createElement("span");
     speaker.setAttribute("part", "popover-speaker");
@@ -419,12 +422,13 @@ export class QuoteLensElement extends HTMLElement {
       detail.textContent = "Scare quote, title or term: no speaker";
     } else {
       speaker.textContent = q.speaker?.name ?? q.speaker?.mention?.text ?? "Speaker unknown";
-      detail.textContent = q.cue ? `“${q.cue.text}”` : "";
+      detail.textContent = q.cue ? `cue: ${q.cue.text}` : "";
     }
     popover.dataset.quote = String(i);
     const slot = colorSlot(this.#analysis, q, this.#colors);
     popover.dataset.speaker = slot == null ? "" : String(slot);
     popover.hidden = false;
+    if (popover.hasAttribute("popover") && !popover.matches(":popover-open")) popover.showPopover();
     this.#setCurrent(i);
     const w = popover.offsetWidth;
     const h = popover.offsetHeight;
@@ -437,7 +441,11 @@ export class QuoteLensElement extends HTMLElement {
 
   #hide() {
     cancelAnimationFrame(this.#frame);
-    if (this.#ui) this.#ui.popover.hidden = true;
+    if (this.#ui) {
+      const { popover } = this.#ui;
+      if (popover.hasAttribute("popover") && popover.matches(":popover-open")) popover.hidePopover();
+      popover.hidden = true;
+    }
     this.#setCurrent(-1);
   }
 
