@@ -275,6 +275,15 @@ for (const noHighlightApi of [false, true]) {
     });
     await page.waitForFunction(() => !document.querySelector("#story mark[data-quote-lens=other]") && [...(globalThis.CSS?.highlights?.get("quote-lens-other") ?? [])].every((r) => !document.getElementById("story").contains(r.startContainer)), null, { timeout: 20000 });
     assert.deepEqual(texts(await highlights(page, "#one")), [STORY[0], STORY[1], ...STORY.slice(2, 4), STORY[5], "“The harbour is ours again,”"]);
+    // The host copies its markup through innerHTML, our marks included:
+    // they are unwrapped, not wrapped again.
+    await page.evaluate(() => {
+      const second = document.getElementById("second");
+      second.innerHTML = second.innerHTML;
+      return document.getElementById("two").refresh();
+    });
+    assert.deepEqual(texts(await highlights(page, "#two")), SECOND);
+    assert.equal(await page.evaluate(() => document.querySelectorAll("#second mark").length), noHighlightApi ? 1 : 0);
     // Refreshing an unchanged text changes nothing: no event, same DOM.
     const html = await page.evaluate(() => document.getElementById("story").innerHTML);
     await page.evaluate(() => document.getElementById("one").refresh());

@@ -216,6 +216,27 @@ fn marks_wrap_exactly_the_quotation_and_clear_restores_the_dom() {
 }
 
 #[wasm_bindgen_test]
+fn marks_copied_by_the_host_are_not_wrapped_again() {
+    let root = fixture("<p>“One <b>two</b>,” said Ann Lee. The “plan” was late.</p>");
+    let _first = highlight(&root, options("mark"));
+    let marked = root.inner_html();
+    // The host copies its markup with our marks in it: they are new
+    // elements no highlighting owns.
+    root.set_inner_html(&marked);
+    let mut second = highlight(&root, options("mark"));
+    assert_eq!(mark_texts(&root), ["“One two,”", "“plan”"]);
+    assert_eq!(root.inner_html(), marked);
+    second.clear();
+    assert_eq!(
+        root.query_selector_all("mark").unwrap().length(),
+        0,
+        "{}",
+        root.inner_html()
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn marking_and_clearing_keep_the_selection() {
     let root = fixture("<p>Before “one two three four,” said Ann Lee, after.</p>");
     let text = root.first_element_child().unwrap().first_child().unwrap();

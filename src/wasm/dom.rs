@@ -294,6 +294,10 @@ fn to_object(state: Highlighting, analysis: &JsValue, text: &str) -> Result<JsVa
 /// Analyzes the visible text of `element` and marks each quotation in place
 /// (see the module docs). Returns the analysis, the ranges and `clear()`.
 ///
+/// `<mark data-quote-lens>` elements already in the element that no
+/// highlighting owns (markup copied with `innerHTML` while marked, say) are
+/// unwrapped first, so nothing is ever wrapped twice.
+///
 /// Throws on bad options (an unknown `lang`, `kinds`, `mode` or `colors`),
 /// or for `mode: "highlight"` where the browser lacks the API.
 #[wasm_bindgen(js_name = highlightElement, unchecked_return_type = "Highlighting")]
@@ -316,6 +320,9 @@ fn highlight(
     let lang = super::parse_options(options)?;
     let doc = element.owner_document();
     let view = doc.as_ref().and_then(Document::default_view);
+    if let Some(doc) = &doc {
+        marks::unwrap_stale(doc, element);
+    }
     let layout = read(element, view);
     let report = super::report(&layout.text, lang);
     let analysis_js = super::report_to_js(&report)?;

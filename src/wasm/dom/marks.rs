@@ -277,6 +277,27 @@ pub(super) fn mark(
     Ok(out)
 }
 
+/// Unwraps `<mark>`s of ours that no highlighting owns any more, e.g. in
+/// markup the host copied with `innerHTML` while they were in place, so
+/// that nothing is wrapped twice. Their text nodes stay split.
+pub(super) fn unwrap_stale(doc: &Document, root: &Element) {
+    let Ok(list) = root.query_selector_all(&format!("mark[{MARK_ATTRIBUTE}]")) else {
+        return;
+    };
+    if list.length() == 0 {
+        return;
+    }
+    let marks = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect();
+    let stale = Marked {
+        marks,
+        points: Vec::new(),
+        splits: Vec::new(),
+    };
+    unmark(doc, root, stale);
+}
+
 /// Unwraps the marks and joins the split text nodes, keeping the selection.
 pub(super) fn unmark(doc: &Document, root: &Element, marked: Marked) {
     let mut saved = save_selection(doc, root);
