@@ -301,9 +301,9 @@ for (const noHighlightApi of [false, true]) {
     await analyzed(page, ["one"]);
     const popover = page.locator("#one").locator('[part="popover"]');
     assert.equal(await popover.isVisible(), false);
-    // Hover the middle of the second quotation's first line.
+    // Hover the bold word inside the second quotation.
     const box = await page.evaluate(() => {
-      const r = document.getElementById("one").analysis && document.getElementById("single").getBoundingClientRect();
+      const r = document.getElementById("single").getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
     await page.mouse.move(box.x, box.y);
