@@ -79,7 +79,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --all-features -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown $(WASM_FEATURES) --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown $(WASM_FEATURES) --lib --test web --test dom -- -D warnings
 
 test-native:
 	cargo test --all-targets
@@ -93,7 +93,7 @@ test-wasm-node:
 test-wasm-chrome:
 	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_USE_BROWSER=1 \
 		$(WASM_PACK) test --mode no-install --headless --chrome --chromedriver $(CHROMEDRIVER) \
-		. $(WASM_FEATURES) --test web
+		. $(WASM_FEATURES) --test web --test dom
 
 # pkg.test.mjs: the glue in pkg/; consumer.test.mjs: the packed tarball
 # installed offline (shared suite, README examples, tsc --strict);

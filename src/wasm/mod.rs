@@ -30,6 +30,9 @@ use wasm_bindgen::prelude::*;
 use crate::{Analyzer, Lang, Options, Report};
 use input::text_arg;
 
+pub mod dom;
+pub use dom::highlight_element;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** A range of the analyzed string in UTF-16 code units (`start` inclusive,
@@ -173,8 +176,7 @@ pub fn analyze(
 ) -> Result<JsValue, JsError> {
     let text = text_arg(text)?;
     let options = parse_options(options)?;
-    let analysis = Analyzer::with_options(options).analyze(&text);
-    to_js(&Report::new(&text, &analysis))
+    to_js(&report(&text, options))
 }
 
 /// Converts to plain JS objects, arrays and `null` (JSON-compatible).
@@ -183,6 +185,21 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serializer)
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The Analysis JSON of `text`, for `analyze()` and `highlightElement()`.
+/// Never inlined: one copy of the whole analysis in the wasm binary, not
+/// one per caller.
+#[inline(never)]
+fn report(text: &str, options: Options) -> Report {
+    let analysis = Analyzer::with_options(options).analyze(text);
+    Report::new(text, &analysis)
+}
+
+/// The report as a plain JS object (`null` for absent fields).
+#[inline(never)]
+fn report_to_js(report: &Report) -> Result<JsValue, JsError> {
+    to_js(report)
 }
 
 fn parse_options(options: Option<Object>) -> Result<Options, JsError> {
