@@ -165,26 +165,17 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     // Inside a sentence: news quotes fragments of what people said far
     // more often than it uses scare quotes, but a name or title is
     // capitalised throughout and a scare quote is a word or two.
-    let min_words = if lang == Lang::De {
-        MIN_FRAGMENT_WORDS_DE
-    } else {
-        MIN_FRAGMENT_WORDS
-    };
-    if words >= min_words && !is_title_case(content) {
+    if words >= MIN_FRAGMENT_WORDS && !is_title_case(content) {
         return QuoteKind::Speech;
     }
     QuoteKind::Other
 }
 
 /// Fewest words for an unattributed fragment inside a sentence to count
-/// as speech. Two lower-case words (“political revolution”, “very
-/// fishy”) are far more often someone's phrase than a scare quote in
-/// English news; one word mostly is a scare quote or a term.
-const MIN_FRAGMENT_WORDS: usize = 2;
-
-/// The same for German, where every noun is capitalised, so title case
-/// tells nothing and two-word runs are as often names as quotations.
-const MIN_FRAGMENT_WORDS_DE: usize = 3;
+/// as speech. Two words with no cue near (“night mode”, “soft side”) are
+/// mostly a term or a scare quote; counted as speech they would gain a
+/// few partial quotations of news copy and mislabel every term.
+const MIN_FRAGMENT_WORDS: usize = 3;
 
 /// German nouns for kinds of named things (lower case, matched as the
 /// end of a compound: „Fernsehserie“ ends with „serie“), sorted.
