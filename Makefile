@@ -104,7 +104,7 @@ test-e2e: build-wasm
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= tokenize analyze render_html
 # libFuzzer flags: a slow input (timeout, seconds) is a linear-time finding.
-FUZZ_FLAGS ?= -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+FUZZ_FLAGS ?= -dict=fuzz/quotelens.dict -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
 
 fuzz: fuzz-setup fuzz-seed
 	for t in $(FUZZ_TARGETS); do \

@@ -28,9 +28,13 @@ fn check_span(hay: &str, span: Span, what: &str) {
     );
 }
 
+/// The line breaks the tokenizer makes [`TokenKind::LineBreak`] tokens of.
+const LINE_BREAKS: [char; 7] = ['\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}'];
+
 /// Tokens come in order, never overlap, are non-empty, lie on `char`
 /// boundaries, and every character they leave out is whitespace that is
-/// not a line break (line breaks are tokens).
+/// not a line break (line breaks are tokens, and only line breaks are in
+/// line-break tokens).
 pub fn check_tokens(hay: &str) {
     let mut pos = 0usize;
     for t in tokenize(hay) {
@@ -41,12 +45,18 @@ pub fn check_tokens(hay: &str) {
         );
         let gap = &hay[pos..t.span.start];
         assert!(
-            gap.chars().all(char::is_whitespace),
-            "non-space {gap:?} left out of every token before {t:?} in {hay:?}"
+            gap.chars().all(|c| c.is_whitespace() && !LINE_BREAKS.contains(&c)),
+            "{gap:?} left out of every token before {t:?} in {hay:?}"
         );
-        if t.kind != TokenKind::LineBreak {
+        let text = t.span.text(hay);
+        if t.kind == TokenKind::LineBreak {
             assert!(
-                !t.span.text(hay).contains(['\n', '\r']),
+                text == "\r\n" || (text.chars().count() == 1 && text.contains(LINE_BREAKS)),
+                "{t:?} is not one line break in {hay:?}"
+            );
+        } else {
+            assert!(
+                !text.contains(LINE_BREAKS),
                 "line break inside {t:?} in {hay:?}"
             );
         }
@@ -54,7 +64,7 @@ pub fn check_tokens(hay: &str) {
     }
     let rest = &hay[pos..];
     assert!(
-        rest.chars().all(char::is_whitespace),
+        rest.chars().all(|c| c.is_whitespace() && !LINE_BREAKS.contains(&c)),
         "non-space tail {rest:?} left out of every token in {hay:?}"
     );
 }
