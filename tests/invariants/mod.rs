@@ -29,7 +29,9 @@ fn check_span(hay: &str, span: Span, what: &str) {
 }
 
 /// The line breaks the tokenizer makes [`TokenKind::LineBreak`] tokens of.
-const LINE_BREAKS: [char; 7] = ['\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}'];
+const LINE_BREAKS: [char; 7] = [
+    '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
+];
 
 /// Tokens come in order, never overlap, are non-empty, lie on `char`
 /// boundaries, and every character they leave out is whitespace that is
@@ -45,7 +47,8 @@ pub fn check_tokens(hay: &str) {
         );
         let gap = &hay[pos..t.span.start];
         assert!(
-            gap.chars().all(|c| c.is_whitespace() && !LINE_BREAKS.contains(&c)),
+            gap.chars()
+                .all(|c| c.is_whitespace() && !LINE_BREAKS.contains(&c)),
             "{gap:?} left out of every token before {t:?} in {hay:?}"
         );
         let text = t.span.text(hay);
@@ -64,7 +67,8 @@ pub fn check_tokens(hay: &str) {
     }
     let rest = &hay[pos..];
     assert!(
-        rest.chars().all(|c| c.is_whitespace() && !LINE_BREAKS.contains(&c)),
+        rest.chars()
+            .all(|c| c.is_whitespace() && !LINE_BREAKS.contains(&c)),
         "non-space tail {rest:?} left out of every token in {hay:?}"
     );
 }
