@@ -19,6 +19,13 @@ fn utf16_slice(units: &[u16], start: usize, end: usize) -> String {
     String::from_utf16(&units[start..end]).expect("UTF-16 offsets on scalar boundaries")
 }
 
+/// The characters that can be quotation marks (as `quote::marks` has it).
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '`' | '\u{ab}' | '\u{bb}' | '\u{b4}' | '\u{2018}'..='\u{201f}'
+        | '\u{2032}'..='\u{2037}' | '\u{2039}' | '\u{203a}' | '\u{2e42}' | '\u{3008}'..='\u{300f}'
+        | '\u{301d}'..='\u{301f}' | '\u{ff02}' | '\u{ff07}')
+}
+
 /// `span` is a non-inverted range of `hay` on `char` boundaries.
 fn check_span(hay: &str, span: Span, what: &str) {
     assert!(
@@ -74,7 +81,8 @@ pub fn check_tokens(hay: &str) {
 }
 
 /// The structure of an analysis: every span inside the text on `char`
-/// boundaries; sentences and paragraphs in order and disjoint;
+/// boundaries; sentences and paragraphs in order, disjoint, non-empty and
+/// trimmed;
 /// quotations sorted, nested or disjoint (never crossing), each inside
 /// its parent, content and marks inside the quotation; a speaker mention
 /// outside its quotation; indices in range.
@@ -87,6 +95,8 @@ pub fn check_analysis(hay: &str, a: &Analysis) {
                 s.start >= end && !s.is_empty(),
                 "{what} {s:?} empty or overlapping the previous one in {hay:?}"
             );
+            let t = s.text(hay);
+            assert_eq!(t, t.trim(), "{what} {s:?} not trimmed in {hay:?}");
             end = s.end;
         }
     }
@@ -117,6 +127,20 @@ pub fn check_analysis(hay: &str, a: &Analysis) {
             assert!(
                 disjoint || nested,
                 "crossing quotations {p:?} and {q:?} in {hay:?}"
+            );
+        }
+        // A quotation goes on past its paragraph only where the next
+        // paragraph opens with a mark (news-style continuation), so an
+        // unmatched mark never swallows the paragraphs after it.
+        for p in a
+            .paragraphs
+            .iter()
+            .filter(|p| q.span.start < p.start && p.start < q.span.end)
+        {
+            let first = p.text(hay).chars().next().unwrap_or(' ');
+            assert!(
+                is_mark_char(first),
+                "{q:?} runs into paragraph {p:?}, which opens with no mark, in {hay:?}"
             );
         }
         match q.parent {
