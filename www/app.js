@@ -807,8 +807,9 @@ async function loadFile(file) {
     setStatus(`Cannot read ${file.name}: drop a .txt, .md or .html file`, "error");
     return;
   }
-  // Refused before reading: a text file over the limit, or an HTML file
-  // too big to hold an article within it (markup is rarely 4/5 of a page).
+  // Refused unread: a text file over the limit. An HTML file is judged
+  // by the text it reduces to, since markup often outweighs the article;
+  // only one over five times the limit is refused unread.
   const readable = isHtmlFile(file) ? 5 * MAX_INPUT_BYTES : MAX_INPUT_BYTES;
   if (file.size > readable) {
     refuse(file.name, file.size);
