@@ -25,7 +25,7 @@ NODE_TEST := node --test --test-reporter=spec
 
 .PHONY: help setup setup-browser build build-native build-wasm build-wasm-panic size demo serve \
 	test lint test-native test-wasm test-wasm-node test-wasm-chrome test-js test-e2e \
-	bench clean
+	bench fuzz fuzz-setup fuzz-seed clean
 
 help:
 	@echo "make demo    set up, build pkg/ and serve the page on http://127.0.0.1:$(PORT)"
@@ -33,6 +33,7 @@ help:
 	@echo "             wasm tests in Node and headless Chromium, JS package tests, Playwright"
 	@echo "make build   native release CLI (target/release/quotelens) and pkg/ (npm package)"
 	@echo "make bench   cargo bench"
+	@echo "make fuzz    cargo-fuzz each target FUZZ_SECONDS (600) one after another (not in make test)"
 	@echo "parts: setup lint test-native test-wasm-node test-wasm-chrome test-js test-e2e serve size clean"
 
 setup:
@@ -105,6 +106,31 @@ test-js: build-wasm build-wasm-panic
 
 test-e2e: build-wasm
 	$(NODE_TEST) e2e/*.spec.mjs
+
+# --- fuzz (not part of `make test`) -----------------------------------------
+# `make fuzz` runs each cargo-fuzz target in fuzz/ for FUZZ_SECONDS, one
+# after another. Run long with e.g. `FUZZ_SECONDS=28800 make fuzz` or one
+# target: `make fuzz FUZZ_TARGETS=analyze`. Crashes land in
+# fuzz/artifacts/<target>/; see fuzz/README.md.
+
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= tokenize analyze render_html
+# libFuzzer flags: a slow input (timeout, seconds) is a linear-time finding.
+FUZZ_FLAGS ?= -dict=fuzz/quotelens.dict -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+
+fuzz: fuzz-setup fuzz-seed
+	for t in $(FUZZ_TARGETS); do \
+		cargo +nightly fuzz run -O $$t fuzz/corpus/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) || exit 1; \
+	done
+
+fuzz-setup:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+
+# Seeds fuzz/corpus/ from testdata/*.json and fuzz/seeds/ (idempotent).
+fuzz-seed:
+	python3 scripts/fuzz-seed.py $(FUZZ_TARGETS)
 
 # --- misc ------------------------------------------------------------------
 

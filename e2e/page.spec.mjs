@@ -466,3 +466,35 @@ test("a 5 MB paste is analyzed in the worker while the page stays responsive", {
   await checkClean();
   await context.close();
 });
+
+test("a text over the 20 MiB limit is refused with a message; the current text stays", { timeout: 30000 }, async () => {
+  const { page, context, checkClean } = await openPage();
+  const before = await page.inputValue("#text");
+  // Dropped text measured in UTF-8 bytes: 11 Mi "é" is 11 Mi UTF-16 units
+  // but 22 MiB of UTF-8, so it is over the limit.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", "é".repeat(11 * 1024 * 1024));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.documentElement.dataset.refused === String(22 * 1024 * 1024));
+  const status = await page.textContent("#status");
+  assert.match(status, /The dropped text is too long: 22\.0 MiB of text, and quotelens analyzes at most 20 MiB/);
+  assert.equal(await page.getAttribute("#status", "class"), "status error");
+  assert.equal(await page.isVisible("#status-text"), true);
+  assert.equal(await page.inputValue("#text"), before, "the current text is kept");
+  // A file over the limit is refused from its size, before reading it.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["a".repeat(21 * 1024 * 1024)], "big.txt", { type: "text/plain" }));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /big\.txt is too long: 21\.0 MiB/.test(document.getElementById("status").textContent));
+  assert.equal(await page.inputValue("#text"), before);
+  // A text within the limit is analyzed again as usual.
+  await setText(page, "“Still here,” said Ann Lee.");
+  await page.waitForFunction(() => document.querySelector("#article mark.q")?.textContent === "“Still here,”");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.refused), undefined);
+  await checkClean();
+  await context.close();
+});

@@ -27,17 +27,19 @@ pub const WORDS_PER_MINUTE: usize = 230;
 /// Counts words in `text`: runs of letters or digits (with inner
 /// apostrophes and hyphens) count once.
 pub fn count_words(text: &str) -> usize {
-    let mut n = 0;
+    word_starts(text).count()
+}
+
+/// The byte offsets where the words of `text` start (see [`count_words`]).
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut in_word = false;
-    for c in text.chars() {
+    text.char_indices().filter_map(move |(i, c)| {
         let w = c.is_alphanumeric();
-        if w && !in_word {
-            n += 1;
-        }
+        let start = w && !in_word;
         // An apostrophe or hyphen between letters keeps the word going.
         in_word = w || (in_word && matches!(c, '\'' | '’' | '-' | '‐'));
-    }
-    n
+        start.then_some(i)
+    })
 }
 
 pub(crate) fn compute(
@@ -46,14 +48,27 @@ pub(crate) fn compute(
     paragraphs: &[Span],
     quotes: &[Quote],
 ) -> Stats {
-    let words = count_words(hay);
     // Only top-level speech quotations: nested ones are inside them.
-    let mut quoted_words = 0;
+    let mut quoted: Vec<Span> = Vec::new();
     let mut covered_to = 0usize;
     for q in quotes {
         if q.kind == QuoteKind::Speech && q.content.start >= covered_to {
-            quoted_words += count_words(q.content.text(hay));
+            quoted.push(q.content);
             covered_to = q.content.end;
+        }
+    }
+    // Quoted words are the text's words that start inside a quotation,
+    // counted in the same pass, so they never outnumber the words (one
+    // word of the whole text can hold the edges of two quotations, as in
+    // w'''''a, and counting each quotation on its own would count it twice).
+    let (mut words, mut quoted_words, mut k) = (0usize, 0usize, 0usize);
+    for at in word_starts(hay) {
+        words += 1;
+        while quoted.get(k).is_some_and(|c| c.end <= at) {
+            k += 1;
+        }
+        if quoted.get(k).is_some_and(|c| c.start <= at) {
+            quoted_words += 1;
         }
     }
     Stats {

@@ -105,3 +105,63 @@ fn tokens_as_json_lines_and_raw_segments() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["segments"], serde_json::json!(["can't", " ", "stop"]));
 }
+
+/// Input over `MAX_INPUT_BYTES` is refused with a message and exit code 1,
+/// from a file and from standard input alike; input of exactly the limit
+/// is accepted.
+#[test]
+fn input_over_the_limit_is_refused() {
+    let limit = quotelens::MAX_INPUT_BYTES;
+    let over = vec![b' '; limit + 1];
+    for cmd in ["analyze", "tokens"] {
+        let out = run(&[cmd, "-"], &over);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("standard input is larger than the input limit of 20 MiB"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("over-limit.txt");
+    std::fs::write(&path, &over).unwrap();
+    let out = run(&["analyze", path.to_str().unwrap()], b"");
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is larger than the input limit"));
+    // Exactly the limit (spaces: no tokens, so no output) is fine.
+    let out = run(&["tokens", "--json", "-"], &over[..limit]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+    assert!(out.stdout.is_empty());
+}
+
+/// A pipe far longer than the limit is refused after reading just past
+/// the limit: the CLI closes its end while the writer still has data, so
+/// the writer sees a broken pipe instead of the CLI reading (and
+/// holding) everything.
+#[test]
+fn a_huge_pipe_is_not_read_to_the_end() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(["analyze", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let block = vec![b'a'; 1 << 20];
+        // 5 times the limit; the CLI should stop after a fifth of it.
+        for _ in 0..5 * (quotelens::MAX_INPUT_BYTES >> 20) {
+            if stdin.write_all(&block).is_err() {
+                return false;
+            }
+        }
+        true
+    });
+    let out = child.wait_with_output().unwrap();
+    let wrote_everything = writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than the input limit"));
+    assert!(!wrote_everything, "the CLI read the whole pipe");
+}

@@ -22,6 +22,12 @@ const SVG = "http://www.w3.org/2000/svg";
  * and shows them all; the box offers to take them on request.
  */
 const LARGE = 300_000;
+/**
+ * The largest text the page analyzes, in UTF-8 bytes: 20 MiB, the same
+ * limit as `quotelens::MAX_INPUT_BYTES` of the CLI and the npm package. A
+ * longer text is refused with a message and the current one is kept.
+ */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 const SAMPLE = `Harbour town votes to keep its lighthouse lit
 
@@ -92,8 +98,45 @@ function sourceText() {
   return bigText ?? els.text.value;
 }
 
+/** The UTF-8 length of `text` (a lone surrogate counts 3, as U+FFFD), without encoding it. */
+export function utf8Length(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const mib = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+
+/** Says that a text of `bytes` bytes is over the limit; the current text stays. */
+function refuse(what, bytes) {
+  setStatus(
+    `${what} is too long: ${mib(bytes)} of text, and quotelens analyzes at most ${MAX_INPUT_BYTES / (1024 * 1024)} MiB. Split it into parts; the current text is kept.`,
+    "error",
+  );
+  root.dataset.refused = String(bytes);
+}
+
+/** Whether `text` is within the limit; if not, says so and returns false. */
+function withinLimit(text, what) {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most texts need no count.
+  if (text.length * 3 <= MAX_INPUT_BYTES) return true;
+  const bytes = utf8Length(text);
+  if (bytes <= MAX_INPUT_BYTES) return true;
+  refuse(what, bytes);
+  return false;
+}
+
 /** Replaces the whole text (from a file, a drop, a large paste, a button). */
-function setSource(text) {
+function setSource(text, what = "The text") {
+  if (!withinLimit(text, what)) return;
   if (text.length > LARGE) {
     bigText = text;
     els.text.value = "";
@@ -164,6 +207,7 @@ worker.onerror = (event) => {
 /** Sends the current text to the worker, or marks it pending if one is running. */
 function request() {
   if (!root.dataset.ready) return;
+  delete root.dataset.refused;
   if (inFlight) {
     pending = true;
     return;
@@ -749,7 +793,7 @@ els.text.addEventListener("paste", (e) => {
   e.preventDefault();
   const ta = els.text;
   if (ta.value.length + text.length > LARGE) {
-    setSource(ta.value.slice(0, ta.selectionStart) + text + ta.value.slice(ta.selectionEnd));
+    setSource(ta.value.slice(0, ta.selectionStart) + text + ta.value.slice(ta.selectionEnd), "The pasted text");
   } else {
     replaceSelection(text);
   }
@@ -763,8 +807,16 @@ async function loadFile(file) {
     setStatus(`Cannot read ${file.name}: drop a .txt, .md or .html file`, "error");
     return;
   }
+  // Refused unread: a text file over the limit. An HTML file is judged
+  // by the text it reduces to, since markup often outweighs the article;
+  // only one over five times the limit is refused unread.
+  const readable = isHtmlFile(file) ? 5 * MAX_INPUT_BYTES : MAX_INPUT_BYTES;
+  if (file.size > readable) {
+    refuse(file.name, file.size);
+    return;
+  }
   const raw = await file.text();
-  setSource(isHtmlFile(file) ? htmlToText(raw) : raw);
+  setSource(isHtmlFile(file) ? htmlToText(raw) : raw, file.name);
 }
 
 els.drop.addEventListener("dragover", (e) => {
@@ -783,7 +835,7 @@ els.drop.addEventListener("drop", (e) => {
   }
   const html = dt.getData("text/html");
   const text = html ? htmlToText(html) : dt.getData("text/plain");
-  if (text) setSource(text);
+  if (text) setSource(text, "The dropped text");
 });
 $("open").addEventListener("click", () => els.file.click());
 els.file.addEventListener("change", () => {

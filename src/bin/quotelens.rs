@@ -8,14 +8,17 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use quotelens::{tokenize, word_bounds, Analyzer, Lang, Options, Report, Utf16Map};
+use quotelens::{
+    tokenize, word_bounds, Analyzer, Lang, Options, Report, Utf16Map, MAX_INPUT_BYTES,
+};
 
 const USAGE: &str = "\
 usage: quotelens analyze [FILE|-] [--json|--text|--html] [--lang TAG]
        quotelens tokens  [FILE|-] [--json|--table] [--raw]
        quotelens --help | --version
 
-Reads UTF-8 text from FILE, or from standard input when FILE is - or absent.
+Reads UTF-8 text from FILE, or from standard input when FILE is - or absent;
+at most 20 MiB (a larger input is refused with exit code 1).
   analyze   quotations, speakers, sentences and figures
             --json  the Analysis JSON (UTF-16 offsets; the default when
                     standard output is not a terminal)
@@ -140,22 +143,32 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
     Ok(out)
 }
 
-/// Reads the whole input and checks it is UTF-8, saying where it is not.
+/// Reads the whole input, refusing more than [`MAX_INPUT_BYTES`], and
+/// checks it is UTF-8, saying where it is not.
+///
+/// At most one byte past the limit is ever read, so an endless or huge
+/// pipe (`yes | quotelens analyze`) is refused without filling memory.
 fn read_input(file: Option<&str>) -> Result<String, Failure> {
     let (name, bytes) = match file {
         None => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .read_to_end(&mut buf)
+            let buf = read_bounded(io::stdin().lock())
                 .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
             ("standard input".to_owned(), buf)
         }
         Some(path) => {
-            let buf = std::fs::read(path)
+            let buf = std::fs::File::open(path)
+                .and_then(read_bounded)
                 .map_err(|e| Failure::Input(format!("cannot read '{path}': {e}")))?;
             (format!("'{path}'"), buf)
         }
     };
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Failure::Input(format!(
+            "{name} is larger than the input limit of {} MiB ({MAX_INPUT_BYTES} bytes); \
+             split it into smaller parts",
+            MAX_INPUT_BYTES >> 20
+        )));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -166,6 +179,14 @@ fn read_input(file: Option<&str>) -> Result<String, Failure> {
             bytes.get(at).copied().unwrap_or(0)
         ))
     })
+}
+
+/// Reads `r` to its end or to one byte past [`MAX_INPUT_BYTES`],
+/// whichever comes first.
+fn read_bounded(r: impl Read) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    r.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 fn run(args: &[String]) -> Result<(), Failure> {
