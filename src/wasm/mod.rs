@@ -17,6 +17,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Analyzer, Lang, Options, Report};
 
+#[cfg(feature = "bench-boundary")]
+mod boundary;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** A range of the analyzed string in UTF-16 code units (`start` inclusive,
