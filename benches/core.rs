@@ -19,7 +19,7 @@ mod common;
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::common;
-    use criterion::{BatchSize, Criterion, Throughput};
+    use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
     use quotelens::{stages, Lang};
     use std::hint::black_box;
     use std::time::Duration;
@@ -37,7 +37,10 @@ mod native {
     pub fn stages(c: &mut Criterion) {
         let text = common::news(size());
         let mut g = c.benchmark_group("news-1MB");
-        g.throughput(Throughput::Bytes(text.len() as u64));
+        // Flat: ten samples of one call each for the slow routines (linear
+        // sampling would make 55 calls).
+        g.sampling_mode(SamplingMode::Flat);
+        g.throughput(Throughput::BytesDecimal(text.len() as u64));
         g.bench_function("tokenize", |b| {
             b.iter(|| quotelens::tokenize(black_box(&text)).count())
         });
@@ -76,7 +79,7 @@ mod native {
 
         let article = common::article();
         let mut g = c.benchmark_group("article-3KB");
-        g.throughput(Throughput::Bytes(article.len() as u64));
+        g.throughput(Throughput::BytesDecimal(article.len() as u64));
         g.bench_function("analyze", |b| {
             b.iter(|| quotelens::analyze(black_box(&article)).quotes.len())
         });
@@ -94,9 +97,10 @@ mod native {
     /// figure. `benches/linear.rs` grows them to show linear time.
     pub fn adversarial(c: &mut Criterion) {
         let mut g = c.benchmark_group("adversarial-1MB");
+        g.sampling_mode(SamplingMode::Flat);
         for kind in common::ADVERSARIAL {
             let text = common::adversarial(kind, size());
-            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.throughput(Throughput::BytesDecimal(text.len() as u64));
             g.bench_function(kind, |b| {
                 b.iter(|| quotelens::analyze(black_box(&text)).quotes.len())
             });
