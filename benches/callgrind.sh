@@ -4,6 +4,7 @@
 # mean linear time. Part of `make bench`; needs valgrind.
 #
 #   bash benches/callgrind.sh [SIZE_KB ...]     (default: 64 256 1024)
+#   KINDS="one-token deep-nesting" bash benches/callgrind.sh 4096 16384
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v valgrind >/dev/null; then
@@ -21,7 +22,7 @@ trap 'rm -rf "$out"' EXIT
 printf '%-18s' "instructions/MB"
 for kb in "${sizes[@]}"; do printf '%14s' "${kb} KB"; done
 printf '%10s\n' "max/min"
-for kind in news unbalanced-marks one-token deep-nesting names-and-cues dialogue-lines; do
+for kind in ${KINDS:-news unbalanced-marks one-token deep-nesting names-and-cues dialogue-lines}; do
   printf '%-18s' "$kind"
   per=()
   for kb in "${sizes[@]}"; do
