@@ -25,14 +25,15 @@ NODE_TEST := node --test --test-reporter=spec
 
 .PHONY: help setup setup-browser build build-native build-wasm build-wasm-panic size demo serve \
 	test lint test-native test-wasm test-wasm-node test-wasm-chrome test-js test-e2e \
-	bench fuzz fuzz-setup fuzz-seed clean
+	bench build-bench-pkg test-bench fuzz fuzz-setup fuzz-seed clean
 
 help:
 	@echo "make demo    set up, build pkg/ and serve the page on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up (incl. Chromium), then every suite: fmt, clippy, cargo test,"
 	@echo "             wasm tests in Node and headless Chromium, JS package tests, Playwright"
 	@echo "make build   native release CLI (target/release/quotelens) and pkg/ (npm package)"
-	@echo "make bench   cargo bench"
+	@echo "make bench   benchmarks: native (criterion, linear time, callgrind), wasm in Node"
+	@echo "             and Chromium against compromise and wink-nlp, memory, page load (BENCHMARKS.md)"
 	@echo "make fuzz    cargo-fuzz each target FUZZ_SECONDS (600) one after another (not in make test)"
 	@echo "parts: setup lint test-native test-wasm-node test-wasm-chrome test-js test-e2e serve size clean"
 
@@ -74,7 +75,7 @@ serve:
 
 # --- test ------------------------------------------------------------------
 
-test: setup-browser lint test-native test-wasm test-js test-e2e
+test: setup-browser lint test-native test-wasm test-js test-e2e test-bench
 
 lint:
 	cargo fmt --all --check
@@ -132,11 +133,32 @@ fuzz-setup:
 fuzz-seed:
 	python3 scripts/fuzz-seed.py $(FUZZ_TARGETS)
 
+# The benchmark scripts once each on small inputs, so they cannot rot
+# (asserts nothing about time; `make bench` measures).
+test-bench: build-wasm
+	node benches/wasm.mjs --smoke
+	node benches/memory.mjs --smoke
+	node benches/chromium.mjs --smoke
+
 # --- misc ------------------------------------------------------------------
 
-bench: build-wasm
-	cargo bench --bench throughput
-	node benches/wasm-node.mjs
+# Everything BENCHMARKS.md reports, in a few minutes (longer on a loaded
+# machine). Each part also runs alone: see BENCHMARKS.md.
+bench: build-wasm build-bench-pkg
+	cargo bench --bench core
+	cargo bench --bench linear
+	bash benches/callgrind.sh
+	node benches/wasm.mjs
+	node benches/memory.mjs
+	node benches/chromium.mjs
+
+# The measurement-only wasm build (feature bench-boundary: analyzeJson and
+# friends) that benches/wasm.mjs uses to time the boundary; never shipped.
+build-bench-pkg:
+	$(WASM_PACK) build --mode no-install --target web --release --out-dir target/bench-pkg \
+		--out-name quotelens . --no-default-features --features bench-boundary
+	@printf 'target/bench-pkg/quotelens_bg.wasm: %s bytes, %s gzipped\n' \
+		$$(wc -c < target/bench-pkg/quotelens_bg.wasm) $$(gzip -9c target/bench-pkg/quotelens_bg.wasm | wc -c)
 
 clean:
 	cargo clean

@@ -5,7 +5,8 @@
 #   scripts/setup.sh            Rust wasm target, wasm-pack, wasm-bindgen CLI
 #                               (same version as the crate's wasm-bindgen),
 #                               rustfmt/clippy, npm dev dependencies (wasm-opt
-#                               from npm `binaryen`, playwright-core, tsc, esbuild)
+#                               from npm `binaryen`, playwright-core, tsc;
+#                               compromise, wink-nlp, esbuild for benches/)
 #   scripts/setup.sh --browser  the above plus Debian's chromium and
 #                               chromium-driver (for `make test`)
 #

@@ -90,6 +90,8 @@ mod quote;
 mod report;
 mod sentence;
 mod span;
+#[doc(hidden)]
+pub mod stages;
 mod stats;
 mod token;
 mod utf16;

@@ -33,6 +33,9 @@ use input::text_arg;
 pub mod dom;
 pub use dom::highlight_element;
 
+#[cfg(feature = "bench-boundary")]
+mod boundary;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** A range of the analyzed string in UTF-16 code units (`start` inclusive,
