@@ -25,25 +25,14 @@ import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import * as esbuild from "esbuild";
-import { chromium } from "playwright-core";
 import * as texts from "./texts.mjs";
 import { DOES } from "./suite.mjs";
+import { launchChromium } from "../e2e/chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "target/bench-www");
 const smoke = process.argv.includes("--smoke");
 const LOADS = smoke ? 1 : 9;
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // --- the generated pages and bundles -----------------------------------------
 
@@ -154,7 +143,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 
 // --- the measurements ------------------------------------------------------------
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const browser = await launchChromium();
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 let failed = false;
 try {

@@ -10,23 +10,12 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import init, { analyze } from "../pkg/quotelens.js";
+import { launchChromium } from "./chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = fileURLToPath(new URL("artifacts/", import.meta.url));
 const ARTICLE = readFileSync(new URL("fixtures/article.txt", import.meta.url), "utf8");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Who said what in the fixture: [quotation as written, speaker or null, kind]. */
 const EXPECTED = [
@@ -75,7 +64,7 @@ function startServer() {
 before(async () => {
   await init({ module_or_path: readFileSync(new URL("../pkg/quotelens_bg.wasm", import.meta.url)) });
   ({ proc: server, url: baseUrl } = await startServer());
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -46,6 +46,23 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every value, `Auto` first: for tests and fuzzing that try them all.
+    pub const ALL: [Lang; 13] = [
+        Lang::Auto,
+        Lang::En,
+        Lang::De,
+        Lang::Fr,
+        Lang::Es,
+        Lang::It,
+        Lang::Nl,
+        Lang::Da,
+        Lang::Pl,
+        Lang::Ru,
+        Lang::Ja,
+        Lang::Zh,
+        Lang::Other,
+    ];
+
     /// Parses a BCP 47 tag's primary subtag (`"en"`, `"de-CH"`), case
     /// insensitive. Known but unsupported languages map to
     /// [`Lang::Other`]; `None` only for a tag that is not a language tag.

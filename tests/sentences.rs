@@ -181,21 +181,7 @@ fn interesting_text() -> impl Strategy<Value = String> {
 }
 
 fn any_lang() -> impl Strategy<Value = Lang> {
-    prop::sample::select(vec![
-        Lang::Auto,
-        Lang::En,
-        Lang::De,
-        Lang::Fr,
-        Lang::Es,
-        Lang::It,
-        Lang::Nl,
-        Lang::Da,
-        Lang::Pl,
-        Lang::Ru,
-        Lang::Ja,
-        Lang::Zh,
-        Lang::Other,
-    ])
+    prop::sample::select(Lang::ALL.to_vec())
 }
 
 proptest! {

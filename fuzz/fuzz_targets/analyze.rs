@@ -10,21 +10,7 @@ use quotelens::{Analyzer, Lang, Options};
 #[path = "../../tests/invariants/mod.rs"]
 mod invariants;
 
-const LANGS: [Lang; 13] = [
-    Lang::Auto,
-    Lang::En,
-    Lang::De,
-    Lang::Fr,
-    Lang::Es,
-    Lang::It,
-    Lang::Nl,
-    Lang::Da,
-    Lang::Pl,
-    Lang::Ru,
-    Lang::Ja,
-    Lang::Zh,
-    Lang::Other,
-];
+const LANGS: [Lang; 13] = Lang::ALL;
 
 fuzz_target!(|data: &[u8]| {
     let (lang, data) = match data.split_first() {
