@@ -923,7 +923,7 @@ fn sentence_head(hay: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
     toks
 }
 
-fn key(hay: &str, t: &Tok) -> String {
+fn key<'a>(hay: &'a str, t: &Tok) -> words::Key<'a> {
     words::key(t.span.text(hay))
 }
 

@@ -282,7 +282,7 @@ fn is_ly_name(w: &str) -> bool {
 /// Whether a name (canonical form) looks like an organisation.
 pub(crate) fn is_org(name: &str) -> bool {
     name.split_whitespace()
-        .any(|w| has(ORG_WORDS, &w.to_lowercase()))
+        .any(|w| has(ORG_WORDS, &words::lower(w)))
 }
 
 /// A name seen in the article.
@@ -443,11 +443,17 @@ impl Names {
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let lower: HashSet<String> = toks
-            .iter()
-            .filter(|t| t.is_word() && !words::is_capitalized(t.span.text(hay)))
-            .map(|t| words::key(t.span.text(hay)))
-            .collect();
+        let mut lower: HashSet<String> = HashSet::new();
+        for t in &toks {
+            let w = t.span.text(hay);
+            if t.is_word() && !words::is_capitalized(w) {
+                let k = words::key(w);
+                // Allocates once per distinct word, not per occurrence.
+                if !lower.contains(k.as_str()) {
+                    lower.insert(k.as_str().to_owned());
+                }
+            }
+        }
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -469,7 +475,7 @@ impl Names {
                             .is_some_and(|q| is_abbrev(q.span.text(hay))))
             });
             let k = words::key(w);
-            if sentence_start && lower.contains(&k) && !is_title_word(&k) {
+            if sentence_start && lower.contains(k.as_str()) && !is_title_word(&k) {
                 i += 1;
                 continue;
             }
@@ -509,7 +515,11 @@ impl Names {
                 let name = cleaned.join(" ");
                 let idx = names.seen.len();
                 for w in &cleaned {
-                    names.by_word.entry(w.to_lowercase()).or_default().push(idx);
+                    names
+                        .by_word
+                        .entry(words::lower(w).as_str().to_owned())
+                        .or_default()
+                        .push(idx);
                 }
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
@@ -526,7 +536,7 @@ impl Names {
                 for r in [role, inner].into_iter().flatten() {
                     names
                         .roles
-                        .entry(r)
+                        .entry(r.as_str().to_owned())
                         .or_default()
                         .push((t.span.start, name.clone()));
                 }
@@ -600,7 +610,10 @@ impl Names {
             *names.counts.entry(seen.name.clone()).or_default() += 1;
             if !seen.quoted {
                 for w in seen.name.split(' ') {
-                    names.outside.insert(w.to_lowercase());
+                    let k = words::lower(w);
+                    if !names.outside.contains(k.as_str()) {
+                        names.outside.insert(k.as_str().to_owned());
+                    }
                 }
             }
         }
@@ -623,9 +636,9 @@ impl Names {
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
-        let k = word.to_lowercase();
-        self.outside.contains(&k)
-            && !self.lower.contains(&k)
+        let k = words::lower(word);
+        self.outside.contains(k.as_str())
+            && !self.lower.contains(k.as_str())
             && !is_title_word(&k)
             && !is_stop(&k)
             && !k.starts_with("i'")
@@ -636,7 +649,7 @@ impl Names {
     /// The fullest name holding `word` (a surname, or a first name in
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = self.by_word.get(&word.to_lowercase())?;
+        let idxs = self.by_word.get(words::lower(word).as_str())?;
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
@@ -690,7 +703,7 @@ impl Names {
         if let Some(full) = name
             .split(' ')
             .next_back()
-            .and_then(|w| self.fullest_all.get(&w.to_lowercase()))
+            .and_then(|w| self.fullest_all.get(words::lower(w).as_str()))
         {
             // A fuller name only speaks for one with no evidence of its
             // own (not "Edgar Pell" for "Marian Pell").
@@ -785,7 +798,7 @@ impl Names {
 /// Whether a word followed by "." is an abbreviation inside a name
 /// ("Mr." "Dr." "Sen." "U.S." "J.").
 pub(crate) fn is_abbrev(word: &str) -> bool {
-    let k = word.to_lowercase();
+    let k = words::lower(word);
     has(lexicon::TITLES, &k)
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
         || word.contains('.')

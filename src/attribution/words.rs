@@ -80,10 +80,156 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 }
 
 /// Lower-cases a word for lexicon look-ups, dropping a possessive 's.
-pub(crate) fn key(word: &str) -> String {
+pub(crate) fn key(word: &str) -> Key<'_> {
     let w = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    w.to_lowercase()
+    lower(w)
+}
+
+/// `word.to_lowercase()` without allocating in the common cases: a word
+/// already in lower case is borrowed, a short word is lower-cased on the
+/// stack. Attribution looks up millions of words; a `String` each was its
+/// largest cost.
+pub(crate) fn lower(word: &str) -> Key<'_> {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Key::Same(word);
+        }
+        let mut buf = [0u8; INLINE];
+        if let Some(dst) = buf.get_mut(..bytes.len()) {
+            dst.copy_from_slice(bytes);
+            dst.make_ascii_lowercase();
+            return Key::Inline(buf, bytes.len() as u8);
+        }
+        return Key::Owned(word.to_ascii_lowercase());
+    }
+    // `str::to_lowercase` maps each char on its own, except 'Σ' (its
+    // lower case depends on the neighbours): map char by char into the
+    // stack buffer, and borrow the word if nothing changed.
+    let mut buf = [0u8; INLINE];
+    let mut len = 0;
+    let mut changed = false;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return Key::Owned(word.to_lowercase());
+        }
+        // ASCII and punctuation inside words (’ ‐) need no table.
+        let mut push = |l: char| {
+            let end = len + l.len_utf8();
+            let dst = buf.get_mut(len..end)?;
+            l.encode_utf8(dst);
+            len = end;
+            Some(())
+        };
+        let fits = if c.is_ascii() || matches!(c, '\u{2010}'..='\u{206f}') {
+            let l = c.to_ascii_lowercase();
+            changed |= l != c;
+            push(l)
+        } else {
+            let mut n = 0;
+            let mut fits = Some(());
+            for l in c.to_lowercase() {
+                changed |= l != c;
+                n += 1;
+                fits = fits.and_then(|()| push(l));
+            }
+            changed |= n != 1;
+            fits
+        };
+        if fits.is_none() {
+            return Key::Owned(word.to_lowercase());
+        }
+    }
+    if changed {
+        Key::Inline(buf, len as u8)
+    } else {
+        Key::Same(word)
+    }
+}
+
+/// Longest key (in bytes) kept on the stack.
+const INLINE: usize = 22;
+
+/// A lower-cased word (see [`lower`]); dereferences to `&str`.
+#[derive(Clone, Debug)]
+pub(crate) enum Key<'a> {
+    /// The word itself, already lower case.
+    Same(&'a str),
+    /// A short word, lower-cased: the UTF-8 bytes and their length.
+    Inline([u8; INLINE], u8),
+    /// Anything else.
+    Owned(String),
+}
+
+impl Key<'_> {
+    /// The key as a string slice.
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Key::Same(s) => s,
+            // Built from whole chars, so always valid UTF-8.
+            Key::Inline(buf, len) => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl Default for Key<'_> {
+    fn default() -> Self {
+        Key::Same("")
+    }
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Key<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_matches_std() {
+        for w in [
+            "",
+            "said",
+            "Said",
+            "SAID",
+            "Ann's",
+            "O’Neill",
+            "Straße",
+            "ÜBER",
+            "Ὀδυσσεύς",
+            "ΣΟΦΙΑΣ",
+            "Σ",
+            "ǅemal",
+            "İstanbul",
+            "x1-Y2",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "aaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            assert_eq!(lower(w).as_str(), w.to_lowercase(), "{w}");
+            let stripped = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            assert_eq!(key(w).as_str(), stripped.to_lowercase(), "{w}");
+        }
+    }
 }
