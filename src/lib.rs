@@ -91,6 +91,7 @@ mod report;
 mod sentence;
 mod span;
 mod stats;
+mod text;
 mod token;
 mod utf16;
 

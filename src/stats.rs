@@ -30,7 +30,7 @@ pub fn count_words(text: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in text.chars() {
-        let w = c.is_alphanumeric();
+        let w = crate::text::is_alphanumeric(c);
         if w && !in_word {
             n += 1;
         }

@@ -292,6 +292,9 @@ struct Seen {
     /// The run's end (after its last word).
     end: usize,
     name: String,
+    /// How many words `name` has (compared often when looking for the
+    /// fullest name, so counted once).
+    words: usize,
     /// Named inside a quotation: an addressee or someone talked about,
     /// not a candidate speaker.
     quoted: bool,
@@ -437,14 +440,13 @@ impl Names {
     ///
     /// `quoted` are the contents of the top-level quotations, sorted:
     /// names there are recorded but never offered as speakers.
-    pub(crate) fn collect(hay: &str, quoted: &[Span]) -> Names {
+    pub(crate) fn collect(hay: &str, toks: &[Tok], quoted: &[Span]) -> Names {
         let mut names = Names::default();
-        let toks = words::lex(hay, Span::new(0, hay.len()));
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
         let mut lower: HashSet<String> = HashSet::new();
-        for t in &toks {
+        for t in toks {
             let w = t.span.text(hay);
             if t.is_word() && !words::is_capitalized(w) {
                 let k = words::key(w);
@@ -515,11 +517,13 @@ impl Names {
                 let name = cleaned.join(" ");
                 let idx = names.seen.len();
                 for w in &cleaned {
-                    names
-                        .by_word
-                        .entry(words::lower(w).as_str().to_owned())
-                        .or_default()
-                        .push(idx);
+                    let k = words::lower(w);
+                    match names.by_word.get_mut(k.as_str()) {
+                        Some(v) => v.push(idx),
+                        None => {
+                            names.by_word.insert(k.as_str().to_owned(), vec![idx]);
+                        }
+                    }
                 }
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
@@ -580,9 +584,17 @@ impl Names {
                         _ => {}
                     }
                 }
-                let g = names.gender.entry(name.clone()).or_default();
-                g.0 += vote.0;
-                g.1 += vote.1;
+                // Look up before inserting: most runs repeat a known name,
+                // and a new key costs a copy of the name.
+                match names.gender.get_mut(&name) {
+                    Some(g) => {
+                        g.0 += vote.0;
+                        g.1 += vote.1;
+                    }
+                    None => {
+                        names.gender.insert(name.clone(), vote);
+                    }
+                }
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
@@ -590,6 +602,7 @@ impl Names {
                 names.seen.push(Seen {
                     at: t.span.start,
                     end: run.last().map_or(t.span.end, |l| l.span.end),
+                    words: name.split(' ').count(),
                     name,
                     quoted: in_quote,
                 });
@@ -601,13 +614,18 @@ impl Names {
             let best = idxs
                 .iter()
                 .filter_map(|&i| names.seen.get(i))
-                .max_by_key(|s| (s.name.split(' ').count(), s.at));
+                .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
                 names.fullest_all.insert(w.clone(), b.name.clone());
             }
         }
         for seen in &names.seen {
-            *names.counts.entry(seen.name.clone()).or_default() += 1;
+            match names.counts.get_mut(&seen.name) {
+                Some(n) => *n += 1,
+                None => {
+                    names.counts.insert(seen.name.clone(), 1);
+                }
+            }
             if !seen.quoted {
                 for w in seen.name.split(' ') {
                     let k = words::lower(w);
@@ -660,12 +678,7 @@ impl Names {
             near.iter()
                 .filter_map(|&i| self.seen.get(i))
                 .filter(|s| (s.at < at) == before)
-                .max_by_key(|s| {
-                    (
-                        s.name.split(' ').count(),
-                        if before { s.at } else { usize::MAX - s.at },
-                    )
-                })
+                .max_by_key(|s| (s.words, if before { s.at } else { usize::MAX - s.at }))
         };
         pick(true).or_else(|| pick(false)).map(|s| s.name.as_str())
     }
@@ -839,14 +852,14 @@ mod tests {
     fn fullest_names() {
         let hay = "Defense Minister Grant Shapps spoke. Later Mr Shapps left. \
                    Spokesman John Kirby agreed. Kim Jong Un wrote.";
-        let names = Names::collect(hay, &[]);
+        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
         assert_eq!(names.fullest("Shapps", hay.len()), Some("Grant Shapps"));
         assert_eq!(names.fullest("Kim", hay.len()), Some("Kim Jong Un"));
         // A role word inside the run introduces the person too.
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
         assert_eq!(names.by_role("minister", hay.len()), Some("Grant Shapps"));
         let hay = "US spokesman John Kirby said so.";
-        let names = Names::collect(hay, &[]);
+        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
     }
 }

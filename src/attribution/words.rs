@@ -3,6 +3,7 @@
 //! characters, with byte spans. Whitespace is skipped but remembered as
 //! `space_before`, and line breaks as `break_before`.
 
+use crate::text::is_alphanumeric;
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             out.push(Tok {
                 span: Span::new(span.start + i, span.start + i + c.len_utf8()),
                 kind: Kind::Punct(c),
@@ -49,7 +50,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() {
+            if is_alphanumeric(d) {
                 end = j + d.len_utf8();
                 it.next();
                 continue;
@@ -58,7 +59,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
             // digit follows (don't, Jean-Luc, U.S).
             if matches!(d, '\'' | '’' | '-' | '.' | '‐') {
                 let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                if after.is_some_and(char::is_alphanumeric) {
+                if after.is_some_and(is_alphanumeric) {
                     end = j + d.len_utf8();
                     it.next();
                     continue;
@@ -72,6 +73,67 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         });
     }
     out
+}
+
+/// The tokens of a whole text, lexed once.
+///
+/// Attribution looks at windows around every quotation (up to a sentence
+/// window of 600 bytes each side); with dense quotations, re-lexing them
+/// was most of the work. [`Lexed::lex`] slices the shared tokens instead,
+/// re-lexing only the words cut by the window's edges, and gives exactly
+/// what [`lex`] gives for the window.
+#[derive(Debug, Default)]
+pub(crate) struct Lexed {
+    toks: Vec<Tok>,
+}
+
+impl Lexed {
+    /// Lexes all of `hay`.
+    pub(crate) fn new(hay: &str) -> Lexed {
+        Lexed {
+            toks: lex(hay, Span::new(0, hay.len())),
+        }
+    }
+
+    /// All tokens, in text order.
+    pub(crate) fn all(&self) -> &[Tok] {
+        &self.toks
+    }
+
+    /// `lex(hay, span)`, from the shared tokens (`hay` must be the text
+    /// given to [`Lexed::new`]).
+    ///
+    /// Why it is the same: the lexer decides each token from the text
+    /// after its start only, so the window's lexer and the whole text's
+    /// agree from any token start inside the window. They differ only on
+    /// a token the window's start cuts (re-lexed from the start to the
+    /// token's end, where both stop: a token never ends in a joiner) and
+    /// on one its end cuts (re-lexed up to the end).
+    pub(crate) fn lex(&self, hay: &str, span: Span) -> Vec<Tok> {
+        if span.start >= span.end || span.get(hay).is_none() {
+            return lex(hay, span);
+        }
+        let mut i = self.toks.partition_point(|t| t.span.end <= span.start);
+        let mut out = Vec::new();
+        if let Some(t) = self.toks.get(i).filter(|t| t.span.start < span.start) {
+            let end = t.span.end.min(span.end);
+            out = lex(hay, Span::new(span.start, end));
+            i += 1;
+        }
+        while let Some(t) = self.toks.get(i) {
+            if t.span.start >= span.end {
+                break;
+            }
+            if t.span.end <= span.end {
+                out.push(*t);
+            } else {
+                out.extend(lex(hay, Span::new(t.span.start, span.end)));
+                break;
+            }
+            i += 1;
+        }
+        out
+    }
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -201,6 +263,28 @@ impl PartialEq<&str> for Key<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_tokens_lex_like_a_window() {
+        let hay = "“Don’t,” said Jean-Luc of the U.S. Navy.\n\nIt's 3.5 o'clock — x-'y ‐z. Ünï'x";
+        let doc = Lexed::new(hay);
+        let bounds: Vec<usize> = (0..=hay.len())
+            .filter(|&i| hay.is_char_boundary(i))
+            .collect();
+        for &a in &bounds {
+            for &b in &bounds {
+                let span = Span::new(a, b);
+                let want: Vec<(Span, Kind)> =
+                    lex(hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                let got: Vec<(Span, Kind)> = doc
+                    .lex(hay, span)
+                    .iter()
+                    .map(|t| (t.span, t.kind))
+                    .collect();
+                assert_eq!(got, want, "{a}..{b}");
+            }
+        }
+    }
 
     #[test]
     fn lower_matches_std() {
