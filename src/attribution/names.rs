@@ -349,28 +349,32 @@ const FEMALE_TITLES: &[&str] = &[
 /// leading stop words dropped ("British Defense Minister Grant Shapps" →
 /// "Grant Shapps"; "Mr. Burr" → "Burr").
 pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
-    let words: Vec<&str> = toks
+    // Each word with its key, lower-cased once (looked up in five lists).
+    let words: Vec<(&str, words::Key)> = toks
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.span.text(hay))
+        .map(|t| {
+            let w = t.span.text(hay);
+            (w, words::key(w))
+        })
         .collect();
     // Keep what follows the last title or role word, unless the run names
     // an organisation ("Foreign Office", "Defense Department").
-    let org = words.iter().any(|w| has(ORG_WORDS, &words::key(w)));
+    let org = words.iter().any(|(_, k)| has(ORG_WORDS, k));
     let after_title = if org {
         0
     } else {
         words
             .iter()
-            .rposition(|w| is_title_word(&words::key(w)))
+            .rposition(|(_, k)| is_title_word(k))
             .map_or(0, |i| i + 1)
     };
     let rest: Vec<&str> = words
         .iter()
         .skip(after_title)
-        .skip_while(|w| is_stop(&words::key(w)) || has(lexicon::DETERMINERS, &words::key(w)))
-        .filter(|w| !has(lexicon::ISSUES, &words::key(w)))
-        .copied()
+        .skip_while(|(_, k)| is_stop(k) || has(lexicon::DETERMINERS, k))
+        .filter(|(_, k)| !has(lexicon::ISSUES, k))
+        .map(|&(w, _)| w)
         .collect();
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb

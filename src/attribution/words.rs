@@ -113,24 +113,24 @@ impl Lexed {
         if span.start >= span.end || span.get(hay).is_none() {
             return lex(hay, span);
         }
-        let mut i = self.toks.partition_point(|t| t.span.end <= span.start);
-        let mut out = Vec::new();
-        if let Some(t) = self.toks.get(i).filter(|t| t.span.start < span.start) {
-            let end = t.span.end.min(span.end);
-            out = lex(hay, Span::new(span.start, end));
-            i += 1;
+        // Tokens lo..hi overlap the window.
+        let mut lo = self.toks.partition_point(|t| t.span.end <= span.start);
+        let mut hi = self.toks.partition_point(|t| t.span.start < span.end);
+        let mut out = Vec::with_capacity(hi.saturating_sub(lo) + 2);
+        if let Some(t) = self.toks.get(lo).filter(|t| t.span.start < span.start) {
+            out = lex(hay, Span::new(span.start, t.span.end.min(span.end)));
+            lo += 1;
         }
-        while let Some(t) = self.toks.get(i) {
-            if t.span.start >= span.end {
-                break;
+        let mut cut = None;
+        if let Some(t) = hi.checked_sub(1).and_then(|k| self.toks.get(k)) {
+            if lo < hi && t.span.end > span.end {
+                cut = Some(Span::new(t.span.start, span.end));
+                hi -= 1;
             }
-            if t.span.end <= span.end {
-                out.push(*t);
-            } else {
-                out.extend(lex(hay, Span::new(t.span.start, span.end)));
-                break;
-            }
-            i += 1;
+        }
+        out.extend_from_slice(self.toks.get(lo..hi).unwrap_or(&[]));
+        if let Some(c) = cut {
+            out.extend(lex(hay, c));
         }
         out
     }
