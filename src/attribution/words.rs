@@ -286,6 +286,33 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Every window of arbitrary text: shared tokens = a fresh lex.
+        #[test]
+        fn shared_tokens_on_arbitrary_text(hay in "([aZé1'’\\-‐.“” \n]|\\PC){0,40}") {
+            let doc = Lexed::new(&hay);
+            let bounds: Vec<usize> = (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in &bounds {
+                    let span = Span::new(a, b);
+                    let want: Vec<(Span, Kind)> = lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    let got: Vec<(Span, Kind)> = doc.lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    proptest::prop_assert_eq!(got, want);
+                }
+            }
+        }
+
+        /// Keys are exactly `to_lowercase` (after the possessive).
+        #[test]
+        fn lower_is_to_lowercase(w in "\\PC{0,30}") {
+            let k = lower(&w);
+            proptest::prop_assert_eq!(k.as_str(), w.to_lowercase());
+        }
+    }
+
     #[test]
     fn lower_matches_std() {
         for w in [
