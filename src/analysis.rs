@@ -51,7 +51,7 @@ impl Analyzer {
     pub fn analyze(&self, hay: &str) -> Analysis {
         let lang = self.options.lang;
         let paragraphs = paragraph::paragraphs(hay);
-        let sentences = sentence::sentences(hay, lang);
+        let sentences = sentence::in_paragraphs(hay, &paragraphs, lang);
         let mut quotes = quote::find(hay, &paragraphs, lang);
         // Word order and articles differ by language: without a hint,
         // guess it once for attribution and speech-vs-other alike.

@@ -93,6 +93,7 @@ mod span;
 #[doc(hidden)]
 pub mod stages;
 mod stats;
+mod text;
 mod token;
 mod utf16;
 

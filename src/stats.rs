@@ -34,7 +34,7 @@ pub fn count_words(text: &str) -> usize {
 fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut in_word = false;
     text.char_indices().filter_map(move |(i, c)| {
-        let w = c.is_alphanumeric();
+        let w = crate::text::is_alphanumeric(c);
         let start = w && !in_word;
         // An apostrophe or hyphen between letters keeps the word going.
         in_word = w || (in_word && matches!(c, '\'' | '’' | '-' | '‐'));

@@ -171,9 +171,11 @@ pub(crate) fn attribute(
         .filter(|q| q.depth == 0)
         .map(|q| q.content)
         .collect();
+    let doc = words::Lexed::new(hay);
     let mut res = Resolver {
         hay,
-        names: Names::collect(hay, &quoted),
+        doc: &doc,
+        names: Names::collect(hay, doc.all(), &quoted),
         speakers: Vec::new(),
         index: HashMap::new(),
         last_person: None,
@@ -234,10 +236,10 @@ pub(crate) fn attribute(
             .copied()
             .unwrap_or(para);
         let after_span = Span::new(q.span.end, next_start.min(end_para.end).max(q.span.end));
-        let (before, cut) = sentence_tail(hay, words::lex(hay, before_span));
+        let (before, cut) = sentence_tail(hay, doc.lex(hay, before_span));
         // The previous quotation ends in this quotation's sentence.
         let same_sentence = ti > 0 && !cut && prev_end >= para.start;
-        let mut after = sentence_head(hay, words::lex(hay, after_span));
+        let mut after = sentence_head(hay, doc.lex(hay, after_span));
         let content = q.content.text(hay).trim_end();
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
         // starts with a comma and the verb).
@@ -283,7 +285,9 @@ pub(crate) fn attribute(
         .or_else(|| {
             // "… and then she said:" closing the paragraph before.
             let prev = paragraphs.get(pi.checked_sub(1)?)?;
-            opens_para.then(|| lead_in(hay, *prev, lang)).flatten()
+            opens_para
+                .then(|| lead_in(hay, &doc, *prev, lang))
+                .flatten()
         });
         // The whole sentence before the quotation, earlier quotations
         // included, for its subject (bounded, so long paragraphs stay
@@ -293,7 +297,7 @@ pub(crate) fn attribute(
                 floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW)).max(para.start);
             sentence_tail(
                 hay,
-                words::lex(hay, Span::new(from.min(q.span.start), q.span.start)),
+                doc.lex(hay, Span::new(from.min(q.span.start), q.span.start)),
             )
             .0
         };
@@ -435,6 +439,7 @@ pub(crate) fn attribute(
                 // "Brenda sat up. “…”": the narrative sentence before.
                 let np = last_sentence_subject(
                     hay,
+                    &doc,
                     Span::new(prev_end.max(para.start).min(q.span.start), q.span.start),
                 )?;
                 Some(Attribution {
@@ -481,7 +486,7 @@ pub(crate) fn attribute(
                             .min(q.span.start),
                         q.span.start,
                     );
-                    previous_sentence(hay, window, lang).map(|f| Attribution {
+                    previous_sentence(hay, &doc, window, lang).map(|f| Attribution {
                         speaker: f.mention.and_then(|m| res.resolve(m)),
                         mention: f.mention,
                         cue: f.cue,
@@ -661,7 +666,7 @@ fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
             return Some(a);
         }
     } else if !answers {
-        let subject = last_sentence_subject(hay, prev_para)
+        let subject = last_sentence_subject(hay, res.doc, prev_para)
             .and_then(|np| Some((res.resolve(np)?, np)))
             .filter(|&(i, _)| !res.is_group(i));
         let alt = if recent(2) { alternate() } else { None };
@@ -683,9 +688,9 @@ fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
 
 /// A paragraph ending in a speech cue and a colon introduces the
 /// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
-fn lead_in(hay: &str, para: Span, lang: Lang) -> Option<Found> {
+fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-    let toks = words::lex(hay, Span::new(from.min(para.end), para.end));
+    let toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
     if toks.last()?.punct() != Some(':') {
         return None;
     }
@@ -717,8 +722,8 @@ fn lead_in(hay: &str, para: Span, lang: Lang) -> Option<Found> {
 
 /// The speaker of the sentence that ends `window` when it holds a cue
 /// ("Ann Ames said the plan was late.").
-fn previous_sentence(hay: &str, window: Span, lang: Lang) -> Option<Found> {
-    let mut toks = words::lex(hay, window);
+fn previous_sentence(hay: &str, doc: &words::Lexed, window: Span, lang: Lang) -> Option<Found> {
+    let mut toks = doc.lex(hay, window);
     while toks.last().is_some_and(|t| !t.is_word()) {
         toks.pop();
     }
@@ -757,9 +762,9 @@ fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
 
 /// The subject of a paragraph's last sentence, when it is a person
 /// (a name, he/she, or "the barman").
-fn last_sentence_subject(hay: &str, para: Span) -> Option<Span> {
+fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Span> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-    let mut toks = words::lex(hay, Span::new(from.min(para.end), para.end));
+    let mut toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
     while toks
         .last()
         .is_some_and(|t| !t.is_word() && t.punct() != Some(','))
@@ -783,7 +788,7 @@ fn last_sentence_subject(hay: &str, para: Span) -> Option<Span> {
 /// (`"Thank you, Mrs Ames."`, `"Ann, come here."`).
 fn vocative(res: &Resolver, content: Span) -> Option<Span> {
     let hay = res.hay;
-    let toks = words::lex(hay, content);
+    let toks = res.doc.lex(hay, content);
     let mut found = None;
     let mut i = 0;
     while let Some(t) = toks.get(i) {
@@ -944,7 +949,7 @@ fn sentence_head(hay: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
     toks
 }
 
-fn key(hay: &str, t: &Tok) -> String {
+fn key<'a>(hay: &'a str, t: &Tok) -> words::Key<'a> {
     words::key(t.span.text(hay))
 }
 
@@ -1529,7 +1534,7 @@ fn german_no_cue(
     if subjunctive {
         // The sentence before, when it holds a cue: "Künast sagte, … . Es
         // drohe „…“".
-        let toks = words::lex(hay, window);
+        let toks = res.doc.lex(hay, window);
         let ends: Vec<usize> = (0..toks.len())
             .filter(|&i| is_terminator(hay, &toks, i))
             .collect();
@@ -2021,6 +2026,8 @@ fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// person they point at, one [`Speaker`] per name.
 struct Resolver<'h> {
     hay: &'h str,
+    /// The text's tokens, lexed once (windows are sliced from them).
+    doc: &'h words::Lexed,
     names: Names,
     speakers: Vec<Speaker>,
     index: HashMap<String, usize>,
@@ -2039,7 +2046,7 @@ impl<'h> Resolver<'h> {
     fn resolve(&mut self, mention: Span) -> Option<usize> {
         let hay = self.hay;
         let text = mention.text(hay);
-        let toks = words::lex(hay, mention);
+        let toks = self.doc.lex(hay, mention);
         let lower = text.to_lowercase();
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {

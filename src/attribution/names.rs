@@ -282,7 +282,7 @@ fn is_ly_name(w: &str) -> bool {
 /// Whether a name (canonical form) looks like an organisation.
 pub(crate) fn is_org(name: &str) -> bool {
     name.split_whitespace()
-        .any(|w| has(ORG_WORDS, &w.to_lowercase()))
+        .any(|w| has(ORG_WORDS, &words::lower(w)))
 }
 
 /// A name seen in the article.
@@ -292,6 +292,9 @@ struct Seen {
     /// The run's end (after its last word).
     end: usize,
     name: String,
+    /// How many words `name` has (compared often when looking for the
+    /// fullest name, so counted once).
+    words: usize,
     /// Named inside a quotation: an addressee or someone talked about,
     /// not a candidate speaker.
     quoted: bool,
@@ -346,28 +349,32 @@ const FEMALE_TITLES: &[&str] = &[
 /// leading stop words dropped ("British Defense Minister Grant Shapps" →
 /// "Grant Shapps"; "Mr. Burr" → "Burr").
 pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
-    let words: Vec<&str> = toks
+    // Each word with its key, lower-cased once (looked up in five lists).
+    let words: Vec<(&str, words::Key)> = toks
         .iter()
         .filter(|t| t.is_word())
-        .map(|t| t.span.text(hay))
+        .map(|t| {
+            let w = t.span.text(hay);
+            (w, words::key(w))
+        })
         .collect();
     // Keep what follows the last title or role word, unless the run names
     // an organisation ("Foreign Office", "Defense Department").
-    let org = words.iter().any(|w| has(ORG_WORDS, &words::key(w)));
+    let org = words.iter().any(|(_, k)| has(ORG_WORDS, k));
     let after_title = if org {
         0
     } else {
         words
             .iter()
-            .rposition(|w| is_title_word(&words::key(w)))
+            .rposition(|(_, k)| is_title_word(k))
             .map_or(0, |i| i + 1)
     };
     let rest: Vec<&str> = words
         .iter()
         .skip(after_title)
-        .skip_while(|w| is_stop(&words::key(w)) || has(lexicon::DETERMINERS, &words::key(w)))
-        .filter(|w| !has(lexicon::ISSUES, &words::key(w)))
-        .copied()
+        .skip_while(|(_, k)| is_stop(k) || has(lexicon::DETERMINERS, k))
+        .filter(|(_, k)| !has(lexicon::ISSUES, k))
+        .map(|&(w, _)| w)
         .collect();
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
@@ -437,17 +444,22 @@ impl Names {
     ///
     /// `quoted` are the contents of the top-level quotations, sorted:
     /// names there are recorded but never offered as speakers.
-    pub(crate) fn collect(hay: &str, quoted: &[Span]) -> Names {
+    pub(crate) fn collect(hay: &str, toks: &[Tok], quoted: &[Span]) -> Names {
         let mut names = Names::default();
-        let toks = words::lex(hay, Span::new(0, hay.len()));
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let lower: HashSet<String> = toks
-            .iter()
-            .filter(|t| t.is_word() && !words::is_capitalized(t.span.text(hay)))
-            .map(|t| words::key(t.span.text(hay)))
-            .collect();
+        let mut lower: HashSet<String> = HashSet::new();
+        for t in toks {
+            let w = t.span.text(hay);
+            if t.is_word() && !words::is_capitalized(w) {
+                let k = words::key(w);
+                // Allocates once per distinct word, not per occurrence.
+                if !lower.contains(k.as_str()) {
+                    lower.insert(k.as_str().to_owned());
+                }
+            }
+        }
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -469,7 +481,7 @@ impl Names {
                             .is_some_and(|q| is_abbrev(q.span.text(hay))))
             });
             let k = words::key(w);
-            if sentence_start && lower.contains(&k) && !is_title_word(&k) {
+            if sentence_start && lower.contains(k.as_str()) && !is_title_word(&k) {
                 i += 1;
                 continue;
             }
@@ -509,7 +521,13 @@ impl Names {
                 let name = cleaned.join(" ");
                 let idx = names.seen.len();
                 for w in &cleaned {
-                    names.by_word.entry(w.to_lowercase()).or_default().push(idx);
+                    let k = words::lower(w);
+                    match names.by_word.get_mut(k.as_str()) {
+                        Some(v) => v.push(idx),
+                        None => {
+                            names.by_word.insert(k.as_str().to_owned(), vec![idx]);
+                        }
+                    }
                 }
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
@@ -526,7 +544,7 @@ impl Names {
                 for r in [role, inner].into_iter().flatten() {
                     names
                         .roles
-                        .entry(r)
+                        .entry(r.as_str().to_owned())
                         .or_default()
                         .push((t.span.start, name.clone()));
                 }
@@ -570,9 +588,17 @@ impl Names {
                         _ => {}
                     }
                 }
-                let g = names.gender.entry(name.clone()).or_default();
-                g.0 += vote.0;
-                g.1 += vote.1;
+                // Look up before inserting: most runs repeat a known name,
+                // and a new key costs a copy of the name.
+                match names.gender.get_mut(&name) {
+                    Some(g) => {
+                        g.0 += vote.0;
+                        g.1 += vote.1;
+                    }
+                    None => {
+                        names.gender.insert(name.clone(), vote);
+                    }
+                }
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
@@ -580,6 +606,7 @@ impl Names {
                 names.seen.push(Seen {
                     at: t.span.start,
                     end: run.last().map_or(t.span.end, |l| l.span.end),
+                    words: name.split(' ').count(),
                     name,
                     quoted: in_quote,
                 });
@@ -591,16 +618,24 @@ impl Names {
             let best = idxs
                 .iter()
                 .filter_map(|&i| names.seen.get(i))
-                .max_by_key(|s| (s.name.split(' ').count(), s.at));
+                .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
                 names.fullest_all.insert(w.clone(), b.name.clone());
             }
         }
         for seen in &names.seen {
-            *names.counts.entry(seen.name.clone()).or_default() += 1;
+            match names.counts.get_mut(&seen.name) {
+                Some(n) => *n += 1,
+                None => {
+                    names.counts.insert(seen.name.clone(), 1);
+                }
+            }
             if !seen.quoted {
                 for w in seen.name.split(' ') {
-                    names.outside.insert(w.to_lowercase());
+                    let k = words::lower(w);
+                    if !names.outside.contains(k.as_str()) {
+                        names.outside.insert(k.as_str().to_owned());
+                    }
                 }
             }
         }
@@ -623,9 +658,9 @@ impl Names {
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
-        let k = word.to_lowercase();
-        self.outside.contains(&k)
-            && !self.lower.contains(&k)
+        let k = words::lower(word);
+        self.outside.contains(k.as_str())
+            && !self.lower.contains(k.as_str())
             && !is_title_word(&k)
             && !is_stop(&k)
             && !k.starts_with("i'")
@@ -636,7 +671,7 @@ impl Names {
     /// The fullest name holding `word` (a surname, or a first name in
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = self.by_word.get(&word.to_lowercase())?;
+        let idxs = self.by_word.get(words::lower(word).as_str())?;
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
@@ -647,12 +682,7 @@ impl Names {
             near.iter()
                 .filter_map(|&i| self.seen.get(i))
                 .filter(|s| (s.at < at) == before)
-                .max_by_key(|s| {
-                    (
-                        s.name.split(' ').count(),
-                        if before { s.at } else { usize::MAX - s.at },
-                    )
-                })
+                .max_by_key(|s| (s.words, if before { s.at } else { usize::MAX - s.at }))
         };
         pick(true).or_else(|| pick(false)).map(|s| s.name.as_str())
     }
@@ -690,7 +720,7 @@ impl Names {
         if let Some(full) = name
             .split(' ')
             .next_back()
-            .and_then(|w| self.fullest_all.get(&w.to_lowercase()))
+            .and_then(|w| self.fullest_all.get(words::lower(w).as_str()))
         {
             // A fuller name only speaks for one with no evidence of its
             // own (not "Edgar Pell" for "Marian Pell").
@@ -785,7 +815,7 @@ impl Names {
 /// Whether a word followed by "." is an abbreviation inside a name
 /// ("Mr." "Dr." "Sen." "U.S." "J.").
 pub(crate) fn is_abbrev(word: &str) -> bool {
-    let k = word.to_lowercase();
+    let k = words::lower(word);
     has(lexicon::TITLES, &k)
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
         || word.contains('.')
@@ -826,14 +856,14 @@ mod tests {
     fn fullest_names() {
         let hay = "Defense Minister Grant Shapps spoke. Later Mr Shapps left. \
                    Spokesman John Kirby agreed. Kim Jong Un wrote.";
-        let names = Names::collect(hay, &[]);
+        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
         assert_eq!(names.fullest("Shapps", hay.len()), Some("Grant Shapps"));
         assert_eq!(names.fullest("Kim", hay.len()), Some("Kim Jong Un"));
         // A role word inside the run introduces the person too.
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
         assert_eq!(names.by_role("minister", hay.len()), Some("Grant Shapps"));
         let hay = "US spokesman John Kirby said so.";
-        let names = Names::collect(hay, &[]);
+        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
     }
 }

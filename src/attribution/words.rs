@@ -3,6 +3,7 @@
 //! characters, with byte spans. Whitespace is skipped but remembered as
 //! `space_before`, and line breaks as `break_before`.
 
+use crate::text::is_alphanumeric;
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             out.push(Tok {
                 span: Span::new(span.start + i, span.start + i + c.len_utf8()),
                 kind: Kind::Punct(c),
@@ -49,7 +50,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() {
+            if is_alphanumeric(d) {
                 end = j + d.len_utf8();
                 it.next();
                 continue;
@@ -58,7 +59,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
             // digit follows (don't, Jean-Luc, U.S).
             if matches!(d, '\'' | '’' | '-' | '.' | '‐') {
                 let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                if after.is_some_and(char::is_alphanumeric) {
+                if after.is_some_and(is_alphanumeric) {
                     end = j + d.len_utf8();
                     it.next();
                     continue;
@@ -74,16 +75,272 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
     out
 }
 
+/// The tokens of a whole text, lexed once.
+///
+/// Attribution looks at windows around every quotation (up to a sentence
+/// window of 600 bytes each side); with dense quotations, re-lexing them
+/// was most of the work. [`Lexed::lex`] slices the shared tokens instead,
+/// re-lexing only the words cut by the window's edges, and gives exactly
+/// what [`lex`] gives for the window.
+#[derive(Debug, Default)]
+pub(crate) struct Lexed {
+    toks: Vec<Tok>,
+}
+
+impl Lexed {
+    /// Lexes all of `hay`.
+    pub(crate) fn new(hay: &str) -> Lexed {
+        Lexed {
+            toks: lex(hay, Span::new(0, hay.len())),
+        }
+    }
+
+    /// All tokens, in text order.
+    pub(crate) fn all(&self) -> &[Tok] {
+        &self.toks
+    }
+
+    /// `lex(hay, span)`, from the shared tokens (`hay` must be the text
+    /// given to [`Lexed::new`]).
+    ///
+    /// Why it is the same: the lexer decides each token from the text
+    /// after its start only, so the window's lexer and the whole text's
+    /// agree from any token start inside the window. They differ only on
+    /// a token the window's start cuts (re-lexed from the start to the
+    /// token's end, where both stop: a token never ends in a joiner) and
+    /// on one its end cuts (re-lexed up to the end).
+    pub(crate) fn lex(&self, hay: &str, span: Span) -> Vec<Tok> {
+        if span.start >= span.end || span.get(hay).is_none() {
+            return lex(hay, span);
+        }
+        // Tokens lo..hi overlap the window.
+        let mut lo = self.toks.partition_point(|t| t.span.end <= span.start);
+        let mut hi = self.toks.partition_point(|t| t.span.start < span.end);
+        let mut out = Vec::with_capacity(hi.saturating_sub(lo) + 2);
+        if let Some(t) = self.toks.get(lo).filter(|t| t.span.start < span.start) {
+            out = lex(hay, Span::new(span.start, t.span.end.min(span.end)));
+            lo += 1;
+        }
+        let mut cut = None;
+        if let Some(t) = hi.checked_sub(1).and_then(|k| self.toks.get(k)) {
+            if lo < hi && t.span.end > span.end {
+                cut = Some(Span::new(t.span.start, span.end));
+                hi -= 1;
+            }
+        }
+        out.extend_from_slice(self.toks.get(lo..hi).unwrap_or(&[]));
+        if let Some(c) = cut {
+            out.extend(lex(hay, c));
+        }
+        out
+    }
+}
+
 /// Whether a word starts with an upper-case letter.
 pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Lower-cases a word for lexicon look-ups, dropping a possessive 's.
-pub(crate) fn key(word: &str) -> String {
+pub(crate) fn key(word: &str) -> Key<'_> {
     let w = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    w.to_lowercase()
+    lower(w)
+}
+
+/// `word.to_lowercase()` without allocating in the common cases: a word
+/// already in lower case is borrowed, a short word is lower-cased on the
+/// stack. Attribution looks up millions of words; a `String` each was its
+/// largest cost.
+pub(crate) fn lower(word: &str) -> Key<'_> {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Key::Same(word);
+        }
+        let mut buf = [0u8; INLINE];
+        if let Some(dst) = buf.get_mut(..bytes.len()) {
+            dst.copy_from_slice(bytes);
+            dst.make_ascii_lowercase();
+            return Key::Inline(buf, bytes.len() as u8);
+        }
+        return Key::Owned(word.to_ascii_lowercase());
+    }
+    // `str::to_lowercase` maps each char on its own, except 'Σ' (its
+    // lower case depends on the neighbours): map char by char into the
+    // stack buffer, and borrow the word if nothing changed.
+    let mut buf = [0u8; INLINE];
+    let mut len = 0;
+    let mut changed = false;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return Key::Owned(word.to_lowercase());
+        }
+        // ASCII and punctuation inside words (’ ‐) need no table.
+        let mut push = |l: char| {
+            let end = len + l.len_utf8();
+            let dst = buf.get_mut(len..end)?;
+            l.encode_utf8(dst);
+            len = end;
+            Some(())
+        };
+        let fits = if c.is_ascii() || matches!(c, '\u{2010}'..='\u{206f}') {
+            let l = c.to_ascii_lowercase();
+            changed |= l != c;
+            push(l)
+        } else {
+            let mut n = 0;
+            let mut fits = Some(());
+            for l in c.to_lowercase() {
+                changed |= l != c;
+                n += 1;
+                fits = fits.and_then(|()| push(l));
+            }
+            changed |= n != 1;
+            fits
+        };
+        if fits.is_none() {
+            return Key::Owned(word.to_lowercase());
+        }
+    }
+    if changed {
+        Key::Inline(buf, len as u8)
+    } else {
+        Key::Same(word)
+    }
+}
+
+/// Longest key (in bytes) kept on the stack.
+const INLINE: usize = 22;
+
+/// A lower-cased word (see [`lower`]); dereferences to `&str`.
+#[derive(Clone, Debug)]
+pub(crate) enum Key<'a> {
+    /// The word itself, already lower case.
+    Same(&'a str),
+    /// A short word, lower-cased: the UTF-8 bytes and their length.
+    Inline([u8; INLINE], u8),
+    /// Anything else.
+    Owned(String),
+}
+
+impl Key<'_> {
+    /// The key as a string slice.
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Key::Same(s) => s,
+            // Built from whole chars, so always valid UTF-8.
+            Key::Inline(buf, len) => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl Default for Key<'_> {
+    fn default() -> Self {
+        Key::Same("")
+    }
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Key<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_tokens_lex_like_a_window() {
+        let hay = "“Don’t,” said Jean-Luc of the U.S. Navy.\n\nIt's 3.5 o'clock — x-'y ‐z. Ünï'x";
+        let doc = Lexed::new(hay);
+        let bounds: Vec<usize> = (0..=hay.len())
+            .filter(|&i| hay.is_char_boundary(i))
+            .collect();
+        for &a in &bounds {
+            for &b in &bounds {
+                let span = Span::new(a, b);
+                let want: Vec<(Span, Kind)> =
+                    lex(hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                let got: Vec<(Span, Kind)> = doc
+                    .lex(hay, span)
+                    .iter()
+                    .map(|t| (t.span, t.kind))
+                    .collect();
+                assert_eq!(got, want, "{a}..{b}");
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Every window of arbitrary text: shared tokens = a fresh lex.
+        #[test]
+        fn shared_tokens_on_arbitrary_text(hay in "([aZé1'’\\-‐.“” \n]|\\PC){0,40}") {
+            let doc = Lexed::new(&hay);
+            let bounds: Vec<usize> = (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in &bounds {
+                    let span = Span::new(a, b);
+                    let want: Vec<(Span, Kind)> = lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    let got: Vec<(Span, Kind)> = doc.lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    proptest::prop_assert_eq!(got, want);
+                }
+            }
+        }
+
+        /// Keys are exactly `to_lowercase` (after the possessive).
+        #[test]
+        fn lower_is_to_lowercase(w in "\\PC{0,30}") {
+            let k = lower(&w);
+            proptest::prop_assert_eq!(k.as_str(), w.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn lower_matches_std() {
+        for w in [
+            "",
+            "said",
+            "Said",
+            "SAID",
+            "Ann's",
+            "O’Neill",
+            "Straße",
+            "ÜBER",
+            "Ὀδυσσεύς",
+            "ΣΟΦΙΑΣ",
+            "Σ",
+            "ǅemal",
+            "İstanbul",
+            "x1-Y2",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "aaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            assert_eq!(lower(w).as_str(), w.to_lowercase(), "{w}");
+            let stripped = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            assert_eq!(key(w).as_str(), stripped.to_lowercase(), "{w}");
+        }
+    }
 }
