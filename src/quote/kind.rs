@@ -92,9 +92,6 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     if matches!(next.next(), Some('-' | '‐')) && next.next().is_some_and(char::is_alphanumeric) {
         return QuoteKind::Other;
     }
-    // A short run of capitalised words without sentence punctuation is a
-    // name or a title (newspapers, films, slogans), even in a sentence
-    // with a cue: sagte dem „Hamburger Abendblatt“.
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
@@ -111,6 +108,9 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     {
         return QuoteKind::Speech;
     }
+    // A short run of capitalised words without sentence punctuation is a
+    // name or a title (newspapers, films, slogans), even in a sentence
+    // with a cue: sagte dem „Hamburger Abendblatt“.
     if !punct_end && words <= 6 && is_title_case(content) {
         return QuoteKind::Other;
     }
@@ -125,26 +125,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     if looks_like_domain(content) {
         return QuoteKind::Other;
     }
-    // A title or name in another language inside German copy: die CD
-    // „Have a nice day“, die „L’Alliance pour la Planète“.
-    if lang == Lang::De && !punct_end && words <= 8 && is_foreign_phrase(content) {
-        return QuoteKind::Other;
-    }
-    // German names its kind of thing right before a name or title: die
-    // Organisation „Reporter ohne Grenzen“, die ARD-Serie „…“.
-    if lang == Lang::De
-        && !punct_end
-        && words <= 6
-        && adjacent_word(before).is_some_and(is_german_kind_noun)
-    {
-        return QuoteKind::Other;
-    }
-    if lang == Lang::De
-        && !content.ends_with(['.', '!', '?'])
-        && (words <= 2 || is_title_case(content))
-        && GERMAN_ARTICLES.binary_search(&prev_word.as_str()).is_ok()
-        && q.attribution.is_none_or(|a| a.cue.is_none())
-    {
+    if lang == Lang::De && german_name(q, before, &prev_word, content, words) {
         return QuoteKind::Other;
     }
     // Attributed, or a speech cue in its sentence: someone said it
@@ -169,6 +150,26 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
         return QuoteKind::Speech;
     }
     QuoteKind::Other
+}
+
+/// German names and titles that title case cannot tell (German
+/// capitalises every noun): a quotation is a name when it is in another
+/// language (die CD „Have a nice day“), follows a kind noun (die
+/// Organisation „Reporter ohne Grenzen“, die ARD-Serie „…“), or is a
+/// short noun phrase after an article that no speech cue claims (mit
+/// seiner „Gardan“).
+fn german_name(q: &Quote, before: &str, prev_word: &str, content: &str, words: usize) -> bool {
+    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    if !punct_end && words <= 8 && is_foreign_phrase(content) {
+        return true;
+    }
+    if !punct_end && words <= 6 && adjacent_word(before).is_some_and(is_german_kind_noun) {
+        return true;
+    }
+    !content.ends_with(['.', '!', '?'])
+        && (words <= 2 || is_title_case(content))
+        && GERMAN_ARTICLES.binary_search(&prev_word).is_ok()
+        && q.attribution.is_none_or(|a| a.cue.is_none())
 }
 
 /// Fewest words for an unattributed fragment inside a sentence to count
