@@ -357,12 +357,17 @@ fn adjacent_word(before: &str) -> Option<&str> {
     if t.len() + 3 < before.len() {
         return None; // more than a space or two: a line break, a gap
     }
+    Some(trailing_word(t)).filter(|w| !w.is_empty())
+}
+
+/// The run of letters, digits and hyphens that ends `t` ("" if none).
+fn trailing_word(t: &str) -> &str {
     let start = t
         .char_indices()
         .rev()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    t.get(start..).filter(|w| !w.is_empty())
+    t.get(start..).unwrap_or("")
 }
 
 /// Whether `before` ends with a possessive: CBS's, NBC’s.
@@ -402,13 +407,7 @@ fn is_title_case(text: &str) -> bool {
 
 /// The last word before `at`, lower-cased ("" if none).
 fn last_word(before: &str) -> String {
-    let t = before.trim_end();
-    let start = t
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    t.get(start..).unwrap_or("").to_lowercase()
+    trailing_word(before.trim_end()).to_lowercase()
 }
 
 #[cfg(test)]
