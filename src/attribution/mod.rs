@@ -28,11 +28,12 @@
 mod lexicon;
 mod names;
 mod turns;
+mod vocab;
 mod words;
 
 use crate::quote::{Quote, QuoteKind};
 use crate::{count_words, Lang, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use lexicon::has;
 use names::Names;
@@ -177,7 +178,7 @@ pub(crate) fn attribute(
         doc: &doc,
         names: Names::collect(hay, doc.all(), &quoted),
         speakers: Vec::new(),
-        index: HashMap::new(),
+        index: HashMap::default(),
         last_person: None,
         last_group: None,
         participants: Vec::new(),

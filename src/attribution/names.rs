@@ -2,9 +2,10 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, has};
+use super::vocab::{Flags, Id, Vocab, Word};
 use super::words::{self, Kind, Tok};
 use crate::Span;
 
@@ -349,50 +350,56 @@ const FEMALE_TITLES: &[&str] = &[
 /// leading stop words dropped ("British Defense Minister Grant Shapps" →
 /// "Grant Shapps"; "Mr. Burr" → "Burr").
 pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
-    // Each word with its key, lower-cased once (looked up in five lists).
-    let words: Vec<(&str, words::Key)> = toks
+    clean_with(hay, toks, |w| Word::describe(w).flags)
+}
+
+/// [`clean`], with the words' flags from `flags` (a [`Vocab`] while
+/// collecting names: each distinct word is described once).
+fn clean_with(hay: &str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> Vec<String> {
+    let words: Vec<(&str, Flags)> = toks
         .iter()
         .filter(|t| t.is_word())
         .map(|t| {
             let w = t.span.text(hay);
-            (w, words::key(w))
+            (w, flags(w))
         })
         .collect();
     // Keep what follows the last title or role word, unless the run names
     // an organisation ("Foreign Office", "Defense Department").
-    let org = words.iter().any(|(_, k)| has(ORG_WORDS, k));
+    let org = words.iter().any(|(_, f)| f.has(Flags::ORG));
     let after_title = if org {
         0
     } else {
         words
             .iter()
-            .rposition(|(_, k)| is_title_word(k))
+            .rposition(|(_, f)| f.has(Flags::TITLE))
             .map_or(0, |i| i + 1)
     };
-    let rest: Vec<&str> = words
+    let rest: Vec<(&str, Flags)> = words
         .iter()
         .skip(after_title)
-        .skip_while(|(_, k)| is_stop(k) || has(lexicon::DETERMINERS, k))
-        .filter(|(_, k)| !has(lexicon::ISSUES, k))
-        .map(|&(w, _)| w)
+        .skip_while(|(_, f)| f.has(Flags::STOP) || f.has(Flags::DETERMINER))
+        .filter(|(_, f)| !f.has(Flags::ISSUE))
+        .copied()
         .collect();
+    let capitalized = |f: &Flags| f.has(Flags::CAPITALIZED);
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
     // Bush". A phrase without capitals ("officials") stays as it is.
-    let name: Vec<&str> = match rest.iter().position(|w| words::is_capitalized(w)) {
+    let name: Vec<&str> = match rest.iter().position(|(_, f)| capitalized(f)) {
         Some(first) => {
             let mut run = Vec::new();
-            for (k, w) in rest.iter().enumerate().skip(first) {
+            for (k, (w, f)) in rest.iter().enumerate().skip(first) {
                 let particle =
-                    has(PARTICLES, w) && rest.get(k + 1).is_some_and(|n| words::is_capitalized(n));
-                if !(words::is_capitalized(w) || particle) {
+                    f.has(Flags::PARTICLE) && rest.get(k + 1).is_some_and(|(_, n)| capitalized(n));
+                if !(capitalized(f) || particle) {
                     break;
                 }
                 run.push(*w);
             }
             run
         }
-        None => rest,
+        None => rest.iter().map(|&(w, _)| w).collect(),
     };
     name.iter()
         .map(|w| {
@@ -402,6 +409,26 @@ pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
                 .to_string()
         })
         .collect()
+}
+
+/// Whether `k` (a key) marks an organisation ("office", "ministry").
+pub(crate) fn is_org_word(k: &str) -> bool {
+    has(ORG_WORDS, k)
+}
+
+/// Whether `w` (as written) is a particle inside names ("van", "bin").
+pub(crate) fn is_particle(w: &str) -> bool {
+    has(PARTICLES, w)
+}
+
+/// Whether `k` (a key) is a masculine title ("mr", "sir").
+pub(crate) fn is_male_title(k: &str) -> bool {
+    has(MALE_TITLES, k)
+}
+
+/// Whether `k` (a key) is a feminine title ("mrs", "queen").
+pub(crate) fn is_female_title(k: &str) -> bool {
+    has(FEMALE_TITLES, k)
 }
 
 /// German role compounds: Bundeskanzlerin, Innenminister, Bürgermeister.
@@ -446,26 +473,35 @@ impl Names {
     /// names there are recorded but never offered as speakers.
     pub(crate) fn collect(hay: &str, toks: &[Tok], quoted: &[Span]) -> Names {
         let mut names = Names::default();
+        // Each distinct word described once; `ids[i]` is token i's word.
+        let mut vocab = Vocab::default();
+        let ids: Vec<Option<Id>> = toks
+            .iter()
+            .map(|t| t.is_word().then(|| vocab.intern(t.span.text(hay))))
+            .collect();
+        let word = |i: usize| ids.get(i).copied().flatten().and_then(|id| vocab.word(id));
+        let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
+        let key = |i: usize| word(i).map_or("", |w| w.key.as_ref());
+        // Whether token i is an abbreviation a dot may follow. A
+        // punctuation token is asked too ("." itself counts, as before).
+        let abbrev = |i: usize| match word(i) {
+            Some(w) => w.flags.has(Flags::ABBREV),
+            None => toks.get(i).is_some_and(|t| is_abbrev(t.span.text(hay))),
+        };
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let mut lower: HashSet<String> = HashSet::new();
-        for t in toks {
-            let w = t.span.text(hay);
-            if t.is_word() && !words::is_capitalized(w) {
-                let k = words::key(w);
-                // Allocates once per distinct word, not per occurrence.
-                if !lower.contains(k.as_str()) {
-                    lower.insert(k.as_str().to_owned());
-                }
-            }
-        }
+        let lower: HashSet<String> = vocab
+            .words()
+            .filter(|w| !w.flags.has(Flags::CAPITALIZED))
+            .map(|w| w.key.as_ref().to_owned())
+            .collect();
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
             let Some(t) = toks.get(i) else { break };
-            let w = t.span.text(hay);
-            if !(t.is_word() && words::is_capitalized(w)) || is_stop(&words::key(w)) {
+            let f = flags(i);
+            if !f.has(Flags::CAPITALIZED) || f.has(Flags::STOP) {
                 i += 1;
                 continue;
             }
@@ -475,13 +511,9 @@ impl Names {
                     || matches!(
                         p.punct(),
                         Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
-                    ) && !(p.punct() == Some('.')
-                        && i.checked_sub(2)
-                            .and_then(|q| toks.get(q))
-                            .is_some_and(|q| is_abbrev(q.span.text(hay))))
+                    ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
             });
-            let k = words::key(w);
-            if sentence_start && lower.contains(k.as_str()) && !is_title_word(&k) {
+            if sentence_start && lower.contains(key(i)) && !f.has(Flags::TITLE) {
                 i += 1;
                 continue;
             }
@@ -490,15 +522,13 @@ impl Names {
             let start = i;
             let mut end = i + 1;
             while let Some(n) = toks.get(end) {
-                let nw = n.span.text(hay);
+                let nf = flags(end);
                 let ok = match n.kind {
                     Kind::Word => {
-                        (words::is_capitalized(nw) && !is_stop(&words::key(nw)))
-                            || has(PARTICLES, nw)
+                        (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP))
+                            || nf.has(Flags::PARTICLE)
                     }
-                    Kind::Punct('.') => toks
-                        .get(end - 1)
-                        .is_some_and(|p| is_abbrev(p.span.text(hay))),
+                    Kind::Punct('.') => abbrev(end - 1),
                     Kind::Punct(_) => false,
                 };
                 // A blank line ends a name; a single line break may be a
@@ -506,17 +536,14 @@ impl Names {
                 // ("Brenda's Guinevere" is two names).
                 let prev = toks.get(end - 1);
                 let gap = hay.get(prev.map_or(0, |p| p.span.end)..n.span.start);
-                let possessive = prev.is_some_and(|p| {
-                    let t = p.span.text(hay);
-                    t.ends_with("'s") || t.ends_with("’s")
-                });
+                let possessive = flags(end - 1).has(Flags::POSSESSIVE);
                 if !ok || possessive || gap.is_some_and(|g| g.matches('\n').count() > 1) {
                     break;
                 }
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
-            let cleaned = clean(hay, run);
+            let cleaned = clean_with(hay, run, |w| vocab.flags(w));
             if !cleaned.is_empty() {
                 let name = cleaned.join(" ");
                 let idx = names.seen.len();
@@ -531,31 +558,23 @@ impl Names {
                 }
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
-                let role = start
-                    .checked_sub(1)
-                    .and_then(|p| toks.get(p))
-                    .filter(|p| p.is_word())
-                    .map(|p| words::key(p.span.text(hay)))
-                    .filter(|k| has(lexicon::ROLES, k));
-                let inner = run
-                    .iter()
-                    .map(|t| words::key(t.span.text(hay)))
-                    .rfind(|k| has(lexicon::ROLES, k));
+                let role = start.checked_sub(1).filter(|&p| flags(p).has(Flags::ROLE));
+                let inner = (start..end).rfind(|&k| flags(k).has(Flags::ROLE));
                 for r in [role, inner].into_iter().flatten() {
                     names
                         .roles
-                        .entry(r.as_str().to_owned())
+                        .entry(key(r).to_owned())
                         .or_default()
                         .push((t.span.start, name.clone()));
                 }
                 // Gender evidence: a title in the run, or the first
                 // personal pronoun after it in its sentence.
                 let mut vote = (0u32, 0u32);
-                for w in run.iter().filter(|t| t.is_word()) {
-                    let k = words::key(w.span.text(hay));
-                    if has(MALE_TITLES, &k) {
+                for k in start..end {
+                    let wf = flags(k);
+                    if wf.has(Flags::MALE_TITLE) {
                         vote.0 += 3;
-                    } else if has(FEMALE_TITLES, &k) {
+                    } else if wf.has(Flags::FEMALE_TITLE) {
                         vote.1 += 3;
                     }
                 }
@@ -563,29 +582,24 @@ impl Names {
                 // names a place.
                 let place = start
                     .checked_sub(1)
-                    .and_then(|p| toks.get(p))
-                    .is_some_and(|p| {
-                        has(
-                            &["at", "from", "in", "into", "near"],
-                            &words::key(p.span.text(hay)),
-                        )
-                    });
-                for n in toks.iter().skip(end).take(if place { 0 } else { 12 }) {
+                    .is_some_and(|p| flags(p).has(Flags::PLACE));
+                let reach = if place { 0 } else { 12 };
+                for (k, n) in toks.iter().enumerate().skip(end).take(reach) {
                     if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
                         break;
                     }
-                    match words::key(n.span.text(hay)).as_str() {
-                        "he" | "his" | "himself" => {
-                            vote.0 += 1;
-                            break;
-                        }
-                        "she" | "hers" | "herself" => {
-                            vote.1 += 1;
-                            break;
-                        }
-                        // "Lucy looked at him": an object is someone else.
-                        "him" | "her" => break,
-                        _ => {}
+                    let nf = flags(k);
+                    if nf.has(Flags::HE) {
+                        vote.0 += 1;
+                        break;
+                    }
+                    if nf.has(Flags::SHE) {
+                        vote.1 += 1;
+                        break;
+                    }
+                    // "Lucy looked at him": an object is someone else.
+                    if nf.has(Flags::OBJECT) {
+                        break;
                     }
                 }
                 // Look up before inserting: most runs repeat a known name,
