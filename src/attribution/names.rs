@@ -10,7 +10,7 @@ use super::words::{self, Kind, Tok};
 use crate::Span;
 
 /// Capitalised words that begin sentences or clauses but are not names.
-const STOP: &[&str] = &[
+pub(crate) const STOP: &[&str] = &[
     "a",
     "aber",
     "after",
@@ -210,12 +210,12 @@ const STOP: &[&str] = &[
 ];
 
 /// Lower-case particles inside names (Ludwig van Beethoven, Osama bin Laden).
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "della", "di", "du", "van", "von",
 ];
 
 /// Capitalised words that mark an organisation, not a person.
-const ORG_WORDS: &[&str] = &[
+pub(crate) const ORG_WORDS: &[&str] = &[
     "administration",
     "agency",
     "army",
@@ -271,7 +271,13 @@ const ORG_WORDS: &[&str] = &[
 /// Whether `w` (lower-case key) never starts or continues a name:
 /// function words, and adverbs ("Immediately", "Earlier").
 pub(crate) fn is_stop(w: &str) -> bool {
-    has(STOP, w) || w.len() > 4 && w.ends_with("ly") && !is_ly_name(w)
+    has(STOP, w) || is_adverb_form(w)
+}
+
+/// Whether `w` (lower-case key) looks like an adverb: "-ly", but not
+/// Kelly or Emily.
+pub(crate) fn is_adverb_form(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !is_ly_name(w)
 }
 
 /// Names that look like adverbs: Kelly, Connolly, Reilly, Emily.
@@ -339,10 +345,10 @@ pub(crate) enum Gender {
     Female,
 }
 
-const MALE_TITLES: &[&str] = &[
+pub(crate) const MALE_TITLES: &[&str] = &[
     "father", "herr", "king", "lord", "mr", "prince", "sir", "uncle",
 ];
-const FEMALE_TITLES: &[&str] = &[
+pub(crate) const FEMALE_TITLES: &[&str] = &[
     "aunt", "frau", "lady", "madam", "miss", "mme", "mrs", "ms", "princess", "queen",
 ];
 
@@ -411,26 +417,6 @@ fn clean_with(hay: &str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> Vec<Str
         .collect()
 }
 
-/// Whether `k` (a key) marks an organisation ("office", "ministry").
-pub(crate) fn is_org_word(k: &str) -> bool {
-    has(ORG_WORDS, k)
-}
-
-/// Whether `w` (as written) is a particle inside names ("van", "bin").
-pub(crate) fn is_particle(w: &str) -> bool {
-    has(PARTICLES, w)
-}
-
-/// Whether `k` (a key) is a masculine title ("mr", "sir").
-pub(crate) fn is_male_title(k: &str) -> bool {
-    has(MALE_TITLES, k)
-}
-
-/// Whether `k` (a key) is a feminine title ("mrs", "queen").
-pub(crate) fn is_female_title(k: &str) -> bool {
-    has(FEMALE_TITLES, k)
-}
-
 /// German role compounds: Bundeskanzlerin, Innenminister, Bürgermeister.
 const ROLE_SUFFIXES: &[&str] = &[
     "abgeordnete",
@@ -461,9 +447,13 @@ const ROLE_SUFFIXES: &[&str] = &[
 
 /// Whether a (lower-case) word is a title or role, not part of a name.
 pub(crate) fn is_title_word(k: &str) -> bool {
-    has(lexicon::TITLES, k)
-        || has(lexicon::ROLES, k)
-        || ROLE_SUFFIXES.iter().any(|s| k.len() > 4 && k.ends_with(s))
+    has(lexicon::TITLES, k) || has(lexicon::ROLES, k) || is_role_compound(k)
+}
+
+/// Whether `k` (lower-case key) is a German role compound
+/// ("bundeskanzlerin").
+pub(crate) fn is_role_compound(k: &str) -> bool {
+    k.len() > 4 && ROLE_SUFFIXES.iter().any(|s| k.ends_with(s))
 }
 
 impl Names {
@@ -839,7 +829,7 @@ pub(crate) fn is_abbrev(word: &str) -> bool {
 
 /// US state abbreviations in datelines and party tags ("Cambridge,
 /// Mass.", "R-Tenn.").
-const US_STATES: &[&str] = &[
+pub(crate) const US_STATES: &[&str] = &[
     "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ill", "kan", "mass", "mich", "minn",
     "nev", "okla", "ore", "tenn", "wis", "wyo",
 ];

@@ -10,10 +10,11 @@
 //! look-up.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{self, has};
+use super::lexicon;
 use super::names;
 use super::words;
 
@@ -86,28 +87,62 @@ impl<'a> Word<'a> {
             k => Cow::Owned(k.as_str().to_owned()),
         };
         let k = key.as_ref();
-        let mut f = Flags::NONE;
+        let listed = listed(k);
+        let possessive = w.ends_with("'s") || w.ends_with("’s");
+        let mut f = Flags(listed.0 & !(AS_PARTICLE.0 | AS_ABBREV.0));
         f.set(Flags::CAPITALIZED, words::is_capitalized(w));
-        f.set(Flags::STOP, names::is_stop(k));
-        f.set(Flags::TITLE, names::is_title_word(k));
-        f.set(Flags::ROLE, has(lexicon::ROLES, k));
-        f.set(Flags::ORG, names::is_org_word(k));
-        f.set(Flags::DETERMINER, has(lexicon::DETERMINERS, k));
-        f.set(Flags::ISSUE, has(lexicon::ISSUES, k));
-        f.set(Flags::PARTICLE, names::is_particle(w));
-        f.set(Flags::ABBREV, names::is_abbrev(w));
-        f.set(Flags::MALE_TITLE, names::is_male_title(k));
-        f.set(Flags::FEMALE_TITLE, names::is_female_title(k));
-        f.set(Flags::POSSESSIVE, w.ends_with("'s") || w.ends_with("’s"));
+        f.set(Flags::STOP, names::is_adverb_form(k));
+        f.set(Flags::TITLE, names::is_role_compound(k));
+        // Lists read as written: the key drops a possessive and lowers.
+        f.set(Flags::PARTICLE, listed.has(AS_PARTICLE) && k == w);
+        // names::is_abbrev lower-cases without dropping a possessive, so
+        // a possessive is never a listed abbreviation.
         f.set(
-            Flags::PLACE,
-            matches!(k, "at" | "from" | "in" | "into" | "near"),
+            Flags::ABBREV,
+            !possessive && (listed.has(AS_ABBREV) || matches!(k, "jr" | "sr" | "st" | "mt"))
+                || w.contains('.')
+                || w.chars().count() == 1 && w.chars().all(char::is_uppercase),
         );
-        f.set(Flags::HE, matches!(k, "he" | "his" | "himself"));
-        f.set(Flags::SHE, matches!(k, "she" | "hers" | "herself"));
-        f.set(Flags::OBJECT, matches!(k, "him" | "her"));
+        f.set(Flags::POSSESSIVE, possessive);
         Word { key, flags: f }
     }
+}
+
+/// Private table bits: a particle (before checking the spelling) and a
+/// listed abbreviation (a title or a US state).
+const AS_PARTICLE: Flags = Flags(1 << 30);
+const AS_ABBREV: Flags = Flags(1 << 31);
+
+/// The flags the word lists give key `k`: one hash look-up instead of a
+/// binary search in each list (the table is built on first use from the
+/// lists themselves, which stay the source of truth).
+fn listed(k: &str) -> Flags {
+    static TABLE: LazyLock<FxHashMap<&'static str, Flags>> = LazyLock::new(|| {
+        let lists: [(&[&str], Flags); 14] = [
+            (names::STOP, Flags::STOP),
+            (lexicon::TITLES, Flags(Flags::TITLE.0 | AS_ABBREV.0)),
+            (lexicon::ROLES, Flags(Flags::TITLE.0 | Flags::ROLE.0)),
+            (names::ORG_WORDS, Flags::ORG),
+            (lexicon::DETERMINERS, Flags::DETERMINER),
+            (lexicon::ISSUES, Flags::ISSUE),
+            (names::PARTICLES, AS_PARTICLE),
+            (names::US_STATES, AS_ABBREV),
+            (names::MALE_TITLES, Flags::MALE_TITLE),
+            (names::FEMALE_TITLES, Flags::FEMALE_TITLE),
+            (&["at", "from", "in", "into", "near"], Flags::PLACE),
+            (&["he", "his", "himself"], Flags::HE),
+            (&["she", "hers", "herself"], Flags::SHE),
+            (&["him", "her"], Flags::OBJECT),
+        ];
+        let mut table: FxHashMap<&'static str, Flags> = FxHashMap::default();
+        for (list, flags) in lists {
+            for &w in list {
+                table.entry(w).or_default().0 |= flags.0;
+            }
+        }
+        table
+    });
+    TABLE.get(k).copied().unwrap_or_default()
 }
 
 /// Id of a word in a [`Vocab`].
@@ -156,6 +191,7 @@ impl<'a> Vocab<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::lexicon::has;
 
     #[test]
     fn describes_each_spelling_once() {
@@ -180,5 +216,102 @@ mod tests {
         assert!(v.flags("Kirby's").has(Flags::POSSESSIVE));
         assert!(v.flags("himself").has(Flags::HE));
         assert_eq!(v.flags(","), Flags::NONE);
+    }
+
+    /// The flags as the word lists and rules define them, one by one.
+    fn slow(w: &str) -> Flags {
+        let k = words::key(w);
+        let k = k.as_str();
+        let mut f = Flags::NONE;
+        f.set(Flags::CAPITALIZED, words::is_capitalized(w));
+        f.set(Flags::STOP, names::is_stop(k));
+        f.set(Flags::TITLE, names::is_title_word(k));
+        f.set(Flags::ROLE, has(lexicon::ROLES, k));
+        f.set(Flags::ORG, has(names::ORG_WORDS, k));
+        f.set(Flags::DETERMINER, has(lexicon::DETERMINERS, k));
+        f.set(Flags::ISSUE, has(lexicon::ISSUES, k));
+        f.set(Flags::PARTICLE, has(names::PARTICLES, w));
+        f.set(Flags::ABBREV, names::is_abbrev(w));
+        f.set(Flags::MALE_TITLE, has(names::MALE_TITLES, k));
+        f.set(Flags::FEMALE_TITLE, has(names::FEMALE_TITLES, k));
+        f.set(Flags::POSSESSIVE, w.ends_with("'s") || w.ends_with("’s"));
+        f.set(
+            Flags::PLACE,
+            matches!(k, "at" | "from" | "in" | "into" | "near"),
+        );
+        f.set(Flags::HE, matches!(k, "he" | "his" | "himself"));
+        f.set(Flags::SHE, matches!(k, "she" | "hers" | "herself"));
+        f.set(Flags::OBJECT, matches!(k, "him" | "her"));
+        f
+    }
+
+    #[test]
+    fn table_gives_what_the_lists_give() {
+        let lists: [&[&str]; 10] = [
+            names::STOP,
+            lexicon::TITLES,
+            lexicon::ROLES,
+            names::ORG_WORDS,
+            lexicon::DETERMINERS,
+            lexicon::ISSUES,
+            names::PARTICLES,
+            names::US_STATES,
+            names::MALE_TITLES,
+            names::FEMALE_TITLES,
+        ];
+        let mut words: Vec<String> = [
+            "Kelly",
+            "quickly",
+            "Emily",
+            "Bundeskanzlerin",
+            "Jr",
+            "st",
+            "A",
+            "U.S.",
+            "x",
+            "É",
+            "Mr.",
+            "him",
+            "Her",
+            "near",
+            "said",
+            "Kirby",
+            ".",
+            "’s",
+            "'s",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let cap: String = w
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let up: Vec<char> = if i == 0 {
+                        c.to_uppercase().collect()
+                    } else {
+                        vec![c]
+                    };
+                    up
+                })
+                .collect();
+            for form in [w.to_string(), cap.clone(), w.to_uppercase()] {
+                words.push(format!("{form}'s"));
+                words.push(format!("{form}’s"));
+                words.push(form);
+            }
+        }
+        for w in &words {
+            assert_eq!(Word::describe(w).flags, slow(w), "{w}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn table_matches_on_arbitrary_words(w in "[a-zA-ZßÉé'’.\\-]{0,12}") {
+            proptest::prop_assert_eq!(Word::describe(&w).flags, slow(&w));
+        }
     }
 }

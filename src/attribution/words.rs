@@ -31,39 +31,47 @@ impl Tok {
 }
 
 /// Lexes `hay[span]` into tokens.
+///
+/// Runs over the whole text once per analysis, so ASCII letters and
+/// digits, most of any text, are scanned as bytes.
 pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
     let mut out = Vec::new();
     let Some(text) = span.get(hay) else {
         return out;
     };
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !is_alphanumeric(c) {
             out.push(Tok {
-                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                span: Span::new(span.start + i, span.start + i + len),
                 kind: Kind::Punct(c),
             });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let mut end = i + len;
+        loop {
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = char_at(text, end) else { break };
             if is_alphanumeric(d) {
-                end = j + d.len_utf8();
-                it.next();
+                end += d.len_utf8();
                 continue;
             }
             // Inner apostrophe, hyphen or dot: keep going if a letter or
             // digit follows (don't, Jean-Luc, U.S).
-            if matches!(d, '\'' | '’' | '-' | '.' | '‐') {
-                let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                if after.is_some_and(is_alphanumeric) {
-                    end = j + d.len_utf8();
-                    it.next();
-                    continue;
-                }
+            if matches!(d, '\'' | '’' | '-' | '.' | '‐')
+                && char_at(text, end + d.len_utf8()).is_some_and(is_alphanumeric)
+            {
+                end += d.len_utf8();
+                continue;
             }
             break;
         }
@@ -71,8 +79,18 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
             span: Span::new(span.start + i, span.start + end),
             kind: Kind::Word,
         });
+        i = end;
     }
     out
+}
+
+/// The char starting at byte `i` of `text` (None at the end or inside a
+/// char).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
 
 /// The tokens of a whole text, lexed once.
