@@ -31,14 +31,43 @@ pub fn count_words(text: &str) -> usize {
 }
 
 /// The byte offsets where the words of `text` start (see [`count_words`]).
+///
+/// Runs over every byte of the text: ASCII, most of it, is classified as
+/// bytes without decoding chars.
 fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut in_word = false;
-    text.char_indices().filter_map(move |(i, c)| {
-        let w = crate::text::is_alphanumeric(c);
-        let start = w && !in_word;
-        // An apostrophe or hyphen between letters keeps the word going.
-        in_word = w || (in_word && matches!(c, '\'' | '’' | '-' | '‐'));
-        start.then_some(i)
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let at = i;
+            if b.is_ascii() {
+                i += 1;
+                if b.is_ascii_alphanumeric() {
+                    if !in_word {
+                        in_word = true;
+                        return Some(at);
+                    }
+                } else {
+                    // An apostrophe or hyphen between letters keeps the
+                    // word going.
+                    in_word &= matches!(b, b'\'' | b'-');
+                }
+                continue;
+            }
+            // `i` is always at a char boundary: it moves by whole chars.
+            let c = text.get(i..).and_then(|s| s.chars().next())?;
+            i += c.len_utf8();
+            if crate::text::is_alphanumeric(c) {
+                if !in_word {
+                    in_word = true;
+                    return Some(at);
+                }
+            } else {
+                in_word &= matches!(c, '’' | '‐');
+            }
+        }
+        None
     })
 }
 
@@ -82,5 +111,45 @@ pub(crate) fn compute(
         } else {
             quoted_words as f64 / words as f64
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The rule of [`super::count_words`], one char at a time.
+    fn reference(text: &str) -> Vec<usize> {
+        let mut in_word = false;
+        text.char_indices()
+            .filter_map(|(i, c)| {
+                let w = c.is_alphanumeric();
+                let start = w && !in_word;
+                in_word = w || (in_word && matches!(c, '\'' | '’' | '-' | '‐'));
+                start.then_some(i)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_starts_follow_the_rule() {
+        for t in [
+            "",
+            "don't stop—Jean-Luc’s café, 3.5 km",
+            "'' -- ’’ ‐‐ a'-b ’x ‐y",
+            "Straße über 東京 e\u{301}",
+        ] {
+            assert_eq!(
+                super::word_starts(t).collect::<Vec<_>>(),
+                reference(t),
+                "{t}"
+            );
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn word_starts_on_arbitrary_text(t in "([a1'’\\-‐ .é]|\\PC){0,40}") {
+            proptest::prop_assert_eq!(super::word_starts(&t).collect::<Vec<_>>(), reference(&t));
+        }
     }
 }
