@@ -357,12 +357,16 @@ pub(crate) const FEMALE_TITLES: &[&str] = &[
 /// "Grant Shapps"; "Mr. Burr" → "Burr").
 pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
     clean_with(hay, toks, |w| Word::describe(w).flags)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
-/// [`clean`], with the words' flags from `flags` (a [`Vocab`] while
-/// collecting names: each distinct word is described once).
-fn clean_with(hay: &str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> Vec<String> {
-    let words: Vec<(&str, Flags)> = toks
+/// [`clean`], borrowing the words from `hay`, with their flags from
+/// `flags` (a [`Vocab`] while collecting names: each distinct word is
+/// described once). One allocation: the words are filtered in place.
+fn clean_with<'h>(hay: &'h str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> Vec<&'h str> {
+    let mut words: Vec<(&str, Flags)> = toks
         .iter()
         .filter(|t| t.is_word())
         .map(|t| {
@@ -381,38 +385,41 @@ fn clean_with(hay: &str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> Vec<Str
             .rposition(|(_, f)| f.has(Flags::TITLE))
             .map_or(0, |i| i + 1)
     };
-    let rest: Vec<(&str, Flags)> = words
+    let lead = words
         .iter()
         .skip(after_title)
-        .skip_while(|(_, f)| f.has(Flags::STOP) || f.has(Flags::DETERMINER))
-        .filter(|(_, f)| !f.has(Flags::ISSUE))
-        .copied()
-        .collect();
+        .take_while(|(_, f)| f.has(Flags::STOP) || f.has(Flags::DETERMINER))
+        .count();
+    words.drain(..after_title + lead);
+    words.retain(|(_, f)| !f.has(Flags::ISSUE));
+    let rest = words;
     let capitalized = |f: &Flags| f.has(Flags::CAPITALIZED);
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
     // Bush". A phrase without capitals ("officials") stays as it is.
-    let name: Vec<&str> = match rest.iter().position(|(_, f)| capitalized(f)) {
+    let (first, len) = match rest.iter().position(|(_, f)| capitalized(f)) {
         Some(first) => {
-            let mut run = Vec::new();
-            for (k, (w, f)) in rest.iter().enumerate().skip(first) {
-                let particle =
-                    f.has(Flags::PARTICLE) && rest.get(k + 1).is_some_and(|(_, n)| capitalized(n));
-                if !(capitalized(f) || particle) {
-                    break;
-                }
-                run.push(*w);
-            }
-            run
+            let len = rest
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take_while(|&(k, (_, f))| {
+                    capitalized(f)
+                        || f.has(Flags::PARTICLE)
+                            && rest.get(k + 1).is_some_and(|(_, n)| capitalized(n))
+                })
+                .count();
+            (first, len)
         }
-        None => rest.iter().map(|&(w, _)| w).collect(),
+        None => (0, rest.len()),
     };
-    name.iter()
-        .map(|w| {
+    rest.iter()
+        .skip(first)
+        .take(len)
+        .map(|&(w, _)| {
             w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w)
-                .to_string()
         })
         .collect()
 }
