@@ -424,6 +424,13 @@ fn clean_with<'h>(hay: &'h str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> 
         .collect()
 }
 
+/// Whether a gap between words holds a blank line (two line breaks). A
+/// byte scan: gaps are mostly one space, where a `str` pattern search
+/// costs more to set up than to run.
+fn two_line_breaks(gap: &str) -> bool {
+    gap.bytes().filter(|&b| b == b'\n').nth(1).is_some()
+}
+
 /// German role compounds: Bundeskanzlerin, Innenminister, Bürgermeister.
 const ROLE_SUFFIXES: &[&str] = &[
     "abgeordnete",
@@ -504,7 +511,7 @@ impl Names {
             }
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
                 hay.get(p.span.end..t.span.start)
-                    .is_some_and(|g| g.matches('\n').count() > 1)
+                    .is_some_and(two_line_breaks)
                     || matches!(
                         p.punct(),
                         Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
@@ -534,7 +541,7 @@ impl Names {
                 let prev = toks.get(end - 1);
                 let gap = hay.get(prev.map_or(0, |p| p.span.end)..n.span.start);
                 let possessive = flags(end - 1).has(Flags::POSSESSIVE);
-                if !ok || possessive || gap.is_some_and(|g| g.matches('\n').count() > 1) {
+                if !ok || possessive || gap.is_some_and(two_line_breaks) {
                     break;
                 }
                 end += 1;
