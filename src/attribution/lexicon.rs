@@ -1,6 +1,10 @@
 //! Word lists for attribution, kept as sorted data (binary search) so they
 //! can grow without touching the rules. Lower-case.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 /// Speech cues: verbs of saying in their common forms (English, German,
 /// French, Spanish). "so" is German („…“, so Merkel) and only counts
 /// right after a quotation.
@@ -770,6 +774,15 @@ pub(crate) const ISSUES: &[&str] = &[
     "statement",
     "tweet",
 ];
+
+/// Whether `key` is a speech cue ([`CUES`]). Asked of most words near
+/// every quotation, so from a hash set (built on first use from the list)
+/// rather than a binary search of its 500 entries.
+pub(crate) fn is_cue_word(key: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| CUES.iter().copied().collect());
+    SET.contains(key)
+}
 
 /// Whether the sorted `list` holds `word`.
 ///

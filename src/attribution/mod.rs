@@ -961,12 +961,12 @@ fn is_cue(hay: &str, t: &Tok) -> bool {
     let w = t.span.text(hay);
     t.is_word()
         && !words::is_capitalized(w)
-        && has(lexicon::CUES, &key(hay, t))
+        && lexicon::is_cue_word(&key(hay, t))
         && key(hay, t) != "so"
 }
 
 fn is_cue_or_capital_cue(hay: &str, t: &Tok) -> bool {
-    t.is_word() && has(lexicon::CUES, &key(hay, t)) && key(hay, t) != "so"
+    t.is_word() && lexicon::is_cue_word(&key(hay, t)) && key(hay, t) != "so"
 }
 
 /// Whether a word is a determiner opening a phrase. Only the English and
@@ -1991,7 +1991,7 @@ fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
         let ok = match t.kind {
             Kind::Word => {
                 !names::is_stop(&k)
-                    && !has(lexicon::CUES, &k)
+                    && !lexicon::is_cue_word(&k)
                     && !has(lexicon::DETERMINERS, &k)
                     && (det || words::is_capitalized(w) || has(lexicon::ROLES, &k))
             }
