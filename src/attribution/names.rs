@@ -314,6 +314,8 @@ pub(crate) struct Names {
     seen: Vec<Seen>,
     /// Lower-case word → indexes into `seen` of names holding it.
     by_word: HashMap<String, Vec<usize>>,
+    /// Lower-case word → the most words of a name holding it.
+    max_words: HashMap<String, usize>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<String, Vec<(usize, String)>>,
     /// Name → (masculine, feminine) evidence: titles in its runs and the
@@ -639,6 +641,7 @@ impl Names {
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
                 names.fullest_all.insert(w.clone(), b.name.clone());
+                names.max_words.insert(w.clone(), b.words);
             }
         }
         for seen in &names.seen {
@@ -696,13 +699,40 @@ impl Names {
         let near = idxs
             .get(k.saturating_sub(FULLEST_REACH)..(k + FULLEST_REACH).min(idxs.len()))
             .unwrap_or(&[]);
-        let pick = |before: bool| {
-            near.iter()
-                .filter_map(|&i| self.seen.get(i))
-                .filter(|s| (s.at < at) == before)
-                .max_by_key(|s| (s.words, if before { s.at } else { usize::MAX - s.at }))
+        let (before, after) = near.split_at(k.min(FULLEST_REACH).min(near.len()));
+        let seen = |&i: &usize| self.seen.get(i);
+        // The longest names are often near (always, when a text uses one
+        // form): the first of them found walking away from `at` is the
+        // answer, without looking at the rest of the stretch.
+        let longest = self.max_words.get(words::lower(word).as_str()).copied();
+        let latest_before = || {
+            before
+                .iter()
+                .rev()
+                .filter_map(seen)
+                .find(|s| Some(s.words) == longest)
+                .or_else(|| {
+                    before
+                        .iter()
+                        .filter_map(seen)
+                        .max_by_key(|s| (s.words, s.at))
+                })
         };
-        pick(true).or_else(|| pick(false)).map(|s| s.name.as_str())
+        let first_after = || {
+            after
+                .iter()
+                .filter_map(seen)
+                .find(|s| Some(s.words) == longest)
+                .or_else(|| {
+                    after
+                        .iter()
+                        .filter_map(seen)
+                        .max_by_key(|s| (s.words, usize::MAX - s.at))
+                })
+        };
+        latest_before()
+            .or_else(first_after)
+            .map(|s| s.name.as_str())
     }
 
     /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
@@ -797,20 +827,37 @@ impl Names {
         skip: &[&str],
         known: &dyn Fn(&str) -> bool,
     ) -> Option<(&str, Span)> {
-        let recent = self.narrated_before(at).take(40);
-        let fits = |s: &&Seen| {
-            let n = s.name.as_str();
+        let fits = |n: &str| {
             !skip.contains(&n)
                 && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
                 && !is_org(n)
                 && self.gender(n).is_some()
         };
+        // The recent names that fit. A name recurs (dialogue names the
+        // same two people over and over): the last few answers are kept.
+        let mut memo: [Option<(&str, bool)>; 4] = [None; 4];
+        let mut fitting: Vec<&Seen> = Vec::new();
+        for (k, s) in self.narrated_before(at).take(40).enumerate() {
+            let n = s.name.as_str();
+            let ok = match memo.iter().flatten().find(|(m, _)| *m == n) {
+                Some(&(_, ok)) => ok,
+                None => {
+                    let ok = fits(n);
+                    if let Some(slot) = memo.get_mut(k % 4) {
+                        *slot = Some((n, ok));
+                    }
+                    ok
+                }
+            };
+            if ok {
+                fitting.push(s);
+            }
+        }
         // Characters who have spoken before come first.
-        recent
-            .clone()
-            .filter(fits)
+        fitting
+            .iter()
             .find(|s| known(&s.name))
-            .or_else(|| recent.clone().find(fits))
+            .or_else(|| fitting.first())
             .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
 
