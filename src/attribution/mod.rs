@@ -365,15 +365,38 @@ pub(crate) fn attribute(
             // in fiction after an adverb too ("Again he hesitated, and
             // then said: …").
             let sent = sentence();
-            let np = sentence_subject(hay, &sent).or_else(|| {
-                res.dialogue
-                    .then(|| {
-                        (0..3).find_map(|k| {
-                            sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+            let np = sentence_subject(hay, &sent)
+                .or_else(|| {
+                    res.dialogue
+                        .then(|| {
+                            // "At the door John said, …": a short phrase first.
+                            (0..4).find_map(|k| {
+                                sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+                            })
                         })
-                    })
-                    .flatten()
-            });
+                        .flatten()
+                })
+                .or_else(|| {
+                    // "Brenda read. “…” And asked, “Q”": the subject of the
+                    // narrative sentence before, quotations between skipped.
+                    let first = sent
+                        .iter()
+                        .find(|t| t.is_word())
+                        .filter(|t| key(hay, t) == "and")?;
+                    let prev_start = ti
+                        .checked_sub(1)
+                        .and_then(|k| tops.get(k))
+                        .and_then(|&k| quotes.get(k))
+                        .map(|p| p.span.start)
+                        .filter(|&s| s >= para.start)
+                        .unwrap_or(first.span.start)
+                        .min(first.span.start);
+                    res.dialogue
+                        .then(|| {
+                            last_sentence_subject(hay, &doc, Span::new(para.start, prev_start))
+                        })
+                        .flatten()
+                });
             let speaker = np.and_then(|m| res.resolve(m));
             Some(Attribution {
                 speaker,
@@ -526,7 +549,17 @@ pub(crate) fn attribute(
         }
     }
     if res.dialogue {
-        turns::count_back(hay, paragraphs, quotes);
+        // Whom each line calls by name (bounded work per quotation).
+        let addressed: Vec<Option<usize>> = quotes
+            .iter()
+            .map(|q| {
+                if q.depth > 0 || q.kind != QuoteKind::Speech {
+                    return None;
+                }
+                vocative(&res, q.content).and_then(|v| res.resolve(v))
+            })
+            .collect();
+        turns::count_back(hay, paragraphs, quotes, &addressed);
     }
     if res.dialogue {
         // Fiction calls characters by their usual name: "Brenda", not a
@@ -750,14 +783,24 @@ fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
         return None;
     }
     let np = if k == "the" {
-        // "The barman came in": the article and one noun.
+        // "The barman came in": the article and one noun, or an
+        // adjective and a noun for a person ("The younger man hesitated").
         let noun = toks.get(1).filter(|t| t.is_word())?;
-        Span::new(first.span.start, noun.span.end)
+        let person = toks
+            .get(2)
+            .filter(|t| t.is_word() && is_person_noun(key(hay, t).as_str()));
+        Span::new(first.span.start, person.unwrap_or(noun).span.end)
     } else {
         np_forward(hay, toks)?
     };
     let next = toks.iter().find(|t| t.span.start >= np.end)?;
     (next.is_word() && !words::is_capitalized(next.span.text(hay))).then_some(np)
+}
+
+/// Whether a (lower-case) noun names a person by sex or kinship: "man",
+/// "lady", "uncle".
+fn is_person_noun(k: &str) -> bool {
+    has(lexicon::MALE_NOUNS, k) || has(lexicon::FEMALE_NOUNS, k)
 }
 
 /// The subject of a paragraph's last sentence, when it is a person
@@ -819,9 +862,19 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
         let after = toks.get(end).map(|t| t.punct());
         let set_off = match before {
             None => matches!(after, None | Some(Some(',' | '!'))),
+            // "Tut, tut! Miss Lucy! I hope …": a name called out alone.
+            Some(b) if matches!(b.punct(), Some('!' | '?' | '.')) => {
+                matches!(after, None | Some(Some('!')))
+            }
+            // "My dear Miss Lucy, we are lost."
+            Some(b) if b.is_word() => {
+                key(hay, b) == "dear"
+                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
+            }
             Some(b) => {
                 b.punct() == Some(',')
                     && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
+                    && !after_noun_phrase(hay, toks.get(..start.saturating_sub(1)).unwrap_or(&[]))
             }
         };
         if named && set_off {
@@ -835,6 +888,27 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
         i = end.max(i + 1);
     }
     found
+}
+
+/// Whether the clause before a comma is a noun phrase opened by a
+/// possessive or article ("His boy, Joe, shaved me"): the name after the
+/// comma is in apposition to it, not someone addressed. `toks` end just
+/// before the comma; only the last three words are looked at.
+fn after_noun_phrase(hay: &str, toks: &[Tok]) -> bool {
+    let clause = toks
+        .iter()
+        .rposition(|t| !t.is_word())
+        .map_or(toks, |p| toks.get(p + 1..).unwrap_or(&[]));
+    (2..=3).contains(&clause.len())
+        && clause.first().is_some_and(|t| {
+            has(
+                &["a", "an", "her", "his", "my", "our", "the", "their", "your"],
+                &key(hay, t),
+            )
+        })
+        && clause
+            .last()
+            .is_some_and(|t| !words::is_capitalized(t.span.text(hay)))
 }
 
 /// Fills in each speaker's figures from the final kinds, drops
@@ -1063,7 +1137,8 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
         // es in der Erklärung" names the source after a preposition.
         let np = np_forward(hay, toks.get(start + 1..)?)
-            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))?;
+            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))
+            .or_else(|| household_name(hay, toks.get(start + 1..)?))?;
         return Some(Found {
             mention: Some(np),
             cue: Some(first.span),
@@ -1095,6 +1170,16 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         cue: toks.get(cue_at).map(|t| t.span),
         rule: Rule::QuoteSpeakerCue,
     })
+}
+
+/// A household word standing as a name after a cue: `"…," said nanny.`
+/// (the word alone, then the end of the clause).
+fn household_name(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let w = toks.first().filter(|t| t.is_word())?;
+    let ends = toks
+        .get(1)
+        .is_none_or(|t| matches!(t.punct(), Some('.' | ',' | ';' | '!' | '?' | ')')));
+    (ends && has(lexicon::HOUSEHOLD_NAMES, &key(hay, w))).then_some(w.span)
 }
 
 /// The speaker phrase of a tag, `toks` running from the tag's start to
@@ -2136,6 +2221,12 @@ impl<'h> Resolver<'h> {
                                 .map(str::to_owned)
                         })
                         .or_else(|| {
+                            // "said nanny": a household word used as a name.
+                            let [w] = toks.as_slice() else { return None };
+                            has(lexicon::HOUSEHOLD_NAMES, &words::key(w.span.text(hay)))
+                                .then(|| title_case(text))
+                        })
+                        .or_else(|| {
                             // Fiction: "the barman" is a character of its own.
                             let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
                             let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
@@ -2174,10 +2265,20 @@ impl<'h> Resolver<'h> {
             .map(|s| s.name.as_str())
             .into_iter()
             .collect();
-        let index = &self.index;
-        let known = |n: &str| index.contains_key(n);
-        let (name, span) = self.names.person_named_before(at, &skip, &known)?;
-        let name = name.to_owned();
+        let (index, names) = (&self.index, &self.names);
+        // "Brenda" has spoken if "Brenda Rex" has.
+        let speaker_of = |n: &str| {
+            if index.contains_key(n) {
+                return Some(n.to_owned());
+            }
+            names
+                .fullest(n, at)
+                .filter(|f| index.contains_key(*f))
+                .map(str::to_owned)
+        };
+        let known = |n: &str| speaker_of(n).is_some();
+        let (name, span) = names.person_named_before(at, &skip, &known)?;
+        let name = speaker_of(name).unwrap_or_else(|| name.to_owned());
         Some((self.intern(name), span))
     }
 

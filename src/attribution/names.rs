@@ -215,6 +215,7 @@ const PARTICLES: &[&str] = &[
 
 /// Capitalised words that mark an organisation, not a person.
 const ORG_WORDS: &[&str] = &[
+    "abbey",
     "administration",
     "agency",
     "army",
@@ -224,6 +225,7 @@ const ORG_WORDS: &[&str] = &[
     "board",
     "bureau",
     "campaign",
+    "cathedral",
     "center",
     "centre",
     "church",
@@ -253,6 +255,7 @@ const ORG_WORDS: &[&str] = &[
     "news",
     "office",
     "organization",
+    "palace",
     "parliament",
     "party",
     "pentagon",
@@ -694,12 +697,26 @@ impl Names {
         let joined = cleaned.join(" ");
         match self.fullest(last, at) {
             Some(full)
-                if full.split(' ').count() > cleaned.len() && full.contains(joined.as_str()) =>
+                if full.split(' ').count() > cleaned.len()
+                    && full.contains(joined.as_str())
+                    && !self.common_tail(full, &joined) =>
             {
                 Some(full.to_owned())
             }
             _ => Some(joined),
         }
+    }
+
+    /// Whether `full` only adds words after `name` that the text also
+    /// writes in lower case: "Pooh Bear", "Tony Last" are not the
+    /// fuller forms of "Pooh" and "Tony" but a name and a common noun.
+    fn common_tail(&self, full: &str, name: &str) -> bool {
+        full.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|tail| {
+                tail.split(' ')
+                    .any(|w| self.lower.contains(words::lower(w).as_str()))
+            })
     }
 
     /// The person introduced with role noun `role` most recently before
@@ -772,7 +789,8 @@ impl Names {
     }
 
     /// The nearest name before `at` that looks like a person (a known
-    /// gender, or two words not naming an organisation), other than `skip`.
+    /// gender, or a speaker already, and not an organisation), other than
+    /// `skip`.
     pub(crate) fn person_named_before(
         &self,
         at: usize,
@@ -784,8 +802,8 @@ impl Names {
             let n = s.name.as_str();
             !skip.contains(&n)
                 && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
-                && !is_org(n)
-                && self.gender(n).is_some()
+                && !self.names_place(n)
+                && (self.gender(n).is_some() || known(n))
         };
         // Characters who have spoken before come first.
         recent
@@ -794,6 +812,17 @@ impl Names {
             .find(|s| known(&s.name))
             .or_else(|| recent.clone().find(fits))
             .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
+    }
+
+    /// Whether a name is an organisation or a place, or one word of one
+    /// ("Hetton" of "Hetton Abbey").
+    fn names_place(&self, name: &str) -> bool {
+        is_org(name)
+            || !name.contains(' ')
+                && self
+                    .fullest_all
+                    .get(words::lower(name).as_str())
+                    .is_some_and(|f| is_org(f))
     }
 
     /// The name seen last before `at`, outside quotations (the antecedent
