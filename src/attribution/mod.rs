@@ -333,7 +333,30 @@ pub(crate) fn attribute(
                     .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
                     .and_then(|(_, t)| t.speaker)
             } else {
-                f.mention.and_then(|m| res.resolve(m))
+                // "The stationmaster whistled. ¶ “Q,” he said.": he is
+                // the subject of the narrative paragraph just before.
+                let prev = pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied();
+                let narrated = match (f.mention, prev) {
+                    (Some(m), Some(prev))
+                        if res.dialogue && opens_para && prev_end <= prev.start =>
+                    {
+                        narrated_antecedent(&mut res, m, prev)
+                    }
+                    _ => None,
+                };
+                let speaker = narrated.or_else(|| f.mention.and_then(|m| res.resolve(m)));
+                // "“Good morning, Ann,” he said": he is not Ann.
+                let addressee = res
+                    .dialogue
+                    .then(|| vocative(&res, q.content))
+                    .flatten()
+                    .and_then(|v| res.resolve(v));
+                match (speaker, f.mention) {
+                    (Some(i), Some(m)) if Some(i) == addressee => {
+                        res.resolve_other(m, i).or(Some(i))
+                    }
+                    _ => speaker,
+                }
             };
             Some(Attribution {
                 speaker,
@@ -644,6 +667,17 @@ fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     if addressee.is_none() || guess.speaker != addressee {
         return Some(guess);
     }
+    // "“What is it, Francis?” he asked": he is someone else.
+    if let Some(i) = guess
+        .mention
+        .zip(addressee)
+        .and_then(|(m, not)| res.resolve_other(m, not))
+    {
+        return Some(Attribution {
+            speaker: Some(i),
+            ..guess
+        });
+    }
     let last = c.last.map(|(_, a)| a).filter(|a| a.speaker != addressee);
     last.map(|a| Attribution {
         rule: Rule::TurnTaking,
@@ -795,6 +829,46 @@ fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     };
     let next = toks.iter().find(|t| t.span.start >= np.end)?;
     (next.is_word() && !words::is_capitalized(next.span.text(hay))).then_some(np)
+}
+
+/// The speaker `he`/`she` (the mention `pronoun`) points at when the
+/// paragraph before is narration: the subject of its last sentence, if
+/// that is a person of the pronoun's gender or a role ("the detective").
+fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span) -> Option<usize> {
+    let hay = res.hay;
+    let gender = match pronoun.text(hay).to_lowercase().as_str() {
+        "he" => names::Gender::Male,
+        "she" => names::Gender::Female,
+        _ => return None,
+    };
+    let np = last_sentence_subject(hay, res.doc, prev)?;
+    let toks = res.doc.lex(hay, np);
+    let first = key(hay, toks.first()?);
+    if is_pronoun(hay, toks.first()?) {
+        return None;
+    }
+    if first == "the" {
+        // A noun of the wrong sex is someone else; a role fits anyone.
+        let noun = key(hay, toks.last()?);
+        // "the other held out her hand": not a person named by a noun.
+        if toks.len() < 2 || has(&["one", "other", "others", "rest"], &noun) {
+            return None;
+        }
+        let sex = if has(lexicon::MALE_NOUNS, &noun) {
+            Some(names::Gender::Male)
+        } else if has(lexicon::FEMALE_NOUNS, &noun) {
+            Some(names::Gender::Female)
+        } else {
+            None
+        };
+        if sex.is_some_and(|s| s != gender) {
+            return None;
+        }
+        return res.resolve(np);
+    }
+    let i = res.resolve(np)?;
+    let name = res.speakers.get(i)?.name.clone();
+    (res.names.gender(&name) == Some(gender)).then_some(i)
 }
 
 /// Whether a (lower-case) noun names a person by sex or kinship: "man",
@@ -2234,7 +2308,9 @@ impl<'h> Resolver<'h> {
                                 || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
                                     .iter()
                                     .any(|s| noun.ends_with(s));
-                            (self.dialogue && k == "the" && person && (2..=3).contains(&toks.len()))
+                            // "an old military man broke in" too.
+                            let article = matches!(k.as_str(), "the" | "a" | "an");
+                            (self.dialogue && article && person && (2..=4).contains(&toks.len()))
                                 .then(|| title_case(text))
                         })
                 }
@@ -2255,6 +2331,44 @@ impl<'h> Resolver<'h> {
             self.last_person = Some(i);
         }
         Some(i)
+    }
+
+    /// Resolves he/she to the nearest character of that gender who is not
+    /// `not` (the person the line addresses).
+    fn resolve_other(&mut self, pronoun: Span, not: usize) -> Option<usize> {
+        let gender = match pronoun.text(self.hay).to_lowercase().as_str() {
+            "he" => names::Gender::Male,
+            "she" => names::Gender::Female,
+            _ => return None,
+        };
+        // The other party of the conversation, unless of the other sex.
+        let party = self.participants.iter().copied().find(|&p| {
+            p != not
+                && self
+                    .speakers
+                    .get(p)
+                    .is_some_and(|s| self.names.gender(&s.name).is_none_or(|g| g == gender))
+        });
+        if party.is_some() {
+            return party;
+        }
+        let full = self.speakers.get(not)?.name.clone();
+        // The addressee under any of its names ("Francis", "Oakley").
+        let skip: Vec<&str> = std::iter::once(full.as_str())
+            .chain(full.split(' '))
+            .collect();
+        let index = &self.index;
+        let known = |n: &str| index.contains_key(n);
+        let n = self
+            .names
+            .nearest_of_gender(pronoun.start, gender, &skip, &known)?
+            .to_owned();
+        let n = self
+            .names
+            .canonical(&[n.clone()], pronoun.start)
+            .unwrap_or(n);
+        let i = self.intern(n);
+        (i != not).then_some(i)
     }
 
     /// The character named last before `at` who is not `not` (the other

@@ -25,6 +25,8 @@ const STOP: &[&str] = &[
     "an",
     "and",
     "anschließend",
+    "anybody",
+    "anyone",
     "as",
     "asked",
     "at",
@@ -76,6 +78,8 @@ const STOP: &[&str] = &[
     "eventually",
     "ever",
     "every",
+    "everybody",
+    "everyone",
     "finally",
     "first",
     "for",
@@ -118,6 +122,7 @@ const STOP: &[&str] = &[
     "nach",
     "nevertheless",
     "next",
+    "nobody",
     "noch",
     "nonetheless",
     "notably",
@@ -152,6 +157,8 @@ const STOP: &[&str] = &[
     "since",
     "so",
     "sobre",
+    "somebody",
+    "someone",
     "sondern",
     "später",
     "still",
@@ -779,6 +786,8 @@ impl Names {
             .narrated_before(at)
             .take(40)
             .map(|s| s.name.as_str())
+            // A name in capitals only is a heading ("THE THEFT").
+            .filter(|n| n.chars().any(char::is_lowercase))
             .filter(|n| !skip.contains(n) && self.gender(n) == Some(gender));
         // A character who has spoken before, else the nearest name.
         recent
