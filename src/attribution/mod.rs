@@ -344,6 +344,38 @@ pub(crate) fn attribute(
                     }
                     _ => None,
                 };
+                // "Then Miss Lavish stopped, and she cried: “Q”": the
+                // subject of the pronoun's own sentence.
+                let narrated = narrated.or_else(|| {
+                    let m = f.mention?;
+                    // Narration only: after this quotation when the tag
+                    // follows it, else after the one before.
+                    let after_quote = if m.start >= q.span.end {
+                        q.span.end
+                    } else {
+                        prev_end
+                    };
+                    // The tag may close the paragraph before ("… and she
+                    // cried:").
+                    let own_para = if m.start < para.start {
+                        prev.map_or(para.start, |p| p.start)
+                    } else {
+                        para.start
+                    };
+                    let from = floor_boundary(hay, m.start.saturating_sub(SENTENCE_WINDOW))
+                        .max(own_para)
+                        .max(after_quote)
+                        .min(m.start);
+                    let (sent, _) = sentence_tail(hay, doc.lex(hay, Span::new(from, m.start)));
+                    if !res.dialogue {
+                        return None;
+                    }
+                    // After an adverb or two ("Then Nell went …").
+                    (0..3).find_map(|k| {
+                        let np = narrative_subject(hay, sent.get(k..)?)?;
+                        subject_antecedent(&mut res, m, np)
+                    })
+                });
                 let speaker = narrated.or_else(|| f.mention.and_then(|m| res.resolve(m)));
                 // "“Good morning, Ann,” he said": he is not Ann.
                 let addressee = res
@@ -871,6 +903,25 @@ fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span) -> Option<
     (res.names.gender(&name) == Some(gender)).then_some(i)
 }
 
+/// The speaker `he`/`she` (the mention `pronoun`) points at when the
+/// sentence opens with the name `np` of a person of that gender ("Then
+/// Miss Lavish stopped, and she cried").
+fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usize> {
+    let hay = res.hay;
+    let gender = match pronoun.text(hay).to_lowercase().as_str() {
+        "he" => names::Gender::Male,
+        "she" => names::Gender::Female,
+        _ => return None,
+    };
+    let first = res.doc.lex(hay, np).into_iter().next()?;
+    if np.start >= pronoun.start || is_pronoun(hay, &first) || key(hay, &first) == "the" {
+        return None;
+    }
+    let i = res.resolve(np)?;
+    let name = res.speakers.get(i)?.name.clone();
+    (res.names.gender(&name) == Some(gender)).then_some(i)
+}
+
 /// Whether a (lower-case) noun names a person by sex or kinship: "man",
 /// "lady", "uncle".
 fn is_person_noun(k: &str) -> bool {
@@ -969,6 +1020,8 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
 /// comma is in apposition to it, not someone addressed. `toks` end just
 /// before the comma; only the last three words are looked at.
 fn after_noun_phrase(hay: &str, toks: &[Tok]) -> bool {
+    // Bounded: only the last four tokens matter.
+    let toks = toks.get(toks.len().saturating_sub(4)..).unwrap_or(&[]);
     let clause = toks
         .iter()
         .rposition(|t| !t.is_word())
@@ -2365,7 +2418,7 @@ impl<'h> Resolver<'h> {
             .to_owned();
         let n = self
             .names
-            .canonical(&[n.clone()], pronoun.start)
+            .canonical(std::slice::from_ref(&n), pronoun.start)
             .unwrap_or(n);
         let i = self.intern(n);
         (i != not).then_some(i)
