@@ -181,6 +181,7 @@ pub(crate) fn attribute(
         last_person: None,
         last_group: None,
         participants: Vec::new(),
+        hyphen_tails: HashMap::new(),
         dialogue: is_dialogue(hay, paragraphs),
     };
     // (paragraph index, attribution) of the last attributed quotation.
@@ -2247,6 +2248,9 @@ struct Resolver<'h> {
     last_group: Option<usize>,
     /// Fiction: the last two speakers of the conversation going on.
     participants: Vec<usize>,
+    /// Fiction: the last part of a hyphenated one-word name ("Pooh" of
+    /// "Winnie-the-Pooh") → that speaker.
+    hyphen_tails: HashMap<String, usize>,
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
@@ -2457,6 +2461,25 @@ impl<'h> Resolver<'h> {
     fn intern(&mut self, name: String) -> usize {
         if let Some(&i) = self.index.get(&name) {
             return i;
+        }
+        // Fiction: "Pooh" is "Winnie-the-Pooh", whichever came first.
+        if self.dialogue && !name.contains(' ') {
+            let tail = name
+                .rsplit_once('-')
+                .map(|(_, t)| t)
+                .filter(|t| words::is_capitalized(t));
+            let same = match tail {
+                Some(t) => self.index.get(t).copied(),
+                None => self.hyphen_tails.get(&name).copied(),
+            };
+            if let Some(i) = same {
+                self.index.insert(name, i);
+                return i;
+            }
+            if let Some(t) = tail {
+                let i = self.speakers.len();
+                self.hyphen_tails.insert(t.to_owned(), i);
+            }
         }
         let i = self.speakers.len();
         self.index.insert(name.clone(), i);
