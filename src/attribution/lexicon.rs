@@ -1025,6 +1025,29 @@ pub(crate) const FEMALE_NOUNS: &[&str] = &[
     "aunt", "daughter", "girl", "lady", "mother", "sister", "wife", "woman",
 ];
 
+/// Household and family words a novel uses as a character's name, bare
+/// and in lower case ("said nanny", "said mother").
+pub(crate) const HOUSEHOLD_NAMES: &[&str] = &[
+    "auntie",
+    "cook",
+    "dad",
+    "daddy",
+    "father",
+    "grandfather",
+    "grandma",
+    "grandmother",
+    "grandpa",
+    "granny",
+    "mama",
+    "mamma",
+    "mother",
+    "mum",
+    "mummy",
+    "nanny",
+    "nurse",
+    "papa",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1044,6 +1067,9 @@ mod tests {
             DE_SOURCE_NOUNS,
             DE_SUBJUNCTIVE,
             DE_STRONG_PAST,
+            MALE_NOUNS,
+            FEMALE_NOUNS,
+            HOUSEHOLD_NAMES,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();

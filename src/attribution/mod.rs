@@ -182,6 +182,7 @@ pub(crate) fn attribute(
         last_person: None,
         last_group: None,
         participants: Vec::new(),
+        hyphen_tails: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
     };
     // (paragraph index, attribution) of the last attributed quotation.
@@ -334,7 +335,62 @@ pub(crate) fn attribute(
                     .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
                     .and_then(|(_, t)| t.speaker)
             } else {
-                f.mention.and_then(|m| res.resolve(m))
+                // "The stationmaster whistled. ¶ “Q,” he said.": he is
+                // the subject of the narrative paragraph just before.
+                let prev = pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied();
+                let narrated = match (f.mention, prev) {
+                    (Some(m), Some(prev))
+                        if res.dialogue && opens_para && prev_end <= prev.start =>
+                    {
+                        narrated_antecedent(&mut res, m, prev)
+                    }
+                    _ => None,
+                };
+                // "Then Miss Lavish stopped, and she cried: “Q”": the
+                // subject of the pronoun's own sentence.
+                let narrated = narrated.or_else(|| {
+                    let m = f.mention?;
+                    // Narration only: after this quotation when the tag
+                    // follows it, else after the one before.
+                    let after_quote = if m.start >= q.span.end {
+                        q.span.end
+                    } else {
+                        prev_end
+                    };
+                    // The tag may close the paragraph before ("… and she
+                    // cried:").
+                    let own_para = if m.start < para.start {
+                        prev.map_or(para.start, |p| p.start)
+                    } else {
+                        para.start
+                    };
+                    let from = floor_boundary(hay, m.start.saturating_sub(SENTENCE_WINDOW))
+                        .max(own_para)
+                        .max(after_quote)
+                        .min(m.start);
+                    let (sent, _) = sentence_tail(hay, doc.lex(hay, Span::new(from, m.start)));
+                    if !res.dialogue {
+                        return None;
+                    }
+                    // After an adverb or two ("Then Nell went …").
+                    (0..3).find_map(|k| {
+                        let np = narrative_subject(hay, sent.get(k..)?)?;
+                        subject_antecedent(&mut res, m, np)
+                    })
+                });
+                let speaker = narrated.or_else(|| f.mention.and_then(|m| res.resolve(m)));
+                // "“Good morning, Ann,” he said": he is not Ann.
+                let addressee = res
+                    .dialogue
+                    .then(|| vocative(&res, q.content))
+                    .flatten()
+                    .and_then(|v| res.resolve(v));
+                match (speaker, f.mention) {
+                    (Some(i), Some(m)) if Some(i) == addressee => {
+                        res.resolve_other(m, i).or(Some(i))
+                    }
+                    _ => speaker,
+                }
             };
             Some(Attribution {
                 speaker,
@@ -366,15 +422,38 @@ pub(crate) fn attribute(
             // in fiction after an adverb too ("Again he hesitated, and
             // then said: …").
             let sent = sentence();
-            let np = sentence_subject(hay, &sent).or_else(|| {
-                res.dialogue
-                    .then(|| {
-                        (0..3).find_map(|k| {
-                            sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+            let np = sentence_subject(hay, &sent)
+                .or_else(|| {
+                    res.dialogue
+                        .then(|| {
+                            // "At the door John said, …": a short phrase first.
+                            (0..4).find_map(|k| {
+                                sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+                            })
                         })
-                    })
-                    .flatten()
-            });
+                        .flatten()
+                })
+                .or_else(|| {
+                    // "Brenda read. “…” And asked, “Q”": the subject of the
+                    // narrative sentence before, quotations between skipped.
+                    let first = sent
+                        .iter()
+                        .find(|t| t.is_word())
+                        .filter(|t| key(hay, t) == "and")?;
+                    let prev_start = ti
+                        .checked_sub(1)
+                        .and_then(|k| tops.get(k))
+                        .and_then(|&k| quotes.get(k))
+                        .map(|p| p.span.start)
+                        .filter(|&s| s >= para.start)
+                        .unwrap_or(first.span.start)
+                        .min(first.span.start);
+                    res.dialogue
+                        .then(|| {
+                            last_sentence_subject(hay, &doc, Span::new(para.start, prev_start))
+                        })
+                        .flatten()
+                });
             let speaker = np.and_then(|m| res.resolve(m));
             Some(Attribution {
                 speaker,
@@ -527,7 +606,17 @@ pub(crate) fn attribute(
         }
     }
     if res.dialogue {
-        turns::count_back(hay, paragraphs, quotes);
+        // Whom each line calls by name (bounded work per quotation).
+        let addressed: Vec<Option<usize>> = quotes
+            .iter()
+            .map(|q| {
+                if q.depth > 0 || q.kind != QuoteKind::Speech {
+                    return None;
+                }
+                vocative(&res, q.content).and_then(|v| res.resolve(v))
+            })
+            .collect();
+        turns::count_back(hay, paragraphs, quotes, &addressed);
     }
     if res.dialogue {
         // Fiction calls characters by their usual name: "Brenda", not a
@@ -611,6 +700,17 @@ fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     let addressee = vocative(res, c.own).and_then(|v| res.resolve(v));
     if addressee.is_none() || guess.speaker != addressee {
         return Some(guess);
+    }
+    // "“What is it, Francis?” he asked": he is someone else.
+    if let Some(i) = guess
+        .mention
+        .zip(addressee)
+        .and_then(|(m, not)| res.resolve_other(m, not))
+    {
+        return Some(Attribution {
+            speaker: Some(i),
+            ..guess
+        });
     }
     let last = c.last.map(|(_, a)| a).filter(|a| a.speaker != addressee);
     last.map(|a| Attribution {
@@ -751,14 +851,83 @@ fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
         return None;
     }
     let np = if k == "the" {
-        // "The barman came in": the article and one noun.
+        // "The barman came in": the article and one noun, or an
+        // adjective and a noun for a person ("The younger man hesitated").
         let noun = toks.get(1).filter(|t| t.is_word())?;
-        Span::new(first.span.start, noun.span.end)
+        let person = toks
+            .get(2)
+            .filter(|t| t.is_word() && is_person_noun(key(hay, t).as_str()));
+        Span::new(first.span.start, person.unwrap_or(noun).span.end)
     } else {
         np_forward(hay, toks)?
     };
     let next = toks.iter().find(|t| t.span.start >= np.end)?;
     (next.is_word() && !words::is_capitalized(next.span.text(hay))).then_some(np)
+}
+
+/// The speaker `he`/`she` (the mention `pronoun`) points at when the
+/// paragraph before is narration: the subject of its last sentence, if
+/// that is a person of the pronoun's gender or a role ("the detective").
+fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span) -> Option<usize> {
+    let hay = res.hay;
+    let gender = match pronoun.text(hay).to_lowercase().as_str() {
+        "he" => names::Gender::Male,
+        "she" => names::Gender::Female,
+        _ => return None,
+    };
+    let np = last_sentence_subject(hay, res.doc, prev)?;
+    let toks = res.doc.lex(hay, np);
+    let first = key(hay, toks.first()?);
+    if is_pronoun(hay, toks.first()?) {
+        return None;
+    }
+    if first == "the" {
+        // A noun of the wrong sex is someone else; a role fits anyone.
+        let noun = key(hay, toks.last()?);
+        // "the other held out her hand": not a person named by a noun.
+        if toks.len() < 2 || has(&["one", "other", "others", "rest"], &noun) {
+            return None;
+        }
+        let sex = if has(lexicon::MALE_NOUNS, &noun) {
+            Some(names::Gender::Male)
+        } else if has(lexicon::FEMALE_NOUNS, &noun) {
+            Some(names::Gender::Female)
+        } else {
+            None
+        };
+        if sex.is_some_and(|s| s != gender) {
+            return None;
+        }
+        return res.resolve(np);
+    }
+    let i = res.resolve(np)?;
+    let name = res.speakers.get(i)?.name.clone();
+    (res.names.gender(&name) == Some(gender)).then_some(i)
+}
+
+/// The speaker `he`/`she` (the mention `pronoun`) points at when the
+/// sentence opens with the name `np` of a person of that gender ("Then
+/// Miss Lavish stopped, and she cried").
+fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usize> {
+    let hay = res.hay;
+    let gender = match pronoun.text(hay).to_lowercase().as_str() {
+        "he" => names::Gender::Male,
+        "she" => names::Gender::Female,
+        _ => return None,
+    };
+    let first = res.doc.lex(hay, np).into_iter().next()?;
+    if np.start >= pronoun.start || is_pronoun(hay, &first) || key(hay, &first) == "the" {
+        return None;
+    }
+    let i = res.resolve(np)?;
+    let name = res.speakers.get(i)?.name.clone();
+    (res.names.gender(&name) == Some(gender)).then_some(i)
+}
+
+/// Whether a (lower-case) noun names a person by sex or kinship: "man",
+/// "lady", "uncle".
+fn is_person_noun(k: &str) -> bool {
+    has(lexicon::MALE_NOUNS, k) || has(lexicon::FEMALE_NOUNS, k)
 }
 
 /// The subject of a paragraph's last sentence, when it is a person
@@ -820,9 +989,19 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
         let after = toks.get(end).map(|t| t.punct());
         let set_off = match before {
             None => matches!(after, None | Some(Some(',' | '!'))),
+            // "Tut, tut! Miss Lucy! I hope …": a name called out alone.
+            Some(b) if matches!(b.punct(), Some('!' | '?' | '.')) => {
+                matches!(after, None | Some(Some('!')))
+            }
+            // "My dear Miss Lucy, we are lost."
+            Some(b) if b.is_word() => {
+                key(hay, b) == "dear"
+                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
+            }
             Some(b) => {
                 b.punct() == Some(',')
                     && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
+                    && !after_noun_phrase(hay, toks.get(..start.saturating_sub(1)).unwrap_or(&[]))
             }
         };
         if named && set_off {
@@ -836,6 +1015,29 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
         i = end.max(i + 1);
     }
     found
+}
+
+/// Whether the clause before a comma is a noun phrase opened by a
+/// possessive or article ("His boy, Joe, shaved me"): the name after the
+/// comma is in apposition to it, not someone addressed. `toks` end just
+/// before the comma; only the last three words are looked at.
+fn after_noun_phrase(hay: &str, toks: &[Tok]) -> bool {
+    // Bounded: only the last four tokens matter.
+    let toks = toks.get(toks.len().saturating_sub(4)..).unwrap_or(&[]);
+    let clause = toks
+        .iter()
+        .rposition(|t| !t.is_word())
+        .map_or(toks, |p| toks.get(p + 1..).unwrap_or(&[]));
+    (2..=3).contains(&clause.len())
+        && clause.first().is_some_and(|t| {
+            has(
+                &["a", "an", "her", "his", "my", "our", "the", "their", "your"],
+                &key(hay, t),
+            )
+        })
+        && clause
+            .last()
+            .is_some_and(|t| !words::is_capitalized(t.span.text(hay)))
 }
 
 /// Fills in each speaker's figures from the final kinds, drops
@@ -1064,7 +1266,8 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
         // es in der Erklärung" names the source after a preposition.
         let np = np_forward(hay, toks.get(start + 1..)?)
-            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))?;
+            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))
+            .or_else(|| household_name(hay, toks.get(start + 1..)?))?;
         return Some(Found {
             mention: Some(np),
             cue: Some(first.span),
@@ -1096,6 +1299,16 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         cue: toks.get(cue_at).map(|t| t.span),
         rule: Rule::QuoteSpeakerCue,
     })
+}
+
+/// A household word standing as a name after a cue: `"…," said nanny.`
+/// (the word alone, then the end of the clause).
+fn household_name(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let w = toks.first().filter(|t| t.is_word())?;
+    let ends = toks
+        .get(1)
+        .is_none_or(|t| matches!(t.punct(), Some('.' | ',' | ';' | '!' | '?' | ')')));
+    (ends && has(lexicon::HOUSEHOLD_NAMES, &key(hay, w))).then_some(w.span)
 }
 
 /// The speaker phrase of a tag, `toks` running from the tag's start to
@@ -2036,6 +2249,9 @@ struct Resolver<'h> {
     last_group: Option<usize>,
     /// Fiction: the last two speakers of the conversation going on.
     participants: Vec<usize>,
+    /// Fiction: the last part of a hyphenated one-word name ("Pooh" of
+    /// "Winnie-the-Pooh") → that speaker.
+    hyphen_tails: HashMap<String, usize>,
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
@@ -2137,6 +2353,12 @@ impl<'h> Resolver<'h> {
                                 .map(str::to_owned)
                         })
                         .or_else(|| {
+                            // "said nanny": a household word used as a name.
+                            let [w] = toks.as_slice() else { return None };
+                            has(lexicon::HOUSEHOLD_NAMES, &words::key(w.span.text(hay)))
+                                .then(|| title_case(text))
+                        })
+                        .or_else(|| {
                             // Fiction: "the barman" is a character of its own.
                             let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
                             let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
@@ -2144,7 +2366,9 @@ impl<'h> Resolver<'h> {
                                 || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
                                     .iter()
                                     .any(|s| noun.ends_with(s));
-                            (self.dialogue && k == "the" && person && (2..=3).contains(&toks.len()))
+                            // "an old military man broke in" too.
+                            let article = matches!(k.as_str(), "the" | "a" | "an");
+                            (self.dialogue && article && person && (2..=4).contains(&toks.len()))
                                 .then(|| title_case(text))
                         })
                 }
@@ -2167,6 +2391,44 @@ impl<'h> Resolver<'h> {
         Some(i)
     }
 
+    /// Resolves he/she to the nearest character of that gender who is not
+    /// `not` (the person the line addresses).
+    fn resolve_other(&mut self, pronoun: Span, not: usize) -> Option<usize> {
+        let gender = match pronoun.text(self.hay).to_lowercase().as_str() {
+            "he" => names::Gender::Male,
+            "she" => names::Gender::Female,
+            _ => return None,
+        };
+        // The other party of the conversation, unless of the other sex.
+        let party = self.participants.iter().copied().find(|&p| {
+            p != not
+                && self
+                    .speakers
+                    .get(p)
+                    .is_some_and(|s| self.names.gender(&s.name).is_none_or(|g| g == gender))
+        });
+        if party.is_some() {
+            return party;
+        }
+        let full = self.speakers.get(not)?.name.clone();
+        // The addressee under any of its names ("Francis", "Oakley").
+        let skip: Vec<&str> = std::iter::once(full.as_str())
+            .chain(full.split(' '))
+            .collect();
+        let index = &self.index;
+        let known = |n: &str| index.contains_key(n);
+        let n = self
+            .names
+            .nearest_of_gender(pronoun.start, gender, &skip, &known)?
+            .to_owned();
+        let n = self
+            .names
+            .canonical(std::slice::from_ref(&n), pronoun.start)
+            .unwrap_or(n);
+        let i = self.intern(n);
+        (i != not).then_some(i)
+    }
+
     /// The character named last before `at` who is not `not` (the other
     /// party of a conversation).
     fn other_character(&mut self, at: usize, not: Option<usize>) -> Option<(usize, Span)> {
@@ -2175,10 +2437,20 @@ impl<'h> Resolver<'h> {
             .map(|s| s.name.as_str())
             .into_iter()
             .collect();
-        let index = &self.index;
-        let known = |n: &str| index.contains_key(n);
-        let (name, span) = self.names.person_named_before(at, &skip, &known)?;
-        let name = name.to_owned();
+        let (index, names) = (&self.index, &self.names);
+        // "Brenda" has spoken if "Brenda Rex" has.
+        let speaker_of = |n: &str| {
+            if index.contains_key(n) {
+                return Some(n.to_owned());
+            }
+            names
+                .fullest(n, at)
+                .filter(|f| index.contains_key(*f))
+                .map(str::to_owned)
+        };
+        let known = |n: &str| speaker_of(n).is_some();
+        let (name, span) = names.person_named_before(at, &skip, &known)?;
+        let name = speaker_of(name).unwrap_or_else(|| name.to_owned());
         Some((self.intern(name), span))
     }
 
@@ -2190,6 +2462,25 @@ impl<'h> Resolver<'h> {
     fn intern(&mut self, name: String) -> usize {
         if let Some(&i) = self.index.get(&name) {
             return i;
+        }
+        // Fiction: "Pooh" is "Winnie-the-Pooh", whichever came first.
+        if self.dialogue && !name.contains(' ') {
+            let tail = name
+                .rsplit_once('-')
+                .map(|(_, t)| t)
+                .filter(|t| words::is_capitalized(t));
+            let same = match tail {
+                Some(t) => self.index.get(t).copied(),
+                None => self.hyphen_tails.get(&name).copied(),
+            };
+            if let Some(i) = same {
+                self.index.insert(name, i);
+                return i;
+            }
+            if let Some(t) = tail {
+                let i = self.speakers.len();
+                self.hyphen_tails.insert(t.to_owned(), i);
+            }
         }
         let i = self.speakers.len();
         self.index.insert(name.clone(), i);

@@ -26,6 +26,8 @@ pub(crate) const STOP: &[&str] = &[
     "an",
     "and",
     "anschließend",
+    "anybody",
+    "anyone",
     "as",
     "asked",
     "at",
@@ -77,6 +79,8 @@ pub(crate) const STOP: &[&str] = &[
     "eventually",
     "ever",
     "every",
+    "everybody",
+    "everyone",
     "finally",
     "first",
     "for",
@@ -119,6 +123,7 @@ pub(crate) const STOP: &[&str] = &[
     "nach",
     "nevertheless",
     "next",
+    "nobody",
     "noch",
     "nonetheless",
     "notably",
@@ -153,6 +158,8 @@ pub(crate) const STOP: &[&str] = &[
     "since",
     "so",
     "sobre",
+    "somebody",
+    "someone",
     "sondern",
     "später",
     "still",
@@ -216,6 +223,7 @@ pub(crate) const PARTICLES: &[&str] = &[
 
 /// Capitalised words that mark an organisation, not a person.
 pub(crate) const ORG_WORDS: &[&str] = &[
+    "abbey",
     "administration",
     "agency",
     "army",
@@ -225,6 +233,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "board",
     "bureau",
     "campaign",
+    "cathedral",
     "center",
     "centre",
     "church",
@@ -254,6 +263,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "news",
     "office",
     "organization",
+    "palace",
     "parliament",
     "party",
     "pentagon",
@@ -742,12 +752,26 @@ impl Names {
         let joined = cleaned.join(" ");
         match self.fullest(last, at) {
             Some(full)
-                if full.split(' ').count() > cleaned.len() && full.contains(joined.as_str()) =>
+                if full.split(' ').count() > cleaned.len()
+                    && full.contains(joined.as_str())
+                    && !self.common_tail(full, &joined) =>
             {
                 Some(full.to_owned())
             }
             _ => Some(joined),
         }
+    }
+
+    /// Whether `full` only adds words after `name` that the text also
+    /// writes in lower case: "Pooh Bear", "Tony Last" are not the
+    /// fuller forms of "Pooh" and "Tony" but a name and a common noun.
+    fn common_tail(&self, full: &str, name: &str) -> bool {
+        full.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|tail| {
+                tail.split(' ')
+                    .any(|w| self.lower.contains(words::lower(w).as_str()))
+            })
     }
 
     /// The person introduced with role noun `role` most recently before
@@ -810,6 +834,8 @@ impl Names {
             .narrated_before(at)
             .take(40)
             .map(|s| s.name.as_str())
+            // A name in capitals only is a heading ("THE THEFT").
+            .filter(|n| n.chars().any(char::is_lowercase))
             .filter(|n| !skip.contains(n) && self.gender(n) == Some(gender));
         // A character who has spoken before, else the nearest name.
         recent
@@ -820,7 +846,8 @@ impl Names {
     }
 
     /// The nearest name before `at` that looks like a person (a known
-    /// gender, or two words not naming an organisation), other than `skip`.
+    /// gender, or a speaker already, and not an organisation), other than
+    /// `skip`.
     pub(crate) fn person_named_before(
         &self,
         at: usize,
@@ -830,8 +857,8 @@ impl Names {
         let fits = |n: &str| {
             !skip.contains(&n)
                 && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
-                && !is_org(n)
-                && self.gender(n).is_some()
+                && !self.names_place(n)
+                && (self.gender(n).is_some() || known(n))
         };
         // The recent names that fit. A name recurs (dialogue names the
         // same two people over and over): the last few answers are kept.
@@ -859,6 +886,17 @@ impl Names {
             .find(|s| known(&s.name))
             .or_else(|| fitting.first())
             .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
+    }
+
+    /// Whether a name is an organisation or a place, or one word of one
+    /// ("Hetton" of "Hetton Abbey").
+    fn names_place(&self, name: &str) -> bool {
+        is_org(name)
+            || !name.contains(' ')
+                && self
+                    .fullest_all
+                    .get(words::lower(name).as_str())
+                    .is_some_and(|f| is_org(f))
     }
 
     /// The name seen last before `at`, outside quotations (the antecedent

@@ -23,8 +23,14 @@ struct Line {
 }
 
 /// Recounts the turn-taking lines of every conversation from the nearer
-/// tagged line. Linear in the number of quotations.
-pub(crate) fn count_back(hay: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
+/// tagged line. `addressed[i]` is the speaker quotation `i` calls by name
+/// (never its own speaker). Linear in the number of quotations.
+pub(crate) fn count_back(
+    hay: &str,
+    paragraphs: &[Span],
+    quotes: &mut [Quote],
+    addressed: &[Option<usize>],
+) {
     let lines = dialogue_lines(hay, paragraphs, quotes);
     // Runs of lines in consecutive paragraphs: one conversation each.
     let mut start = 0;
@@ -35,7 +41,7 @@ pub(crate) fn count_back(hay: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
         };
         if breaks {
             if let Some(run) = lines.get(start..end) {
-                recount(run, quotes);
+                recount(run, quotes, addressed);
             }
             start = end;
         }
@@ -74,7 +80,7 @@ fn is_anchor(a: &Attribution) -> bool {
         )
 }
 
-fn recount(run: &[Line], quotes: &mut [Quote]) {
+fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
     let attr = |quotes: &[Quote], l: &Line| quotes.get(l.qi).and_then(|q| q.attribution);
     let anchors: Vec<usize> = (0..run.len())
         .filter(|&j| {
@@ -107,6 +113,15 @@ fn recount(run: &[Line], quotes: &mut [Quote]) {
             Some(tagged)
         } else {
             other_voice(run, quotes, j, n, tagged.speaker)
+        };
+        // "Tut, Miss Lucy!" is not Lucy's line: the count is off there,
+        // and the other party speaks.
+        let addressee = addressed.get(line.qi).copied().flatten();
+        let from = match from {
+            Some(f) if addressee.is_some() && f.speaker == addressee => {
+                other_voice(run, quotes, j, n, addressee)
+            }
+            f => f,
         };
         if let (Some(from), Some(q)) = (from, quotes.get_mut(line.qi)) {
             q.attribution = Some(Attribution {
