@@ -65,7 +65,6 @@ const exportsMap = {
 if (has("quote-lens.js")) exportsMap["./widget"] = entry("quote-lens.js");
 if (has("embed.js")) exportsMap["./embed"] = entry("embed.js");
 exportsMap["./quotelens_bg.wasm"] = "./quotelens_bg.wasm";
-exportsMap["./quotelens_dom_bg.wasm"] = "./quotelens_dom_bg.wasm";
 exportsMap["./package.json"] = "./package.json";
 
 const files = [
