@@ -59,10 +59,12 @@ build-native:
 # Two modules: pkg/quotelens_bg.wasm (analyze() and the rest of the API,
 # what a page or app loads) and, for the <quote-lens> widget only,
 # pkg/quotelens_dom_bg.wasm (the same plus highlightElement(), built into
-# target/pkg-dom/ and copied into pkg/ by scripts/package.mjs).
+# target/pkg-dom/ and copied into pkg/ by scripts/package.mjs). The second
+# build has a target directory of its own: both write quotelens.wasm, so
+# sharing one would rebuild each module every time.
 build-wasm:
 	$(WASM_PACK) build --mode no-install --target web --release --out-name quotelens . $(WASM_FEATURES)
-	$(WASM_PACK) build --mode no-install --target web --release --no-pack \
+	CARGO_TARGET_DIR=$(CURDIR)/target/dom $(WASM_PACK) build --mode no-install --target web --release --no-pack \
 		--out-dir target/pkg-dom --out-name quotelens_dom . $(DOM_FEATURES)
 	node scripts/package.mjs
 	@$(MAKE) --no-print-directory size
