@@ -22,7 +22,7 @@ for (let i = 0; i < 300; i++) {
 }
 const html = `<!doctype html><html lang="en"><body><article id="a">${body}</article>
 <script type="module" src="/bench.js"></script></body></html>`;
-const script = `import init, { highlightElement, analyze } from "/pkg/quotelens.js";
+const script = `import init, { highlightElement, analyze } from "/pkg/quotelens_dom.js";
 await init();
 const el = document.getElementById("a");
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -90,7 +90,7 @@ async function open(path, { noHighlightApi = false, blockWidget = false } = {}) 
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   let wasm = 0;
   page.on("request", (r) => {
-    if (r.url().endsWith("/quotelens_bg.wasm")) wasm++;
+    if (r.url().endsWith("/quotelens_dom_bg.wasm")) wasm++;
   });
   page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);

@@ -49,6 +49,12 @@ test("the widget is exported when it is built", (t) => {
   const widget = meta.exports["./widget"];
   assert.equal(typeof widget === "string" ? widget : widget.default, "./quote-lens.js");
   assert.ok(existsSync(join(installed, "quote-lens.js")));
+  // The widget's own module (the DOM highlighter) ships beside the main
+  // one, as files only: the exports map is unchanged.
+  assert.equal(meta.exports["./quotelens_dom_bg.wasm"], undefined);
+  for (const file of ["quotelens_dom.js", "quotelens_dom_bg.wasm"]) {
+    assert.ok(existsSync(join(installed, file)), `${file} is in the package`);
+  }
   if (existsSync(new URL("../widget/embed.js", import.meta.url))) {
     const embed = meta.exports["./embed"];
     assert.equal(typeof embed === "string" ? embed : embed.default, "./embed.js");

@@ -36,6 +36,20 @@ test("package metadata", () => {
   assert.equal(meta.type, "module");
 });
 
+test("the DOM highlighter is only in the widget's module", async () => {
+  // A page or app that calls analyze() loads quotelens_bg.wasm: it must not
+  // carry highlightElement() and its web-sys glue (scripts/package.mjs).
+  const core = await import("../pkg/quotelens.js");
+  const dom = await import("../pkg/quotelens_dom.js");
+  assert.equal(core.highlightElement, undefined);
+  assert.equal(typeof dom.highlightElement, "function");
+  assert.equal(typeof dom.analyze, "function");
+  const widget = readFileSync(new URL("quote-lens.js", pkgDir), "utf8");
+  assert.match(widget, /from "\.\/quotelens_dom\.js"/);
+  const size = (name) => readFileSync(new URL(name, pkgDir)).length;
+  assert.ok(size("quotelens_bg.wasm") < size("quotelens_dom_bg.wasm"), "the main module is the smaller one");
+});
+
 test("the .d.ts types every export precisely (no any)", () => {
   const dts = readFileSync(new URL("quotelens.d.ts", pkgDir), "utf8");
   // The public API; the raw wasm exports after InitInput type DOM handles

@@ -5,8 +5,13 @@
 //   (browsers, bundlers, workers) and node.js (Node: loads the .wasm from
 //   the file at import), index.d.ts, and README.md (over the crate README
 //   that wasm-pack copies);
+// - copies the widget's own wasm module from target/pkg-dom/ (the `dom`
+//   build: the bindings plus highlightElement(), as quotelens_dom.js and
+//   quotelens_dom_bg.wasm), so that quotelens_bg.wasm, which a page or app
+//   calling analyze() loads, carries no DOM highlighter;
 // - copies the widget modules (widget/*.js and their .d.ts) next to
-//   quotelens.js, which they import as ./quotelens.js;
+//   quotelens.js, which they import as ./quotelens_dom.js (types from
+//   ./quotelens.js);
 // - rewrites package.json: wasm-pack's name, version, description,
 //   licence, repository and keywords (from Cargo.toml) plus the exports
 //   map, entry points, files, sideEffects and engines.
@@ -19,6 +24,7 @@ const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
 const js = new URL("js/", root);
 const widget = new URL("widget/", root);
+const dom = new URL("target/pkg-dom/", root);
 
 if (!existsSync(new URL("quotelens.js", pkg))) {
   console.error("package: pkg/quotelens.js is missing; run wasm-pack first");
@@ -28,6 +34,12 @@ if (!existsSync(new URL("quotelens.js", pkg))) {
 for (const name of ["index.js", "index.d.ts", "node.js", "README.md"]) {
   copyFileSync(new URL(name, js), new URL(name, pkg));
 }
+const DOM_FILES = ["quotelens_dom.js", "quotelens_dom.d.ts", "quotelens_dom_bg.wasm", "quotelens_dom_bg.wasm.d.ts"];
+if (!existsSync(new URL("quotelens_dom_bg.wasm", dom))) {
+  console.error("package: target/pkg-dom/ is missing; run `make build-wasm` (it builds the widget's module)");
+  process.exit(1);
+}
+for (const name of DOM_FILES) copyFileSync(new URL(name, dom), new URL(name, pkg));
 const widgetFiles = [];
 for (const name of existsSync(widget) ? readdirSync(widget).sort() : []) {
   if (name.endsWith(".js") || name.endsWith(".d.ts")) {
@@ -63,6 +75,7 @@ const files = [
   "index.js",
   "index.d.ts",
   "node.js",
+  ...DOM_FILES,
   ...widgetFiles,
   "LICENSE-MIT",
   "LICENSE-APACHE",
@@ -96,6 +109,7 @@ const size = (name) => {
   return `${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzipped)`;
 };
 console.log(`package: pkg/ is quotelens@${meta.version}`);
-for (const name of ["quotelens_bg.wasm", "quotelens.js", "index.js", "node.js", ...widgetFiles.filter((f) => f.endsWith(".js"))]) {
+const loaded = ["quotelens_bg.wasm", "quotelens.js", "index.js", "node.js", "quotelens_dom_bg.wasm", "quotelens_dom.js"];
+for (const name of [...loaded, ...widgetFiles.filter((f) => f.endsWith(".js"))]) {
   console.log(`  ${name.padEnd(20)} ${size(name)}`);
 }

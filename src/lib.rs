@@ -67,6 +67,9 @@ its length, and nothing panics. The crate forbids `unsafe` and denies
 - `serde`: `Serialize` on [`Report`] and its parts.
 - `wasm`: the WebAssembly bindings used by the npm package (module
   `wasm`, built for `wasm32-unknown-unknown`).
+- `dom`: `wasm` plus the DOM highlighter `highlightElement()` (module
+  `wasm::dom`, web-sys) of the `<quote-lens>` widget, which loads it as
+  a module of its own.
 */
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

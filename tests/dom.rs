@@ -2,7 +2,7 @@
 //! (`make test-wasm-chrome` runs it; Node has no DOM). The widget's
 //! end-to-end behaviour is in e2e/widget.spec.mjs; here the text walk and
 //! the UTF-16 → (text node, offset) mapping are checked node by node.
-#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+#![cfg(all(target_arch = "wasm32", feature = "dom"))]
 
 use js_sys::{Array, JsString, Object, Reflect};
 use quotelens::wasm::highlight_element;

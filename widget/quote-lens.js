@@ -3,13 +3,14 @@
 //   <script type="module" src="/quotelens/quote-lens.js"></script>
 //   <quote-lens legend><article>…</article></quote-lens>
 //
-// The work is done in Rust (highlightElement() of the wasm package: text
+// The work is done in Rust (highlightElement() of the package's second
+// wasm module, quotelens_dom_bg.wasm, which only the widget loads: text
 // walk, analysis, UTF-16 → DOM mapping, highlights or <mark>s). This
 // element only schedules it, follows edits, and draws its own UI (speaker
 // popover, legend) in a shadow root. It styles nothing of the host page:
 // the only rules it adds outside its shadow root style its own highlight
 // names (::highlight(quote-lens-…)) and its own <mark data-quote-lens>.
-import init, { highlightElement } from "./quotelens.js";
+import init, { highlightElement } from "./quotelens_dom.js";
 
 /** Default speaker colours; `--quote-lens-speaker-N` overrides each. */
 const PALETTE = ["#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc", "#e9d5ff"];
@@ -22,7 +23,7 @@ const EVENT = "quote-lens:analyzed";
 let wasmReady;
 /**
  * Initialises the wasm module once for every widget on the page (fetching
- * quotelens_bg.wasm next to this file). Safe to call many times.
+ * quotelens_dom_bg.wasm next to this file). Safe to call many times.
  * @returns {Promise<void>}
  */
 export function ready() {

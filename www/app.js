@@ -154,7 +154,14 @@ function setSource(text, what = "The text") {
 
 // --- the worker ---------------------------------------------------------------
 
+// The wasm module is fetched (index.html preloads it) and compiled here, on
+// the page, while the worker's own scripts load, and the compiled module is
+// handed to the worker: it then instantiates it at once instead of starting
+// the fetch only after its scripts have arrived. If this fails the worker
+// fetches the module itself (and reports any error).
+const compiled = WebAssembly.compileStreaming(fetch("/pkg/quotelens_bg.wasm")).catch(() => null);
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+compiled.then((module) => worker.postMessage({ type: "module", module }));
 let kinds = {}; // token kind number → {name, css}
 let seq = 0; // id of the latest request sent
 let inFlight = null; // {id, text, started} of the analysis running in the worker

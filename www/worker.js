@@ -1,7 +1,8 @@
 // The analysis worker: loads the wasm module once and analyzes texts off the
 // main thread, so the page stays responsive even on a multi-megabyte paste.
 //
-// Messages in:   {type: "analyze", id, text, lang}
+// Messages in:   {type: "module", module}   (the compiled wasm module, first)
+//                {type: "analyze", id, text, lang}
 //                {type: "export", id, format: "json" | "csv" | "html", title}
 // Messages out:  {type: "ready", version, kinds}
 //                {type: "result", id, ms, ...compact analysis (see pack())}
@@ -23,7 +24,13 @@ const MAX_TOKENS = 6000;
 
 let last = null; // {text, analysis} of the latest analysis
 
-const ready = init().then(() => {
+// The page sends the compiled module first ({type: "module", module}, null if
+// it could not compile it: then init() fetches it from beside the glue).
+let gotModule;
+const compiled = new Promise((resolve) => {
+  gotModule = resolve;
+});
+const ready = compiled.then((module) => init(module ? { module_or_path: module } : undefined)).then(() => {
   const kinds = {};
   for (const [name, value] of Object.entries(TokenKind)) {
     if (typeof value === "number") kinds[value] = { name, css: tokenKindName(value) };
@@ -139,5 +146,9 @@ async function handle(data) {
 }
 
 onmessage = (event) => {
+  if (event.data?.type === "module") {
+    gotModule(event.data.module);
+    return;
+  }
   handle(event.data).catch((err) => postMessage({ type: "error", id: event.data?.id ?? 0, message: msg(err) }));
 };

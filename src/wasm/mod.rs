@@ -30,7 +30,9 @@ use wasm_bindgen::prelude::*;
 use crate::{Analyzer, Lang, Options, Report};
 use input::text_arg;
 
+#[cfg(feature = "dom")]
 pub mod dom;
+#[cfg(feature = "dom")]
 pub use dom::highlight_element;
 
 #[cfg(feature = "bench-boundary")]
@@ -200,6 +202,7 @@ fn report(text: &str, options: Options) -> Report {
 }
 
 /// The report as a plain JS object (`null` for absent fields).
+#[cfg(feature = "dom")]
 #[inline(never)]
 fn report_to_js(report: &Report) -> Result<JsValue, JsError> {
     to_js(report)
