@@ -655,11 +655,34 @@ fn title_case(text: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             cs.next()
-                .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                .map(|f| {
+                    std::iter::once(upper_initial(f))
+                        .chain(cs)
+                        .collect::<String>()
+                })
                 .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The capital of a noun's first letter, for the Latin, Greek and Cyrillic
+/// letters whose capital is one char; any other char stays as it is.
+/// `char::to_uppercase` would do every script but links a 12 KB table
+/// into the wasm for this one display nicety.
+fn upper_initial(c: char) -> char {
+    let u = c as u32;
+    let up = match u {
+        0x61..=0x7a | 0xe0..=0xf6 | 0xf8..=0xfe | 0x3b1..=0x3c1 | 0x3c3..=0x3c9 => u - 0x20,
+        0x430..=0x44f => u - 0x20,
+        0x450..=0x45f => u - 0x50,
+        // Latin Extended-A: pairs of capital then small letter; from Ĺ
+        // to Ň the pairs shift by one (ı, ĸ, ŉ and ſ have no such pair).
+        0x101..=0x12f | 0x133..=0x137 | 0x14b..=0x177 if u % 2 == 1 => u - 1,
+        0x13a..=0x148 | 0x17a..=0x17e if u % 2 == 0 => u - 1,
+        _ => u,
+    };
+    char::from_u32(up).unwrap_or(c)
 }
 
 /// What [`dialogue_line`] knows about an untagged line of dialogue.
@@ -2489,5 +2512,26 @@ impl<'h> Resolver<'h> {
             ..Speaker::default()
         });
         i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every lower-case letter it capitalises gets std's capital, and
+    /// every other char is left alone or is one std capitalises otherwise.
+    #[test]
+    fn upper_initial_agrees_with_std() {
+        let mut changed = 0;
+        for c in (0..0x600).filter_map(char::from_u32) {
+            let ours = super::upper_initial(c);
+            let std: Vec<char> = c.to_uppercase().collect();
+            if ours != c {
+                changed += 1;
+                assert_eq!(vec![ours], std, "{c:?}");
+            }
+        }
+        // a–z, Latin-1, Latin Extended-A, Greek and Cyrillic.
+        assert_eq!(changed, 189);
+        assert_eq!(super::title_case("the  ärztin über"), "The Ärztin Über");
     }
 }
