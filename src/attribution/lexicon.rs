@@ -59,6 +59,7 @@ pub(crate) const CUES: &[&str] = &[
     "assures",
     "attackiert",
     "attackierte",
+    "ausdrückte",
     "añadió",
     "beamed",
     "befürchten",
@@ -178,6 +179,8 @@ pub(crate) const CUES: &[&str] = &[
     "déclaré",
     "echoed",
     "echoes",
+    "eingeräumt",
+    "einräumen",
     "elaborated",
     "elaborates",
     "empfahl",
@@ -235,6 +238,7 @@ pub(crate) const CUES: &[&str] = &[
     "geantwortet",
     "gefordert",
     "gefragt",
+    "geheißen",
     "gelobt",
     "gemeint",
     "genannt",
@@ -475,6 +479,7 @@ pub(crate) const CUES: &[&str] = &[
     "verlangt",
     "verlangte",
     "verlangten",
+    "verlauten",
     "vermutet",
     "vermutete",
     "versichert",
@@ -975,6 +980,62 @@ pub(crate) const DE_SOURCE_NOUNS: &[&str] = &[
     "überzeugung",
 ];
 
+/// German prepositions: a phrase right after one is governed by it
+/// ("In einer Rede", "vor den Demonstranten"), never a clause's subject.
+pub(crate) const DE_PREPOSITIONS: &[&str] = &[
+    "am",
+    "an",
+    "ans",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "durch",
+    "für",
+    "gegen",
+    "gegenüber",
+    "hinter",
+    "im",
+    "in",
+    "ins",
+    "mit",
+    "nach",
+    "neben",
+    "ohne",
+    "seit",
+    "trotz",
+    "um",
+    "unter",
+    "vom",
+    "von",
+    "vor",
+    "wegen",
+    "zu",
+    "zum",
+    "zur",
+    "zwischen",
+    "über",
+];
+
+/// German articles, possessives and demonstratives in every case: a
+/// capitalised word after one is a noun, not a name standing alone.
+pub(crate) const DE_ARTICLES: &[&str] = &[
+    "das", "dem", "den", "der", "des", "die", "diese", "diesem", "diesen", "dieser", "dieses",
+    "ein", "eine", "einem", "einen", "einer", "eines", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+    "ihres", "kein", "keine", "keinem", "keinen", "keiner", "keines", "sein", "seine", "seinem",
+    "seinen", "seiner", "seines", "unser", "unsere", "unserem", "unseren", "unserer",
+];
+
+/// German subordinating conjunctions that put the verb last: in "Wie der
+/// Minister erklärte, …" the phrase after the conjunction is the subject
+/// of the cue that closes the clause.
+pub(crate) const DE_SUBORDINATORS: &[&str] = &[
+    "als", "da", "dass", "nachdem", "ob", "obwohl", "weil", "wie", "während",
+];
+
+/// German passive auxiliaries: "wird von X als „…“ bezeichnet".
+pub(crate) const DE_PASSIVE: &[&str] = &["werden", "wird", "worden", "wurde", "wurden"];
+
 /// German subjunctive (Konjunktiv) forms of reported speech.
 pub(crate) const DE_SUBJUNCTIVE: &[&str] = &[
     "bestehe", "biete", "bleibe", "brauche", "drohe", "dürfe", "erfolge", "fehle", "führe", "gebe",
@@ -1031,6 +1092,10 @@ mod tests {
             DE_SOURCE_NOUNS,
             DE_SUBJUNCTIVE,
             DE_STRONG_PAST,
+            DE_PREPOSITIONS,
+            DE_ARTICLES,
+            DE_SUBORDINATORS,
+            DE_PASSIVE,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();

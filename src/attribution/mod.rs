@@ -243,13 +243,21 @@ pub(crate) fn attribute(
         let content = q.content.text(hay).trim_end();
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
         // starts with a comma and the verb).
+        let mut das_tag = None;
         if lang == Lang::De
             && content.ends_with(['.', '!', '?'])
             && after
                 .first()
                 .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
         {
+            das_tag = german_das_tag(hay, &after);
             after.clear();
+        } else if lang == Lang::De && after.is_empty() {
+            // „Q“. Das sagte …: the full stop outside the marks.
+            let next = doc.lex(hay, after_span);
+            if next.first().and_then(Tok::punct) == Some('.') {
+                das_tag = next.get(1..).and_then(|n| german_das_tag(hay, n));
+            }
         }
         // A quotation ending in a comma or dash, or followed by one, is
         // tagged after it (“Q,” he said); otherwise look before it first.
@@ -281,6 +289,7 @@ pub(crate) fn attribute(
                 })
         }
         .or_else(|| sentence_tag(hay, &after, lang).filter(plausible))
+        .or_else(|| das_tag.filter(plausible))
         .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
         .or_else(|| {
             // "… and then she said:" closing the paragraph before.
@@ -365,15 +374,26 @@ pub(crate) fn attribute(
             // in fiction after an adverb too ("Again he hesitated, and
             // then said: …").
             let sent = sentence();
-            let np = sentence_subject(hay, &sent).or_else(|| {
-                res.dialogue
-                    .then(|| {
-                        (0..3).find_map(|k| {
-                            sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+            // German ends a subordinate or passive clause with its cue:
+            // "weil die Regierung ihn als „…“ bezeichnet hat".
+            let verb_last = (lang == Lang::De)
+                .then(|| {
+                    let clause: Vec<Tok> = before.iter().chain(after.iter()).copied().collect();
+                    let at = clause.iter().rposition(|t| t.span == cue)?;
+                    german_verb_last(hay, &clause, at)
+                })
+                .flatten();
+            let np = verb_last
+                .or_else(|| sentence_subject(hay, &sent))
+                .or_else(|| {
+                    res.dialogue
+                        .then(|| {
+                            (0..3).find_map(|k| {
+                                sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
+                            })
                         })
-                    })
-                    .flatten()
-            });
+                        .flatten()
+                });
             let speaker = np.and_then(|m| res.resolve(m));
             Some(Attribution {
                 speaker,
@@ -837,6 +857,12 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
     found
 }
 
+/// Whether a lower-case German word is a subjunctive of reported speech
+/// (`sei`, `habe`, `werde` …): quotation kinds ask it too.
+pub(crate) fn is_de_subjunctive(word: &str) -> bool {
+    has(lexicon::DE_SUBJUNCTIVE, word)
+}
+
 /// Fills in each speaker's figures from the final kinds, drops
 /// attributions of quotations that turned out not to be speech, drops
 /// speakers left with none, and re-indexes.
@@ -1026,8 +1052,16 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         && matches!(lang, Lang::De | Lang::Auto)
         && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
     // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
-    // speaker, then the participle.
-    if lang == Lang::De && has(lexicon::DE_AUX, &first_key) {
+    // speaker, then the participle; „…“, gab X bekannt / ließ X
+    // verlauten: a verb, the speaker, then the rest of the cue.
+    let finite = !words::is_capitalized(first.span.text(hay))
+        && !is_cue(hay, first)
+        && !is_pronoun(hay, first)
+        && !is_determiner(hay, first)
+        && !names::is_stop(&first_key)
+        && !has(lexicon::DE_ADVERBS, &first_key)
+        && !has(lexicon::DE_SUBORDINATORS, &first_key);
+    if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite && !is_so) {
         if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
             if let Some(verb) = toks
                 .iter()
@@ -1062,8 +1096,22 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     if is_cue(hay, first) || is_so {
         // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
         // es in der Erklärung" names the source after a preposition.
-        let np = np_forward(hay, toks.get(start + 1..)?)
-            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))?;
+        // „…“, so heißt es in der Erklärung.
+        let from = start
+            + 1
+            + usize::from(
+                is_so
+                    && toks
+                        .get(start + 1)
+                        .is_some_and(|t| matches!(key(hay, t).as_str(), "heißt" | "hieß")),
+            );
+        let np = np_forward(hay, toks.get(from..)?)
+            .or_else(|| {
+                (lang == Lang::De)
+                    .then(|| german_attributed_np(hay, toks.get(from..)?))
+                    .flatten()
+            })
+            .or_else(|| impersonal_source(hay, toks.get(from..)?))?;
         return Some(Found {
             mention: Some(np),
             cue: Some(first.span),
@@ -1368,21 +1416,34 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
     let cue_span = toks.get(cue)?.span;
     // A leading subordinate clause ends at the last comma before the cue.
     let lead = toks.iter().position(Tok::is_word)?;
-    // "Auf der Homepage heißt es: „…“": the place it is written.
-    if matches!(key(hay, toks.get(cue)?).as_str(), "heißt" | "hieß") {
+    // "Auf der Homepage heißt es: „…“", "In dem Antrag heißt es
+    // wörtlich", "In der Erklärung hatte es geheißen": the place it is
+    // written.
+    if let Some(h) = toks
+        .get(..=cue)?
+        .iter()
+        .rposition(|t| matches!(key(hay, t).as_str(), "heißt" | "hieß" | "geheißen"))
+    {
         let prep = toks.get(lead)?;
         if matches!(
             key(hay, prep).as_str(),
             "in" | "im" | "auf" | "bei" | "beim" | "aus" | "laut"
         ) {
-            if let Some(np) = toks.get(lead + 1..cue).and_then(|r| np_forward(hay, r)) {
+            if let Some(np) = toks.get(lead + 1..h).and_then(|r| np_forward(hay, r)) {
                 return Some(Found {
                     mention: Some(Span::new(prep.span.start, np.end)),
-                    cue: Some(cue_span),
+                    cue: toks.get(h).map(|t| t.span),
                     rule: Rule::SpeakerCueQuote,
                 });
             }
         }
+    }
+    if let Some(np) = german_verb_last(hay, toks, cue) {
+        return Some(Found {
+            mention: Some(np),
+            cue: Some(cue_span),
+            rule: Rule::SpeakerCueQuote,
+        });
     }
     let adverbial = |t: &Tok| {
         let k = key(hay, t);
@@ -1397,6 +1458,17 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         _ => lead,
     };
     let clause = toks.get(from..=cue)?;
+    // "Der Minister lobte den Plan und nannte ihn „…“": a second verb
+    // shares the subject of the first.
+    if cue > from + 1 && toks.get(cue - 1).is_some_and(|t| key(hay, t) == "und") {
+        if let Some(np) = german_subject(hay, toks.get(from..cue - 1)?) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
+    }
     // A cue closing the clause is a participle or infinitive: the finite
     // verb is the auxiliary before it ("hat … betont", "lässt … erklären").
     let closes = toks
@@ -1503,7 +1575,8 @@ fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
             "in" | "im" | "auf" | "aus" | "bei" | "von" | "vom" | "beim"
         )
     })?;
-    let np = np_forward(hay, toks.get(k + 1..)?)?;
+    let rest = toks.get(k + 1..)?;
+    let np = np_forward(hay, rest).or_else(|| german_attributed_np(hay, rest))?;
     Some(Span::new(
         if matches!(key(hay, prep).as_str(), "im" | "vom" | "beim") {
             prep.span.start
@@ -1512,6 +1585,165 @@ fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
         },
         np.end,
     ))
+}
+
+/// The speaker of a German cue that closes its clause (`toks` ends with
+/// the cue): the agent of a passive ("wird von Kritikern als „…“
+/// bezeichnet", "wie Ames von der „Post“ zitiert wird") or the subject of
+/// a subordinate clause ("Wie der Minister erklärte, …", "weil die
+/// Regierung ihn als „…“ bezeichnet hat").
+fn german_verb_last(hay: &str, toks: &[Tok], cue: usize) -> Option<Span> {
+    // The clause holding the cue starts after the last comma before it.
+    let start = toks
+        .get(..cue)?
+        .iter()
+        .rposition(|t| t.punct() == Some(','))
+        .map_or(0, |c| c + 1);
+    let body = toks.get(start..cue)?;
+    let is_passive = |t: &Tok| t.is_word() && has(lexicon::DE_PASSIVE, &key(hay, t));
+    // The auxiliary comes before the agent ("wird von X … zitiert") or
+    // right after the participle ("…, wie X von Y zitiert wird").
+    let aux_after = toks.get(cue + 1).is_some_and(is_passive);
+    let von = body
+        .iter()
+        .rposition(|t| matches!(key(hay, t).as_str(), "von" | "vom"));
+    // "die Seite von Borussia Dortmund": a noun's complement, not an agent.
+    let complement = |v: usize| {
+        let noun = v.checked_sub(1).and_then(|i| body.get(i));
+        let det = v.checked_sub(2).and_then(|i| body.get(i));
+        noun.is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
+            && det.is_some_and(|d| {
+                let k = key(hay, d);
+                has(lexicon::DE_ARTICLES, &k)
+                    || !words::is_capitalized(d.span.text(hay)) && k.ends_with("en")
+            })
+    };
+    if let Some(v) = von.filter(|&v| !complement(v)) {
+        let aux_before = body.get(..v).is_some_and(|b| b.iter().any(is_passive));
+        if aux_before || aux_after {
+            if let Some(np) = body.get(v + 1..).and_then(|r| np_forward(hay, r)) {
+                return Some(np);
+            }
+        }
+    }
+    let first = body.first().filter(|t| t.is_word())?;
+    // The verb closes a subordinate clause ("Wie X erklärte, …"); "Als
+    // Antwort sagte ein Sprecher" is a main clause.
+    let closes = toks
+        .get(cue + 1)
+        .is_none_or(|t| !t.is_word() || has(lexicon::DE_AUX, &key(hay, t)));
+    if !closes
+        || words::is_capitalized(first.span.text(hay)) && start > 0
+        || !has(lexicon::DE_SUBORDINATORS, &key(hay, first))
+    {
+        return None;
+    }
+    german_subject(hay, body.get(1..)?)
+}
+
+/// German "„Q.“ Das sagte der Minister." / "Dies musste X einräumen.": a
+/// sentence after the quotation whose object `das` points back at it,
+/// with the speaker after the verb.
+fn german_das_tag(hay: &str, after: &[Tok]) -> Option<Found> {
+    let (first, rest) = after.split_first()?;
+    if !matches!(key(hay, first).as_str(), "das" | "dies") {
+        return None;
+    }
+    let verb = rest.first().filter(|t| {
+        t.is_word() && !words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t))
+    })?;
+    let rest = rest.get(1..)?;
+    let skip = rest
+        .iter()
+        .take(2)
+        .take_while(|t| t.is_word() && has(lexicon::DE_ADVERBS, &key(hay, t)))
+        .count();
+    let np = np_forward(hay, rest.get(skip..)?)?;
+    // The cue is the verb itself or closes the sentence ("einräumen").
+    let cue = if is_cue(hay, verb) {
+        verb.span
+    } else {
+        rest.iter()
+            .take_while(|t| !matches!(t.punct(), Some('.' | '!' | '?' | ',' | ':')))
+            .take(MAX_NP)
+            .filter(|t| t.span.start >= np.end)
+            .find(|t| is_cue(hay, t))?
+            .span
+    };
+    Some(Found {
+        mention: Some(np),
+        cue: Some(cue),
+        rule: Rule::QuoteCueSpeaker,
+    })
+}
+
+/// A German article with an extended attribute before its noun: "die in
+/// Bonn geborene Sängerin Anna Berg", "einer gestern verbreiteten
+/// Erklärung". The attribute ends in an inflected adjective or
+/// participle right before the capitalised noun.
+fn german_attributed_np(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    if !has(lexicon::DE_ARTICLES, &key(hay, first)) {
+        return None;
+    }
+    let noun = (2..8).find(|&i| {
+        let (Some(adj), Some(n)) = (toks.get(i - 1), toks.get(i)) else {
+            return false;
+        };
+        let k = key(hay, adj);
+        adj.is_word()
+            && !words::is_capitalized(adj.span.text(hay))
+            && ["e", "en", "er", "es", "em"].iter().any(|e| k.ends_with(e))
+            && n.is_word()
+            && words::is_capitalized(n.span.text(hay))
+    })?;
+    // Only words between the article and the noun: no clause break.
+    if toks.get(1..noun)?.iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    let np = np_forward(hay, toks.get(noun..)?)?;
+    Some(Span::new(first.span.start, np.end))
+}
+
+/// The first phrase of a German clause that can be its subject: `er` or
+/// `sie`, a phrase opened by a nominative article, or a capitalised name
+/// after a verb — never one governed by a preposition ("In einer Rede")
+/// nor a genitive after a noun ("die Sprecherin der Partei").
+fn german_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        let w = t.span.text(hay);
+        let k = key(hay, t);
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        if prev.is_some_and(|p| has(lexicon::DE_PREPOSITIONS, &key(hay, p))) {
+            continue;
+        }
+        let after_noun =
+            prev.is_some_and(|p| p.is_word() && words::is_capitalized(p.span.text(hay))) && i > 1;
+        let after_word = prev.is_some_and(|p| {
+            p.is_word()
+                && !words::is_capitalized(p.span.text(hay))
+                && !has(lexicon::DE_ARTICLES, &key(hay, p))
+        });
+        match k.as_str() {
+            "er" | "sie" if !words::is_capitalized(w) || i == 0 => return Some(t.span),
+            "der" | "die" | "das" | "ein" | "eine" if !after_noun => {
+                return np_forward(hay, toks.get(i..)?);
+            }
+            _ if (after_word || i == 0)
+                && words::is_capitalized(w)
+                && !names::is_stop(&k)
+                && !has(lexicon::DE_ADVERBS, &k)
+                && !is_determiner(hay, t) =>
+            {
+                return np_forward(hay, toks.get(i..)?);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A German quotation without a cue in its sentence: reported speech in
@@ -1604,7 +1836,12 @@ fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let pre = toks.get(lead..verb)?;
     let first = pre.first()?;
     let k = key(hay, first);
+    // "Den Unmut brachte die Sprecherin … zum Ausdruck": an object first.
     let nominal = !has(lexicon::DE_ADVERBS, &k)
+        && !matches!(
+            k.as_str(),
+            "den" | "dem" | "des" | "einem" | "einen" | "eines"
+        )
         && (is_pronoun(hay, first)
             || is_determiner(hay, first)
             || words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k));
@@ -1694,6 +1931,16 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
             "nach" => {
                 let (Some(a), b) = (toks.get(i + 1), toks.get(i + 2)) else {
                     continue;
+                };
+                // "nach den Worten der Ministerin": an article first.
+                let (a, b, i) = match (toks.get(i + 2), toks.get(i + 3)) {
+                    (Some(a2), b2)
+                        if matches!(key(hay, a).as_str(), "den" | "der" | "dem")
+                            && has(lexicon::DE_SOURCE_NOUNS, &key(hay, a2)) =>
+                    {
+                        (a2, b2, i + 1)
+                    }
+                    _ => (a, b, i),
                 };
                 let ka = key(hay, a);
                 if has(lexicon::DE_SOURCE_NOUNS, &ka) {

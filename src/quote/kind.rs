@@ -125,8 +125,19 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     if looks_like_domain(content) {
         return QuoteKind::Other;
     }
-    if lang == Lang::De && german_name(q, before, &prev_word, content, words) {
-        return QuoteKind::Other;
+    if lang == Lang::De {
+        let reported = !is_title_case(content) && in_reported_speech(hay, q.span);
+        if german_name(q, before, &prev_word, content, words, reported) {
+            return QuoteKind::Other;
+        }
+        // „Der Rücktritt sei ein „natürlicher Vorgang““: a fragment in a
+        // sentence of reported speech (the subjunctive) is the reported
+        // speaker's own words, however short. Names stay out: they are
+        // capitalised throughout (die „Reporter ohne Grenzen“ is caught
+        // by its kind noun above).
+        if reported {
+            return QuoteKind::Speech;
+        }
     }
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
@@ -158,7 +169,14 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
 /// Organisation „Reporter ohne Grenzen“, die ARD-Serie „…“), or is a
 /// short noun phrase after an article that no speech cue claims (mit
 /// seiner „Gardan“).
-fn german_name(q: &Quote, before: &str, prev_word: &str, content: &str, words: usize) -> bool {
+fn german_name(
+    q: &Quote,
+    before: &str,
+    prev_word: &str,
+    content: &str,
+    words: usize,
+    reported: bool,
+) -> bool {
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     if !punct_end && words <= 8 && is_foreign_phrase(content) {
         return true;
@@ -166,7 +184,8 @@ fn german_name(q: &Quote, before: &str, prev_word: &str, content: &str, words: u
     if !punct_end && words <= 6 && adjacent_word(before).is_some_and(is_german_kind_noun) {
         return true;
     }
-    !content.ends_with(['.', '!', '?'])
+    !reported
+        && !content.ends_with(['.', '!', '?'])
         && (words <= 2 || is_title_case(content))
         && GERMAN_ARTICLES.binary_search(&prev_word).is_ok()
         && q.attribution.is_none_or(|a| a.cue.is_none())
@@ -291,6 +310,16 @@ const CALLING_VERBS: &[&str] = &[
     "wertete",
     "zurückgewiesen",
 ];
+
+/// Whether the sentence around a German quotation is reported speech:
+/// it holds a verb in the subjunctive of indirect speech (sei, habe,
+/// komme, würde …), which a news report uses only for what someone said.
+fn in_reported_speech(hay: &str, span: crate::Span) -> bool {
+    let sentence = sentence_around(hay, span);
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(crate::attribution::is_de_subjunctive)
+}
 
 /// The sentence holding `span`, cut at 300 bytes either side.
 fn sentence_around(hay: &str, span: crate::Span) -> &str {
