@@ -1447,7 +1447,10 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
     }
     let adverbial = |t: &Tok| {
         let k = key(hay, t);
-        t.is_word() && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k)) && !is_pronoun(hay, t)
+        t.is_word()
+            && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k))
+            && !is_pronoun(hay, t)
+            && !has(lexicon::DE_ARTICLES, &k)
     };
     let from = match toks.get(lead) {
         Some(f) if adverbial(f) => toks
@@ -1471,9 +1474,11 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
     }
     // A cue closing the clause is a participle or infinitive: the finite
     // verb is the auxiliary before it ("hat … betont", "lässt … erklären").
-    let closes = toks
-        .get(cue + 1..)
-        .is_none_or(|rest| rest.first().is_none_or(|t| !t.is_word()));
+    // "soll X zu Y gesagt haben": an auxiliary after the cue closes too.
+    let closes = toks.get(cue + 1..).is_none_or(|rest| {
+        rest.first()
+            .is_none_or(|t| !t.is_word() || has(lexicon::DE_AUX, &key(hay, t)))
+    });
     let fin = if closes {
         clause
             .iter()
@@ -1494,6 +1499,7 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
             && (is_pronoun(hay, f)
                 || is_determiner(hay, f)
+                || has(lexicon::DE_ARTICLES, &k)
                 || words::is_capitalized(f.span.text(hay)) && !names::is_stop(&k))
     });
     // "Ein Sender zitierte Papandreou mit den Worten": the one quoted.
@@ -1665,8 +1671,8 @@ fn german_das_tag(hay: &str, after: &[Tok]) -> Option<Found> {
     } else {
         rest.iter()
             .take_while(|t| !matches!(t.punct(), Some('.' | '!' | '?' | ',' | ':')))
-            .take(MAX_NP)
             .filter(|t| t.span.start >= np.end)
+            .take(MAX_NP)
             .find(|t| is_cue(hay, t))?
             .span
     };

@@ -108,6 +108,16 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     {
         return QuoteKind::Speech;
     }
+    // Title case is no sign of a name after an indefinite article in
+    // German reported speech: es sei ein „Opfer des Terrors“, habe ihm
+    // einen „Ruck“ gegeben.
+    if lang == Lang::De
+        && adjacent_word(before).is_some_and(|w| INDEFINITE.contains(&w))
+        && !is_foreign_phrase(content)
+        && in_reported_speech(hay, q.span)
+    {
+        return QuoteKind::Speech;
+    }
     // A short run of capitalised words without sentence punctuation is a
     // name or a title (newspapers, films, slogans), even in a sentence
     // with a cue: sagte dem „Hamburger Abendblatt“.
@@ -286,8 +296,11 @@ fn is_german_kind_noun(word: &str) -> bool {
 /// Words right before a German partial quotation: als „…“, einen „…“,
 /// von einer „…“.
 const PARTIAL_QUOTE_LEADS: &[&str] = &[
-    "als", "ein", "eine", "einen", "einer", "von", "vor", "zu", "zur",
+    "als", "den", "ein", "eine", "einen", "einer", "eines", "von", "vor", "zu", "zur",
 ];
+
+/// German indefinite articles.
+const INDEFINITE: &[&str] = &["ein", "eine", "einem", "einen", "einer", "eines"];
 
 /// German verbs of calling and judging that take a quoted word or phrase
 /// (lower case, sorted).
@@ -296,18 +309,24 @@ const CALLING_VERBS: &[&str] = &[
     "bezeichnet",
     "bezeichnete",
     "bezeichneten",
+    "eingestuft",
+    "gesprochen",
     "kritisierte",
     "lobte",
     "nannte",
     "nannten",
     "nennt",
+    "rechtfertigte",
     "riet",
+    "sieht",
     "sprach",
     "sprachen",
+    "sprechen",
     "spricht",
     "warnte",
     "warnten",
     "wertete",
+    "wies",
     "zurückgewiesen",
 ];
 
