@@ -104,6 +104,8 @@ pub(crate) const CUES: &[&str] = &[
     "betont",
     "betonte",
     "betonten",
+    "beurteilt",
+    "beurteilte",
     "bewertet",
     "bewertete",
     "bezeichnet",
@@ -180,6 +182,7 @@ pub(crate) const CUES: &[&str] = &[
     "echoed",
     "echoes",
     "eingeräumt",
+    "eingestuft",
     "einräumen",
     "elaborated",
     "elaborates",
@@ -248,6 +251,7 @@ pub(crate) const CUES: &[&str] = &[
     "gestanden",
     "gesteht",
     "gewarnt",
+    "gewertet",
     "geäußert",
     "glaubt",
     "griff",
@@ -372,6 +376,8 @@ pub(crate) const CUES: &[&str] = &[
     "reasoned",
     "recalled",
     "recalls",
+    "rechtfertigt",
+    "rechtfertigte",
     "reckoned",
     "recounted",
     "recounts",
@@ -435,6 +441,7 @@ pub(crate) const CUES: &[&str] = &[
     "spottete",
     "sprach",
     "sprachen",
+    "sprechen",
     "spricht",
     "stated",
     "states",
@@ -496,6 +503,7 @@ pub(crate) const CUES: &[&str] = &[
     "verwies",
     "verwiesen",
     "veröffentlichte",
+    "vorgeworfen",
     "vowed",
     "vows",
     "warf",
@@ -1026,11 +1034,50 @@ pub(crate) const DE_ARTICLES: &[&str] = &[
     "seinen", "seiner", "seines", "unser", "unsere", "unserem", "unseren", "unserer",
 ];
 
+/// Endings of German nouns for people and bodies that speak ("Sprecherin",
+/// "Bundesinnenminister", "Regierung"), matched as the end of a compound.
+pub(crate) const DE_PERSON_ENDINGS: &[&str] = &[
+    "anwalt",
+    "anwältin",
+    "beauftragte",
+    "beauftragter",
+    "bürgermeister",
+    "bürgermeisterin",
+    "chef",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "experte",
+    "expertin",
+    "kanzler",
+    "kanzlerin",
+    "kommissar",
+    "kommissarin",
+    "leiter",
+    "leiterin",
+    "minister",
+    "ministerin",
+    "ministerium",
+    "politiker",
+    "politikerin",
+    "präsident",
+    "präsidentin",
+    "regierung",
+    "senator",
+    "senatorin",
+    "sprecher",
+    "sprecherin",
+    "trainer",
+    "trainerin",
+    "vorsitzende",
+    "vorsitzender",
+];
+
 /// German subordinating conjunctions that put the verb last: in "Wie der
 /// Minister erklärte, …" the phrase after the conjunction is the subject
 /// of the cue that closes the clause.
 pub(crate) const DE_SUBORDINATORS: &[&str] = &[
-    "als", "da", "dass", "nachdem", "ob", "obwohl", "weil", "wie", "während",
+    "als", "da", "dass", "indem", "nachdem", "ob", "obwohl", "weil", "wie", "wobei", "während",
 ];
 
 /// German passive auxiliaries: "wird von X als „…“ bezeichnet".

@@ -506,12 +506,21 @@ pub(crate) fn attribute(
                             .min(q.span.start),
                         q.span.start,
                     );
-                    previous_sentence(hay, &doc, window, lang).map(|f| Attribution {
-                        speaker: f.mention.and_then(|m| res.resolve(m)),
-                        mention: f.mention,
-                        cue: f.cue,
-                        rule: Rule::PreviousSentence,
-                    })
+                    previous_sentence(hay, &doc, window, lang)
+                        .or_else(|| {
+                            // German news goes on quoting the person the
+                            // sentence before was about: "Um Zeit zu
+                            // gewinnen, will Oettinger … straffen. „…“"
+                            (lang == Lang::De)
+                                .then(|| german_previous_subject(hay, &doc, &res.names, window))
+                                .flatten()
+                        })
+                        .map(|f| Attribution {
+                            speaker: f.mention.and_then(|m| res.resolve(m)),
+                            mention: f.mention,
+                            cue: f.cue,
+                            rule: Rule::PreviousSentence,
+                        })
                 }
             }
         };
@@ -1647,6 +1656,63 @@ fn german_verb_last(hay: &str, toks: &[Tok], cue: usize) -> Option<Span> {
     german_subject(hay, body.get(1..)?)
 }
 
+/// The person a German sentence is about: the verb-second subject of the
+/// last sentence in `window`, when it is a person ([`german_person`]).
+fn german_previous_subject(
+    hay: &str,
+    doc: &words::Lexed,
+    names: &Names,
+    window: Span,
+) -> Option<Found> {
+    let mut toks = doc.lex(hay, window);
+    while toks.last().is_some_and(|t| !t.is_word()) {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let np = german_v2_subject(hay, &sentence).filter(|&np| german_person(hay, doc, names, np))?;
+    Some(Found {
+        mention: Some(np),
+        cue: None,
+        rule: Rule::PreviousSentence,
+    })
+}
+
+/// Whether a German phrase names a person or a body that speaks: `er` or
+/// `sie`, a role or title ("die Ministerin", "der Sprecher"), or a name —
+/// two capitalised words with no article (German nouns take one; names
+/// do not), or one word of a full name of the text.
+fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Span) -> bool {
+    let toks = doc.lex(hay, np);
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.is_word()).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let k = key(hay, first);
+    if words.len() == 1 && matches!(k.as_str(), "er" | "sie") {
+        return true;
+    }
+    let role = words.iter().any(|t| {
+        let k = key(hay, t);
+        has(lexicon::TITLES, &k)
+            || has(lexicon::ROLES, &k)
+            || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+    });
+    let article = has(lexicon::DE_ARTICLES, &k);
+    let caps = words
+        .iter()
+        .filter(|t| words::is_capitalized(t.span.text(hay)))
+        .count();
+    role || !article
+        && words::is_capitalized(first.span.text(hay))
+        && !names::is_stop(&k)
+        && !has(lexicon::DE_ADVERBS, &k)
+        && (caps >= 2
+            || words.len() == 1
+                && names
+                    .fullest(first.span.text(hay), np.start)
+                    .is_some_and(|n| n.contains(' ')))
+}
+
 /// German "„Q.“ Das sagte der Minister." / "Dies musste X einräumen.": a
 /// sentence after the quotation whose object `das` points back at it,
 /// with the speaker after the verb.
@@ -1793,6 +1859,18 @@ fn german_no_cue(
                     });
                 }
             }
+        }
+        // "… sieht Osterloh einen „…“, es stehe …": a person subject of
+        // the quotation's own clause.
+        if let Some(np) =
+            german_v2_subject(hay, before).filter(|&np| german_person(hay, res.doc, &res.names, np))
+        {
+            return Some(Attribution {
+                speaker: res.resolve(np),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::ReportedSpeech,
+            });
         }
         if let Some(a) = last {
             return Some(Attribution {
