@@ -1073,6 +1073,11 @@ pub(crate) const DE_PERSON_ENDINGS: &[&str] = &[
     "vorsitzender",
 ];
 
+/// German focus particles that may stand before a sentence's subject in
+/// the first slot ("Auch die Ministerin sagte").
+pub(crate) const DE_FOCUS_PARTICLES: &[&str] =
+    &["auch", "ebenfalls", "gerade", "nur", "selbst", "sogar"];
+
 /// German subordinating conjunctions that put the verb last: in "Wie der
 /// Minister erklärte, …" the phrase after the conjunction is the subject
 /// of the cue that closes the clause.
@@ -1141,6 +1146,8 @@ mod tests {
             DE_STRONG_PAST,
             DE_PREPOSITIONS,
             DE_ARTICLES,
+            DE_FOCUS_PARTICLES,
+            DE_PERSON_ENDINGS,
             DE_SUBORDINATORS,
             DE_PASSIVE,
         ] {
