@@ -428,7 +428,15 @@ pub(crate) fn attribute(
         } else if !opens_sentence || before.last().and_then(Tok::punct) == Some(':') {
             // No cue: the subject of the quotation's sentence is the
             // likeliest speaker ("X delivered a retort: “Q”").
-            sentence_subject(hay, &sentence()).map(|np| Attribution {
+            let sent = sentence();
+            let subject = if lang == Lang::De
+                && sent.first().is_some_and(|t| !names::is_stop(&key(hay, t)))
+            {
+                german_np_von(hay, &sent)
+            } else {
+                sentence_subject(hay, &sent)
+            };
+            subject.map(|np| Attribution {
                 speaker: res.resolve(np),
                 mention: Some(np),
                 cue: None,
@@ -1787,6 +1795,25 @@ fn german_attributed_np(hay: &str, toks: &[Tok]) -> Option<Span> {
     Some(Span::new(first.span.start, np.end))
 }
 
+/// A German phrase with the person it belongs to: "Das Fazit von Sandra
+/// Boser", "Zitat von Schröder" (the words are that person's).
+fn german_np_von(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let np = np_forward(hay, toks)?;
+    let Some(j) = toks.iter().position(|t| t.span.start >= np.end) else {
+        return Some(np);
+    };
+    let owner = toks
+        .get(j)
+        .filter(|t| key(hay, t) == "von")
+        .and_then(|_| toks.get(j + 1..))
+        .filter(|r| {
+            r.first()
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        })
+        .and_then(|r| np_forward(hay, r));
+    Some(owner.map_or(np, |o| Span::new(np.start, o.end)))
+}
+
 /// The first phrase of a German clause that can be its subject: `er` or
 /// `sie`, a phrase opened by a nominative article, or a capitalised name
 /// after a verb — never one governed by a preposition ("In einer Rede")
@@ -1944,7 +1971,7 @@ fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let appositive = pre.last().and_then(Tok::punct) == Some(',')
         && pre.iter().filter(|t| t.punct() == Some(',')).count() == 2;
     if nominal && (appositive || !pre.iter().any(|t| t.punct() == Some(','))) {
-        return np_forward(hay, pre);
+        return german_np_von(hay, pre);
     }
     let rest = toks.get(verb + 1..)?;
     let skip = rest

@@ -121,7 +121,24 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     // A short run of capitalised words without sentence punctuation is a
     // name or a title (newspapers, films, slogans), even in a sentence
     // with a cue: sagte dem „Hamburger Abendblatt“.
-    if !punct_end && words <= 6 && is_title_case(content) {
+    // A German clause with its verb („Vielfalt ist Programm“) is a
+    // sentence, however its nouns are capitalised.
+    let german_clause = lang == Lang::De
+        && content
+            .split(' ')
+            .any(|w| matches!(w, "ist" | "hat" | "war"));
+    if !punct_end && words <= 6 && is_title_case(content) && !german_clause {
+        return QuoteKind::Other;
+    }
+    // German names keep their prepositions in lower case: „Ärzte ohne
+    // Grenzen“, „Freiheit statt Angst“, „Gesetz über den Verfassungsschutz“.
+    if lang == Lang::De
+        && !punct_end
+        && !german_clause
+        && words <= 6
+        && content.starts_with(char::is_uppercase)
+        && is_title_case(&without_german_prepositions(content))
+    {
         return QuoteKind::Other;
     }
     // A title after a possessive is the work or show of its owner, even
@@ -361,6 +378,21 @@ fn sentence_around(hay: &str, span: crate::Span) -> &str {
     hay.get(start..end).unwrap_or("")
 }
 
+/// German prepositions of four letters or more, which titles and names
+/// keep in lower case (shorter ones [`is_title_case`] skips anyway).
+const GERMAN_TITLE_PREPOSITIONS: &[&str] = &[
+    "durch", "gegen", "hinter", "nach", "neben", "ohne", "statt", "unter", "wider", "zwischen",
+    "über",
+];
+
+/// `text` without its German prepositions, for [`is_title_case`].
+fn without_german_prepositions(text: &str) -> String {
+    text.split(' ')
+        .filter(|w| GERMAN_TITLE_PREPOSITIONS.binary_search(w).is_err())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether `text` is one word shaped like a host name: news.bbc.co.uk.
 fn looks_like_domain(text: &str) -> bool {
     let Some((host, tld)) = text.rsplit_once('.') else {
@@ -473,6 +505,7 @@ mod tests {
             super::FOREIGN_WORDS,
             super::GERMAN_WORDS,
             super::CALLING_VERBS,
+            super::GERMAN_TITLE_PREPOSITIONS,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
