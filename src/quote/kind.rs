@@ -95,6 +95,11 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    // „Das nennt man einen „Split““, „es nennt sich „Expo““: naming, no
+    // one's words.
+    if lang == Lang::De && !punct_end && words <= 6 && is_german_naming(hay, q.span) {
+        return QuoteKind::Other;
+    }
     // „bezeichnete den Plan als „Wortbruch““, „sprach von einer „Gefahr““:
     // the German way of quoting a few of someone's words.
     if lang == Lang::De
@@ -346,6 +351,25 @@ const CALLING_VERBS: &[&str] = &[
     "wies",
     "zurückgewiesen",
 ];
+
+/// Whether the sentence around a German quotation names something: a
+/// calling verb with the impersonal `man` or the reflexive `sich` ("nennt
+/// man", "nennt sich").
+fn is_german_naming(hay: &str, span: crate::Span) -> bool {
+    let sentence = sentence_around(hay, span);
+    let mut prev = "";
+    for w in sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if matches!(w, "man" | "sich") && matches!(prev, "nennt" | "nannte" | "nennen" | "nannten")
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
 
 /// Whether the sentence around a German quotation is reported speech:
 /// it holds a verb in the subjunctive of indirect speech (sei, habe,
