@@ -63,6 +63,7 @@ pub(crate) const CUES: &[&str] = &[
     "assures",
     "attackiert",
     "attackierte",
+    "ausdrückte",
     "añadió",
     "beamed",
     "befürchten",
@@ -107,6 +108,8 @@ pub(crate) const CUES: &[&str] = &[
     "betont",
     "betonte",
     "betonten",
+    "beurteilt",
+    "beurteilte",
     "bewertet",
     "bewertete",
     "bezeichnet",
@@ -182,6 +185,9 @@ pub(crate) const CUES: &[&str] = &[
     "déclaré",
     "echoed",
     "echoes",
+    "eingeräumt",
+    "eingestuft",
+    "einräumen",
     "elaborated",
     "elaborates",
     "empfahl",
@@ -239,6 +245,7 @@ pub(crate) const CUES: &[&str] = &[
     "geantwortet",
     "gefordert",
     "gefragt",
+    "geheißen",
     "gelobt",
     "gemeint",
     "genannt",
@@ -248,6 +255,7 @@ pub(crate) const CUES: &[&str] = &[
     "gestanden",
     "gesteht",
     "gewarnt",
+    "gewertet",
     "geäußert",
     "glaubt",
     "griff",
@@ -372,6 +380,8 @@ pub(crate) const CUES: &[&str] = &[
     "reasoned",
     "recalled",
     "recalls",
+    "rechtfertigt",
+    "rechtfertigte",
     "reckoned",
     "recounted",
     "recounts",
@@ -435,6 +445,7 @@ pub(crate) const CUES: &[&str] = &[
     "spottete",
     "sprach",
     "sprachen",
+    "sprechen",
     "spricht",
     "stated",
     "states",
@@ -479,6 +490,7 @@ pub(crate) const CUES: &[&str] = &[
     "verlangt",
     "verlangte",
     "verlangten",
+    "verlauten",
     "vermutet",
     "vermutete",
     "versichert",
@@ -495,6 +507,7 @@ pub(crate) const CUES: &[&str] = &[
     "verwies",
     "verwiesen",
     "veröffentlichte",
+    "vorgeworfen",
     "vowed",
     "vows",
     "warf",
@@ -988,6 +1001,106 @@ pub(crate) const DE_SOURCE_NOUNS: &[&str] = &[
     "überzeugung",
 ];
 
+/// German prepositions: a phrase right after one is governed by it
+/// ("In einer Rede", "vor den Demonstranten"), never a clause's subject.
+pub(crate) const DE_PREPOSITIONS: &[&str] = &[
+    "am",
+    "an",
+    "ans",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "durch",
+    "für",
+    "gegen",
+    "gegenüber",
+    "hinter",
+    "im",
+    "in",
+    "ins",
+    "mit",
+    "nach",
+    "neben",
+    "ohne",
+    "seit",
+    "trotz",
+    "um",
+    "unter",
+    "vom",
+    "von",
+    "vor",
+    "wegen",
+    "zu",
+    "zum",
+    "zur",
+    "zwischen",
+    "über",
+];
+
+/// German articles, possessives and demonstratives in every case: a
+/// capitalised word after one is a noun, not a name standing alone.
+pub(crate) const DE_ARTICLES: &[&str] = &[
+    "das", "dem", "den", "der", "des", "die", "diese", "diesem", "diesen", "dieser", "dieses",
+    "ein", "eine", "einem", "einen", "einer", "eines", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+    "ihres", "kein", "keine", "keinem", "keinen", "keiner", "keines", "sein", "seine", "seinem",
+    "seinen", "seiner", "seines", "unser", "unsere", "unserem", "unseren", "unserer",
+];
+
+/// Endings of German nouns for people and bodies that speak ("Sprecherin",
+/// "Bundesinnenminister", "Regierung"), matched as the end of a compound.
+pub(crate) const DE_PERSON_ENDINGS: &[&str] = &[
+    "anwalt",
+    "anwältin",
+    "beauftragte",
+    "beauftragter",
+    "bürgermeister",
+    "bürgermeisterin",
+    "chef",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "experte",
+    "expertin",
+    "kanzler",
+    "kanzlerin",
+    "kommissar",
+    "kommissarin",
+    "leiter",
+    "leiterin",
+    "minister",
+    "ministerin",
+    "ministerium",
+    "politiker",
+    "politikerin",
+    "präsident",
+    "präsidentin",
+    "regierung",
+    "senator",
+    "senatorin",
+    "sprecher",
+    "sprecherin",
+    "trainer",
+    "trainerin",
+    "vorsitzende",
+    "vorsitzender",
+];
+
+/// German focus particles that may stand before a sentence's subject in
+/// the first slot ("Auch die Ministerin sagte").
+pub(crate) const DE_FOCUS_PARTICLES: &[&str] =
+    &["auch", "ebenfalls", "gerade", "nur", "selbst", "sogar"];
+
+/// German subordinating conjunctions that put the verb last: in "Wie der
+/// Minister erklärte, …" the phrase after the conjunction is the subject
+/// of the cue that closes the clause.
+pub(crate) const DE_SUBORDINATORS: &[&str] = &[
+    "als", "da", "dass", "indem", "nachdem", "ob", "obwohl", "weil", "wie", "wobei", "während",
+];
+
+/// German passive auxiliaries: "wird von X als „…“ bezeichnet".
+pub(crate) const DE_PASSIVE: &[&str] = &["werden", "wird", "worden", "wurde", "wurden"];
+
 /// German subjunctive (Konjunktiv) forms of reported speech.
 pub(crate) const DE_SUBJUNCTIVE: &[&str] = &[
     "bestehe", "biete", "bleibe", "brauche", "drohe", "dürfe", "erfolge", "fehle", "führe", "gebe",
@@ -1070,6 +1183,12 @@ mod tests {
             MALE_NOUNS,
             FEMALE_NOUNS,
             HOUSEHOLD_NAMES,
+            DE_PREPOSITIONS,
+            DE_ARTICLES,
+            DE_FOCUS_PARTICLES,
+            DE_PERSON_ENDINGS,
+            DE_SUBORDINATORS,
+            DE_PASSIVE,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();

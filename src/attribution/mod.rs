@@ -245,13 +245,21 @@ pub(crate) fn attribute(
         let content = q.content.text(hay).trim_end();
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
         // starts with a comma and the verb).
+        let mut das_tag = None;
         if lang == Lang::De
             && content.ends_with(['.', '!', '?'])
             && after
                 .first()
                 .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
         {
+            das_tag = german_das_tag(hay, &after);
             after.clear();
+        } else if lang == Lang::De && after.is_empty() {
+            // „Q“. Das sagte …: the full stop outside the marks.
+            let next = doc.lex(hay, after_span);
+            if next.first().and_then(Tok::punct) == Some('.') {
+                das_tag = next.get(1..).and_then(|n| german_das_tag(hay, n));
+            }
         }
         // A quotation ending in a comma or dash, or followed by one, is
         // tagged after it (“Q,” he said); otherwise look before it first.
@@ -283,7 +291,8 @@ pub(crate) fn attribute(
                 })
         }
         .or_else(|| sentence_tag(hay, &after, lang).filter(plausible))
-        .or_else(|| according_to(hay, &after).or_else(|| according_to(hay, &before)))
+        .or_else(|| das_tag.filter(plausible))
+        .or_else(|| according_to(hay, &after).or_else(|| according_to_nearest(hay, &before)))
         .or_else(|| {
             // "… and then she said:" closing the paragraph before.
             let prev = paragraphs.get(pi.checked_sub(1)?)?;
@@ -422,7 +431,17 @@ pub(crate) fn attribute(
             // in fiction after an adverb too ("Again he hesitated, and
             // then said: …").
             let sent = sentence();
-            let np = sentence_subject(hay, &sent)
+            // German ends a subordinate or passive clause with its cue:
+            // "weil die Regierung ihn als „…“ bezeichnet hat".
+            let verb_last = (lang == Lang::De)
+                .then(|| {
+                    let clause: Vec<Tok> = before.iter().chain(after.iter()).copied().collect();
+                    let at = clause.iter().rposition(|t| t.span == cue)?;
+                    german_verb_last(hay, &clause, at)
+                })
+                .flatten();
+            let np = verb_last
+                .or_else(|| sentence_subject(hay, &sent))
                 .or_else(|| {
                     res.dialogue
                         .then(|| {
@@ -488,7 +507,15 @@ pub(crate) fn attribute(
         } else if !opens_sentence || before.last().and_then(Tok::punct) == Some(':') {
             // No cue: the subject of the quotation's sentence is the
             // likeliest speaker ("X delivered a retort: “Q”").
-            sentence_subject(hay, &sentence()).map(|np| Attribution {
+            let sent = sentence();
+            let subject = if lang == Lang::De
+                && sent.first().is_some_and(|t| !names::is_stop(&key(hay, t)))
+            {
+                german_np_von(hay, &sent)
+            } else {
+                sentence_subject(hay, &sent)
+            };
+            subject.map(|np| Attribution {
                 speaker: res.resolve(np),
                 mention: Some(np),
                 cue: None,
@@ -566,12 +593,21 @@ pub(crate) fn attribute(
                             .min(q.span.start),
                         q.span.start,
                     );
-                    previous_sentence(hay, &doc, window, lang).map(|f| Attribution {
-                        speaker: f.mention.and_then(|m| res.resolve(m)),
-                        mention: f.mention,
-                        cue: f.cue,
-                        rule: Rule::PreviousSentence,
-                    })
+                    previous_sentence(hay, &doc, window, lang)
+                        .or_else(|| {
+                            // German news goes on quoting the person the
+                            // sentence before was about: "Um Zeit zu
+                            // gewinnen, will Oettinger … straffen. „…“"
+                            (lang == Lang::De)
+                                .then(|| german_previous_subject(hay, &doc, &res.names, window))
+                                .flatten()
+                        })
+                        .map(|f| Attribution {
+                            speaker: f.mention.and_then(|m| res.resolve(m)),
+                            mention: f.mention,
+                            cue: f.cue,
+                            rule: Rule::PreviousSentence,
+                        })
                 }
             }
         };
@@ -1063,6 +1099,12 @@ fn after_noun_phrase(hay: &str, toks: &[Tok]) -> bool {
             .is_some_and(|t| !words::is_capitalized(t.span.text(hay)))
 }
 
+/// Whether a lower-case German word is a subjunctive of reported speech
+/// (`sei`, `habe`, `werde` …): quotation kinds ask it too.
+pub(crate) fn is_de_subjunctive(word: &str) -> bool {
+    has(lexicon::DE_SUBJUNCTIVE, word)
+}
+
 /// Fills in each speaker's figures from the final kinds, drops
 /// attributions of quotations that turned out not to be speech, drops
 /// speakers left with none, and re-indexes.
@@ -1252,8 +1294,16 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         && matches!(lang, Lang::De | Lang::Auto)
         && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
     // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
-    // speaker, then the participle.
-    if lang == Lang::De && has(lexicon::DE_AUX, &first_key) {
+    // speaker, then the participle; „…“, gab X bekannt / ließ X
+    // verlauten: a verb, the speaker, then the rest of the cue.
+    let finite = !words::is_capitalized(first.span.text(hay))
+        && !is_cue(hay, first)
+        && !is_pronoun(hay, first)
+        && !is_determiner(hay, first)
+        && !names::is_stop(&first_key)
+        && !has(lexicon::DE_ADVERBS, &first_key)
+        && !has(lexicon::DE_SUBORDINATORS, &first_key);
+    if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite && !is_so) {
         if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
             if let Some(verb) = toks
                 .iter()
@@ -1288,9 +1338,23 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     if is_cue(hay, first) || is_so {
         // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
         // es in der Erklärung" names the source after a preposition.
-        let np = np_forward(hay, toks.get(start + 1..)?)
-            .or_else(|| impersonal_source(hay, toks.get(start + 1..)?))
-            .or_else(|| household_name(hay, toks.get(start + 1..)?))?;
+        // „…“, so heißt es in der Erklärung.
+        let from = start
+            + 1
+            + usize::from(
+                is_so
+                    && toks
+                        .get(start + 1)
+                        .is_some_and(|t| matches!(key(hay, t).as_str(), "heißt" | "hieß")),
+            );
+        let np = np_forward(hay, toks.get(from..)?)
+            .or_else(|| {
+                (lang == Lang::De)
+                    .then(|| german_attributed_np(hay, toks.get(from..)?))
+                    .flatten()
+            })
+            .or_else(|| impersonal_source(hay, toks.get(from..)?))
+            .or_else(|| household_name(hay, toks.get(from..)?))?;
         return Some(Found {
             mention: Some(np),
             cue: Some(first.span),
@@ -1605,25 +1669,41 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
     let cue_span = toks.get(cue)?.span;
     // A leading subordinate clause ends at the last comma before the cue.
     let lead = toks.iter().position(Tok::is_word)?;
-    // "Auf der Homepage heißt es: „…“": the place it is written.
-    if matches!(key(hay, toks.get(cue)?).as_str(), "heißt" | "hieß") {
+    // "Auf der Homepage heißt es: „…“", "In dem Antrag heißt es
+    // wörtlich", "In der Erklärung hatte es geheißen": the place it is
+    // written.
+    if let Some(h) = toks
+        .get(..=cue)?
+        .iter()
+        .rposition(|t| matches!(key(hay, t).as_str(), "heißt" | "hieß" | "geheißen"))
+    {
         let prep = toks.get(lead)?;
         if matches!(
             key(hay, prep).as_str(),
             "in" | "im" | "auf" | "bei" | "beim" | "aus" | "laut"
         ) {
-            if let Some(np) = toks.get(lead + 1..cue).and_then(|r| np_forward(hay, r)) {
+            if let Some(np) = toks.get(lead + 1..h).and_then(|r| np_forward(hay, r)) {
                 return Some(Found {
                     mention: Some(Span::new(prep.span.start, np.end)),
-                    cue: Some(cue_span),
+                    cue: toks.get(h).map(|t| t.span),
                     rule: Rule::SpeakerCueQuote,
                 });
             }
         }
     }
+    if let Some(np) = german_verb_last(hay, toks, cue) {
+        return Some(Found {
+            mention: Some(np),
+            cue: Some(cue_span),
+            rule: Rule::SpeakerCueQuote,
+        });
+    }
     let adverbial = |t: &Tok| {
         let k = key(hay, t);
-        t.is_word() && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k)) && !is_pronoun(hay, t)
+        t.is_word()
+            && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k))
+            && !is_pronoun(hay, t)
+            && !has(lexicon::DE_ARTICLES, &k)
     };
     let from = match toks.get(lead) {
         Some(f) if adverbial(f) => toks
@@ -1634,11 +1714,24 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         _ => lead,
     };
     let clause = toks.get(from..=cue)?;
+    // "Der Minister lobte den Plan und nannte ihn „…“": a second verb
+    // shares the subject of the first.
+    if cue > from + 1 && toks.get(cue - 1).is_some_and(|t| key(hay, t) == "und") {
+        if let Some(np) = german_subject(hay, toks.get(from..cue - 1)?) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
+    }
     // A cue closing the clause is a participle or infinitive: the finite
     // verb is the auxiliary before it ("hat … betont", "lässt … erklären").
-    let closes = toks
-        .get(cue + 1..)
-        .is_none_or(|rest| rest.first().is_none_or(|t| !t.is_word()));
+    // "soll X zu Y gesagt haben": an auxiliary after the cue closes too.
+    let closes = toks.get(cue + 1..).is_none_or(|rest| {
+        rest.first()
+            .is_none_or(|t| !t.is_word() || has(lexicon::DE_AUX, &key(hay, t)))
+    });
     let fin = if closes {
         clause
             .iter()
@@ -1648,6 +1741,16 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         clause.len() - 1
     };
     let pre = clause.get(..fin)?;
+    // "Auch die Ministerin äußerte …": a focus particle before the
+    // subject fills no slot of its own.
+    let particles = pre
+        .iter()
+        .take_while(|t| has(lexicon::DE_FOCUS_PARTICLES, &key(hay, t)))
+        .count();
+    let pre = match pre.get(particles..) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => pre,
+    };
     let nominal = pre.first().is_some_and(|f| {
         let k = key(hay, f);
         f.is_word()
@@ -1659,6 +1762,7 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             && !f.span.text(hay).starts_with(|c: char| c.is_ascii_digit())
             && (is_pronoun(hay, f)
                 || is_determiner(hay, f)
+                || has(lexicon::DE_ARTICLES, &k)
                 || words::is_capitalized(f.span.text(hay)) && !names::is_stop(&k))
     });
     // "Ein Sender zitierte Papandreou mit den Worten": the one quoted.
@@ -1740,7 +1844,8 @@ fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
             "in" | "im" | "auf" | "aus" | "bei" | "von" | "vom" | "beim"
         )
     })?;
-    let np = np_forward(hay, toks.get(k + 1..)?)?;
+    let rest = toks.get(k + 1..)?;
+    let np = np_forward(hay, rest).or_else(|| german_attributed_np(hay, rest))?;
     Some(Span::new(
         if matches!(key(hay, prep).as_str(), "im" | "vom" | "beim") {
             prep.span.start
@@ -1749,6 +1854,241 @@ fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
         },
         np.end,
     ))
+}
+
+/// The speaker of a German cue that closes its clause (`toks` ends with
+/// the cue): the agent of a passive ("wird von Kritikern als „…“
+/// bezeichnet", "wie Ames von der „Post“ zitiert wird") or the subject of
+/// a subordinate clause ("Wie der Minister erklärte, …", "weil die
+/// Regierung ihn als „…“ bezeichnet hat").
+fn german_verb_last(hay: &str, toks: &[Tok], cue: usize) -> Option<Span> {
+    // The clause holding the cue starts after the last comma before it.
+    let start = toks
+        .get(..cue)?
+        .iter()
+        .rposition(|t| t.punct() == Some(','))
+        .map_or(0, |c| c + 1);
+    let body = toks.get(start..cue)?;
+    let is_passive = |t: &Tok| t.is_word() && has(lexicon::DE_PASSIVE, &key(hay, t));
+    // The auxiliary comes before the agent ("wird von X … zitiert") or
+    // right after the participle ("…, wie X von Y zitiert wird").
+    let aux_after = toks.get(cue + 1).is_some_and(is_passive);
+    let von = body
+        .iter()
+        .rposition(|t| matches!(key(hay, t).as_str(), "von" | "vom"));
+    // "die Seite von Borussia Dortmund": a noun's complement, not an agent.
+    let complement = |v: usize| {
+        let noun = v.checked_sub(1).and_then(|i| body.get(i));
+        let det = v.checked_sub(2).and_then(|i| body.get(i));
+        noun.is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
+            && det.is_some_and(|d| {
+                let k = key(hay, d);
+                has(lexicon::DE_ARTICLES, &k)
+                    || !words::is_capitalized(d.span.text(hay)) && k.ends_with("en")
+            })
+    };
+    if let Some(v) = von.filter(|&v| !complement(v)) {
+        let aux_before = body.get(..v).is_some_and(|b| b.iter().any(is_passive));
+        if aux_before || aux_after {
+            if let Some(np) = body.get(v + 1..).and_then(|r| np_forward(hay, r)) {
+                return Some(np);
+            }
+        }
+    }
+    let first = body.first().filter(|t| t.is_word())?;
+    // The verb closes a subordinate clause ("Wie X erklärte, …"); "Als
+    // Antwort sagte ein Sprecher" is a main clause.
+    let closes = toks
+        .get(cue + 1)
+        .is_none_or(|t| !t.is_word() || has(lexicon::DE_AUX, &key(hay, t)));
+    if !closes
+        || words::is_capitalized(first.span.text(hay)) && start > 0
+        || !has(lexicon::DE_SUBORDINATORS, &key(hay, first))
+    {
+        return None;
+    }
+    german_subject(hay, body.get(1..)?)
+}
+
+/// The person a German sentence is about: the verb-second subject of the
+/// last sentence in `window`, when it is a person ([`german_person`]).
+fn german_previous_subject(
+    hay: &str,
+    doc: &words::Lexed,
+    names: &Names,
+    window: Span,
+) -> Option<Found> {
+    let mut toks = doc.lex(hay, window);
+    while toks.last().is_some_and(|t| !t.is_word()) {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let np = german_v2_subject(hay, &sentence).filter(|&np| german_person(hay, doc, names, np))?;
+    Some(Found {
+        mention: Some(np),
+        cue: None,
+        rule: Rule::PreviousSentence,
+    })
+}
+
+/// Whether a German phrase names a person or a body that speaks: `er` or
+/// `sie`, a role or title ("die Ministerin", "der Sprecher"), or a name —
+/// two capitalised words with no article (German nouns take one; names
+/// do not), or one word of a full name of the text.
+fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Span) -> bool {
+    let toks = doc.lex(hay, np);
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.is_word()).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let k = key(hay, first);
+    if words.len() == 1 && matches!(k.as_str(), "er" | "sie") {
+        return true;
+    }
+    let role = words.iter().any(|t| {
+        let k = key(hay, t);
+        has(lexicon::TITLES, &k)
+            || has(lexicon::ROLES, &k)
+            || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+    });
+    let article = has(lexicon::DE_ARTICLES, &k);
+    let caps = words
+        .iter()
+        .filter(|t| words::is_capitalized(t.span.text(hay)))
+        .count();
+    role || !article
+        && words::is_capitalized(first.span.text(hay))
+        && !names::is_stop(&k)
+        && !has(lexicon::DE_ADVERBS, &k)
+        && (caps >= 2
+            || words.len() == 1
+                && names
+                    .fullest(first.span.text(hay), np.start)
+                    .is_some_and(|n| n.contains(' ')))
+}
+
+/// German "„Q.“ Das sagte der Minister." / "Dies musste X einräumen.": a
+/// sentence after the quotation whose object `das` points back at it,
+/// with the speaker after the verb.
+fn german_das_tag(hay: &str, after: &[Tok]) -> Option<Found> {
+    let (first, rest) = after.split_first()?;
+    if !matches!(key(hay, first).as_str(), "das" | "dies") {
+        return None;
+    }
+    let verb = rest.first().filter(|t| {
+        t.is_word() && !words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t))
+    })?;
+    let rest = rest.get(1..)?;
+    let skip = rest
+        .iter()
+        .take(2)
+        .take_while(|t| t.is_word() && has(lexicon::DE_ADVERBS, &key(hay, t)))
+        .count();
+    let np = np_forward(hay, rest.get(skip..)?)?;
+    // The cue is the verb itself or closes the sentence ("einräumen").
+    let cue = if is_cue(hay, verb) {
+        verb.span
+    } else {
+        rest.iter()
+            .take_while(|t| !matches!(t.punct(), Some('.' | '!' | '?' | ',' | ':')))
+            .filter(|t| t.span.start >= np.end)
+            .take(MAX_NP)
+            .find(|t| is_cue(hay, t))?
+            .span
+    };
+    Some(Found {
+        mention: Some(np),
+        cue: Some(cue),
+        rule: Rule::QuoteCueSpeaker,
+    })
+}
+
+/// A German article with an extended attribute before its noun: "die in
+/// Bonn geborene Sängerin Anna Berg", "einer gestern verbreiteten
+/// Erklärung". The attribute ends in an inflected adjective or
+/// participle right before the capitalised noun.
+fn german_attributed_np(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    if !has(lexicon::DE_ARTICLES, &key(hay, first)) {
+        return None;
+    }
+    let noun = (2..8).find(|&i| {
+        let (Some(adj), Some(n)) = (toks.get(i - 1), toks.get(i)) else {
+            return false;
+        };
+        let k = key(hay, adj);
+        adj.is_word()
+            && !words::is_capitalized(adj.span.text(hay))
+            && ["e", "en", "er", "es", "em"].iter().any(|e| k.ends_with(e))
+            && n.is_word()
+            && words::is_capitalized(n.span.text(hay))
+    })?;
+    // Only words between the article and the noun: no clause break.
+    if toks.get(1..noun)?.iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    let np = np_forward(hay, toks.get(noun..)?)?;
+    Some(Span::new(first.span.start, np.end))
+}
+
+/// A German phrase with the person it belongs to: "Das Fazit von Sandra
+/// Boser", "Zitat von Schröder" (the words are that person's).
+fn german_np_von(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let np = np_forward(hay, toks)?;
+    let Some(j) = toks.iter().position(|t| t.span.start >= np.end) else {
+        return Some(np);
+    };
+    let owner = toks
+        .get(j)
+        .filter(|t| key(hay, t) == "von")
+        .and_then(|_| toks.get(j + 1..))
+        .filter(|r| {
+            r.first()
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        })
+        .and_then(|r| np_forward(hay, r));
+    Some(owner.map_or(np, |o| Span::new(np.start, o.end)))
+}
+
+/// The first phrase of a German clause that can be its subject: `er` or
+/// `sie`, a phrase opened by a nominative article, or a capitalised name
+/// after a verb — never one governed by a preposition ("In einer Rede")
+/// nor a genitive after a noun ("die Sprecherin der Partei").
+fn german_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        let w = t.span.text(hay);
+        let k = key(hay, t);
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        if prev.is_some_and(|p| has(lexicon::DE_PREPOSITIONS, &key(hay, p))) {
+            continue;
+        }
+        let after_noun =
+            prev.is_some_and(|p| p.is_word() && words::is_capitalized(p.span.text(hay))) && i > 1;
+        let after_word = prev.is_some_and(|p| {
+            p.is_word()
+                && !words::is_capitalized(p.span.text(hay))
+                && !has(lexicon::DE_ARTICLES, &key(hay, p))
+        });
+        match k.as_str() {
+            "er" | "sie" if !words::is_capitalized(w) || i == 0 => return Some(t.span),
+            "der" | "die" | "das" | "ein" | "eine" if !after_noun => {
+                return np_forward(hay, toks.get(i..)?);
+            }
+            _ if (after_word || i == 0)
+                && words::is_capitalized(w)
+                && !names::is_stop(&k)
+                && !has(lexicon::DE_ADVERBS, &k)
+                && !is_determiner(hay, t) =>
+            {
+                return np_forward(hay, toks.get(i..)?);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A German quotation without a cue in its sentence: reported speech in
@@ -1792,6 +2132,18 @@ fn german_no_cue(
                     });
                 }
             }
+        }
+        // "… sieht Osterloh einen „…“, es stehe …": a person subject of
+        // the quotation's own clause.
+        if let Some(np) =
+            german_v2_subject(hay, before).filter(|&np| german_person(hay, res.doc, &res.names, np))
+        {
+            return Some(Attribution {
+                speaker: res.resolve(np),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::ReportedSpeech,
+            });
         }
         if let Some(a) = last {
             return Some(Attribution {
@@ -1841,12 +2193,21 @@ fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let pre = toks.get(lead..verb)?;
     let first = pre.first()?;
     let k = key(hay, first);
+    // "Den Unmut brachte die Sprecherin … zum Ausdruck": an object first.
     let nominal = !has(lexicon::DE_ADVERBS, &k)
+        && !matches!(
+            k.as_str(),
+            "den" | "dem" | "des" | "einem" | "einen" | "eines"
+        )
         && (is_pronoun(hay, first)
             || is_determiner(hay, first)
             || words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k));
-    if nominal && !pre.iter().any(|t| t.punct() == Some(',')) {
-        return np_forward(hay, pre);
+    // "Der Leiter der Studie, Paul Sand, sieht …": an appositive closes
+    // with a comma right before the verb.
+    let appositive = pre.last().and_then(Tok::punct) == Some(',')
+        && pre.iter().filter(|t| t.punct() == Some(',')).count() == 2;
+    if nominal && (appositive || !pre.iter().any(|t| t.punct() == Some(','))) {
+        return german_np_von(hay, pre);
     }
     let rest = toks.get(verb + 1..)?;
     let skip = rest
@@ -1932,14 +2293,26 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
                 let (Some(a), b) = (toks.get(i + 1), toks.get(i + 2)) else {
                     continue;
                 };
+                // "nach den Worten der Ministerin": an article first.
+                let (a, b, i) = match (toks.get(i + 2), toks.get(i + 3)) {
+                    (Some(a2), b2)
+                        if matches!(key(hay, a).as_str(), "den" | "der" | "dem")
+                            && has(lexicon::DE_SOURCE_NOUNS, &key(hay, a2)) =>
+                    {
+                        (a2, b2, i + 1)
+                    }
+                    _ => (a, b, i),
+                };
                 let ka = key(hay, a);
                 if has(lexicon::DE_SOURCE_NOUNS, &ka) {
                     let from = i + 2 + usize::from(b.is_some_and(|b| key(hay, b) == "von"));
                     let Some(np) = toks.get(from..).and_then(|r| np_forward(hay, r)) else {
                         continue;
                     };
+                    // The source itself is the mention ("der Polizei"),
+                    // the noun before it part of the cue.
                     return Some(Found {
-                        mention: Some(Span::new(a.span.start, np.end)),
+                        mention: Some(np),
                         cue: Some(Span::new(t.span.start, a.span.end)),
                         rule: Rule::AccordingTo,
                     });
@@ -1986,6 +2359,33 @@ fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
                 cue: Some(Span::new(t.span.start, cue_end)),
                 rule: Rule::AccordingTo,
             });
+        }
+    }
+    None
+}
+
+/// [`according_to`] in the words before a quotation, the source nearest
+/// to it first: "nach Angaben des Amtes soll …, die nach Bewertung der
+/// Polizei „…“" is the police's. A few candidates only, so a sentence
+/// full of "nach" stays linear.
+fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
+    let candidates = (0..toks.len()).rev().filter(|&i| {
+        toks.get(i).is_some_and(|t| {
+            matches!(
+                key(hay, t).as_str(),
+                "according" | "laut" | "según" | "selon" | "nach" | "zufolge" | "so"
+            )
+        })
+    });
+    for i in candidates.take(4) {
+        let found = match toks.get(i).map(|t| key(hay, t)).as_deref() {
+            Some("zufolge") => according_to(hay, toks.get(..=i)?),
+            // ", so X": the comma before "so" is part of the pattern.
+            Some("so") => according_to(hay, toks.get(i.saturating_sub(1)..)?),
+            _ => according_to(hay, toks.get(i..)?),
+        };
+        if found.is_some() {
+            return found;
         }
     }
     None

@@ -769,7 +769,10 @@ impl Names {
         full.strip_prefix(name)
             .and_then(|rest| rest.strip_prefix(' '))
             .is_some_and(|tail| {
+                // Particles are lower case in names too ("Regierung von
+                // Tarland").
                 tail.split(' ')
+                    .filter(|w| !has(PARTICLES, w))
                     .any(|w| self.lower.contains(words::lower(w).as_str()))
             })
     }

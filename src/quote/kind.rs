@@ -95,6 +95,11 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    // „Das nennt man einen „Split““, „es nennt sich „Expo““: naming, no
+    // one's words.
+    if lang == Lang::De && !punct_end && words <= 6 && is_german_naming(hay, q.span) {
+        return QuoteKind::Other;
+    }
     // „bezeichnete den Plan als „Wortbruch““, „sprach von einer „Gefahr““:
     // the German way of quoting a few of someone's words.
     if lang == Lang::De
@@ -108,10 +113,37 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     {
         return QuoteKind::Speech;
     }
+    // Title case is no sign of a name after an indefinite article in
+    // German reported speech: es sei ein „Opfer des Terrors“, habe ihm
+    // einen „Ruck“ gegeben.
+    if lang == Lang::De
+        && adjacent_word(before).is_some_and(|w| INDEFINITE.contains(&w))
+        && !is_foreign_phrase(content)
+        && in_reported_speech(hay, q.span)
+    {
+        return QuoteKind::Speech;
+    }
     // A short run of capitalised words without sentence punctuation is a
     // name or a title (newspapers, films, slogans), even in a sentence
     // with a cue: sagte dem „Hamburger Abendblatt“.
-    if !punct_end && words <= 6 && is_title_case(content) {
+    // A German clause with its verb („Vielfalt ist Programm“) is a
+    // sentence, however its nouns are capitalised.
+    let german_clause = lang == Lang::De
+        && content
+            .split(' ')
+            .any(|w| matches!(w, "ist" | "hat" | "war"));
+    if !punct_end && words <= 6 && is_title_case(content) && !german_clause {
+        return QuoteKind::Other;
+    }
+    // German names keep their prepositions in lower case: „Ärzte ohne
+    // Grenzen“, „Freiheit statt Angst“, „Gesetz über den Verfassungsschutz“.
+    if lang == Lang::De
+        && !punct_end
+        && !german_clause
+        && words <= 6
+        && content.starts_with(char::is_uppercase)
+        && is_title_case(&without_german_prepositions(content))
+    {
         return QuoteKind::Other;
     }
     // A title after a possessive is the work or show of its owner, even
@@ -125,8 +157,19 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
     if looks_like_domain(content) {
         return QuoteKind::Other;
     }
-    if lang == Lang::De && german_name(q, before, &prev_word, content, words) {
-        return QuoteKind::Other;
+    if lang == Lang::De {
+        let reported = !is_title_case(content) && in_reported_speech(hay, q.span);
+        if german_name(q, before, &prev_word, content, words, reported) {
+            return QuoteKind::Other;
+        }
+        // „Der Rücktritt sei ein „natürlicher Vorgang““: a fragment in a
+        // sentence of reported speech (the subjunctive) is the reported
+        // speaker's own words, however short. Names stay out: they are
+        // capitalised throughout (die „Reporter ohne Grenzen“ is caught
+        // by its kind noun above).
+        if reported {
+            return QuoteKind::Speech;
+        }
     }
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
@@ -158,7 +201,14 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
 /// Organisation „Reporter ohne Grenzen“, die ARD-Serie „…“), or is a
 /// short noun phrase after an article that no speech cue claims (mit
 /// seiner „Gardan“).
-fn german_name(q: &Quote, before: &str, prev_word: &str, content: &str, words: usize) -> bool {
+fn german_name(
+    q: &Quote,
+    before: &str,
+    prev_word: &str,
+    content: &str,
+    words: usize,
+    reported: bool,
+) -> bool {
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     if !punct_end && words <= 8 && is_foreign_phrase(content) {
         return true;
@@ -166,7 +216,8 @@ fn german_name(q: &Quote, before: &str, prev_word: &str, content: &str, words: u
     if !punct_end && words <= 6 && adjacent_word(before).is_some_and(is_german_kind_noun) {
         return true;
     }
-    !content.ends_with(['.', '!', '?'])
+    !reported
+        && !content.ends_with(['.', '!', '?'])
         && (words <= 2 || is_title_case(content))
         && GERMAN_ARTICLES.binary_search(&prev_word).is_ok()
         && q.attribution.is_none_or(|a| a.cue.is_none())
@@ -267,8 +318,11 @@ fn is_german_kind_noun(word: &str) -> bool {
 /// Words right before a German partial quotation: als „…“, einen „…“,
 /// von einer „…“.
 const PARTIAL_QUOTE_LEADS: &[&str] = &[
-    "als", "ein", "eine", "einen", "einer", "von", "vor", "zu", "zur",
+    "als", "den", "ein", "eine", "einen", "einer", "eines", "von", "vor", "zu", "zur",
 ];
+
+/// German indefinite articles.
+const INDEFINITE: &[&str] = &["ein", "eine", "einem", "einen", "einer", "eines"];
 
 /// German verbs of calling and judging that take a quoted word or phrase
 /// (lower case, sorted).
@@ -277,20 +331,55 @@ const CALLING_VERBS: &[&str] = &[
     "bezeichnet",
     "bezeichnete",
     "bezeichneten",
+    "eingestuft",
+    "gesprochen",
     "kritisierte",
     "lobte",
     "nannte",
     "nannten",
     "nennt",
+    "rechtfertigte",
     "riet",
+    "sieht",
     "sprach",
     "sprachen",
+    "sprechen",
     "spricht",
     "warnte",
     "warnten",
     "wertete",
+    "wies",
     "zurückgewiesen",
 ];
+
+/// Whether the sentence around a German quotation names something: a
+/// calling verb with the impersonal `man` or the reflexive `sich` ("nennt
+/// man", "nennt sich").
+fn is_german_naming(hay: &str, span: crate::Span) -> bool {
+    let sentence = sentence_around(hay, span);
+    let mut prev = "";
+    for w in sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if matches!(w, "man" | "sich") && matches!(prev, "nennt" | "nannte" | "nennen" | "nannten")
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// Whether the sentence around a German quotation is reported speech:
+/// it holds a verb in the subjunctive of indirect speech (sei, habe,
+/// komme, würde …), which a news report uses only for what someone said.
+fn in_reported_speech(hay: &str, span: crate::Span) -> bool {
+    let sentence = sentence_around(hay, span);
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(crate::attribution::is_de_subjunctive)
+}
 
 /// The sentence holding `span`, cut at 300 bytes either side.
 fn sentence_around(hay: &str, span: crate::Span) -> &str {
@@ -311,6 +400,21 @@ fn sentence_around(hay: &str, span: crate::Span) -> &str {
         .find(['.', '!', '?', '\n'])
         .map_or(to, |i| span.end + i);
     hay.get(start..end).unwrap_or("")
+}
+
+/// German prepositions of four letters or more, which titles and names
+/// keep in lower case (shorter ones [`is_title_case`] skips anyway).
+const GERMAN_TITLE_PREPOSITIONS: &[&str] = &[
+    "durch", "gegen", "hinter", "nach", "neben", "ohne", "statt", "unter", "wider", "zwischen",
+    "über",
+];
+
+/// `text` without its German prepositions, for [`is_title_case`].
+fn without_german_prepositions(text: &str) -> String {
+    text.split(' ')
+        .filter(|w| GERMAN_TITLE_PREPOSITIONS.binary_search(w).is_err())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether `text` is one word shaped like a host name: news.bbc.co.uk.
@@ -425,6 +529,7 @@ mod tests {
             super::FOREIGN_WORDS,
             super::GERMAN_WORDS,
             super::CALLING_VERBS,
+            super::GERMAN_TITLE_PREPOSITIONS,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
