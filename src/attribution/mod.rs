@@ -1017,7 +1017,7 @@ fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Sp
 /// (`"Thank you, Mrs Ames."`, `"Ann, come here."`).
 fn vocative(res: &Resolver, content: Span) -> Option<Span> {
     let hay = res.hay;
-    let toks = res.doc.lex(hay, content);
+    let toks = res.doc.window(hay, content);
     let mut found = None;
     let mut i = 0;
     while let Some(t) = toks.get(i) {

@@ -922,11 +922,12 @@ impl Names {
 /// ("Mr." "Dr." "Sen." "U.S." "J.").
 pub(crate) fn is_abbrev(word: &str) -> bool {
     let k = words::lower(word);
-    has(lexicon::TITLES, &k)
+    // Titles and US states, from one table look-up (asked of every word
+    // before a dot).
+    super::vocab::is_listed_abbrev(&k)
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
         || word.contains('.')
         || matches!(k.as_str(), "jr" | "sr" | "st" | "mt")
-        || has(US_STATES, &k)
 }
 
 /// US state abbreviations in datelines and party tags ("Cambridge,

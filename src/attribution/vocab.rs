@@ -113,6 +113,12 @@ impl<'a> Word<'a> {
 const AS_PARTICLE: Flags = Flags(1 << 30);
 const AS_ABBREV: Flags = Flags(1 << 31);
 
+/// Whether `k` (lower case) is a title or a US state abbreviation
+/// ([`names::is_abbrev`]).
+pub(crate) fn is_listed_abbrev(k: &str) -> bool {
+    listed(k).has(AS_ABBREV)
+}
+
 /// The flags the word lists give key `k`: one hash look-up instead of a
 /// binary search in each list (the table is built on first use from the
 /// lists themselves, which stay the source of truth).
@@ -231,7 +237,17 @@ mod tests {
         f.set(Flags::DETERMINER, has(lexicon::DETERMINERS, k));
         f.set(Flags::ISSUE, has(lexicon::ISSUES, k));
         f.set(Flags::PARTICLE, has(names::PARTICLES, w));
-        f.set(Flags::ABBREV, names::is_abbrev(w));
+        // names::is_abbrev, from the lists themselves.
+        let lw = words::lower(w);
+        f.set(
+            Flags::ABBREV,
+            has(lexicon::TITLES, &lw)
+                || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+                || w.contains('.')
+                || matches!(lw.as_str(), "jr" | "sr" | "st" | "mt")
+                || has(names::US_STATES, &lw),
+        );
+        assert_eq!(f.has(Flags::ABBREV), names::is_abbrev(w), "{w}");
         f.set(Flags::MALE_TITLE, has(names::MALE_TITLES, k));
         f.set(Flags::FEMALE_TITLE, has(names::FEMALE_TITLES, k));
         f.set(Flags::POSSESSIVE, w.ends_with("'s") || w.ends_with("’s"));
