@@ -628,6 +628,19 @@ pub(crate) fn attribute(
     res.speakers
 }
 
+/// Title words that are not persons on their own after "the" ("the
+/// former", "the state"), sorted for [`has`].
+const NOT_PERSON_TITLES: &[&str] = &[
+    "defence",
+    "defense",
+    "foreign",
+    "former",
+    "harbour",
+    "presidential",
+    "prime",
+    "state",
+];
+
 /// Whether the text is dialogue-heavy prose (a novel, an interview):
 /// hard-wrapped like a printed book, or most paragraphs short and opening
 /// with a quotation mark. There he/she point at the character just
@@ -2362,7 +2375,10 @@ impl<'h> Resolver<'h> {
                             // Fiction: "the barman" is a character of its own.
                             let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
                             let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                            // A title names a person too ("the sergeant"),
+                            // unless it is an adjective ("the former").
                             let person = has(lexicon::ROLES, &noun)
+                                || has(lexicon::TITLES, &noun) && !has(NOT_PERSON_TITLES, &noun)
                                 || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
                                     .iter()
                                     .any(|s| noun.ends_with(s));
