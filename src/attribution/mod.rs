@@ -2334,7 +2334,30 @@ impl<'h> Resolver<'h> {
                 let cleaned = names::clean(hay, &toks);
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));
                 if capital {
-                    self.names.canonical(&cleaned, at)
+                    let full = self.names.canonical(&cleaned, at);
+                    // Fiction: "Mrs. Oakley" is not "Frank Oakley", the
+                    // fuller name of a man: she keeps her title.
+                    let titled = toks.iter().find_map(|t| {
+                        let k = words::key(t.span.text(hay));
+                        let g = if has(names::MALE_TITLES, &k) {
+                            names::Gender::Male
+                        } else if has(names::FEMALE_TITLES, &k) {
+                            names::Gender::Female
+                        } else {
+                            return None;
+                        };
+                        Some((t.span.start, g))
+                    });
+                    match (full, titled) {
+                        (Some(f), Some((from, g)))
+                            if self.dialogue
+                                && f.split(' ').count() > cleaned.len()
+                                && self.names.gender(&f).is_some_and(|fg| fg != g) =>
+                        {
+                            hay.get(from..mention.end).map(str::to_owned)
+                        }
+                        (full, _) => full,
+                    }
                 } else {
                     // "the spokesman": the person introduced with that role.
                     toks.iter()
