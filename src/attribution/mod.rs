@@ -183,6 +183,7 @@ pub(crate) fn attribute(
         last_group: None,
         participants: Vec::new(),
         hyphen_tails: HashMap::default(),
+        given_names: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
     };
     // (paragraph index, attribution) of the last attributed quotation.
@@ -2265,6 +2266,10 @@ struct Resolver<'h> {
     /// Fiction: the last part of a hyphenated one-word name ("Pooh" of
     /// "Winnie-the-Pooh") → that speaker.
     hyphen_tails: HashMap<String, usize>,
+    /// Fiction: a pet name ("frank") or the given name of a full name
+    /// ("francis" of "Francis Oakley"), as the given name it stands
+    /// for, → (speaker, whether it was the pet name).
+    given_names: HashMap<String, (usize, bool)>,
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
@@ -2519,6 +2524,31 @@ impl<'h> Resolver<'h> {
             if let Some(t) = tail {
                 let i = self.speakers.len();
                 self.hyphen_tails.insert(t.to_owned(), i);
+            }
+        }
+        // Fiction: "Frank" is "Francis Oakley", whichever came first.
+        if self.dialogue {
+            let mut parts = name.split(' ');
+            let first = words::lower(parts.next().unwrap_or_default());
+            let full = parts.next().is_some();
+            let given = if full {
+                Some(first.to_string())
+            } else {
+                lexicon::formal_name(&first).map(str::to_owned)
+            };
+            if let Some(g) = given {
+                // Only a pet name joins a full name, never two full names.
+                match self.given_names.get(&g) {
+                    Some(&(i, pet)) if pet == full => {
+                        self.index.insert(name, i);
+                        return i;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let i = self.speakers.len();
+                        self.given_names.insert(g, (i, !full));
+                    }
+                }
             }
         }
         let i = self.speakers.len();
