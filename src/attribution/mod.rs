@@ -320,6 +320,14 @@ pub(crate) fn attribute(
                 .take(2)
                 .collect();
         }
+        // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
+        let found = found.map(|f| match f.mention.and_then(|m| voice_of(hay, &doc, m)) {
+            Some(m) => Found {
+                mention: Some(m),
+                ..f
+            },
+            None => f,
+        });
         let attribution = if let Some(f) = found {
             let other = res.dialogue
                 && f.mention
@@ -936,6 +944,28 @@ fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usi
     let i = res.resolve(np)?;
     let name = res.speakers.get(i)?.name.clone();
     (res.names.gender(&name) == Some(gender)).then_some(i)
+}
+
+/// The name after "the voice of" when mention `m` is "the voice" or "a
+/// voice": the speaker is the person whose voice it is.
+fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
+    let last = words::lower(m.text(hay).rsplit(' ').next()?);
+    if last.as_str() != "voice" {
+        return None;
+    }
+    let rest = hay.get(m.end..)?;
+    let of = rest.strip_prefix(" of ")?;
+    let from = m.end + (rest.len() - of.len());
+    let toks = doc.lex(
+        hay,
+        Span::new(from, floor_boundary(hay, (from + 60).min(hay.len()))),
+    );
+    // "of old Mr. Emerson": an adjective or two before the name.
+    let k = toks
+        .iter()
+        .take(3)
+        .position(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))?;
+    np_forward(hay, toks.get(k..)?)
 }
 
 /// Whether a (lower-case) noun names a person by sex or kinship: "man",
