@@ -1161,6 +1161,61 @@ pub(crate) const HOUSEHOLD_NAMES: &[&str] = &[
     "papa",
 ];
 
+/// Common English pet names and the given name they shorten ("Frank" is
+/// "Francis Oakley" in fiction), sorted by pet name.
+pub(crate) const NICKNAMES: &[(&str, &str)] = &[
+    ("al", "albert"),
+    ("alf", "alfred"),
+    ("andy", "andrew"),
+    ("bert", "herbert"),
+    ("betsy", "elizabeth"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("charlie", "charles"),
+    ("dan", "daniel"),
+    ("dick", "richard"),
+    ("dolly", "dorothy"),
+    ("ed", "edward"),
+    ("eddie", "edward"),
+    ("fanny", "frances"),
+    ("frank", "francis"),
+    ("fred", "frederick"),
+    ("freddy", "frederick"),
+    ("harry", "henry"),
+    ("jack", "john"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("kate", "katherine"),
+    ("kitty", "katherine"),
+    ("maggie", "margaret"),
+    ("meg", "margaret"),
+    ("ned", "edward"),
+    ("nell", "eleanor"),
+    ("nick", "nicholas"),
+    ("peggy", "margaret"),
+    ("polly", "mary"),
+    ("sally", "sarah"),
+    ("sam", "samuel"),
+    ("teddy", "edward"),
+    ("tom", "thomas"),
+    ("tommy", "thomas"),
+    ("tony", "anthony"),
+    ("will", "william"),
+    ("willie", "william"),
+];
+
+/// The given name a pet name shortens (lower case in, lower case out).
+pub(crate) fn formal_name(nick: &str) -> Option<&'static str> {
+    NICKNAMES
+        .binary_search_by(|(n, _)| cmp_bytes(n.as_bytes(), nick.as_bytes()))
+        .ok()
+        .and_then(|i| NICKNAMES.get(i))
+        .map(|(_, f)| *f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1196,5 +1251,12 @@ mod tests {
             assert_eq!(v, list);
             assert!(list.iter().all(|w| w.to_lowercase() == *w));
         }
+        let nicks: Vec<&str> = NICKNAMES.iter().map(|(n, _)| *n).collect();
+        let mut v = nicks.clone();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v, nicks);
+        assert_eq!(formal_name("frank"), Some("francis"));
+        assert_eq!(formal_name("francis"), None);
     }
 }

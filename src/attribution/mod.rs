@@ -183,6 +183,7 @@ pub(crate) fn attribute(
         last_group: None,
         participants: Vec::new(),
         hyphen_tails: HashMap::default(),
+        given_names: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
     };
     // (paragraph index, attribution) of the last attributed quotation.
@@ -328,6 +329,14 @@ pub(crate) fn attribute(
                 .take(2)
                 .collect();
         }
+        // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
+        let found = found.map(|f| match f.mention.and_then(|m| voice_of(hay, &doc, m)) {
+            Some(m) => Found {
+                mention: Some(m),
+                ..f
+            },
+            None => f,
+        });
         let attribution = if let Some(f) = found {
             let other = res.dialogue
                 && f.mention
@@ -664,6 +673,19 @@ pub(crate) fn attribute(
     res.speakers
 }
 
+/// Title words that are not persons on their own after "the" ("the
+/// former", "the state"), sorted for [`has`].
+const NOT_PERSON_TITLES: &[&str] = &[
+    "defence",
+    "defense",
+    "foreign",
+    "former",
+    "harbour",
+    "presidential",
+    "prime",
+    "state",
+];
+
 /// Whether the text is dialogue-heavy prose (a novel, an interview):
 /// hard-wrapped like a printed book, or most paragraphs short and opening
 /// with a quotation mark. There he/she point at the character just
@@ -981,6 +1003,28 @@ fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usi
     let i = res.resolve(np)?;
     let name = res.speakers.get(i)?.name.clone();
     (res.names.gender(&name) == Some(gender)).then_some(i)
+}
+
+/// The name after "the voice of" when mention `m` is "the voice" or "a
+/// voice": the speaker is the person whose voice it is.
+fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
+    let last = words::lower(m.text(hay).rsplit(' ').next()?);
+    if last.as_str() != "voice" {
+        return None;
+    }
+    let rest = hay.get(m.end..)?;
+    let of = rest.strip_prefix(" of ")?;
+    let from = m.end + (rest.len() - of.len());
+    let toks = doc.lex(
+        hay,
+        Span::new(from, floor_boundary(hay, (from + 60).min(hay.len()))),
+    );
+    // "of old Mr. Emerson": an adjective or two before the name.
+    let k = toks
+        .iter()
+        .take(3)
+        .position(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))?;
+    np_forward(hay, toks.get(k..)?)
 }
 
 /// Whether a (lower-case) noun names a person by sex or kinship: "man",
@@ -2675,6 +2719,10 @@ struct Resolver<'h> {
     /// Fiction: the last part of a hyphenated one-word name ("Pooh" of
     /// "Winnie-the-Pooh") → that speaker.
     hyphen_tails: HashMap<String, usize>,
+    /// Fiction: a pet name ("frank") or the given name of a full name
+    /// ("francis" of "Francis Oakley"), as the given name it stands
+    /// for, → (speaker, whether it was the pet name).
+    given_names: HashMap<String, (usize, bool)>,
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
@@ -2744,7 +2792,30 @@ impl<'h> Resolver<'h> {
                 let cleaned = names::clean(hay, &toks);
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));
                 if capital {
-                    self.names.canonical(&cleaned, at)
+                    let full = self.names.canonical(&cleaned, at);
+                    // Fiction: "Mrs. Oakley" is not "Frank Oakley", the
+                    // fuller name of a man: she keeps her title.
+                    let titled = toks.iter().find_map(|t| {
+                        let k = words::key(t.span.text(hay));
+                        let g = if has(names::MALE_TITLES, &k) {
+                            names::Gender::Male
+                        } else if has(names::FEMALE_TITLES, &k) {
+                            names::Gender::Female
+                        } else {
+                            return None;
+                        };
+                        Some((t.span.start, g))
+                    });
+                    match (full, titled) {
+                        (Some(f), Some((from, g)))
+                            if self.dialogue
+                                && f.split(' ').count() > cleaned.len()
+                                && self.names.gender(&f).is_some_and(|fg| fg != g) =>
+                        {
+                            hay.get(from..mention.end).map(str::to_owned)
+                        }
+                        (full, _) => full,
+                    }
                 } else {
                     // "the spokesman": the person introduced with that role.
                     toks.iter()
@@ -2785,7 +2856,10 @@ impl<'h> Resolver<'h> {
                             // Fiction: "the barman" is a character of its own.
                             let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
                             let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                            // A title names a person too ("the sergeant"),
+                            // unless it is an adjective ("the former").
                             let person = has(lexicon::ROLES, &noun)
+                                || has(lexicon::TITLES, &noun) && !has(NOT_PERSON_TITLES, &noun)
                                 || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
                                     .iter()
                                     .any(|s| noun.ends_with(s));
@@ -2903,6 +2977,31 @@ impl<'h> Resolver<'h> {
             if let Some(t) = tail {
                 let i = self.speakers.len();
                 self.hyphen_tails.insert(t.to_owned(), i);
+            }
+        }
+        // Fiction: "Frank" is "Francis Oakley", whichever came first.
+        if self.dialogue {
+            let mut parts = name.split(' ');
+            let first = words::lower(parts.next().unwrap_or_default());
+            let full = parts.next().is_some();
+            let given = if full {
+                Some(first.to_string())
+            } else {
+                lexicon::formal_name(&first).map(str::to_owned)
+            };
+            if let Some(g) = given {
+                // Only a pet name joins a full name, never two full names.
+                match self.given_names.get(&g) {
+                    Some(&(i, pet)) if pet == full => {
+                        self.index.insert(name, i);
+                        return i;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let i = self.speakers.len();
+                        self.given_names.insert(g, (i, !full));
+                    }
+                }
             }
         }
         let i = self.speakers.len();
