@@ -89,10 +89,11 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span]) -> Vec<Pair> {
         let mut i = para.start;
         let end = para.end.min(hay.len());
         while i < end {
-            let b = bytes.get(i).copied().unwrap_or(0);
-            if !may_start_mark(b) {
-                i += 1;
-                continue;
+            // Skip to the next byte that may start a mark: one tight scan
+            // over the paragraph's bytes (most of them are not marks).
+            match bytes.get(i..end).and_then(|r| r.iter().position(|&b| may_start_mark(b))) {
+                Some(skip) => i += skip,
+                None => break,
             }
             let Some(mark) = mark_at(hay, i) else {
                 i += 1;
