@@ -30,6 +30,21 @@ pub fn count_words(text: &str) -> usize {
     word_starts(text).count()
 }
 
+/// ASCII letters and digits, by byte: one load per byte instead of three
+/// range checks (the word counter reads every byte of the text).
+// Built at compile time: an index out of bounds would fail the build, it
+// cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const ASCII_ALNUM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The byte offsets where the words of `text` start (see [`count_words`]).
 ///
 /// Runs over every byte of the text: ASCII, most of it, is classified as
@@ -41,9 +56,9 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     std::iter::from_fn(move || {
         while let Some(&b) = bytes.get(i) {
             let at = i;
-            if b.is_ascii() {
+            if let Some(&alnum) = ASCII_ALNUM.get(usize::from(b)) {
                 i += 1;
-                if b.is_ascii_alphanumeric() {
+                if alnum {
                     if !in_word {
                         in_word = true;
                         return Some(at);

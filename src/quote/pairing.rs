@@ -91,7 +91,10 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span]) -> Vec<Pair> {
         while i < end {
             // Skip to the next byte that may start a mark: one tight scan
             // over the paragraph's bytes (most of them are not marks).
-            match bytes.get(i..end).and_then(|r| r.iter().position(|&b| may_start_mark(b))) {
+            match bytes
+                .get(i..end)
+                .and_then(|r| r.iter().position(|&b| may_start_mark(b)))
+            {
                 Some(skip) => i += skip,
                 None => break,
             }
