@@ -2148,6 +2148,14 @@ fn german_no_cue(
     colon: bool,
 ) -> Option<Attribution> {
     let hay = res.hay;
+    if let Some(np) = german_written_source(hay, before, after) {
+        return Some(Attribution {
+            speaker: res.resolve(np),
+            mention: Some(np),
+            cue: None,
+            rule: Rule::SubjectNoCue,
+        });
+    }
     let subjunctive = before
         .iter()
         .chain(after.iter())
@@ -2202,6 +2210,7 @@ fn german_no_cue(
     }
     let body = before.get(..before.len().checked_sub(1)?)?;
     let np = german_v2_subject(hay, body)?;
+    let np = german_object_first(hay, res.doc, &res.names, body, np).unwrap_or(np);
     Some(Attribution {
         speaker: res.resolve(np),
         mention: Some(np),
@@ -2210,21 +2219,136 @@ fn german_no_cue(
     })
 }
 
-/// The subject of a German verb-second clause without a cue: the phrase
-/// before the finite verb when nominal, else the one after it.
-fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
-    let lead = toks.iter().position(Tok::is_word)?;
-    let verb = (lead + 1..toks.len()).find(|&i| {
+/// A German sentence that names a document or a place as the quotation's
+/// source rather than a speaker: "Auf dem Plakat war „…“ zu lesen", "In
+/// dem Brief war von „…“ die Rede", "Im Bericht fand sich „…“", "Darauf
+/// stand: „…“". The phrase after the leading preposition (or the adverb
+/// itself) is the source. Looks at a bounded prefix of the sentence only.
+fn german_written_source(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
+    const REACH: usize = 10;
+    let lead = before.iter().position(Tok::is_word)?;
+    let first = before.get(lead)?;
+    let head = key(hay, first);
+    let verb_at = |t: &Tok| {
+        t.is_word()
+            && matches!(
+                key(hay, t).as_str(),
+                "war"
+                    | "waren"
+                    | "ist"
+                    | "sind"
+                    | "stand"
+                    | "standen"
+                    | "steht"
+                    | "stehen"
+                    | "fand"
+                    | "fanden"
+                    | "findet"
+                    | "finden"
+            )
+    };
+    let rel = before
+        .get(lead + 1..)?
+        .iter()
+        .take(REACH)
+        .take_while(|t| !matches!(t.punct(), Some(',' | ';' | '(' | '–' | '—')))
+        .position(verb_at)?;
+    let v = lead + 1 + rel;
+    let verb = key(hay, before.get(v)?);
+    // What follows the verb must make it a reading: "zu lesen", "die
+    // Rede", "fand sich", or a verb of writing ("stand").
+    let tail = || {
+        before
+            .get(v + 1..)
+            .into_iter()
+            .flatten()
+            .chain(after.iter())
+    };
+    let finds = verb.as_str().starts_with('f');
+    let mut prev = "";
+    let confirmed = matches!(verb.as_str(), "stand" | "standen" | "steht" | "stehen")
+        || tail().any(|t| {
+            let k = key(hay, t);
+            let k = k.as_str();
+            let hit = (k == "lesen" && prev == "zu")
+                || (k == "rede" && prev == "die")
+                || (k == "sich" && finds);
+            prev = match k {
+                "zu" => "zu",
+                "die" => "die",
+                _ => "",
+            };
+            hit
+        });
+    if !confirmed {
+        return None;
+    }
+    (matches!(head.as_str(), "in" | "im" | "auf") && rel > 0)
+        .then(|| impersonal_source(hay, before.get(lead..v)?))
+        .flatten()
+}
+
+/// "Jede Schuld weist Hartmann von sich: „…“": a German clause with its
+/// object first. When the phrase before the finite verb (`np`) is no
+/// person but the one right after the verb is ("er", a known name, a
+/// role), the latter is the subject.
+fn german_object_first(
+    hay: &str,
+    doc: &words::Lexed,
+    names: &Names,
+    body: &[Tok],
+    np: Span,
+) -> Option<Span> {
+    // German capitalises every noun, so two capitals ("Jede Schuld") do
+    // not make a person here: a role, "er"/"sie" or a name known in a
+    // fuller form elsewhere (the phrase itself is among the names seen).
+    let toks = doc.lex(hay, np);
+    let person = toks.iter().filter(|t| t.is_word()).any(|t| {
+        let k = key(hay, t);
+        matches!(k.as_str(), "er" | "sie")
+            || has(lexicon::TITLES, &k)
+            || has(lexicon::ROLES, &k)
+            || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+            || names
+                .fullest(t.span.text(hay), np.start)
+                .is_some_and(|n| n.contains(' ') && !np.text(hay).contains(n))
+    });
+    if person {
+        return None;
+    }
+    let lead = body.iter().position(Tok::is_word)?;
+    let verb = german_v2_verb(hay, body, lead)?;
+    if body.get(verb)?.span.start < np.end {
+        return None;
+    }
+    let rest = body.get(verb + 1..)?;
+    let w = rest.first().filter(|t| t.is_word())?;
+    let known = names
+        .fullest(w.span.text(hay), w.span.start)
+        .is_some_and(|n| {
+            n.contains(' ') && !hay.get(w.span.start..).is_some_and(|r| r.starts_with(n))
+        });
+    if matches!(key(hay, w).as_str(), "er" | "sie") || known {
+        return Some(w.span);
+    }
+    np_forward(hay, rest).filter(|m| m.start == w.span.start && german_person(hay, doc, names, *m))
+}
+
+/// The finite verb of a German verb-second clause whose first word is at
+/// `lead`: the first lower-case word after it that can be a finite verb.
+fn german_v2_verb(hay: &str, toks: &[Tok], lead: usize) -> Option<usize> {
+    (lead + 1..toks.len()).find(|&i| {
         let Some(t) = toks.get(i) else { return false };
         let w = t.span.text(hay);
         let k = key(hay, t);
-        let after_det = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .is_some_and(|p| is_determiner(hay, p));
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        let after_det = prev.is_some_and(|p| is_determiner(hay, p));
+        // "… behandeln zu lassen, lehnt er …": an infinitive, not finite.
+        let after_zu = prev.is_some_and(|p| key(hay, p) == "zu");
         t.is_word()
             && !words::is_capitalized(w)
             && !after_det
+            && !after_zu
             && !names::is_stop(&k)
             && !has(lexicon::DE_ADVERBS, &k)
             && !is_determiner(hay, t)
@@ -2233,7 +2357,14 @@ fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
                 || k.ends_with('t')
                 || k.ends_with("te")
                 || has(lexicon::DE_STRONG_PAST, &k))
-    })?;
+    })
+}
+
+/// The subject of a German verb-second clause without a cue: the phrase
+/// before the finite verb when nominal, else the one after it.
+fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let lead = toks.iter().position(Tok::is_word)?;
+    let verb = german_v2_verb(hay, toks, lead)?;
     let pre = toks.get(lead..verb)?;
     let first = pre.first()?;
     let k = key(hay, first);
