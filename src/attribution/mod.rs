@@ -2303,16 +2303,36 @@ fn german_object_first(
     // not make a person here: a role, "er"/"sie" or a name known in a
     // fuller form elsewhere (the phrase itself is among the names seen).
     let toks = doc.lex(hay, np);
-    let person = toks.iter().filter(|t| t.is_word()).any(|t| {
-        let k = key(hay, t);
-        matches!(k.as_str(), "er" | "sie")
-            || has(lexicon::TITLES, &k)
-            || has(lexicon::ROLES, &k)
-            || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
-            || names
-                .fullest(t.span.text(hay), np.start)
-                .is_some_and(|n| n.contains(' ') && !np.text(hay).contains(n))
-    });
+    // A name written out ("Angela Merkel begrüßte sie:") is the subject:
+    // two or more capitalised words and nothing else, the first no
+    // article or quantifier (an object placed first opens with one:
+    // "Jede Verantwortung", "Den Vorschlag").
+    let written_name = toks.len() >= 2
+        && toks
+            .iter()
+            .all(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        && toks.first().is_some_and(|t| {
+            let k = key(hay, t);
+            !has(lexicon::DE_ARTICLES, &k)
+                && !has(lexicon::DETERMINERS, &k)
+                && ![
+                    "all", "beid", "einig", "jed", "jeglich", "manch", "mehrer", "solch", "viel",
+                    "welch",
+                ]
+                .iter()
+                .any(|stem| k.starts_with(stem))
+        });
+    let person = written_name
+        || toks.iter().filter(|t| t.is_word()).any(|t| {
+            let k = key(hay, t);
+            matches!(k.as_str(), "er" | "sie")
+                || has(lexicon::TITLES, &k)
+                || has(lexicon::ROLES, &k)
+                || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+                || names
+                    .fullest(t.span.text(hay), np.start)
+                    .is_some_and(|n| n.contains(' ') && !np.text(hay).contains(n))
+        });
     if person {
         return None;
     }
