@@ -364,6 +364,13 @@ pub(crate) const FEMALE_TITLES: &[&str] = &[
     "aunt", "frau", "lady", "madam", "miss", "mme", "mrs", "ms", "princess", "queen",
 ];
 
+/// Words after "her" that make it an object, not a possessive: adverb
+/// particles and prepositions the stop list lacks ("helped her up").
+pub(crate) const AFTER_OBJECT: &[&str] = &[
+    "about", "across", "against", "alone", "along", "away", "back", "down", "good", "how", "into",
+    "off", "out", "over", "round", "through", "too", "towards", "up", "upon", "very",
+];
+
 /// The words of a capitalised run as a cleaned name: titles, roles and
 /// leading stop words dropped ("British Defense Minister Grant Shapps" →
 /// "Grant Shapps"; "Mr. Burr" → "Burr").
@@ -512,6 +519,25 @@ impl Names {
             .filter(|w| !w.flags.has(Flags::CAPITALIZED))
             .map(|w| w.key.as_ref().to_owned())
             .collect();
+        // Whether "her" at token k is a possessive: the next token a
+        // lower-case word that is no function word, preposition or
+        // particle ("her head", not "her the book", "her up").
+        let possessive_her = |k: usize| {
+            let n = k + 1;
+            let nf = flags(n);
+            toks.get(n).is_some_and(|t| t.is_word())
+                && hay.get(
+                    toks.get(k).map_or(0, |t| t.span.end)..toks.get(n).map_or(0, |t| t.span.start),
+                ) == Some(" ")
+                && !nf.has(Flags::CAPITALIZED)
+                && !nf.has(Flags::STOP)
+                && !nf.has(Flags::DETERMINER)
+                && !nf.has(Flags::PLACE)
+                && !nf.has(Flags::AFTER_OBJECT)
+                && !nf.has(Flags::HE)
+                && !nf.has(Flags::SHE)
+                && !nf.has(Flags::OBJECT)
+        };
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -610,6 +636,12 @@ impl Names {
                         break;
                     }
                     if nf.has(Flags::SHE) {
+                        vote.1 += 1;
+                        break;
+                    }
+                    // "Lucy shook her head": a possessive "her" (before
+                    // a plain lower-case word on the same line) is hers.
+                    if nf.has(Flags::HER) && possessive_her(k) {
                         vote.1 += 1;
                         break;
                     }
@@ -791,7 +823,7 @@ impl Names {
     /// The gender the text gives `name` (or any longer name holding its
     /// last word), if the evidence leans one way.
     pub(crate) fn gender(&self, name: &str) -> Option<Gender> {
-        let mut votes = self.gender.get(name).copied().unwrap_or_default();
+        let mut votes = self.votes(name);
         if let Some(full) = name
             .split(' ')
             .next_back()
@@ -800,9 +832,16 @@ impl Names {
             // A fuller name only speaks for one with no evidence of its
             // own (not "Edgar Pell" for "Marian Pell").
             if full.as_str() != name && votes == (0, 0) {
-                let v = self.gender.get(full).copied().unwrap_or_default();
+                let v = self.votes(full);
                 votes.0 += v.0;
                 votes.1 += v.1;
+            }
+        }
+        // A full name with no evidence takes its first name's ("Brenda
+        // Rex" from "Brenda … she").
+        if votes == (0, 0) {
+            if let Some((first, _)) = name.split_once(' ') {
+                votes = self.votes(first);
             }
         }
         match votes {
@@ -810,6 +849,12 @@ impl Names {
             (m, f) if f > m => Some(Gender::Female),
             _ => None,
         }
+    }
+
+    /// The (masculine, feminine) evidence for exactly `name`: titles in
+    /// its runs and pronouns after them.
+    fn votes(&self, name: &str) -> (u32, u32) {
+        self.gender.get(name).copied().unwrap_or_default()
     }
 
     /// The names seen before `at` outside quotations, nearest first (the
@@ -949,6 +994,7 @@ mod tests {
             ORG_WORDS,
             MALE_TITLES,
             FEMALE_TITLES,
+            AFTER_OBJECT,
             ROLE_SUFFIXES,
             US_STATES,
         ] {

@@ -57,6 +57,11 @@ impl Flags {
     pub(crate) const SHE: Flags = Flags(1 << 14);
     /// him, her: an object pronoun.
     pub(crate) const OBJECT: Flags = Flags(1 << 15);
+    /// her: an object, or a possessive before a noun ("shook her head").
+    pub(crate) const HER: Flags = Flags(1 << 16);
+    /// A word after "her" that shows it is an object: a preposition or
+    /// adverb particle ("helped her up", "told her about").
+    pub(crate) const AFTER_OBJECT: Flags = Flags(1 << 17);
 
     /// Whether any bit of `f` is set.
     pub(crate) fn has(self, f: Flags) -> bool {
@@ -124,7 +129,7 @@ pub(crate) fn is_listed_abbrev(k: &str) -> bool {
 /// lists themselves, which stay the source of truth).
 fn listed(k: &str) -> Flags {
     static TABLE: LazyLock<FxHashMap<&'static str, Flags>> = LazyLock::new(|| {
-        let lists: [(&[&str], Flags); 14] = [
+        let lists: [(&[&str], Flags); 16] = [
             (names::STOP, Flags::STOP),
             (lexicon::TITLES, Flags(Flags::TITLE.0 | AS_ABBREV.0)),
             (lexicon::ROLES, Flags(Flags::TITLE.0 | Flags::ROLE.0)),
@@ -139,6 +144,8 @@ fn listed(k: &str) -> Flags {
             (&["he", "his", "himself"], Flags::HE),
             (&["she", "hers", "herself"], Flags::SHE),
             (&["him", "her"], Flags::OBJECT),
+            (&["her"], Flags::HER),
+            (names::AFTER_OBJECT, Flags::AFTER_OBJECT),
         ];
         let mut table: FxHashMap<&'static str, Flags> = FxHashMap::default();
         for (list, flags) in lists {
@@ -258,12 +265,14 @@ mod tests {
         f.set(Flags::HE, matches!(k, "he" | "his" | "himself"));
         f.set(Flags::SHE, matches!(k, "she" | "hers" | "herself"));
         f.set(Flags::OBJECT, matches!(k, "him" | "her"));
+        f.set(Flags::HER, k == "her");
+        f.set(Flags::AFTER_OBJECT, has(names::AFTER_OBJECT, k));
         f
     }
 
     #[test]
     fn table_gives_what_the_lists_give() {
-        let lists: [&[&str]; 10] = [
+        let lists: [&[&str]; 11] = [
             names::STOP,
             lexicon::TITLES,
             lexicon::ROLES,
@@ -274,6 +283,7 @@ mod tests {
             names::US_STATES,
             names::MALE_TITLES,
             names::FEMALE_TITLES,
+            names::AFTER_OBJECT,
         ];
         let mut words: Vec<String> = [
             "Kelly",
