@@ -324,8 +324,6 @@ pub(crate) struct Names {
     seen: Vec<Seen>,
     /// Lower-case word → indexes into `seen` of names holding it.
     by_word: HashMap<String, Vec<usize>>,
-    /// Lower-case word → the most words of a name holding it.
-    max_words: HashMap<String, usize>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<String, Vec<(usize, String)>>,
     /// Name → (masculine, feminine) evidence: titles in its runs and the
@@ -683,7 +681,6 @@ impl Names {
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
                 names.fullest_all.insert(w.clone(), b.name.clone());
-                names.max_words.insert(w.clone(), b.words);
             }
         }
         for seen in &names.seen {
@@ -746,7 +743,11 @@ impl Names {
         // The longest names are often near (always, when a text uses one
         // form): the first of them found walking away from `at` is the
         // answer, without looking at the rest of the stretch.
-        let longest = self.max_words.get(words::lower(word).as_str()).copied();
+        // The fullest name of the whole text has the most words.
+        let longest = self
+            .fullest_all
+            .get(words::lower(word).as_str())
+            .map(|n| n.split(' ').count());
         let latest_before = || {
             before
                 .iter()
