@@ -100,14 +100,7 @@ impl<'a> Word<'a> {
         f.set(Flags::TITLE, names::is_role_compound(k));
         // Lists read as written: the key drops a possessive and lowers.
         f.set(Flags::PARTICLE, listed.has(AS_PARTICLE) && k == w);
-        // names::is_abbrev lower-cases without dropping a possessive, so
-        // a possessive is never a listed abbreviation.
-        f.set(
-            Flags::ABBREV,
-            !possessive && (listed.has(AS_ABBREV) || matches!(k, "jr" | "sr" | "st" | "mt"))
-                || w.contains('.')
-                || w.chars().count() == 1 && w.chars().all(char::is_uppercase),
-        );
+        f.set(Flags::ABBREV, names::is_abbrev(w));
         f.set(Flags::POSSESSIVE, possessive);
         Word { key, flags: f }
     }
