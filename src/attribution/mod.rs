@@ -946,16 +946,23 @@ fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     (next.is_word() && !words::is_capitalized(next.span.text(hay))).then_some(np)
 }
 
+/// The gender of "he" or "she" (any case); none for other words.
+fn pronoun_gender(word: &str) -> Option<names::Gender> {
+    if word.eq_ignore_ascii_case("he") {
+        Some(names::Gender::Male)
+    } else if word.eq_ignore_ascii_case("she") {
+        Some(names::Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// The speaker `he`/`she` (the mention `pronoun`) points at when the
 /// paragraph before is narration: the subject of its last sentence, if
 /// that is a person of the pronoun's gender or a role ("the detective").
 fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span) -> Option<usize> {
     let hay = res.hay;
-    let gender = match pronoun.text(hay).to_lowercase().as_str() {
-        "he" => names::Gender::Male,
-        "she" => names::Gender::Female,
-        _ => return None,
-    };
+    let gender = pronoun_gender(pronoun.text(hay))?;
     let np = last_sentence_subject(hay, res.doc, prev)?;
     let toks = res.doc.lex(hay, np);
     let first = key(hay, toks.first()?);
@@ -991,11 +998,7 @@ fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span) -> Option<
 /// Miss Lavish stopped, and she cried").
 fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usize> {
     let hay = res.hay;
-    let gender = match pronoun.text(hay).to_lowercase().as_str() {
-        "he" => names::Gender::Male,
-        "she" => names::Gender::Female,
-        _ => return None,
-    };
+    let gender = pronoun_gender(pronoun.text(hay))?;
     let first = res.doc.lex(hay, np).into_iter().next()?;
     if np.start >= pronoun.start || is_pronoun(hay, &first) || key(hay, &first) == "the" {
         return None;
@@ -3042,11 +3045,7 @@ impl<'h> Resolver<'h> {
     /// Resolves he/she to the nearest character of that gender who is not
     /// `not` (the person the line addresses).
     fn resolve_other(&mut self, pronoun: Span, not: usize) -> Option<usize> {
-        let gender = match pronoun.text(self.hay).to_lowercase().as_str() {
-            "he" => names::Gender::Male,
-            "she" => names::Gender::Female,
-            _ => return None,
-        };
+        let gender = pronoun_gender(pronoun.text(self.hay))?;
         // The other party of the conversation, unless of the other sex.
         let party = self.participants.iter().copied().find(|&p| {
             p != not
