@@ -1146,6 +1146,12 @@ fn after_noun_phrase(hay: &str, toks: &[Tok]) -> bool {
             .is_some_and(|t| !words::is_capitalized(t.span.text(hay)))
 }
 
+/// Whether a lower-case word is a speech cue (`sagte`, `berichtet` …):
+/// quotation kinds ask it of the words around German quotations.
+pub(crate) fn is_speech_cue(word: &str) -> bool {
+    lexicon::is_cue_word(word)
+}
+
 /// Whether a lower-case German word is a subjunctive of reported speech
 /// (`sei`, `habe`, `werde` …): quotation kinds ask it too.
 pub(crate) fn is_de_subjunctive(word: &str) -> bool {

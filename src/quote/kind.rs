@@ -51,9 +51,69 @@ const NAMING_WORDS: &[&str] = &[
 ///
 /// `lang` is the text's language, already guessed if no hint was given.
 pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
+    let mut weak = Vec::with_capacity(quotes.len());
     for q in quotes.iter_mut() {
-        q.kind = decide(hay, q, lang);
+        let (kind, by_default) = decide(hay, q, lang);
+        q.kind = kind;
+        weak.push(by_default);
     }
+    follow_listed_names(hay, quotes, &weak);
+}
+
+/// Speech decided only by the default for fragments inside a sentence
+/// ([`MIN_FRAGMENT_WORDS`]) gives way to a neighbour in a list: in
+/// „Nachtzug“, „Die Brücke am Fluss“ oder „Als der Regen kam“ the
+/// titles around the last one show it is a title too. Quotations joined
+/// by a comma, „und“, „oder“ (and, or) and nothing else are one list.
+/// One pass each way, so a run of names carries through the list.
+fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
+    let n = quotes.len();
+    let joined = |a: &Quote, b: &Quote| {
+        a.depth == 0
+            && b.depth == 0
+            && a.span.end <= b.span.start
+            && hay
+                .get(a.span.end..b.span.start)
+                .is_some_and(is_list_joint)
+    };
+    for i in 1..n {
+        let (Some(prev), Some(cur)) = (quotes.get(i - 1), quotes.get(i)) else {
+            continue;
+        };
+        if weak.get(i) == Some(&true)
+            && cur.kind == QuoteKind::Speech
+            && prev.kind == QuoteKind::Other
+            && joined(prev, cur)
+        {
+            if let Some(q) = quotes.get_mut(i) {
+                q.kind = QuoteKind::Other;
+            }
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        let (Some(cur), Some(next)) = (quotes.get(i), quotes.get(i + 1)) else {
+            continue;
+        };
+        if weak.get(i) == Some(&true)
+            && cur.kind == QuoteKind::Speech
+            && next.kind == QuoteKind::Other
+            && joined(cur, next)
+        {
+            if let Some(q) = quotes.get_mut(i) {
+                q.kind = QuoteKind::Other;
+            }
+        }
+    }
+}
+
+/// Whether the text between two quotations joins them as items of one
+/// list: a comma, and, or (English and German), with spaces.
+fn is_list_joint(between: &str) -> bool {
+    let t = between.trim();
+    let t = t.strip_prefix(',').unwrap_or(t).trim();
+    matches!(t, "" | "und" | "oder" | "sowie" | "and" | "or")
+        && between.len() <= 8
+        && !between.contains('\n')
 }
 
 /// German articles, possessives and preposition-article contractions: a
@@ -66,39 +126,74 @@ const GERMAN_ARTICLES: &[&str] = &[
     "vom", "zum", "zur",
 ];
 
-fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
+/// The kind of one quotation, and whether it is speech only by the
+/// default for fragments inside a sentence (which a list of names around
+/// it may overrule: [`follow_listed_names`]).
+fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
+    if let Some(kind) = decide_kind(hay, q, lang) {
+        return (kind, false);
+    }
+    // Inside a sentence: news quotes fragments of what people said far
+    // more often than it uses scare quotes, but a name or title is
+    // capitalised throughout and a scare quote is a word or two.
+    let content = q.content.text(hay).trim_end();
+    if word_weight(content) >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
+        return (QuoteKind::Speech, true);
+    }
+    (QuoteKind::Other, false)
+}
+
+fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     if q.kind == QuoteKind::Other {
         // Decided by its marks (title marks).
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     // A quotation inside a quotation is the speaker quoting someone:
     // part of the outer speech, not a speech of the article's own.
     if q.depth > 0 {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     let before = hay.get(..q.span.start).unwrap_or("");
     // An attribute value in markup pasted with the article:
     // <tweet author="@x" datetime="2016-06-29">, <a href="…">.
     if before.ends_with('=') {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     let prev_word = last_word(before);
     if NAMING_WORDS.binary_search(&prev_word.as_str()).is_ok() {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     // Glued to a following word: the „Roude Léiw“-Befürworter, "Hamas"'s.
     let after = hay.get(q.span.end..).unwrap_or("");
     let mut next = after.chars();
     if matches!(next.next(), Some('-' | '‐')) && next.next().is_some_and(char::is_alphanumeric) {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    // A code or a figure is no one's words: a model „T4“, the class „40+“.
+    if is_code(content) {
+        return Some(QuoteKind::Other);
+    }
+    if lang == Lang::De {
+        let at = Around {
+            hay,
+            span: q.span,
+            before,
+            after,
+            content,
+            words,
+            punct_end,
+        };
+        if let Some(kind) = german_shape(&at) {
+            return Some(kind);
+        }
+    }
     // „Das nennt man einen „Split““, „es nennt sich „Expo““: naming, no
     // one's words.
     if lang == Lang::De && !punct_end && words <= 6 && is_german_naming(hay, q.span) {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     // „bezeichnete den Plan als „Wortbruch““, „sprach von einer „Gefahr““:
     // the German way of quoting a few of someone's words.
@@ -111,7 +206,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
             .split(|c: char| !c.is_alphabetic())
             .any(|w| CALLING_VERBS.binary_search(&w).is_ok())
     {
-        return QuoteKind::Speech;
+        return Some(QuoteKind::Speech);
     }
     // Title case is no sign of a name after an indefinite article in
     // German reported speech: es sei ein „Opfer des Terrors“, habe ihm
@@ -121,7 +216,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
         && !is_foreign_phrase(content)
         && in_reported_speech(hay, q.span)
     {
-        return QuoteKind::Speech;
+        return Some(QuoteKind::Speech);
     }
     // A short run of capitalised words without sentence punctuation is a
     // name or a title (newspapers, films, slogans), even in a sentence
@@ -132,8 +227,8 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
         && content
             .split(' ')
             .any(|w| matches!(w, "ist" | "hat" | "war"));
-    if !punct_end && words <= 6 && is_title_case(content) && !german_clause {
-        return QuoteKind::Other;
+    if !punct_end && words <= 6 && title_case(lang, content) && !german_clause {
+        return Some(QuoteKind::Other);
     }
     // German names keep their prepositions in lower case: „Ärzte ohne
     // Grenzen“, „Freiheit statt Angst“, „Gesetz über den Verfassungsschutz“.
@@ -142,25 +237,25 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
         && !german_clause
         && words <= 6
         && content.starts_with(char::is_uppercase)
-        && is_title_case(&without_german_prepositions(content))
+        && title_case(lang, &without_german_prepositions(content))
     {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     // A title after a possessive is the work or show of its owner, even
     // with American punctuation inside the marks: on CBS's “Face the
     // Nation,” in HBO's “Real Time.”
     if words <= 6 && after_possessive(before) && is_title_case(content.trim_end_matches(['.', ',']))
     {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     // A web address: laut „tagesschau.de“.
     if looks_like_domain(content) {
-        return QuoteKind::Other;
+        return Some(QuoteKind::Other);
     }
     if lang == Lang::De {
-        let reported = !is_title_case(content) && in_reported_speech(hay, q.span);
+        let reported = !title_case(lang, content) && in_reported_speech(hay, q.span);
         if german_name(q, before, &prev_word, content, words, reported) {
-            return QuoteKind::Other;
+            return Some(QuoteKind::Other);
         }
         // „Der Rücktritt sei ein „natürlicher Vorgang““: a fragment in a
         // sentence of reported speech (the subjunctive) is the reported
@@ -168,14 +263,14 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
         // capitalised throughout (die „Reporter ohne Grenzen“ is caught
         // by its kind noun above).
         if reported {
-            return QuoteKind::Speech;
+            return Some(QuoteKind::Speech);
         }
     }
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
     // short).
     if q.attribution.is_some_and(|a| a.rule.is_evidence()) {
-        return QuoteKind::Speech;
+        return Some(QuoteKind::Speech);
     }
     // Standing as a sentence of its own, or long and sentence-like: a
     // scare quote, a title or a name is a few words inside a sentence.
@@ -184,15 +279,267 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> QuoteKind {
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
         || before.ends_with('\n');
     if opens_sentence && (words >= 4 || punct_end) {
-        return QuoteKind::Speech;
+        return Some(QuoteKind::Speech);
     }
-    // Inside a sentence: news quotes fragments of what people said far
-    // more often than it uses scare quotes, but a name or title is
-    // capitalised throughout and a scare quote is a word or two.
-    if words >= MIN_FRAGMENT_WORDS && !is_title_case(content) {
-        return QuoteKind::Speech;
+    None
+}
+
+/// A quotation and the text around it, for the German rules.
+struct Around<'a> {
+    hay: &'a str,
+    span: crate::Span,
+    /// The text before the opening mark.
+    before: &'a str,
+    /// The text after the closing mark.
+    after: &'a str,
+    /// The content, trimmed at its end.
+    content: &'a str,
+    words: usize,
+    /// Whether the content ends with sentence punctuation or a comma.
+    punct_end: bool,
+}
+
+/// Most words a German name or title after its kind noun or led by a
+/// kind noun can have: das Buch „…“ may have a long subtitle.
+const GERMAN_NAME_MAX_WORDS: usize = 15;
+
+/// German quotations whose shape in the sentence tells their kind
+/// before title case is asked (German capitalises every noun, so title
+/// case says little about one or two words). `None`: no such shape.
+fn german_shape(at: &Around) -> Option<QuoteKind> {
+    let prev = adjacent_word(at.before);
+    // A title opens with a capital; a longer phrase in lower case after
+    // a kind noun is someone's words (er bekam den Preis „for his work
+    // on …“).
+    let short_name = !at.punct_end
+        && (at.words <= 6
+            || at.words <= GERMAN_NAME_MAX_WORDS && at.content.starts_with(char::is_uppercase));
+    // die Studie „Gewalt in der Stadt 2001 bis 2005“, das Buch „…“: a
+    // kind noun right before names the thing, however long its title.
+    if short_name && prev.is_some_and(is_german_kind_noun) {
+        return Some(QuoteKind::Other);
     }
-    QuoteKind::Other
+    // „Gesetz zur Stärkung der Ehrenämter“, der „Preis der Stadt Kiel“,
+    // die „Aktion Saubere Flüsse“: a name led by its kind noun.
+    if short_name && starts_with_name_head(at.content) {
+        return Some(QuoteKind::Other);
+    }
+    // der als „Nordwind“ bezeichnet wird, „der Lange“ genannt: naming
+    // in the passive, with no one as its agent.
+    if at.words <= 6 && !at.punct_end && is_passive_naming(at) {
+        return Some(QuoteKind::Other);
+    }
+    // Wie „hafenpost.de“ berichtet, Wie die „Stadtwerke Ost“ mitteilten:
+    // the quotation is the source of a report, a name.
+    if at.words <= 6 && !at.punct_end && is_report_source(at) {
+        return Some(QuoteKind::Other);
+    }
+    // die „Woche der offenen Tür“ (Open Doors Week), die Partei Xy
+    // („Bund der Freien“): a name given with its translation.
+    if at.words <= 8 && !at.punct_end && is_glossed(at) {
+        return Some(QuoteKind::Other);
+    }
+    if is_foreign_phrase(at.content) || looks_like_domain(at.content) {
+        return None;
+    }
+    // Er sagte, „Sperrzonen“ dürfe es nicht geben: the quotation stands
+    // in the clause of what someone said.
+    if after_cue_and_comma(at) {
+        return Some(QuoteKind::Speech);
+    }
+    // warfen der Regierung „Wortbruch“ vor: an accusation in the
+    // accuser's words.
+    if is_reproach(at) && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()))
+    {
+        return Some(QuoteKind::Speech);
+    }
+    // sei „Pfusch am Bau“, so ein Sprecher: the sentence is someone's.
+    if has_so_tag(at) {
+        return Some(QuoteKind::Speech);
+    }
+    None
+}
+
+/// Whether `text` holds no letters (a figure: „40+“, „2:1“) or is one
+/// short token of letters and digits (a code: „T4“, „B737“).
+fn is_code(text: &str) -> bool {
+    if !text.chars().any(char::is_alphabetic) {
+        return !text.is_empty();
+    }
+    !text.contains(char::is_whitespace)
+        && text.chars().count() <= 6
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+}
+
+/// German nouns that lead names of laws, prizes, campaigns and other
+/// named things (lower case, sorted; matched as the end of the first
+/// word, with its genitive -s or -es).
+const GERMAN_NAME_HEADS: &[&str] = &[
+    "aktion",
+    "bewegung",
+    "bündnis",
+    "festival",
+    "gesetz",
+    "initiative",
+    "kampagne",
+    "konferenz",
+    "preis",
+    "roadmap",
+    "stiftung",
+    "verein",
+    "woche",
+];
+
+/// Whether the first word of `content` is a name head
+/// ([`GERMAN_NAME_HEADS`]), and more words follow: a head alone
+/// („Gesetz ist Gesetz“ aside) is a plain noun.
+fn starts_with_name_head(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if words.next().is_none() || !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let w = first.to_lowercase();
+    let stem = w
+        .strip_suffix("es")
+        .filter(|s| GERMAN_NAME_HEADS.iter().any(|h| s.ends_with(h)))
+        .or_else(|| w.strip_suffix('s'))
+        .filter(|s| GERMAN_NAME_HEADS.iter().any(|h| s.ends_with(h)))
+        .unwrap_or(&w);
+    GERMAN_NAME_HEADS.iter().any(|h| stem.ends_with(h))
+}
+
+/// German words of the passive voice and of `haben` (a perfect tense).
+const GERMAN_PASSIVE: &[&str] = &["werden", "wird", "worden", "wurde", "wurden"];
+const GERMAN_HABEN: &[&str] = &["habe", "haben", "hat", "hatte", "hatten"];
+
+/// Whether a German quotation is a name given in the passive: „…“
+/// genannt (and no perfect tense: „hat ihn „Lügner“ genannt“ is
+/// someone's words), or als „…“ bezeichnet wird with no agent (von …),
+/// for „wird von der Ministerin als „…“ bezeichnet“ quotes the minister.
+fn is_passive_naming(at: &Around) -> bool {
+    let next = leading_word(at.after);
+    let sentence = sentence_around(at.hay, at.span);
+    let words = || sentence.split(|c: char| !c.is_alphabetic());
+    if matches!(next, "genannt" | "getauft") {
+        return !words().any(|w| GERMAN_HABEN.contains(&w));
+    }
+    if next != "bezeichnet" || !at.before.trim_end().ends_with("als") {
+        return false;
+    }
+    let rest = at.after.trim_start().get("bezeichnet".len()..).unwrap_or("");
+    GERMAN_PASSIVE.contains(&leading_word(rest))
+        && title_case(Lang::De, at.content)
+        && !words().any(|w| w == "von")
+}
+
+/// Whether a German quotation is the subject of a report verb in a
+/// clause led by `Wie` (as): „Wie „X“ berichtet“, „Wie die „X“
+/// mitteilte“, with at most three words between it and the verb.
+fn is_report_source(at: &Around) -> bool {
+    let t = at.before.trim_end();
+    let t = GERMAN_ARTICLES
+        .iter()
+        .find_map(|a| {
+            t.strip_suffix(a)
+                .filter(|r| r.ends_with(char::is_whitespace))
+        })
+        .unwrap_or(t)
+        .trim_end();
+    let lead = trailing_word(t);
+    if !lead.eq_ignore_ascii_case("wie") {
+        return false;
+    }
+    let clause = at.after.split([',', '.', ';', ':', '\n']).next().unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| crate::attribution::is_speech_cue(&w.to_lowercase()))
+}
+
+/// Whether a quotation comes with a short gloss in parentheses: „…“
+/// (Open Doors Week) after it, or it is itself the whole parenthesis
+/// after a name: Xy („Bund der Freien“).
+fn is_glossed(at: &Around) -> bool {
+    if let Some(rest) = at.after.strip_prefix(" (") {
+        let gloss = rest.split(')').next().unwrap_or("");
+        return gloss.len() < rest.len()
+            && !gloss.is_empty()
+            && crate::count_words(gloss) <= 5
+            && gloss.starts_with(char::is_alphabetic)
+            && !gloss.contains(['.', ',', ':', '„', '“', '"']);
+    }
+    let Some(t) = at.before.strip_suffix('(') else {
+        return false;
+    };
+    at.after.starts_with(')')
+        && trailing_word(t.trim_end()).starts_with(char::is_uppercase)
+        && t.ends_with(char::is_whitespace)
+}
+
+/// Whether a German quotation follows a speech cue and a comma in its
+/// sentence: Er sagte, „…“ dürfe …; behauptete, die Pläne kämen durch
+/// „…“ zustande.
+fn after_cue_and_comma(at: &Around) -> bool {
+    sentence_head(at.hay, at.span)
+        .split(',').rev().skip(1).take(3).any(|part| {
+        let part = part.trim_end();
+        let mut w = trailing_word(part);
+        // A separable prefix after the verb: prangerte an, wies darauf hin.
+        if matches!(w, "an" | "ab" | "aus" | "ein" | "hin" | "vor" | "zu" | "fest") {
+            w = trailing_word(part.get(..part.len() - w.len()).unwrap_or("").trim_end());
+        }
+        crate::attribution::is_speech_cue(&w.to_lowercase())
+    })
+}
+
+/// Whether a German quotation is what someone is reproached with:
+/// between a form of `vorwerfen` and its particle („warf ihm „…“ vor“).
+fn is_reproach(at: &Around) -> bool {
+    let sentence = sentence_around(at.hay, at.span);
+    let verb = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "warf" | "warfen" | "wirft" | "werfen" | "werfe"));
+    verb && leading_word(at.after) == "vor"
+}
+
+/// Whether the sentence of a German quotation goes on with „, so“ and
+/// a source: „…“, so ein Sprecher; sei „…“, so die Behörde.
+fn has_so_tag(at: &Around) -> bool {
+    let clause = at.after.split(['.', '!', '?', '\n']).next().unwrap_or("");
+    clause.match_indices(", so ").any(|(i, m)| {
+        let rest = clause.get(i + m.len()..).unwrap_or("");
+        let w = leading_word(rest);
+        matches!(w, "der" | "die" | "das" | "ein" | "eine")
+            || (w.starts_with(char::is_uppercase) && w.chars().count() > 2)
+    })
+}
+
+/// The first word of `text` after spaces ("" if none).
+fn leading_word(text: &str) -> &str {
+    let t = text.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+        .map_or(t.len(), |(i, _)| i);
+    t.get(..end).unwrap_or("")
+}
+
+/// Title case as [`is_title_case`] asks it, but in German a phrase that
+/// opens with a small word in lower case („zur Kenntnis“, „den Bestand
+/// des Staates“) is cut from running text: names open with a capital.
+fn title_case(lang: Lang, text: &str) -> bool {
+    if lang == Lang::De && text.starts_with(char::is_lowercase) {
+        let first = leading_word(text);
+        if first.chars().count() <= 3 || GERMAN_TITLE_PREPOSITIONS.contains(&first) {
+            return false;
+        }
+    }
+    is_title_case(text)
 }
 
 /// German names and titles that title case cannot tell (German
@@ -218,7 +565,7 @@ fn german_name(
     }
     !reported
         && !content.ends_with(['.', '!', '?'])
-        && (words <= 2 || is_title_case(content))
+        && (words <= 2 || title_case(Lang::De, content))
         && GERMAN_ARTICLES.binary_search(&prev_word).is_ok()
         && q.attribution.is_none_or(|a| a.cue.is_none())
 }
@@ -383,6 +730,18 @@ fn in_reported_speech(hay: &str, span: crate::Span) -> bool {
 
 /// The sentence holding `span`, cut at 300 bytes either side.
 fn sentence_around(hay: &str, span: crate::Span) -> &str {
+    let (start, end) = sentence_bounds(hay, span);
+    hay.get(start..end).unwrap_or("")
+}
+
+/// The part of the sentence holding `span` before it.
+fn sentence_head(hay: &str, span: crate::Span) -> &str {
+    let (start, _) = sentence_bounds(hay, span);
+    hay.get(start..span.start).unwrap_or("")
+}
+
+/// Byte bounds of the sentence holding `span` ([`sentence_around`]).
+fn sentence_bounds(hay: &str, span: crate::Span) -> (usize, usize) {
     let mut from = span.start.saturating_sub(300);
     while !hay.is_char_boundary(from) {
         from -= 1;
@@ -399,7 +758,7 @@ fn sentence_around(hay: &str, span: crate::Span) -> &str {
     let end = after
         .find(['.', '!', '?', '\n'])
         .map_or(to, |i| span.end + i);
-    hay.get(start..end).unwrap_or("")
+    (start, end)
 }
 
 /// German prepositions of four letters or more, which titles and names
