@@ -2,6 +2,7 @@
 //! a title, a nickname, a word used as a word?
 
 use super::{Quote, QuoteKind};
+use crate::attribution::Rule;
 use crate::Lang;
 
 /// Words right before a quotation that make it a name, not speech:
@@ -13,9 +14,11 @@ const NAMING_WORDS: &[&str] = &[
     "bezeichnung",
     "denominada",
     "denominado",
+    "deutsch",
     "dit",
     "dite",
     "dubbed",
+    "englisch",
     "entitled",
     "genannt",
     "genannte",
@@ -44,6 +47,7 @@ const NAMING_WORDS: &[&str] = &[
     "titulado",
     "word",
     "words",
+    "übersetzt",
 ];
 
 /// Decides each quotation's kind. Called after attribution, since a
@@ -63,7 +67,8 @@ pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
 /// Speech decided only by the default for fragments inside a sentence
 /// ([`MIN_FRAGMENT_WORDS`]) gives way to a neighbour in a list: in
 /// „Nachtzug“, „Die Brücke am Fluss“ oder „Als der Regen kam“ the
-/// titles around the last one show it is a title too. Quotations joined
+/// titles around the last one show it is a title too (a comma inside
+/// marks a sentence, which stays speech). Quotations joined
 /// by a comma, „und“, „oder“ (and, or) and nothing else are one list.
 /// One pass each way, so a run of names carries through the list.
 fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
@@ -82,6 +87,7 @@ fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
         };
         if weak.get(i) == Some(&true)
             && cur.kind == QuoteKind::Speech
+            && !cur.content.text(hay).contains(',')
             && prev.kind == QuoteKind::Other
             && joined(prev, cur)
         {
@@ -96,6 +102,7 @@ fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
         };
         if weak.get(i) == Some(&true)
             && cur.kind == QuoteKind::Speech
+            && !cur.content.text(hay).contains(',')
             && next.kind == QuoteKind::Other
             && joined(cur, next)
         {
@@ -133,11 +140,35 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if let Some(kind) = decide_kind(hay, q, lang) {
         return (kind, false);
     }
+    let content = q.content.text(hay).trim_end();
+    let words = word_weight(content);
+    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    // Attributed, or a speech cue in its sentence: someone said it
+    // (“strongly condemns” after “Britain said it” is speech however
+    // short). A speaker found only somewhere in the paragraph, with no
+    // cue, is weaker evidence than a list of titles around.
+    if let Some(a) = q.attribution.filter(|a| a.rule.is_evidence()) {
+        let weak = a.cue.is_none()
+            && matches!(
+                a.rule,
+                Rule::SameParagraph | Rule::PreviousSentence | Rule::Continuation
+            );
+        return (QuoteKind::Speech, weak && !punct_end);
+    }
+    // Standing as a sentence of its own, or long and sentence-like: a
+    // scare quote, a title or a name is a few words inside a sentence.
+    let before = hay.get(..q.span.start).unwrap_or("");
+    let prev = before.trim_end().chars().next_back();
+    let opens_sentence = prev
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
+        || before.ends_with('\n');
+    if opens_sentence && (words >= 4 || punct_end) {
+        return (QuoteKind::Speech, false);
+    }
     // Inside a sentence: news quotes fragments of what people said far
     // more often than it uses scare quotes, but a name or title is
     // capitalised throughout and a scare quote is a word or two.
-    let content = q.content.text(hay).trim_end();
-    if word_weight(content) >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
+    if words >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
         return (QuoteKind::Speech, true);
     }
     (QuoteKind::Other, false)
@@ -266,21 +297,6 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
             return Some(QuoteKind::Speech);
         }
     }
-    // Attributed, or a speech cue in its sentence: someone said it
-    // (“strongly condemns” after “Britain said it” is speech however
-    // short).
-    if q.attribution.is_some_and(|a| a.rule.is_evidence()) {
-        return Some(QuoteKind::Speech);
-    }
-    // Standing as a sentence of its own, or long and sentence-like: a
-    // scare quote, a title or a name is a few words inside a sentence.
-    let prev = before.trim_end().chars().next_back();
-    let opens_sentence = prev
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
-        || before.ends_with('\n');
-    if opens_sentence && (words >= 4 || punct_end) {
-        return Some(QuoteKind::Speech);
-    }
     None
 }
 
@@ -333,6 +349,12 @@ fn german_shape(at: &Around) -> Option<QuoteKind> {
     // the quotation is the source of a report, a name.
     if at.words <= 6 && !at.punct_end && is_report_source(at) {
         return Some(QuoteKind::Other);
+    }
+    // skandierten „Hände weg vom Park“, rief „Freiheit jetzt“: a chanted
+    // slogan is the crowd's words, capitalised or not.
+    if is_chant(at) && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()))
+    {
+        return Some(QuoteKind::Speech);
     }
     // die „Woche der offenen Tür“ (Open Doors Week), die Partei Xy
     // („Bund der Freien“): a name given with its translation.
@@ -431,9 +453,19 @@ fn is_passive_naming(at: &Around) -> bool {
         return false;
     }
     let rest = at.after.trim_start().get("bezeichnet".len()..).unwrap_or("");
+    // The agent stands in the clause of the quotation: „der von der
+    // Küste kommt und als „…“ bezeichnet wird“ has none.
+    let head = sentence_head(at.hay, at.span);
+    let clause = head
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or(head)
+        .rsplit(" und ")
+        .next()
+        .unwrap_or(head);
     GERMAN_PASSIVE.contains(&leading_word(rest))
         && title_case(Lang::De, at.content)
-        && !words().any(|w| w == "von")
+        && !clause.split(|c: char| !c.is_alphabetic()).any(|w| w == "von")
 }
 
 /// Whether a German quotation is the subject of a report verb in a
@@ -495,6 +527,19 @@ fn after_cue_and_comma(at: &Around) -> bool {
         }
         crate::attribution::is_speech_cue(&w.to_lowercase())
     })
+}
+
+/// Whether the sentence of a German quotation chants or shouts it:
+/// skandieren in any form, or rief/riefen not as aufrufen (call on:
+/// „rief zu Spenden auf“).
+fn is_chant(at: &Around) -> bool {
+    let sentence = sentence_around(at.hay, at.span);
+    let mut words = sentence.split(|c: char| !c.is_alphabetic());
+    let shouted = words
+        .clone()
+        .any(|w| matches!(w, "rief" | "riefen"));
+    words.any(|w| w.starts_with("skandier"))
+        || shouted && !sentence.split(|c: char| !c.is_alphabetic()).any(|w| w == "auf")
 }
 
 /// Whether a German quotation is what someone is reproached with:
@@ -644,6 +689,7 @@ const GERMAN_KIND_NOUNS: &[&str] = &[
     "studie",
     "titel",
     "typ",
+    "typen",
     "typs",
     "verein",
     "version",
@@ -651,6 +697,7 @@ const GERMAN_KIND_NOUNS: &[&str] = &[
     "website",
     "zeitschrift",
     "zeitung",
+    "überschrift",
 ];
 
 /// Whether a German word is (a compound ending in) a kind noun.
@@ -704,18 +751,30 @@ const CALLING_VERBS: &[&str] = &[
 /// man", "nennt sich").
 fn is_german_naming(hay: &str, span: crate::Span) -> bool {
     let sentence = sentence_around(hay, span);
-    let mut prev = "";
+    // The last two words, so that „nennt sie sich“ counts like „nennt sich“.
+    let (mut prev, mut prev2) = ("", "");
     for w in sentence
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        if matches!(w, "man" | "sich") && matches!(prev, "nennt" | "nannte" | "nennen" | "nannten")
-        {
+        let calling = |p: &str| matches!(p, "nennt" | "nannte" | "nennen" | "nannten");
+        if matches!(w, "man" | "sich") && (calling(prev) || calling(prev2)) {
             return true;
         }
+        prev2 = prev;
         prev = w;
     }
-    false
+    // „Der Name lautet „…““, „Den Titel gab der Sender bekannt: „…““: the
+    // sentence announces a name.
+    let head = sentence_head(hay, span);
+    let names_a_name = head
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "Name" | "Namen" | "Titel"));
+    names_a_name
+        && (head.trim_end().ends_with(':')
+            || head
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| matches!(w, "lautet" | "lautete")))
 }
 
 /// Whether the sentence around a German quotation is reported speech:
