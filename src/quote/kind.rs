@@ -56,22 +56,59 @@ const NAMING_WORDS: &[&str] = &[
 /// `lang` is the text's language, already guessed if no hint was given.
 pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
     let mut weak = Vec::with_capacity(quotes.len());
+    let headline = colon_headline(hay);
     for q in quotes.iter_mut() {
+        let in_headline = headline
+            .is_some_and(|(colon, end)| q.span.start > colon && q.span.end <= end);
+        if in_headline && q.depth == 0 && q.kind == QuoteKind::Speech {
+            weak.push(false);
+            continue;
+        }
         let (kind, by_default) = decide(hay, q, lang);
         q.kind = kind;
         weak.push(by_default);
     }
-    follow_listed_names(hay, quotes, &weak);
+    follow_listed_names(hay, quotes, &weak, lang);
 }
 
-/// Speech decided only by the default for fragments inside a sentence
-/// ([`MIN_FRAGMENT_WORDS`]) gives way to a neighbour in a list: in
-/// „Nachtzug“, „Die Brücke am Fluss“ oder „Als der Regen kam“ the
-/// titles around the last one show it is a title too (a comma inside
-/// marks a sentence, which stays speech). Quotations joined
-/// by a comma, „und“, „oder“ (and, or) and nothing else are one list.
-/// One pass each way, so a run of names carries through the list.
-fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
+/// Longest first line read as a headline, in bytes.
+const HEADLINE_MAX: usize = 250;
+
+/// The headline of a news text when it names a speaker before a colon
+/// ("Senator Reyes: Budget ‘Dead on Arrival’"): the byte offsets of the
+/// colon and of the line's end. The quotations after such a colon are
+/// the named speaker's words, however title-cased a headline is.
+/// Bounded: only the first [`HEADLINE_MAX`] bytes are read.
+fn colon_headline(hay: &str) -> Option<(usize, usize)> {
+    let mut cut = HEADLINE_MAX.min(hay.len());
+    while !hay.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = hay.get(..cut)?;
+    let end = match window.find('\n') {
+        Some(i) => i,
+        None if cut == hay.len() => cut,
+        None => return None,
+    };
+    let line = window.get(..end)?;
+    let colon = line.find(": ")?;
+    let speaker = line.get(..colon)?;
+    let words = speaker.split_whitespace().count();
+    let plain = !speaker.contains(|c: char| super::marks::is_mark_char(c) || ".!?,;".contains(c));
+    ((1..=5).contains(&words) && plain && speaker.starts_with(char::is_uppercase))
+        .then_some((colon, end))
+}
+
+/// Speech on weak evidence alone (the default for fragments inside a
+/// sentence, [`MIN_FRAGMENT_WORDS`], or a speaker somewhere in the
+/// paragraph with no cue) gives way to a neighbour in a list that a
+/// name rule made other: in „Nachtzug“, „Die Brücke am Fluss“ oder „Als
+/// der Regen kam“ the titles around the last one show it is a title too.
+/// A comma inside marks a sentence, which stays speech; a neighbour that
+/// is other only for being short, or has a single capital ("We'll see"
+/// or "That's asking"), names no list. Quotations joined by a comma, „und“, „oder“ (and, or) and
+/// nothing else are one list. One pass each way.
+fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool], lang: Lang) {
     let n = quotes.len();
     let joined = |a: &Quote, b: &Quote| {
         a.depth == 0
@@ -89,6 +126,8 @@ fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
             && cur.kind == QuoteKind::Speech
             && !cur.content.text(hay).contains(',')
             && prev.kind == QuoteKind::Other
+            && weak.get(i - 1) == Some(&false)
+            && is_capitalised_name(prev.content.text(hay), lang)
             && joined(prev, cur)
         {
             if let Some(q) = quotes.get_mut(i) {
@@ -104,6 +143,8 @@ fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
             && cur.kind == QuoteKind::Speech
             && !cur.content.text(hay).contains(',')
             && next.kind == QuoteKind::Other
+            && weak.get(i + 1) == Some(&false)
+            && is_capitalised_name(next.content.text(hay), lang)
             && joined(cur, next)
         {
             if let Some(q) = quotes.get_mut(i) {
@@ -111,6 +152,18 @@ fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool]) {
             }
         }
     }
+}
+
+/// Whether `text` has two capitalised words or more, as a name or title
+/// of a list has ("We'll see", one capital and short words, is not one).
+/// German capitalises every noun, so there one capitalised word (a
+/// one-noun name) is enough.
+fn is_capitalised_name(text: &str, lang: Lang) -> bool {
+    let need = if lang == Lang::De { 1 } else { 2 };
+    text.split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .nth(need - 1)
+        .is_some()
 }
 
 /// Whether the text between two quotations joins them as items of one
@@ -133,9 +186,9 @@ const GERMAN_ARTICLES: &[&str] = &[
     "vom", "zum", "zur",
 ];
 
-/// The kind of one quotation, and whether it is speech only by the
-/// default for fragments inside a sentence (which a list of names around
-/// it may overrule: [`follow_listed_names`]).
+/// The kind of one quotation, and whether only a default decided it
+/// (weak evidence: a list of names around may overrule weak speech, and
+/// weak other, a short phrase, names no list: [`follow_listed_names`]).
 fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if let Some(kind) = decide_kind(hay, q, lang) {
         return (kind, false);
@@ -171,7 +224,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if words >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
         return (QuoteKind::Speech, true);
     }
-    (QuoteKind::Other, false)
+    (QuoteKind::Other, true)
 }
 
 fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
@@ -706,7 +759,9 @@ fn is_german_kind_noun(word: &str) -> bool {
         return false;
     }
     let w = word.to_lowercase();
-    GERMAN_KIND_NOUNS.iter().any(|k| w.ends_with(k))
+    // „Beispiel“ (example) ends like „Spiel“ (game) but names no kind:
+    // Parolen wie zum Beispiel „…“.
+    w != "beispiel" && GERMAN_KIND_NOUNS.iter().any(|k| w.ends_with(k))
 }
 
 /// Words right before a German partial quotation: als „…“, einen „…“,
@@ -849,12 +904,13 @@ fn looks_like_domain(text: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
 }
 
-/// Function words of English, French, Italian and Latin that German
+/// Function words of English, French, Italian and Latin (cum, et,
+/// sine) that German
 /// does not use, and German ones: a phrase with the first and none of
 /// the second is in another language.
 const FOREIGN_WORDS: &[&str] = &[
-    "a", "and", "della", "dello", "est", "for", "is", "it", "la", "le", "les", "of", "on", "pour",
-    "the", "to", "with", "you",
+    "a", "and", "cum", "della", "dello", "est", "et", "for", "is", "it", "la", "le", "les", "of",
+    "on", "or", "pour", "sine", "the", "to", "with", "you",
 ];
 const GERMAN_WORDS: &[&str] = &[
     "auf", "das", "dem", "den", "der", "des", "die", "ein", "eine", "für", "im", "ist", "mit",
