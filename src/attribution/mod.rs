@@ -273,7 +273,22 @@ pub(crate) fn attribute(
             .get(para.start..q.span.start)
             .is_some_and(|s| s.trim().is_empty());
         let plausible = |f: &Found| f.mention.is_none_or(|m| plausible_mention(hay, m));
-        let found = if tag_after {
+        // German „laut Zeugen „…““, „nach Angaben der Polizei „…““: a source
+        // in the quotation's own clause, right before it, is nearer than
+        // the sentence's subject and its verb.
+        let clause_source = (lang == Lang::De && !tag_after)
+            .then(|| {
+                let from = before
+                    .iter()
+                    .rposition(|t| t.punct().is_some())
+                    .map_or(0, |p| p + 1);
+                according_to_nearest(hay, before.get(from..)?)
+            })
+            .flatten()
+            .filter(plausible);
+        let found = if let Some(f) = clause_source {
+            Some(f)
+        } else if tag_after {
             after_pattern(hay, &after, lang)
                 .filter(plausible)
                 .or_else(|| before_pattern(hay, &before, lang).filter(plausible))
