@@ -58,8 +58,8 @@ pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
     let mut weak = Vec::with_capacity(quotes.len());
     let headline = colon_headline(hay);
     for q in quotes.iter_mut() {
-        let in_headline = headline
-            .is_some_and(|(colon, end)| q.span.start > colon && q.span.end <= end);
+        let in_headline =
+            headline.is_some_and(|(colon, end)| q.span.start > colon && q.span.end <= end);
         if in_headline && q.depth == 0 && q.kind == QuoteKind::Speech {
             weak.push(false);
             continue;
@@ -80,14 +80,10 @@ const HEADLINE_MAX: usize = 250;
 /// the named speaker's words, however title-cased a headline is.
 /// Bounded: only the first [`HEADLINE_MAX`] bytes are read.
 fn colon_headline(hay: &str) -> Option<(usize, usize)> {
-    let mut cut = HEADLINE_MAX.min(hay.len());
-    while !hay.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let window = hay.get(..cut)?;
+    let window = prefix(hay, HEADLINE_MAX);
     let end = match window.find('\n') {
         Some(i) => i,
-        None if cut == hay.len() => cut,
+        None if window.len() == hay.len() => window.len(),
         None => return None,
     };
     let line = window.get(..end)?;
@@ -104,19 +100,18 @@ fn colon_headline(hay: &str) -> Option<(usize, usize)> {
 /// paragraph with no cue) gives way to a neighbour in a list that a
 /// name rule made other: in „Nachtzug“, „Die Brücke am Fluss“ oder „Als
 /// der Regen kam“ the titles around the last one show it is a title too.
-/// A comma inside marks a sentence, which stays speech; a neighbour that
-/// is other only for being short, or has a single capital ("We'll see"
-/// or "That's asking"), names no list. Quotations joined by a comma, „und“, „oder“ (and, or) and
-/// nothing else are one list. One pass each way.
+/// A comma inside marks a sentence, which stays speech; a neighbour
+/// that is other only for being short, or has a single capital ("We'll
+/// see" or "That's asking"), names no list. Quotations joined by a
+/// comma, „und“, „oder“ (and, or) and nothing else are one list. One
+/// pass each way.
 fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool], lang: Lang) {
     let n = quotes.len();
     let joined = |a: &Quote, b: &Quote| {
         a.depth == 0
             && b.depth == 0
             && a.span.end <= b.span.start
-            && hay
-                .get(a.span.end..b.span.start)
-                .is_some_and(is_list_joint)
+            && hay.get(a.span.end..b.span.start).is_some_and(is_list_joint)
     };
     for i in 1..n {
         let (Some(prev), Some(cur)) = (quotes.get(i - 1), quotes.get(i)) else {
@@ -169,11 +164,12 @@ fn is_capitalised_name(text: &str, lang: Lang) -> bool {
 /// Whether the text between two quotations joins them as items of one
 /// list: a comma, and, or (English and German), with spaces.
 fn is_list_joint(between: &str) -> bool {
+    if between.len() > 8 || between.contains('\n') {
+        return false;
+    }
     let t = between.trim();
     let t = t.strip_prefix(',').unwrap_or(t).trim();
     matches!(t, "" | "und" | "oder" | "sowie" | "and" | "or")
-        && between.len() <= 8
-        && !between.contains('\n')
 }
 
 /// German articles, possessives and preposition-article contractions: a
@@ -227,6 +223,9 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     (QuoteKind::Other, true)
 }
 
+/// The kind a quotation's shape and place decide (marks, depth, naming
+/// words, title case, the German rules), or `None` when only the
+/// evidence of [`decide`] (a speaker, a sentence of its own, length) can.
 fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     if q.kind == QuoteKind::Other {
         // Decided by its marks (title marks).
@@ -265,7 +264,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
             hay,
             span: q.span,
             before,
-            after,
+            after: prefix(after, NEAR_BYTES),
             content,
             words,
             punct_end,
@@ -359,13 +358,28 @@ struct Around<'a> {
     span: crate::Span,
     /// The text before the opening mark.
     before: &'a str,
-    /// The text after the closing mark.
+    /// The text after the closing mark, its first [`NEAR_BYTES`] only
+    /// (what follows further is another sentence, and a bound keeps the
+    /// rules linear on any input).
     after: &'a str,
     /// The content, trimmed at its end.
     content: &'a str,
+    /// Words in the content ([`word_weight`]).
     words: usize,
     /// Whether the content ends with sentence punctuation or a comma.
     punct_end: bool,
+}
+
+/// How far after a quotation the German rules read, in bytes.
+const NEAR_BYTES: usize = 300;
+
+/// The first `max` bytes of `text` (fewer, to end on a character).
+fn prefix(text: &str, max: usize) -> &str {
+    let mut cut = max.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.get(..cut).unwrap_or("")
 }
 
 /// Most words a German name or title after its kind noun or led by a
@@ -405,8 +419,7 @@ fn german_shape(at: &Around) -> Option<QuoteKind> {
     }
     // skandierten „Hände weg vom Park“, rief „Freiheit jetzt“: a chanted
     // slogan is the crowd's words, capitalised or not.
-    if is_chant(at) && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()))
-    {
+    if is_chant(at) && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str())) {
         return Some(QuoteKind::Speech);
     }
     // die „Woche der offenen Tür“ (Open Doors Week), die Partei Xy
@@ -424,7 +437,8 @@ fn german_shape(at: &Around) -> Option<QuoteKind> {
     }
     // warfen der Regierung „Wortbruch“ vor: an accusation in the
     // accuser's words.
-    if is_reproach(at) && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()))
+    if is_reproach(at)
+        && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()))
     {
         return Some(QuoteKind::Speech);
     }
@@ -444,7 +458,9 @@ fn is_code(text: &str) -> bool {
     !text.contains(char::is_whitespace)
         && text.chars().count() <= 6
         && text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
 }
 
 /// German nouns that lead names of laws, prizes, campaigns and other
@@ -478,17 +494,16 @@ fn starts_with_name_head(content: &str) -> bool {
         return false;
     }
     let w = first.to_lowercase();
-    let stem = w
-        .strip_suffix("es")
-        .filter(|s| GERMAN_NAME_HEADS.iter().any(|h| s.ends_with(h)))
-        .or_else(|| w.strip_suffix('s'))
-        .filter(|s| GERMAN_NAME_HEADS.iter().any(|h| s.ends_with(h)))
-        .unwrap_or(&w);
-    GERMAN_NAME_HEADS.iter().any(|h| stem.ends_with(h))
+    // The word as it is, or without a genitive ending (Preises, Gesetzes).
+    let is_head = |form: &str| GERMAN_NAME_HEADS.iter().any(|h| form.ends_with(h));
+    is_head(&w)
+        || w.strip_suffix("es").is_some_and(is_head)
+        || w.strip_suffix('s').is_some_and(is_head)
 }
 
-/// German words of the passive voice and of `haben` (a perfect tense).
+/// German auxiliaries of the passive voice.
 const GERMAN_PASSIVE: &[&str] = &["werden", "wird", "worden", "wurde", "wurden"];
+/// German forms of `haben`, the auxiliary of the perfect tense.
 const GERMAN_HABEN: &[&str] = &["habe", "haben", "hat", "hatte", "hatten"];
 
 /// Whether a German quotation is a name given in the passive: „…“
@@ -505,7 +520,11 @@ fn is_passive_naming(at: &Around) -> bool {
     if next != "bezeichnet" || !at.before.trim_end().ends_with("als") {
         return false;
     }
-    let rest = at.after.trim_start().get("bezeichnet".len()..).unwrap_or("");
+    let rest = at
+        .after
+        .trim_start()
+        .get("bezeichnet".len()..)
+        .unwrap_or("");
     // The agent stands in the clause of the quotation: „der von der
     // Küste kommt und als „…“ bezeichnet wird“ has none.
     let head = sentence_head(at.hay, at.span);
@@ -518,7 +537,9 @@ fn is_passive_naming(at: &Around) -> bool {
         .unwrap_or(head);
     GERMAN_PASSIVE.contains(&leading_word(rest))
         && title_case(Lang::De, at.content)
-        && !clause.split(|c: char| !c.is_alphabetic()).any(|w| w == "von")
+        && !clause
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w == "von")
 }
 
 /// Whether a German quotation is the subject of a report verb in a
@@ -538,7 +559,11 @@ fn is_report_source(at: &Around) -> bool {
     if !lead.eq_ignore_ascii_case("wie") {
         return false;
     }
-    let clause = at.after.split([',', '.', ';', ':', '\n']).next().unwrap_or("");
+    let clause = at
+        .after
+        .split([',', '.', ';', ':', '\n'])
+        .next()
+        .unwrap_or("");
     clause
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -571,15 +596,22 @@ fn is_glossed(at: &Around) -> bool {
 /// „…“ zustande.
 fn after_cue_and_comma(at: &Around) -> bool {
     sentence_head(at.hay, at.span)
-        .split(',').rev().skip(1).take(3).any(|part| {
-        let part = part.trim_end();
-        let mut w = trailing_word(part);
-        // A separable prefix after the verb: prangerte an, wies darauf hin.
-        if matches!(w, "an" | "ab" | "aus" | "ein" | "hin" | "vor" | "zu" | "fest") {
-            w = trailing_word(part.get(..part.len() - w.len()).unwrap_or("").trim_end());
-        }
-        crate::attribution::is_speech_cue(&w.to_lowercase())
-    })
+        .split(',')
+        .rev()
+        .skip(1)
+        .take(3)
+        .any(|part| {
+            let part = part.trim_end();
+            let mut w = trailing_word(part);
+            // A separable prefix after the verb: prangerte an, wies darauf hin.
+            if matches!(
+                w,
+                "an" | "ab" | "aus" | "ein" | "hin" | "vor" | "zu" | "fest"
+            ) {
+                w = trailing_word(part.get(..part.len() - w.len()).unwrap_or("").trim_end());
+            }
+            crate::attribution::is_speech_cue(&w.to_lowercase())
+        })
 }
 
 /// Whether the sentence of a German quotation chants or shouts it:
@@ -588,11 +620,12 @@ fn after_cue_and_comma(at: &Around) -> bool {
 fn is_chant(at: &Around) -> bool {
     let sentence = sentence_around(at.hay, at.span);
     let mut words = sentence.split(|c: char| !c.is_alphabetic());
-    let shouted = words
-        .clone()
-        .any(|w| matches!(w, "rief" | "riefen"));
+    let shouted = words.clone().any(|w| matches!(w, "rief" | "riefen"));
     words.any(|w| w.starts_with("skandier"))
-        || shouted && !sentence.split(|c: char| !c.is_alphabetic()).any(|w| w == "auf")
+        || shouted
+            && !sentence
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w == "auf")
 }
 
 /// Whether a German quotation is what someone is reproached with:
@@ -1025,6 +1058,68 @@ mod tests {
         let mut v = super::GERMAN_KIND_NOUNS.to_vec();
         v.sort_unstable();
         assert_eq!(v, super::GERMAN_KIND_NOUNS);
+    }
+
+    #[test]
+    fn name_heads_sorted() {
+        let mut v = super::GERMAN_NAME_HEADS.to_vec();
+        v.sort_unstable();
+        assert_eq!(v, super::GERMAN_NAME_HEADS);
+    }
+
+    #[test]
+    fn name_heads() {
+        assert!(super::starts_with_name_head(
+            "Gesetz zur Stärkung der Ehrenämter"
+        ));
+        assert!(super::starts_with_name_head("Sacharow-Preises für Mut"));
+        assert!(super::starts_with_name_head("Aktion Saubere Flüsse"));
+        // A head alone, or not first, or in lower case, is no name.
+        assert!(!super::starts_with_name_head("Gesetz"));
+        assert!(!super::starts_with_name_head("Das Gesetz ist hart"));
+        assert!(!super::starts_with_name_head("aktion jetzt"));
+    }
+
+    #[test]
+    fn codes() {
+        assert!(super::is_code("T4"));
+        assert!(super::is_code("c5"));
+        assert!(super::is_code("40+"));
+        assert!(super::is_code("2:1"));
+        assert!(!super::is_code("Ja"));
+        assert!(!super::is_code("G8 Gipfel"));
+        assert!(!super::is_code(""));
+    }
+
+    #[test]
+    fn colon_headlines() {
+        let hay = "Senator Reyes: Budget ‘Dead’\n\nText.";
+        let (colon, end) = super::colon_headline(hay).unwrap();
+        assert_eq!(&hay[colon..colon + 1], ":");
+        assert_eq!(&hay[end..end + 1], "\n");
+        // A sentence, not a name, before the colon.
+        assert!(super::colon_headline("He said it was late, and then: ‘No’\n").is_none());
+        // No line break within reach: no headline.
+        assert!(super::colon_headline(&"Aa: b ".repeat(100)).is_none());
+        assert!(super::colon_headline("").is_none());
+    }
+
+    #[test]
+    fn list_joints() {
+        assert!(super::is_list_joint(", "));
+        assert!(super::is_list_joint(" oder "));
+        assert!(super::is_list_joint(" and "));
+        assert!(!super::is_list_joint(" sagte "));
+        assert!(!super::is_list_joint(",\n"));
+    }
+
+    #[test]
+    fn german_title_case() {
+        use crate::Lang;
+        assert!(super::title_case(Lang::De, "Hafen der Stille"));
+        assert!(!super::title_case(Lang::De, "zur Kenntnis"));
+        assert!(!super::title_case(Lang::De, "den Bestand des Staates"));
+        assert!(super::title_case(Lang::En, "the Art of the Deal"));
     }
 
     #[test]
