@@ -261,8 +261,8 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     }
     if lang == Lang::De {
         let at = Around {
-            hay,
-            span: q.span,
+            sentence: sentence_around(hay, q.span),
+            head: sentence_head(hay, q.span),
             before,
             after: prefix(after, NEAR_BYTES),
             content,
@@ -354,8 +354,10 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
 
 /// A quotation and the text around it, for the German rules.
 struct Around<'a> {
-    hay: &'a str,
-    span: crate::Span,
+    /// The sentence holding the quotation ([`sentence_around`]).
+    sentence: &'a str,
+    /// That sentence up to the quotation ([`sentence_head`]).
+    head: &'a str,
     /// The text before the opening mark.
     before: &'a str,
     /// The text after the closing mark, its first [`NEAR_BYTES`] only
@@ -512,7 +514,7 @@ const GERMAN_HABEN: &[&str] = &["habe", "haben", "hat", "hatte", "hatten"];
 /// for „wird von der Ministerin als „…“ bezeichnet“ quotes the minister.
 fn is_passive_naming(at: &Around) -> bool {
     let next = leading_word(at.after);
-    let sentence = sentence_around(at.hay, at.span);
+    let sentence = at.sentence;
     let words = || sentence.split(|c: char| !c.is_alphabetic());
     if matches!(next, "genannt" | "getauft") {
         return !words().any(|w| GERMAN_HABEN.contains(&w));
@@ -527,7 +529,7 @@ fn is_passive_naming(at: &Around) -> bool {
         .unwrap_or("");
     // The agent stands in the clause of the quotation: „der von der
     // Küste kommt und als „…“ bezeichnet wird“ has none.
-    let head = sentence_head(at.hay, at.span);
+    let head = at.head;
     let clause = head
         .rsplit([',', ';'])
         .next()
@@ -595,30 +597,25 @@ fn is_glossed(at: &Around) -> bool {
 /// sentence: Er sagte, „…“ dürfe …; behauptete, die Pläne kämen durch
 /// „…“ zustande.
 fn after_cue_and_comma(at: &Around) -> bool {
-    sentence_head(at.hay, at.span)
-        .split(',')
-        .rev()
-        .skip(1)
-        .take(3)
-        .any(|part| {
-            let part = part.trim_end();
-            let mut w = trailing_word(part);
-            // A separable prefix after the verb: prangerte an, wies darauf hin.
-            if matches!(
-                w,
-                "an" | "ab" | "aus" | "ein" | "hin" | "vor" | "zu" | "fest"
-            ) {
-                w = trailing_word(part.get(..part.len() - w.len()).unwrap_or("").trim_end());
-            }
-            crate::attribution::is_speech_cue(&w.to_lowercase())
-        })
+    at.head.split(',').rev().skip(1).take(3).any(|part| {
+        let part = part.trim_end();
+        let mut w = trailing_word(part);
+        // A separable prefix after the verb: prangerte an, wies darauf hin.
+        if matches!(
+            w,
+            "an" | "ab" | "aus" | "ein" | "hin" | "vor" | "zu" | "fest"
+        ) {
+            w = trailing_word(part.get(..part.len() - w.len()).unwrap_or("").trim_end());
+        }
+        crate::attribution::is_speech_cue(&w.to_lowercase())
+    })
 }
 
 /// Whether the sentence of a German quotation chants or shouts it:
 /// skandieren in any form, or rief/riefen not as aufrufen (call on:
 /// „rief zu Spenden auf“).
 fn is_chant(at: &Around) -> bool {
-    let sentence = sentence_around(at.hay, at.span);
+    let sentence = at.sentence;
     let mut words = sentence.split(|c: char| !c.is_alphabetic());
     let shouted = words.clone().any(|w| matches!(w, "rief" | "riefen"));
     words.any(|w| w.starts_with("skandier"))
@@ -631,8 +628,8 @@ fn is_chant(at: &Around) -> bool {
 /// Whether a German quotation is what someone is reproached with:
 /// between a form of `vorwerfen` and its particle („warf ihm „…“ vor“).
 fn is_reproach(at: &Around) -> bool {
-    let sentence = sentence_around(at.hay, at.span);
-    let verb = sentence
+    let verb = at
+        .sentence
         .split(|c: char| !c.is_alphabetic())
         .any(|w| matches!(w, "warf" | "warfen" | "wirft" | "werfen" | "werfe"));
     verb && leading_word(at.after) == "vor"
