@@ -429,7 +429,19 @@ fn german_shape(at: &Around) -> Option<QuoteKind> {
     if at.words <= 8 && !at.punct_end && is_glossed(at) {
         return Some(QuoteKind::Other);
     }
-    if is_foreign_phrase(at.content) || looks_like_domain(at.content) {
+    // Right after an article the quotation is a noun of the sentence, a
+    // name as often as not (sagte, die „Tagesschau“ habe …; warf der
+    // „Bild“ vor): the clues below leave it to the name rules. So is a
+    // phrase that opens with its own article and is capitalised
+    // throughout: „Die Räuber“, „Der Spiegel“.
+    let after_article = prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()));
+    let own_article = matches!(leading_word(at.content), "Der" | "Die" | "Das")
+        && title_case(Lang::De, at.content);
+    if after_article
+        || own_article
+        || is_foreign_phrase(at.content)
+        || looks_like_domain(at.content)
+    {
         return None;
     }
     // Er sagte, „Sperrzonen“ dürfe es nicht geben: the quotation stands
@@ -439,9 +451,7 @@ fn german_shape(at: &Around) -> Option<QuoteKind> {
     }
     // warfen der Regierung „Wortbruch“ vor: an accusation in the
     // accuser's words.
-    if is_reproach(at)
-        && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()))
-    {
+    if is_reproach(at) {
         return Some(QuoteKind::Speech);
     }
     // sei „Pfusch am Bau“, so ein Sprecher: the sentence is someone's.
