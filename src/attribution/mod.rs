@@ -329,6 +329,23 @@ pub(crate) fn attribute(
                 .take(2)
                 .collect();
         }
+        // German: a quotation inside a relative clause whose pronoun is
+        // its subject ("der Verband, der den Plan als „…“ sieht") is the
+        // antecedent's, unless a phrase before the clause was found.
+        let found = match (lang == Lang::De)
+            .then(|| german_relative(hay, &before, &after))
+            .flatten()
+        {
+            Some((rel, r))
+                if found.is_none_or(|f| {
+                    f.mention
+                        .is_none_or(|m| m.start >= rel && m.end <= q.span.start)
+                }) =>
+            {
+                Some(r)
+            }
+            _ => found,
+        };
         // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
         let found = found.map(|f| match f.mention.and_then(|m| voice_of(hay, &doc, m)) {
             Some(m) => Found {
@@ -1645,7 +1662,13 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
             });
         }
     }
-    let Some(last_cue) = toks.iter().rposition(|t| is_cue(hay, t)) else {
+    let last_cue = toks.iter().rposition(|t| is_cue(hay, t));
+    // German splits a separable verb: "führt das Gericht aus, …", "rief
+    // er vor der Menge aus:"; the finite half is the cue.
+    let split = (lang == Lang::De)
+        .then(|| german_split_cue(hay, toks))
+        .flatten();
+    let Some(last_cue) = last_cue.max(split) else {
         return colon_pattern(hay, toks);
     };
     // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
@@ -1705,6 +1728,44 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         mention: Some(np),
         cue: toks.get(last_cue).map(|t| t.span),
         rule: Rule::SentenceSubject,
+    })
+}
+
+/// Particles that close a German clause and belong to its finite verb
+/// ("führt … aus", "wies … hin"), sorted for [`has`].
+const DE_SPLIT_PARTICLES: &[&str] = &[
+    "an", "aus", "bekannt", "ein", "fest", "hin", "hinzu", "mit", "vor", "zu", "zurück",
+];
+
+/// The finite half of a German separable speech verb whose particle closes
+/// the clause: "Dazu führt das Gericht aus, …" (ausführen), "rief er vor
+/// der Menge aus:" (ausrufen). The particle and the verb joined must be a
+/// cue ("ausführt"), so "führt die Liste an" is none. Each particle looks
+/// back a bounded stretch of its own clause.
+fn german_split_cue(hay: &str, toks: &[Tok]) -> Option<usize> {
+    let closes = |i: usize| {
+        toks.get(i + 1)
+            .is_none_or(|t| matches!(t.punct(), Some(',' | ':' | '.' | ';')))
+    };
+    (0..toks.len()).rev().find_map(|p| {
+        let particle = toks.get(p)?;
+        let pk = key(hay, particle);
+        if !particle.is_word()
+            || words::is_capitalized(particle.span.text(hay))
+            || !has(DE_SPLIT_PARTICLES, &pk)
+            || !closes(p)
+        {
+            return None;
+        }
+        (p.saturating_sub(2 * MAX_NP)..p)
+            .rev()
+            .take_while(|&j| toks.get(j).is_some_and(Tok::is_word))
+            .find(|&j| {
+                toks.get(j).is_some_and(|v| {
+                    !words::is_capitalized(v.span.text(hay))
+                        && lexicon::is_cue_word(&format!("{}{}", pk.as_str(), key(hay, v).as_str()))
+                })
+            })
     })
 }
 
@@ -1798,6 +1859,16 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         Some(rest) if !rest.is_empty() => rest,
         _ => pre,
     };
+    // "…, und der Verleger rief aus:": a conjunction joining two main
+    // clauses stands before the first slot.
+    let pre = match pre.split_first() {
+        Some((c, rest))
+            if !rest.is_empty() && matches!(key(hay, c).as_str(), "und" | "aber" | "oder") =>
+        {
+            rest
+        }
+        _ => pre,
+    };
     let nominal = pre.first().is_some_and(|f| {
         let k = key(hay, f);
         f.is_word()
@@ -1837,15 +1908,17 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         });
     }
     let np = if nominal {
-        let np = np_forward(hay, pre)?;
-        // "Die Universität hatte …": the phrase ends before the verb.
-        match pre
-            .iter()
-            .find(|t| t.span.start > np.start && t.span.end <= np.end && is_de_verb(hay, t))
-            .and_then(|v| pre.iter().rfind(|t| t.span.end <= v.span.start))
-        {
-            Some(last) => Span::new(np.start, last.span.end),
-            None => np,
+        match np_forward(hay, pre) {
+            // "Die Universität hatte …": the phrase ends before the verb.
+            Some(np) => match pre
+                .iter()
+                .find(|t| t.span.start > np.start && t.span.end <= np.end && is_de_verb(hay, t))
+                .and_then(|v| pre.iter().rfind(|t| t.span.end <= v.span.start))
+            {
+                Some(last) => Span::new(np.start, last.span.end),
+                None => np,
+            },
+            None => german_extended_np(hay, pre)?,
         }
     } else {
         let rest = toks.get(from + fin + 1..)?;
@@ -1854,6 +1927,21 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             .take(2)
             .take_while(|t| adverbial(t) && !is_determiner(hay, t))
             .count();
+        // "rief vor den Anhängern aus": the phrase a preposition governs
+        // is no subject (but "heißt es in der Meldung" names the source).
+        let impersonal = matches!(
+            key(hay, toks.get(cue)?).as_str(),
+            "heißt" | "hieß" | "geheißen"
+        );
+        let governed = !impersonal
+            && skip > 0
+            && rest
+                .get(skip - 1)
+                .is_some_and(|p| has(lexicon::DE_PREPOSITIONS, &key(hay, p)))
+            && rest.get(skip).is_some_and(|t| is_determiner(hay, t));
+        if governed {
+            return None;
+        }
         let rest = rest.get(skip..)?;
         np_forward(hay, rest).or_else(|| impersonal_source(hay, rest))?
     };
@@ -1863,6 +1951,145 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         cue: Some(cue_span),
         rule: Rule::SpeakerCueQuote,
     })
+}
+
+/// German relative pronouns that can be a clause's subject.
+const DE_RELATIVES: &[&str] = &["das", "der", "die", "welche", "welcher", "welches"];
+
+/// German relative pronouns after a preposition ("auf dem", "in der").
+const DE_RELATIVES_GOVERNED: &[&str] = &[
+    "das", "dem", "den", "denen", "der", "die", "welche", "welchem", "welchen", "welcher",
+];
+
+/// A German quotation in a relative clause that speaks for its antecedent:
+/// "Kritik kam vom Verband ABC, der den Plan als „…“ sieht", "ein
+/// Kommentar, der ihn „…“ nannte", "ein Schild, auf dem „…“ stand". The
+/// clause runs from the last comma before the quotation; its pronoun must
+/// be the subject (no "er", "sie", … after it; after a preposition, no
+/// other phrase at all), and the clause must hold a cue, end in "als" or a
+/// colon, or be closed by a cue after the quotation. Returns where the
+/// clause starts and the antecedent as the mention.
+fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, Found)> {
+    let comma = before.iter().rposition(|t| t.punct() == Some(','))?;
+    let rel = before.get(comma + 1..)?;
+    if rel.len() > 2 * MAX_NP {
+        return None;
+    }
+    let prep = rel
+        .first()
+        .is_some_and(|t| has(lexicon::DE_PREPOSITIONS, &key(hay, t)));
+    let pron = rel.get(usize::from(prep))?;
+    let relative = if prep {
+        DE_RELATIVES_GOVERNED
+    } else {
+        DE_RELATIVES
+    };
+    if !pron.is_word()
+        || words::is_capitalized(pron.span.text(hay))
+        || !has(relative, &key(hay, pron))
+    {
+        return None;
+    }
+    let body = rel.get(usize::from(prep) + 1..)?;
+    let subject_after = |t: &Tok| {
+        t.is_word()
+            && (is_pronoun(hay, t)
+                || matches!(
+                    key(hay, t).as_str(),
+                    "er" | "sie" | "es" | "ich" | "wir" | "ihr" | "man"
+                ))
+    };
+    // After "die" or "das" (subject or object), a name or a phrase
+    // opened by a nominative article is the clause's own subject: "die
+    // Anna Berg als „…“ bezeichnet hatte", "die der Minister …".
+    let own_subject = if prep {
+        body.iter()
+            .any(|t| subject_after(t) || t.is_word() && words::is_capitalized(t.span.text(hay)))
+    } else {
+        body.first().is_some_and(|t| {
+            subject_after(t)
+                || matches!(key(hay, t).as_str(), "der" | "ein")
+                || t.is_word() && words::is_capitalized(t.span.text(hay))
+        })
+    };
+    // A finite verb with a noun after it makes a verb-second clause, not
+    // a relative one: "die Behauptung, die neue Sorte werde nie …".
+    let verb_second = body
+        .iter()
+        .position(|t| {
+            t.is_word()
+                && (has(lexicon::DE_AUX, &key(hay, t)) || has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)))
+        })
+        .and_then(|v| body.get(v + 1..))
+        .is_some_and(|rest| {
+            rest.iter()
+                .any(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        });
+    if own_subject || verb_second {
+        return None;
+    }
+    let inner_cue = body.iter().rposition(|t| is_cue(hay, t)).or_else(|| {
+        german_split_cue(hay, body)
+    });
+    let closing_cue = after
+        .iter()
+        .take_while(|t| !matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?')))
+        .take(MAX_NP)
+        .find(|t| is_cue(hay, t));
+    let cue = inner_cue
+        .and_then(|i| body.get(i))
+        .or(closing_cue)
+        .map(|t| t.span);
+    let opens = body
+        .last()
+        .is_some_and(|t| t.punct() == Some(':') || key(hay, t) == "als");
+    if cue.is_none() && !opens {
+        return None;
+    }
+    // The antecedent ends the clause before the comma, less a verb or
+    // two closing that clause ("ein Schild hängen, auf dem …").
+    let head = before.get(..comma)?;
+    let verbs = head
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|t| t.is_word() && !words::is_capitalized(t.span.text(hay)))
+        .count();
+    let head = head.get(..head.len() - verbs)?;
+    let np = np_backward(hay, head)?;
+    let noun = head.iter().rfind(|t| t.span.end <= np.end)?;
+    if !words::is_capitalized(noun.span.text(hay)) {
+        return None;
+    }
+    Some((
+        rel.first()?.span.start,
+        Found {
+            mention: Some(np),
+            cue,
+            rule: if cue.is_some() {
+                Rule::SentenceSubject
+            } else {
+                Rule::SubjectNoCue
+            },
+        },
+    ))
+}
+
+/// A German subject phrase filling the first slot whole when an
+/// attribute stands between its article and its noun ("der als Kritiker
+/// bekannte Verleger Hans Meier"): the article, then anything up to a
+/// capitalised last word, no comma, bounded.
+fn german_extended_np(hay: &str, pre: &[Tok]) -> Option<Span> {
+    let (first, last) = (pre.first()?, pre.last()?);
+    let article = matches!(
+        key(hay, first).as_str(),
+        "der" | "die" | "das" | "ein" | "eine"
+    );
+    (article
+        && (3..=2 * MAX_NP).contains(&pre.len())
+        && pre.iter().all(Tok::is_word)
+        && words::is_capitalized(last.span.text(hay)))
+    .then(|| Span::new(first.span.start, last.span.end))
 }
 
 /// German "es … in der Erklärung" after "heißt": the source named by a
