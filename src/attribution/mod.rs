@@ -586,8 +586,28 @@ pub(crate) fn attribute(
         {
             Some(a)
         } else {
+            // German news: a whole sentence about another person between
+            // the last quotation and this one hands the word to them
+            // ("…“, sagte A. Der Bruder, B, war eingeweiht. „Q“").
+            let between = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
+            let handed = (lang == Lang::De && !res.dialogue && last_here.is_some() && !same_sentence)
+                .then(|| german_previous_subject(hay, &doc, &res.names, between))
+                .flatten()
+                .and_then(|f| {
+                    let m = f.mention?;
+                    let speaker = res.resolve(m);
+                    (speaker.is_some() && speaker != last_here.and_then(|a| a.speaker)).then_some(
+                        Attribution {
+                            speaker,
+                            mention: Some(m),
+                            cue: None,
+                            rule: Rule::PreviousSentence,
+                        },
+                    )
+                });
             // Split quotation or news continuation: the same speaker.
             match last {
+                _ if handed.is_some() => handed,
                 Some((lp, a)) if lp == pi => Some(Attribution {
                     rule: Rule::SameParagraph,
                     cue: None,
@@ -1235,13 +1255,39 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
         Some('!' | '?' | ';') => true,
         // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
         Some('.') => {
-            !i.checked_sub(1)
-                .and_then(|p| toks.get(p))
-                .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
-                && toks.get(i + 1).and_then(Tok::punct) != Some(')')
+            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            !prev.is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                && !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
+                && !prev.is_some_and(|p| is_ordinal(hay, toks, i, p))
         }
         _ => false,
     }
+}
+
+/// Whether the dot after `p` (at `dot`) marks an ordinal rather than a
+/// sentence end: a regnal number before a lower-case word ("Benedikt
+/// XVI. „ist …“", "Elisabeth II. bat"), or a day before a month or a
+/// lower-case word ("am 20. Juli", "der 3. Platz" stays a sentence end
+/// only when a capital that is no month follows).
+fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
+    let w = p.span.text(hay);
+    let next = toks
+        .get(dot + 1..)
+        .into_iter()
+        .flatten()
+        .find(|t| !matches!(t.punct(), Some('„' | '“' | '"' | '»' | '«')));
+    let Some(next) = next.filter(|t| t.is_word()) else {
+        return false;
+    };
+    let lower = !words::is_capitalized(next.span.text(hay));
+    let regnal = w.len() <= 5
+        && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && dot
+            .checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)));
+    let day = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    (regnal || day) && lower || day && has(DATES, &key(hay, next))
 }
 
 /// The tokens of `toks` after its last sentence end, and whether there
@@ -2225,6 +2271,21 @@ fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Span) -> bool
             || has(lexicon::ROLES, &k)
             || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
     });
+    // "Der Bruder des Papstes, Georg Ratzinger,": a name in apposition.
+    let appositive = toks
+        .iter()
+        .position(|t| t.punct() == Some(','))
+        .and_then(|c| toks.get(c + 1..))
+        .is_some_and(|rest| {
+            let named: Vec<&Tok> = rest.iter().take_while(|t| t.is_word()).collect();
+            named.len() >= 2
+                && named
+                    .iter()
+                    .all(|t| words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t)))
+        });
+    if appositive {
+        return true;
+    }
     let article = has(lexicon::DE_ARTICLES, &k);
     let caps = words
         .iter()
@@ -2631,7 +2692,12 @@ fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     // with a comma right before the verb.
     let appositive = pre.last().and_then(Tok::punct) == Some(',')
         && pre.iter().filter(|t| t.punct() == Some(',')).count() == 2;
-    if nominal && (appositive || !pre.iter().any(|t| t.punct() == Some(','))) {
+    if nominal && appositive {
+        // The phrase and its appositive name, less the closing comma.
+        let last = pre.get(pre.len().checked_sub(2)?)?;
+        return Some(Span::new(first.span.start, last.span.end));
+    }
+    if nominal && !pre.iter().any(|t| t.punct() == Some(',')) {
         return german_np_von(hay, pre);
     }
     let rest = toks.get(verb + 1..)?;
