@@ -2463,6 +2463,25 @@ fn german_no_cue(
             [b] => toks.get(..*b),
             [] => None,
         };
+        // "Für den Theologen X sei der Schritt „…“": whose view it is.
+        if let Some(np) = german_view_of(hay, before).filter(|&np| {
+            // A role, or a noun with a name after it ("den Theologen Hans Berg").
+            let toks = res.doc.lex(hay, np);
+            let named = toks.len() >= 3
+                && toks
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .all(|t| words::is_capitalized(t.span.text(hay)));
+            named || german_person(hay, res.doc, &res.names, np)
+        }) {
+            return Some(Attribution {
+                speaker: res.resolve(np),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::ReportedSpeech,
+            });
+        }
         if let Some(prev) = prev {
             if let Some(c) = prev.iter().rposition(|t| is_cue(hay, t)) {
                 if let Some(f) = german_clause(hay, prev, c) {
@@ -2480,6 +2499,28 @@ fn german_no_cue(
         // the quotation's own clause.
         if let Some(np) =
             german_v2_subject(hay, before).filter(|&np| german_person(hay, res.doc, &res.names, np))
+        {
+            return Some(Attribution {
+                speaker: res.resolve(np),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::ReportedSpeech,
+            });
+        }
+        // "Dazu nahm auch die Ministerin Stellung. Jeder könne „…“": a
+        // person the sentence before was about, with no cue of its own;
+        // that sentence told (indicative), not reported, and named them
+        // (a pronoun goes on with the last speaker below).
+        if let Some(np) = prev
+            .filter(|p| {
+                !p.iter()
+                    .any(|t| t.is_word() && has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)))
+            })
+            .and_then(|p| german_v2_subject(hay, p))
+            .filter(|&np| {
+                !res.doc.lex(hay, np).first().is_some_and(|t| is_pronoun(hay, t))
+                    && german_person(hay, res.doc, &res.names, np)
+            })
         {
             return Some(Attribution {
                 speaker: res.resolve(np),
@@ -2508,6 +2549,29 @@ fn german_no_cue(
         cue: None,
         rule: Rule::SubjectNoCue,
     })
+}
+
+/// The person whose view a German clause gives: "Für den Theologen Hans
+/// Berg sei der Schritt …", "Für die Ministerin ist das …" (the phrase
+/// after a clause-opening "für", a copula right after it).
+fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
+    let lead = before.iter().position(Tok::is_word)?;
+    if key(hay, before.get(lead)?) != "für" {
+        return None;
+    }
+    let rest = before.get(lead + 1..)?;
+    let verb = rest.iter().take(MAX_NP).position(|t| {
+        matches!(
+            key(hay, t).as_str(),
+            "sei" | "seien" | "ist" | "sind" | "war" | "waren" | "wäre"
+        )
+    })?;
+    let phrase = rest.get(..verb)?;
+    let (first, last) = (phrase.first()?, phrase.last()?);
+    (is_determiner(hay, first)
+        && phrase.iter().all(Tok::is_word)
+        && words::is_capitalized(last.span.text(hay)))
+    .then(|| Span::new(first.span.start, last.span.end))
 }
 
 /// A German sentence that names a document or a place as the quotation's
