@@ -590,21 +590,21 @@ pub(crate) fn attribute(
             // the last quotation and this one hands the word to them
             // ("…“, sagte A. Der Bruder, B, war eingeweiht. „Q“").
             let between = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
-            let handed = (lang == Lang::De && !res.dialogue && last_here.is_some() && !same_sentence)
-                .then(|| german_previous_subject(hay, &doc, &res.names, between))
-                .flatten()
-                .and_then(|f| {
-                    let m = f.mention?;
-                    let speaker = res.resolve(m);
-                    (speaker.is_some() && speaker != last_here.and_then(|a| a.speaker)).then_some(
-                        Attribution {
-                            speaker,
-                            mention: Some(m),
-                            cue: None,
-                            rule: Rule::PreviousSentence,
-                        },
-                    )
-                });
+            let handed =
+                (lang == Lang::De && !res.dialogue && last_here.is_some() && !same_sentence)
+                    .then(|| german_previous_subject(hay, &doc, &res.names, between))
+                    .flatten()
+                    .and_then(|f| {
+                        let m = f.mention?;
+                        let speaker = res.resolve(m);
+                        (speaker.is_some() && speaker != last_here.and_then(|a| a.speaker))
+                            .then_some(Attribution {
+                                speaker,
+                                mention: Some(m),
+                                cue: None,
+                                rule: Rule::PreviousSentence,
+                            })
+                    });
             // Split quotation or news continuation: the same speaker.
             match last {
                 _ if handed.is_some() => handed,
@@ -1271,15 +1271,27 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
 /// only when a capital that is no month follows).
 fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     let w = p.span.text(hay);
-    let next = toks
-        .get(dot + 1..)
-        .into_iter()
-        .flatten()
-        .find(|t| !matches!(t.punct(), Some('„' | '“' | '"' | '»' | '«')));
-    let Some(next) = next.filter(|t| t.is_word()) else {
+    // The next word from the text itself: a window may end at the dot.
+    let Some(end) = toks.get(dot).map(|t| t.span.end) else {
         return false;
     };
-    let lower = !words::is_capitalized(next.span.text(hay));
+    let after = hay.get(end..).unwrap_or_default();
+    let from = after
+        .char_indices()
+        .take(8)
+        .find(|&(_, c)| !c.is_whitespace() && !matches!(c, '„' | '“' | '"' | '»' | '«'))
+        .map_or(after.len(), |(i, _)| i);
+    let next: String = after
+        .get(from..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(12)
+        .collect();
+    if next.is_empty() {
+        return false;
+    }
+    let lower = !words::is_capitalized(&next);
     let regnal = w.len() <= 5
         && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
         && dot
@@ -1287,7 +1299,7 @@ fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
             .and_then(|k| toks.get(k))
             .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)));
     let day = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
-    (regnal || day) && lower || day && has(DATES, &key(hay, next))
+    (regnal || day) && lower || day && has(DATES, &next.to_lowercase())
 }
 
 /// The tokens of `toks` after its last sentence end, and whether there
@@ -2064,7 +2076,8 @@ fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, F
         .iter()
         .position(|t| {
             t.is_word()
-                && (has(lexicon::DE_AUX, &key(hay, t)) || has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)))
+                && (has(lexicon::DE_AUX, &key(hay, t))
+                    || has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)))
         })
         .and_then(|v| body.get(v + 1..))
         .is_some_and(|rest| {
@@ -2074,9 +2087,10 @@ fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, F
     if own_subject || verb_second {
         return None;
     }
-    let inner_cue = body.iter().rposition(|t| is_cue(hay, t)).or_else(|| {
-        german_split_cue(hay, body)
-    });
+    let inner_cue = body
+        .iter()
+        .rposition(|t| is_cue(hay, t))
+        .or_else(|| german_split_cue(hay, body));
     let closing_cue = after
         .iter()
         .take_while(|t| !matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?')))
@@ -2279,9 +2293,9 @@ fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Span) -> bool
         .is_some_and(|rest| {
             let named: Vec<&Tok> = rest.iter().take_while(|t| t.is_word()).collect();
             named.len() >= 2
-                && named
-                    .iter()
-                    .all(|t| words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t)))
+                && named.iter().all(|t| {
+                    words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t))
+                })
         });
     if appositive {
         return true;
@@ -2518,7 +2532,10 @@ fn german_no_cue(
             })
             .and_then(|p| german_v2_subject(hay, p))
             .filter(|&np| {
-                !res.doc.lex(hay, np).first().is_some_and(|t| is_pronoun(hay, t))
+                !res.doc
+                    .lex(hay, np)
+                    .first()
+                    .is_some_and(|t| is_pronoun(hay, t))
                     && german_person(hay, res.doc, &res.names, np)
             })
         {
