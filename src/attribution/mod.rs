@@ -241,7 +241,29 @@ pub(crate) fn attribute(
         let after_span = Span::new(q.span.end, next_start.min(end_para.end).max(q.span.end));
         let (before, cut) = sentence_tail(hay, doc.lex(hay, before_span));
         // The previous quotation ends in this quotation's sentence.
-        let same_sentence = ti > 0 && !cut && prev_end >= para.start;
+        // German „… Ende.“ Der Minister …: the previous quotation closed
+        // its own sentence when a capital follows it.
+        let prev_closed = lang == Lang::De
+            && ti
+                .checked_sub(1)
+                .and_then(|k| tops.get(k))
+                .and_then(|&k| quotes.get(k))
+                .is_some_and(|p| p.content.text(hay).trim_end().ends_with(['.', '!', '?']))
+            && before
+                .first()
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)));
+        // … and a new sentence about a person leads to this one with a
+        // colon ("… in Frage:"), so it is theirs, not the last speaker's.
+        let new_speaker = prev_closed
+            && before.last().and_then(Tok::punct) == Some(':')
+            && before
+                .get(..before.len() - 1)
+                .and_then(|body| {
+                    let np = german_v2_subject(hay, body)?;
+                    Some(german_object_first(hay, &doc, &res.names, body, np).unwrap_or(np))
+                })
+                .is_some_and(|np| german_person(hay, &doc, &res.names, np));
+        let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
         let mut after = sentence_head(hay, doc.lex(hay, after_span));
         let content = q.content.text(hay).trim_end();
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
@@ -343,6 +365,34 @@ pub(crate) fn attribute(
                 }) =>
             {
                 Some(r)
+            }
+            _ => found,
+        };
+        // German: "laut X", "X zufolge" in the quotation's own clause names
+        // its source ahead of a phrase earlier in the sentence ("Wie die
+        // Zeitung berichtete, soll laut der Studie jeder „…“").
+        let found = match (lang == Lang::De)
+            .then(|| {
+                let from = before
+                    .iter()
+                    .rposition(|t| t.punct() == Some(','))
+                    .map_or(0, |c| c + 1);
+                let clause = before.get(from..)?;
+                Some((clause.first()?.span.start, according_to_nearest(hay, clause)?))
+            })
+            .flatten()
+        {
+            // Unless the phrase found is a person in the same clause ("Sie
+            // wandte sich gegen die ihrer Meinung nach …").
+            Some((from, acc))
+                if found.is_none_or(|f| {
+                    f.mention.is_none_or(|m| {
+                        acc.mention.is_some_and(|a| m.end <= a.start)
+                            && (m.start < from || !german_person(hay, &doc, &res.names, m))
+                    })
+                }) =>
+            {
+                Some(acc)
             }
             _ => found,
         };
@@ -1427,9 +1477,21 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         && !has(lexicon::DE_SUBORDINATORS, &first_key);
     if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite && !is_so) {
         if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
-            if let Some(verb) = toks
+            // "wird Ann Ames, Sprecherin der Firma, zitiert": past an
+            // appositive between commas.
+            let rest: Vec<&Tok> = toks.iter().filter(|t| t.span.start >= np.end).collect();
+            let skip = match rest.first().and_then(|t| t.punct()) {
+                Some(',') => rest
+                    .iter()
+                    .skip(1)
+                    .take(APPOSITIVE_WINDOW)
+                    .position(|t| t.punct() == Some(','))
+                    .map_or(0, |c| c + 2),
+                _ => 0,
+            };
+            if let Some(verb) = rest
                 .iter()
-                .filter(|t| t.span.start >= np.end)
+                .skip(skip)
                 .take(4)
                 .find(|t| is_cue(hay, t))
             {
@@ -2950,6 +3012,24 @@ fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
         })
     });
     for i in candidates.take(4) {
+        // "seiner Meinung nach": a possessive and a source noun before.
+        let noun = i.checked_sub(1).and_then(|k| toks.get(k));
+        let owner = i.checked_sub(2).and_then(|k| toks.get(k));
+        if let (Some(noun), Some(owner)) = (noun, owner) {
+            if toks.get(i).is_some_and(|t| key(hay, t) == "nach")
+                && has(lexicon::DE_SOURCE_NOUNS, &key(hay, noun))
+                && matches!(
+                    key(hay, owner).as_str(),
+                    "seiner" | "ihrer" | "deren" | "dessen"
+                )
+            {
+                return Some(Found {
+                    mention: Some(Span::new(owner.span.start, noun.span.end)),
+                    cue: toks.get(i).map(|t| t.span),
+                    rule: Rule::AccordingTo,
+                });
+            }
+        }
         let found = match toks.get(i).map(|t| key(hay, t)).as_deref() {
             Some("zufolge") => according_to(hay, toks.get(..=i)?),
             // ", so X": the comma before "so" is part of the pattern.
