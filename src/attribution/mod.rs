@@ -1771,6 +1771,27 @@ fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
 /// sentence (`Cornyn (R-Texas) told a reporter that he “…”`, `X did Y,
 /// saying “…”`).
 fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+    // German capitalises an adverb only where a sentence starts: a heading
+    // run into the text ("Rückblick Bereits 2005 hatte X erklärt:") ends
+    // before it.
+    let toks = match (lang == Lang::De)
+        .then(|| {
+            (1..toks.len()).rev().find(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    let k = key(hay, t);
+                    t.is_word()
+                        && words::is_capitalized(t.span.text(hay))
+                        && has(lexicon::DE_ADVERBS, &k)
+                        && !has(lexicon::DE_PREPOSITIONS, &k)
+                        && !has(lexicon::DE_SUBORDINATORS, &k)
+                }) && toks.get(j - 1).is_some_and(Tok::is_word)
+            })
+        })
+        .flatten()
+    {
+        Some(j) => toks.get(j..)?,
+        None => toks,
+    };
     // "Said Dorothy Poynter, who …, “Q”": the cue opens the sentence.
     if let Some(first) = toks.first().filter(|t| is_cue_or_capital_cue(hay, t)) {
         if words::is_capitalized(first.span.text(hay)) {
@@ -2026,6 +2047,36 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             cue: Some(cue_span),
             rule: Rule::SpeakerCueQuote,
         });
+    }
+    // "Die tibetischen Mönche … beschrieb die Agentur als „…“": a plural
+    // phrase first and a singular verb; the verb agrees with the phrase
+    // after it, the subject.
+    if nominal {
+        let verb = clause.get(fin).map(|t| key(hay, t));
+        let singular_verb = verb.is_some_and(|v| !v.ends_with("en"));
+        let plural_first = matches!(
+            (pre.first(), pre.get(1)),
+            (Some(a), Some(adj))
+                if key(hay, a) == "die"
+                    && adj.is_word()
+                    && !words::is_capitalized(adj.span.text(hay))
+                    && key(hay, adj).ends_with("en")
+        );
+        let subject = toks
+            .get(from + fin + 1..)
+            .filter(|r| {
+                r.first().is_some_and(|t| {
+                    matches!(key(hay, t).as_str(), "der" | "die" | "das" | "ein" | "eine")
+                })
+            })
+            .and_then(|r| np_forward(hay, r));
+        if let (true, true, Some(np)) = (singular_verb, plural_first, subject) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
     }
     let np = if nominal {
         match np_forward(hay, pre) {
