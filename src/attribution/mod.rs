@@ -2174,8 +2174,16 @@ fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, F
     // opened by a nominative article is the clause's own subject: "die
     // Anna Berg als „…“ bezeichnet hatte", "die der Minister …".
     let own_subject = if prep {
-        body.iter()
-            .any(|t| subject_after(t) || t.is_word() && words::is_capitalized(t.span.text(hay)))
+        // Any phrase not governed by a preposition ("in roter Schrift").
+        body.iter().enumerate().any(|(i, t)| {
+            let governed = (1..=2).any(|back| {
+                i.checked_sub(back)
+                    .and_then(|k| body.get(k))
+                    .is_some_and(|p| has(lexicon::DE_PREPOSITIONS, &key(hay, p)))
+            });
+            subject_after(t)
+                || t.is_word() && words::is_capitalized(t.span.text(hay)) && !governed
+        })
     } else {
         body.first().is_some_and(|t| {
             subject_after(t)
