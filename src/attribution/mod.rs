@@ -1461,6 +1461,23 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     }
     let first = toks.get(start)?;
     let first_key = key(hay, first);
+    // German „…“, mit diesen Worten meldete sich X: the verb, then X.
+    if lang == Lang::De
+        && first_key == "mit"
+        && toks
+            .get(start + 2)
+            .is_some_and(|w| matches!(key(hay, w).as_str(), "worten" | "sätzen"))
+    {
+        let verb = toks.get(start + 3).filter(|v| {
+            v.is_word() && !words::is_capitalized(v.span.text(hay)) && !is_pronoun(hay, v)
+        })?;
+        let np = np_forward(hay, toks.get(start + 4..)?)?;
+        return Some(Found {
+            mention: Some(np),
+            cue: Some(Span::new(first.span.start, verb.span.end)),
+            rule: Rule::QuoteCueSpeaker,
+        });
+    }
     // „Q“, so X — German only (English "so" after a quote is a conjunction).
     let is_so = first_key == "so"
         && matches!(lang, Lang::De | Lang::Auto)
@@ -2047,6 +2064,41 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             cue: Some(cue_span),
             rule: Rule::SpeakerCueQuote,
         });
+    }
+    // "Die Ministerin wies das zurück, die Sprecherin der Fraktion, Ute
+    // Berg, erklärte: „…“": a second main clause after a comma, its subject
+    // (with an appositive) right before the cue and no verb of its own.
+    if nominal {
+        let second = pre.iter().enumerate().rev().find_map(|(c, t)| {
+            if t.punct() != Some(',') || c == 0 {
+                return None;
+            }
+            let seg = pre.get(c + 1..)?;
+            let art = seg.first()?;
+            let verbless = seg.iter().all(|w| {
+                let k = key(hay, w);
+                !w.is_word()
+                    || words::is_capitalized(w.span.text(hay))
+                    || !(is_de_verb(hay, w)
+                        || has(lexicon::DE_STRONG_PAST, &k)
+                        || k.ends_with('t')
+                        || k.ends_with("te")
+                        || k.ends_with("ten"))
+            });
+            (matches!(art.span.text(hay), "der" | "die" | "das" | "ein" | "eine")
+                && seg.len() <= 2 * MAX_NP
+                && verbless
+                && seg.get(1).is_some_and(|w| w.is_word() && !is_determiner(hay, w)))
+            .then_some(seg)
+        });
+        if let Some(seg) = second {
+            let last = seg.iter().rfind(|t| t.punct() != Some(','))?;
+            return Some(Found {
+                mention: Some(Span::new(seg.first()?.span.start, last.span.end)),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
     }
     // "Die tibetischen Mönche … beschrieb die Agentur als „…“": a plural
     // phrase first and a singular verb; the verb agrees with the phrase
@@ -3215,7 +3267,13 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
     // ("on Friday described").
     let before = toks.iter().rfind(|p| p.span.end <= first.span.start);
     if is_determiner(hay, first)
-        && before.is_some_and(|p| p.is_word() && has(PREPOSITIONS, &key(hay, p)))
+        && before.is_some_and(|p| {
+            let k = key(hay, p);
+            // German too: "durch ihren Doktorvater verwiesen".
+            p.is_word()
+                && (has(PREPOSITIONS, &k)
+                    || has(lexicon::DE_PREPOSITIONS, &k) && has(lexicon::DE_ARTICLES, &key(hay, first)))
+        })
         || phrase.len() == 1 && has(DATES, &key(hay, first))
     {
         return None;
