@@ -378,7 +378,10 @@ pub(crate) fn attribute(
                     .rposition(|t| t.punct() == Some(','))
                     .map_or(0, |c| c + 1);
                 let clause = before.get(from..)?;
-                Some((clause.first()?.span.start, according_to_nearest(hay, clause)?))
+                Some((
+                    clause.first()?.span.start,
+                    according_to_nearest(hay, clause)?,
+                ))
             })
             .flatten()
         {
@@ -1506,12 +1509,7 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
                     .map_or(0, |c| c + 2),
                 _ => 0,
             };
-            if let Some(verb) = rest
-                .iter()
-                .skip(skip)
-                .take(4)
-                .find(|t| is_cue(hay, t))
-            {
+            if let Some(verb) = rest.iter().skip(skip).take(4).find(|t| is_cue(hay, t)) {
                 return Some(Found {
                     mention: Some(np),
                     cue: Some(Span::new(first.span.start, verb.span.end)),
@@ -2088,7 +2086,9 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             (matches!(art.span.text(hay), "der" | "die" | "das" | "ein" | "eine")
                 && seg.len() <= 2 * MAX_NP
                 && verbless
-                && seg.get(1).is_some_and(|w| w.is_word() && !is_determiner(hay, w)))
+                && seg
+                    .get(1)
+                    .is_some_and(|w| w.is_word() && !is_determiner(hay, w)))
             .then_some(seg)
         });
         if let Some(seg) = second {
@@ -2233,8 +2233,7 @@ fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, F
                     .and_then(|k| body.get(k))
                     .is_some_and(|p| has(lexicon::DE_PREPOSITIONS, &key(hay, p)))
             });
-            subject_after(t)
-                || t.is_word() && words::is_capitalized(t.span.text(hay)) && !governed
+            subject_after(t) || t.is_word() && words::is_capitalized(t.span.text(hay)) && !governed
         })
     } else {
         body.first().is_some_and(|t| {
@@ -3272,7 +3271,8 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
             // German too: "durch ihren Doktorvater verwiesen".
             p.is_word()
                 && (has(PREPOSITIONS, &k)
-                    || has(lexicon::DE_PREPOSITIONS, &k) && has(lexicon::DE_ARTICLES, &key(hay, first)))
+                    || has(lexicon::DE_PREPOSITIONS, &k)
+                        && has(lexicon::DE_ARTICLES, &key(hay, first)))
         })
         || phrase.len() == 1 && has(DATES, &key(hay, first))
     {
@@ -3460,6 +3460,19 @@ impl<'h> Resolver<'h> {
         let hay = self.hay;
         let text = mention.text(hay);
         let toks = self.doc.lex(hay, mention);
+        // "die Sprecherin der Fraktion, Ute Berg (FDP)": the name in
+        // apposition names the person.
+        if let Some(c) = toks.iter().rposition(|t| t.punct() == Some(',')) {
+            let named: Vec<&Tok> = toks
+                .get(c + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+                .collect();
+            if let (true, Some(f), Some(l)) = (named.len() >= 2, named.first(), named.last()) {
+                return self.resolve(Span::new(f.span.start, l.span.end));
+            }
+        }
         let lower = text.to_lowercase();
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {
