@@ -2067,7 +2067,10 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
     // Berg, erklärte: „…“": a second main clause after a comma, its subject
     // (with an appositive) right before the cue and no verb of its own.
     if nominal {
-        let second = pre.iter().enumerate().rev().find_map(|(c, t)| {
+        // Only commas near the cue: the segment is bounded, so this stays
+        // linear however long the clause.
+        let near = pre.len().saturating_sub(2 * MAX_NP + 1);
+        let second = pre.iter().enumerate().skip(near).rev().find_map(|(c, t)| {
             if t.punct() != Some(',') || c == 0 {
                 return None;
             }
