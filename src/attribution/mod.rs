@@ -241,7 +241,29 @@ pub(crate) fn attribute(
         let after_span = Span::new(q.span.end, next_start.min(end_para.end).max(q.span.end));
         let (before, cut) = sentence_tail(hay, doc.lex(hay, before_span));
         // The previous quotation ends in this quotation's sentence.
-        let same_sentence = ti > 0 && !cut && prev_end >= para.start;
+        // German „… Ende.“ Der Minister …: the previous quotation closed
+        // its own sentence when a capital follows it.
+        let prev_closed = lang == Lang::De
+            && ti
+                .checked_sub(1)
+                .and_then(|k| tops.get(k))
+                .and_then(|&k| quotes.get(k))
+                .is_some_and(|p| p.content.text(hay).trim_end().ends_with(['.', '!', '?']))
+            && before
+                .first()
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)));
+        // … and a new sentence about a person leads to this one with a
+        // colon ("… in Frage:"), so it is theirs, not the last speaker's.
+        let new_speaker = prev_closed
+            && before.last().and_then(Tok::punct) == Some(':')
+            && before
+                .get(..before.len() - 1)
+                .and_then(|body| {
+                    let np = german_v2_subject(hay, body)?;
+                    Some(german_object_first(hay, &doc, &res.names, body, np).unwrap_or(np))
+                })
+                .is_some_and(|np| german_person(hay, &doc, &res.names, np));
+        let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
         let mut after = sentence_head(hay, doc.lex(hay, after_span));
         let content = q.content.text(hay).trim_end();
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
@@ -344,6 +366,54 @@ pub(crate) fn attribute(
                 .take(2)
                 .collect();
         }
+        // German: a quotation inside a relative clause whose pronoun is
+        // its subject ("der Verband, der den Plan als „…“ sieht") is the
+        // antecedent's, unless a phrase before the clause was found.
+        let found = match (lang == Lang::De)
+            .then(|| german_relative(hay, &before, &after))
+            .flatten()
+        {
+            Some((rel, r))
+                if found.is_none_or(|f| {
+                    f.mention
+                        .is_none_or(|m| m.start >= rel && m.end <= q.span.start)
+                }) =>
+            {
+                Some(r)
+            }
+            _ => found,
+        };
+        // German: "laut X", "X zufolge" in the quotation's own clause names
+        // its source ahead of a phrase earlier in the sentence ("Wie die
+        // Zeitung berichtete, soll laut der Studie jeder „…“").
+        let found = match (lang == Lang::De)
+            .then(|| {
+                let from = before
+                    .iter()
+                    .rposition(|t| t.punct() == Some(','))
+                    .map_or(0, |c| c + 1);
+                let clause = before.get(from..)?;
+                Some((
+                    clause.first()?.span.start,
+                    according_to_nearest(hay, clause)?,
+                ))
+            })
+            .flatten()
+        {
+            // Unless the phrase found is a person in the same clause ("Sie
+            // wandte sich gegen die ihrer Meinung nach …").
+            Some((from, acc))
+                if found.is_none_or(|f| {
+                    f.mention.is_none_or(|m| {
+                        acc.mention.is_some_and(|a| m.end <= a.start)
+                            && (m.start < from || !german_person(hay, &doc, &res.names, m))
+                    })
+                }) =>
+            {
+                Some(acc)
+            }
+            _ => found,
+        };
         // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
         let found = found.map(|f| match f.mention.and_then(|m| voice_of(hay, &doc, m)) {
             Some(m) => Found {
@@ -584,8 +654,28 @@ pub(crate) fn attribute(
         {
             Some(a)
         } else {
+            // German news: a whole sentence about another person between
+            // the last quotation and this one hands the word to them
+            // ("…“, sagte A. Der Bruder, B, war eingeweiht. „Q“").
+            let between = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
+            let handed =
+                (lang == Lang::De && !res.dialogue && last_here.is_some() && !same_sentence)
+                    .then(|| german_previous_subject(hay, &doc, &res.names, between))
+                    .flatten()
+                    .and_then(|f| {
+                        let m = f.mention?;
+                        let speaker = res.resolve(m);
+                        (speaker.is_some() && speaker != last_here.and_then(|a| a.speaker))
+                            .then_some(Attribution {
+                                speaker,
+                                mention: Some(m),
+                                cue: None,
+                                rule: Rule::PreviousSentence,
+                            })
+                    });
             // Split quotation or news continuation: the same speaker.
             match last {
+                _ if handed.is_some() => handed,
                 Some((lp, a)) if lp == pi => Some(Attribution {
                     rule: Rule::SameParagraph,
                     cue: None,
@@ -1239,13 +1329,51 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
         Some('!' | '?' | ';') => true,
         // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
         Some('.') => {
-            !i.checked_sub(1)
-                .and_then(|p| toks.get(p))
-                .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
-                && toks.get(i + 1).and_then(Tok::punct) != Some(')')
+            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            !prev.is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                && !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
+                && !prev.is_some_and(|p| is_ordinal(hay, toks, i, p))
         }
         _ => false,
     }
+}
+
+/// Whether the dot after `p` (at `dot`) marks an ordinal rather than a
+/// sentence end: a regnal number before a lower-case word ("Benedikt
+/// XVI. „ist …“", "Elisabeth II. bat"), or a day before a month or a
+/// lower-case word ("am 20. Juli", "der 3. Platz" stays a sentence end
+/// only when a capital that is no month follows).
+fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
+    let w = p.span.text(hay);
+    // The next word from the text itself: a window may end at the dot.
+    let Some(end) = toks.get(dot).map(|t| t.span.end) else {
+        return false;
+    };
+    let after = hay.get(end..).unwrap_or_default();
+    let from = after
+        .char_indices()
+        .take(8)
+        .find(|&(_, c)| !c.is_whitespace() && !matches!(c, '„' | '“' | '"' | '»' | '«'))
+        .map_or(after.len(), |(i, _)| i);
+    let next: String = after
+        .get(from..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(12)
+        .collect();
+    if next.is_empty() {
+        return false;
+    }
+    let lower = !words::is_capitalized(&next);
+    let regnal = w.len() <= 5
+        && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && dot
+            .checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)));
+    let day = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    (regnal || day) && lower || day && has(DATES, &next.to_lowercase())
 }
 
 /// The tokens of `toks` after its last sentence end, and whether there
@@ -1357,6 +1485,23 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     }
     let first = toks.get(start)?;
     let first_key = key(hay, first);
+    // German „…“, mit diesen Worten meldete sich X: the verb, then X.
+    if lang == Lang::De
+        && first_key == "mit"
+        && toks
+            .get(start + 2)
+            .is_some_and(|w| matches!(key(hay, w).as_str(), "worten" | "sätzen"))
+    {
+        let verb = toks.get(start + 3).filter(|v| {
+            v.is_word() && !words::is_capitalized(v.span.text(hay)) && !is_pronoun(hay, v)
+        })?;
+        let np = np_forward(hay, toks.get(start + 4..)?)?;
+        return Some(Found {
+            mention: Some(np),
+            cue: Some(Span::new(first.span.start, verb.span.end)),
+            rule: Rule::QuoteCueSpeaker,
+        });
+    }
     // „Q“, so X — German only (English "so" after a quote is a conjunction).
     let is_so = first_key == "so"
         && matches!(lang, Lang::De | Lang::Auto)
@@ -1373,12 +1518,19 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         && !has(lexicon::DE_SUBORDINATORS, &first_key);
     if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite && !is_so) {
         if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
-            if let Some(verb) = toks
-                .iter()
-                .filter(|t| t.span.start >= np.end)
-                .take(4)
-                .find(|t| is_cue(hay, t))
-            {
+            // "wird Ann Ames, Sprecherin der Firma, zitiert": past an
+            // appositive between commas.
+            let rest: Vec<&Tok> = toks.iter().filter(|t| t.span.start >= np.end).collect();
+            let skip = match rest.first().and_then(|t| t.punct()) {
+                Some(',') => rest
+                    .iter()
+                    .skip(1)
+                    .take(APPOSITIVE_WINDOW)
+                    .position(|t| t.punct() == Some(','))
+                    .map_or(0, |c| c + 2),
+                _ => 0,
+            };
+            if let Some(verb) = rest.iter().skip(skip).take(4).find(|t| is_cue(hay, t)) {
                 return Some(Found {
                     mention: Some(np),
                     cue: Some(Span::new(first.span.start, verb.span.end)),
@@ -1655,6 +1807,27 @@ fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
 /// sentence (`Cornyn (R-Texas) told a reporter that he “…”`, `X did Y,
 /// saying “…”`).
 fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+    // German capitalises an adverb only where a sentence starts: a heading
+    // run into the text ("Rückblick Bereits 2005 hatte X erklärt:") ends
+    // before it.
+    let toks = match (lang == Lang::De)
+        .then(|| {
+            (1..toks.len()).rev().find(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    let k = key(hay, t);
+                    t.is_word()
+                        && words::is_capitalized(t.span.text(hay))
+                        && has(lexicon::DE_ADVERBS, &k)
+                        && !has(lexicon::DE_PREPOSITIONS, &k)
+                        && !has(lexicon::DE_SUBORDINATORS, &k)
+                }) && toks.get(j - 1).is_some_and(Tok::is_word)
+            })
+        })
+        .flatten()
+    {
+        Some(j) => toks.get(j..)?,
+        None => toks,
+    };
     // "Said Dorothy Poynter, who …, “Q”": the cue opens the sentence.
     if let Some(first) = toks.first().filter(|t| is_cue_or_capital_cue(hay, t)) {
         if words::is_capitalized(first.span.text(hay)) {
@@ -1666,7 +1839,13 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
             });
         }
     }
-    let Some(last_cue) = toks.iter().rposition(|t| is_cue(hay, t)) else {
+    let last_cue = toks.iter().rposition(|t| is_cue(hay, t));
+    // German splits a separable verb: "führt das Gericht aus, …", "rief
+    // er vor der Menge aus:"; the finite half is the cue.
+    let split = (lang == Lang::De)
+        .then(|| german_split_cue(hay, toks))
+        .flatten();
+    let Some(last_cue) = last_cue.max(split) else {
         return colon_pattern(hay, toks);
     };
     // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
@@ -1726,6 +1905,44 @@ fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
         mention: Some(np),
         cue: toks.get(last_cue).map(|t| t.span),
         rule: Rule::SentenceSubject,
+    })
+}
+
+/// Particles that close a German clause and belong to its finite verb
+/// ("führt … aus", "wies … hin"), sorted for [`has`].
+const DE_SPLIT_PARTICLES: &[&str] = &[
+    "an", "aus", "bekannt", "ein", "fest", "hin", "hinzu", "mit", "vor", "zu", "zurück",
+];
+
+/// The finite half of a German separable speech verb whose particle closes
+/// the clause: "Dazu führt das Gericht aus, …" (ausführen), "rief er vor
+/// der Menge aus:" (ausrufen). The particle and the verb joined must be a
+/// cue ("ausführt"), so "führt die Liste an" is none. Each particle looks
+/// back a bounded stretch of its own clause.
+fn german_split_cue(hay: &str, toks: &[Tok]) -> Option<usize> {
+    let closes = |i: usize| {
+        toks.get(i + 1)
+            .is_none_or(|t| matches!(t.punct(), Some(',' | ':' | '.' | ';')))
+    };
+    (0..toks.len()).rev().find_map(|p| {
+        let particle = toks.get(p)?;
+        let pk = key(hay, particle);
+        if !particle.is_word()
+            || words::is_capitalized(particle.span.text(hay))
+            || !has(DE_SPLIT_PARTICLES, &pk)
+            || !closes(p)
+        {
+            return None;
+        }
+        (p.saturating_sub(2 * MAX_NP)..p)
+            .rev()
+            .take_while(|&j| toks.get(j).is_some_and(Tok::is_word))
+            .find(|&j| {
+                toks.get(j).is_some_and(|v| {
+                    !words::is_capitalized(v.span.text(hay))
+                        && lexicon::is_cue_word(&format!("{}{}", pk.as_str(), key(hay, v).as_str()))
+                })
+            })
     })
 }
 
@@ -1819,6 +2036,16 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         Some(rest) if !rest.is_empty() => rest,
         _ => pre,
     };
+    // "…, und der Verleger rief aus:": a conjunction joining two main
+    // clauses stands before the first slot.
+    let pre = match pre.split_first() {
+        Some((c, rest))
+            if !rest.is_empty() && matches!(key(hay, c).as_str(), "und" | "aber" | "oder") =>
+        {
+            rest
+        }
+        _ => pre,
+    };
     let nominal = pre.first().is_some_and(|f| {
         let k = key(hay, f);
         f.is_word()
@@ -1857,16 +2084,88 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             rule: Rule::SpeakerCueQuote,
         });
     }
+    // "Die Ministerin wies das zurück, die Sprecherin der Fraktion, Ute
+    // Berg, erklärte: „…“": a second main clause after a comma, its subject
+    // (with an appositive) right before the cue and no verb of its own.
+    if nominal {
+        // Only commas near the cue: the segment is bounded, so this stays
+        // linear however long the clause.
+        let near = pre.len().saturating_sub(2 * MAX_NP + 1);
+        let second = pre.iter().enumerate().skip(near).rev().find_map(|(c, t)| {
+            if t.punct() != Some(',') || c == 0 {
+                return None;
+            }
+            let seg = pre.get(c + 1..)?;
+            let art = seg.first()?;
+            let verbless = seg.iter().all(|w| {
+                let k = key(hay, w);
+                !w.is_word()
+                    || words::is_capitalized(w.span.text(hay))
+                    || !(is_de_verb(hay, w)
+                        || has(lexicon::DE_STRONG_PAST, &k)
+                        || k.ends_with('t')
+                        || k.ends_with("te")
+                        || k.ends_with("ten"))
+            });
+            (matches!(art.span.text(hay), "der" | "die" | "das" | "ein" | "eine")
+                && seg.len() <= 2 * MAX_NP
+                && verbless
+                && seg
+                    .get(1)
+                    .is_some_and(|w| w.is_word() && !is_determiner(hay, w)))
+            .then_some(seg)
+        });
+        if let Some(seg) = second {
+            let last = seg.iter().rfind(|t| t.punct() != Some(','))?;
+            return Some(Found {
+                mention: Some(Span::new(seg.first()?.span.start, last.span.end)),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
+    }
+    // "Die tibetischen Mönche … beschrieb die Agentur als „…“": a plural
+    // phrase first and a singular verb; the verb agrees with the phrase
+    // after it, the subject.
+    if nominal {
+        let verb = clause.get(fin).map(|t| key(hay, t));
+        let singular_verb = verb.is_some_and(|v| !v.ends_with("en"));
+        let plural_first = matches!(
+            (pre.first(), pre.get(1)),
+            (Some(a), Some(adj))
+                if key(hay, a) == "die"
+                    && adj.is_word()
+                    && !words::is_capitalized(adj.span.text(hay))
+                    && key(hay, adj).ends_with("en")
+        );
+        let subject = toks
+            .get(from + fin + 1..)
+            .filter(|r| {
+                r.first().is_some_and(|t| {
+                    matches!(key(hay, t).as_str(), "der" | "die" | "das" | "ein" | "eine")
+                })
+            })
+            .and_then(|r| np_forward(hay, r));
+        if let (true, true, Some(np)) = (singular_verb, plural_first, subject) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(cue_span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
+    }
     let np = if nominal {
-        let np = np_forward(hay, pre)?;
-        // "Die Universität hatte …": the phrase ends before the verb.
-        match pre
-            .iter()
-            .find(|t| t.span.start > np.start && t.span.end <= np.end && is_de_verb(hay, t))
-            .and_then(|v| pre.iter().rfind(|t| t.span.end <= v.span.start))
-        {
-            Some(last) => Span::new(np.start, last.span.end),
-            None => np,
+        match np_forward(hay, pre) {
+            // "Die Universität hatte …": the phrase ends before the verb.
+            Some(np) => match pre
+                .iter()
+                .find(|t| t.span.start > np.start && t.span.end <= np.end && is_de_verb(hay, t))
+                .and_then(|v| pre.iter().rfind(|t| t.span.end <= v.span.start))
+            {
+                Some(last) => Span::new(np.start, last.span.end),
+                None => np,
+            },
+            None => german_extended_np(hay, pre)?,
         }
     } else {
         let rest = toks.get(from + fin + 1..)?;
@@ -1875,6 +2174,21 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
             .take(2)
             .take_while(|t| adverbial(t) && !is_determiner(hay, t))
             .count();
+        // "rief vor den Anhängern aus": the phrase a preposition governs
+        // is no subject (but "heißt es in der Meldung" names the source).
+        let impersonal = matches!(
+            key(hay, toks.get(cue)?).as_str(),
+            "heißt" | "hieß" | "geheißen"
+        );
+        let governed = !impersonal
+            && skip > 0
+            && rest
+                .get(skip - 1)
+                .is_some_and(|p| has(lexicon::DE_PREPOSITIONS, &key(hay, p)))
+            && rest.get(skip).is_some_and(|t| is_determiner(hay, t));
+        if governed {
+            return None;
+        }
         let rest = rest.get(skip..)?;
         np_forward(hay, rest).or_else(|| impersonal_source(hay, rest))?
     };
@@ -1884,6 +2198,154 @@ fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
         cue: Some(cue_span),
         rule: Rule::SpeakerCueQuote,
     })
+}
+
+/// German relative pronouns that can be a clause's subject.
+const DE_RELATIVES: &[&str] = &["das", "der", "die", "welche", "welcher", "welches"];
+
+/// German relative pronouns after a preposition ("auf dem", "in der").
+const DE_RELATIVES_GOVERNED: &[&str] = &[
+    "das", "dem", "den", "denen", "der", "die", "welche", "welchem", "welchen", "welcher",
+];
+
+/// A German quotation in a relative clause that speaks for its antecedent:
+/// "Kritik kam vom Verband ABC, der den Plan als „…“ sieht", "ein
+/// Kommentar, der ihn „…“ nannte", "ein Schild, auf dem „…“ stand". The
+/// clause runs from the last comma before the quotation; its pronoun must
+/// be the subject (no "er", "sie", … after it; after a preposition, no
+/// other phrase at all), and the clause must hold a cue, end in "als" or a
+/// colon, or be closed by a cue after the quotation. Returns where the
+/// clause starts and the antecedent as the mention.
+fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, Found)> {
+    let comma = before.iter().rposition(|t| t.punct() == Some(','))?;
+    let rel = before.get(comma + 1..)?;
+    if rel.len() > 2 * MAX_NP {
+        return None;
+    }
+    let prep = rel
+        .first()
+        .is_some_and(|t| has(lexicon::DE_PREPOSITIONS, &key(hay, t)));
+    let pron = rel.get(usize::from(prep))?;
+    let relative = if prep {
+        DE_RELATIVES_GOVERNED
+    } else {
+        DE_RELATIVES
+    };
+    if !pron.is_word()
+        || words::is_capitalized(pron.span.text(hay))
+        || !has(relative, &key(hay, pron))
+    {
+        return None;
+    }
+    let body = rel.get(usize::from(prep) + 1..)?;
+    let subject_after = |t: &Tok| {
+        t.is_word()
+            && (is_pronoun(hay, t)
+                || matches!(
+                    key(hay, t).as_str(),
+                    "er" | "sie" | "es" | "ich" | "wir" | "ihr" | "man"
+                ))
+    };
+    // After "die" or "das" (subject or object), a name or a phrase
+    // opened by a nominative article is the clause's own subject: "die
+    // Anna Berg als „…“ bezeichnet hatte", "die der Minister …".
+    let own_subject = if prep {
+        // Any phrase not governed by a preposition ("in roter Schrift").
+        body.iter().enumerate().any(|(i, t)| {
+            let governed = (1..=2).any(|back| {
+                i.checked_sub(back)
+                    .and_then(|k| body.get(k))
+                    .is_some_and(|p| has(lexicon::DE_PREPOSITIONS, &key(hay, p)))
+            });
+            subject_after(t) || t.is_word() && words::is_capitalized(t.span.text(hay)) && !governed
+        })
+    } else {
+        body.first().is_some_and(|t| {
+            subject_after(t)
+                || matches!(key(hay, t).as_str(), "der" | "ein")
+                || t.is_word() && words::is_capitalized(t.span.text(hay))
+        })
+    };
+    // A finite verb with a noun after it makes a verb-second clause, not
+    // a relative one: "die Behauptung, die neue Sorte werde nie …".
+    let verb_second = body
+        .iter()
+        .position(|t| {
+            t.is_word()
+                && (has(lexicon::DE_AUX, &key(hay, t))
+                    || has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)))
+        })
+        .and_then(|v| body.get(v + 1..))
+        .is_some_and(|rest| {
+            rest.iter()
+                .any(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        });
+    if own_subject || verb_second {
+        return None;
+    }
+    let inner_cue = body
+        .iter()
+        .rposition(|t| is_cue(hay, t))
+        .or_else(|| german_split_cue(hay, body));
+    let closing_cue = after
+        .iter()
+        .take_while(|t| !matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?')))
+        .take(MAX_NP)
+        .find(|t| is_cue(hay, t));
+    let cue = inner_cue
+        .and_then(|i| body.get(i))
+        .or(closing_cue)
+        .map(|t| t.span);
+    let opens = body
+        .last()
+        .is_some_and(|t| t.punct() == Some(':') || key(hay, t) == "als");
+    if cue.is_none() && !opens {
+        return None;
+    }
+    // The antecedent ends the clause before the comma, less a verb or
+    // two closing that clause ("ein Schild hängen, auf dem …").
+    let head = before.get(..comma)?;
+    let verbs = head
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|t| t.is_word() && !words::is_capitalized(t.span.text(hay)))
+        .count();
+    let head = head.get(..head.len() - verbs)?;
+    let np = np_backward(hay, head)?;
+    let noun = head.iter().rfind(|t| t.span.end <= np.end)?;
+    if !words::is_capitalized(noun.span.text(hay)) {
+        return None;
+    }
+    Some((
+        rel.first()?.span.start,
+        Found {
+            mention: Some(np),
+            cue,
+            rule: if cue.is_some() {
+                Rule::SentenceSubject
+            } else {
+                Rule::SubjectNoCue
+            },
+        },
+    ))
+}
+
+/// A German subject phrase filling the first slot whole when an
+/// attribute stands between its article and its noun ("der als Kritiker
+/// bekannte Verleger Hans Meier"): the article, then anything up to a
+/// capitalised last word, no comma, bounded.
+fn german_extended_np(hay: &str, pre: &[Tok]) -> Option<Span> {
+    let (first, last) = (pre.first()?, pre.last()?);
+    let article = matches!(
+        key(hay, first).as_str(),
+        "der" | "die" | "das" | "ein" | "eine"
+    );
+    (article
+        && (3..=2 * MAX_NP).contains(&pre.len())
+        && pre.iter().all(Tok::is_word)
+        && words::is_capitalized(last.span.text(hay)))
+    .then(|| Span::new(first.span.start, last.span.end))
 }
 
 /// German "es … in der Erklärung" after "heißt": the source named by a
@@ -2019,6 +2481,21 @@ fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Span) -> bool
             || has(lexicon::ROLES, &k)
             || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
     });
+    // "Der Bruder des Papstes, Georg Ratzinger,": a name in apposition.
+    let appositive = toks
+        .iter()
+        .position(|t| t.punct() == Some(','))
+        .and_then(|c| toks.get(c + 1..))
+        .is_some_and(|rest| {
+            let named: Vec<&Tok> = rest.iter().take_while(|t| t.is_word()).collect();
+            named.len() >= 2
+                && named.iter().all(|t| {
+                    words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t))
+                })
+        });
+    if appositive {
+        return true;
+    }
     let article = has(lexicon::DE_ARTICLES, &k);
     let caps = words
         .iter()
@@ -2196,6 +2673,25 @@ fn german_no_cue(
             [b] => toks.get(..*b),
             [] => None,
         };
+        // "Für den Theologen X sei der Schritt „…“": whose view it is.
+        if let Some(np) = german_view_of(hay, before).filter(|&np| {
+            // A role, or a noun with a name after it ("den Theologen Hans Berg").
+            let toks = res.doc.lex(hay, np);
+            let named = toks.len() >= 3
+                && toks
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .all(|t| words::is_capitalized(t.span.text(hay)));
+            named || german_person(hay, res.doc, &res.names, np)
+        }) {
+            return Some(Attribution {
+                speaker: res.resolve(np),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::ReportedSpeech,
+            });
+        }
         if let Some(prev) = prev {
             if let Some(c) = prev.iter().rposition(|t| is_cue(hay, t)) {
                 if let Some(f) = german_clause(hay, prev, c) {
@@ -2213,6 +2709,31 @@ fn german_no_cue(
         // the quotation's own clause.
         if let Some(np) =
             german_v2_subject(hay, before).filter(|&np| german_person(hay, res.doc, &res.names, np))
+        {
+            return Some(Attribution {
+                speaker: res.resolve(np),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::ReportedSpeech,
+            });
+        }
+        // "Dazu nahm auch die Ministerin Stellung. Jeder könne „…“": a
+        // person the sentence before was about, with no cue of its own;
+        // that sentence told (indicative), not reported, and named them
+        // (a pronoun goes on with the last speaker below).
+        if let Some(np) = prev
+            .filter(|p| {
+                !p.iter()
+                    .any(|t| t.is_word() && has(lexicon::DE_SUBJUNCTIVE, &key(hay, t)))
+            })
+            .and_then(|p| german_v2_subject(hay, p))
+            .filter(|&np| {
+                !res.doc
+                    .lex(hay, np)
+                    .first()
+                    .is_some_and(|t| is_pronoun(hay, t))
+                    && german_person(hay, res.doc, &res.names, np)
+            })
         {
             return Some(Attribution {
                 speaker: res.resolve(np),
@@ -2241,6 +2762,29 @@ fn german_no_cue(
         cue: None,
         rule: Rule::SubjectNoCue,
     })
+}
+
+/// The person whose view a German clause gives: "Für den Theologen Hans
+/// Berg sei der Schritt …", "Für die Ministerin ist das …" (the phrase
+/// after a clause-opening "für", a copula right after it).
+fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
+    let lead = before.iter().position(Tok::is_word)?;
+    if key(hay, before.get(lead)?) != "für" {
+        return None;
+    }
+    let rest = before.get(lead + 1..)?;
+    let verb = rest.iter().take(MAX_NP).position(|t| {
+        matches!(
+            key(hay, t).as_str(),
+            "sei" | "seien" | "ist" | "sind" | "war" | "waren" | "wäre"
+        )
+    })?;
+    let phrase = rest.get(..verb)?;
+    let (first, last) = (phrase.first()?, phrase.last()?);
+    (is_determiner(hay, first)
+        && phrase.iter().all(Tok::is_word)
+        && words::is_capitalized(last.span.text(hay)))
+    .then(|| Span::new(first.span.start, last.span.end))
 }
 
 /// A German sentence that names a document or a place as the quotation's
@@ -2425,7 +2969,12 @@ fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     // with a comma right before the verb.
     let appositive = pre.last().and_then(Tok::punct) == Some(',')
         && pre.iter().filter(|t| t.punct() == Some(',')).count() == 2;
-    if nominal && (appositive || !pre.iter().any(|t| t.punct() == Some(','))) {
+    if nominal && appositive {
+        // The phrase and its appositive name, less the closing comma.
+        let last = pre.get(pre.len().checked_sub(2)?)?;
+        return Some(Span::new(first.span.start, last.span.end));
+    }
+    if nominal && !pre.iter().any(|t| t.punct() == Some(',')) {
         return german_np_von(hay, pre);
     }
     let rest = toks.get(verb + 1..)?;
@@ -2597,6 +3146,24 @@ fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
         })
     });
     for i in candidates.take(4) {
+        // "seiner Meinung nach": a possessive and a source noun before.
+        let noun = i.checked_sub(1).and_then(|k| toks.get(k));
+        let owner = i.checked_sub(2).and_then(|k| toks.get(k));
+        if let (Some(noun), Some(owner)) = (noun, owner) {
+            if toks.get(i).is_some_and(|t| key(hay, t) == "nach")
+                && has(lexicon::DE_SOURCE_NOUNS, &key(hay, noun))
+                && matches!(
+                    key(hay, owner).as_str(),
+                    "seiner" | "ihrer" | "deren" | "dessen"
+                )
+            {
+                return Some(Found {
+                    mention: Some(Span::new(owner.span.start, noun.span.end)),
+                    cue: toks.get(i).map(|t| t.span),
+                    rule: Rule::AccordingTo,
+                });
+            }
+        }
         let found = match toks.get(i).map(|t| key(hay, t)).as_deref() {
             Some("zufolge") => according_to(hay, toks.get(..=i)?),
             // ", so X": the comma before "so" is part of the pattern.
@@ -2723,7 +3290,14 @@ fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
     // ("on Friday described").
     let before = toks.iter().rfind(|p| p.span.end <= first.span.start);
     if is_determiner(hay, first)
-        && before.is_some_and(|p| p.is_word() && has(PREPOSITIONS, &key(hay, p)))
+        && before.is_some_and(|p| {
+            let k = key(hay, p);
+            // German too: "durch ihren Doktorvater verwiesen".
+            p.is_word()
+                && (has(PREPOSITIONS, &k)
+                    || has(lexicon::DE_PREPOSITIONS, &k)
+                        && has(lexicon::DE_ARTICLES, &key(hay, first)))
+        })
         || phrase.len() == 1 && has(DATES, &key(hay, first))
     {
         return None;
@@ -2910,6 +3484,19 @@ impl<'h> Resolver<'h> {
         let hay = self.hay;
         let text = mention.text(hay);
         let toks = self.doc.lex(hay, mention);
+        // "die Sprecherin der Fraktion, Ute Berg (FDP)": the name in
+        // apposition names the person.
+        if let Some(c) = toks.iter().rposition(|t| t.punct() == Some(',')) {
+            let named: Vec<&Tok> = toks
+                .get(c + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+                .collect();
+            if let (true, Some(f), Some(l)) = (named.len() >= 2, named.first(), named.last()) {
+                return self.resolve(Span::new(f.span.start, l.span.end));
+            }
+        }
         let lower = text.to_lowercase();
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {

@@ -68,9 +68,11 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
                 continue;
             }
             // Inner apostrophe, hyphen or dot: keep going if a letter or
-            // digit follows (don't, Jean-Luc, U.S).
+            // digit follows (don't, Jean-Luc, U.S), but not over a missing
+            // space between two sentences ("Merkel.Als").
             if matches!(d, '\'' | '’' | '-' | '.' | '‐')
                 && char_at(text, end + d.len_utf8()).is_some_and(is_alphanumeric)
+                && !(d == '.' && sentence_seam(hay, span.start + end))
             {
                 end += d.len_utf8();
                 continue;
@@ -84,6 +86,20 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         i = end;
     }
     out
+}
+
+/// Whether the dot at byte `dot` of `hay` joins two sentences written
+/// without a space: two lower-case letters before it, a capital and a
+/// lower-case letter after it ("Merkel.Als"), unlike "U.S", "e.V.",
+/// "z.B." or "Ph.D". It reads `hay` itself, not the window, so every
+/// window decides alike.
+fn sentence_seam(hay: &str, dot: usize) -> bool {
+    let mut before = hay.get(..dot).unwrap_or_default().chars().rev();
+    let mut after = hay.get(dot + 1..).unwrap_or_default().chars();
+    before.next().is_some_and(char::is_lowercase)
+        && before.next().is_some_and(char::is_lowercase)
+        && after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase)
 }
 
 /// The char starting at byte `i` of `text` (None at the end or inside a
