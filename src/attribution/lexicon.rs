@@ -1173,6 +1173,25 @@ pub(crate) const FEMALE_NOUNS: &[&str] = &[
     "aunt", "daughter", "girl", "lady", "mother", "sister", "wife", "woman",
 ];
 
+/// Person nouns of either sex that stand for a character in fiction
+/// ("The inspector stood at the gate.").
+pub(crate) const PERSON_NOUNS: &[&str] = &[
+    "butler",
+    "child",
+    "clerk",
+    "detective",
+    "doctor",
+    "driver",
+    "guard",
+    "inspector",
+    "officer",
+    "porter",
+    "servant",
+    "stranger",
+    "visitor",
+    "waiter",
+];
+
 /// Household and family words a novel uses as a character's name, bare
 /// and in lower case ("said nanny", "said mother").
 pub(crate) const HOUSEHOLD_NAMES: &[&str] = &[
@@ -1272,6 +1291,7 @@ mod tests {
             DE_STRONG_PAST,
             MALE_NOUNS,
             FEMALE_NOUNS,
+            PERSON_NOUNS,
             HOUSEHOLD_NAMES,
             DE_PREPOSITIONS,
             DE_ARTICLES,

@@ -15,8 +15,13 @@
 //!    own (news continuation), or of a sentence with a cue right before;
 //! 5. in dialogue (fiction, interviews), an untagged line goes to the
 //!    subject of a narrative sentence in its paragraph, to the addressee
-//!    of the line before (vocative), to the speaker before the last (turn
-//!    taking) or to a character a narrative paragraph just brought in.
+//!    of the line before (vocative, "Now, granny"), to a character the
+//!    narration brought in since the other party last spoke ("Ann sat by
+//!    the window." / "The inspector stood at the gate."), to the speaker before
+//!    the last (turn taking; someone called by name who answered once
+//!    gives the turn back) or to a character named nearby. A scene break
+//!    or chapter heading ends a conversation; "you said" in a story told
+//!    to "you" is the one the line before called, the same all through.
 //!
 //! Mentions resolve to the fullest name in the article ([`names`]):
 //! titles are dropped, surnames extended, role nouns ("the spokesman")
@@ -182,6 +187,7 @@ pub(crate) fn attribute(
         last_person: None,
         last_group: None,
         participants: Vec::new(),
+        you: None,
         hyphen_tails: HashMap::default(),
         given_names: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
@@ -191,6 +197,8 @@ pub(crate) fn attribute(
     // Attributions whose speaker differs from the one before: the turns
     // of a conversation.
     let mut turns: Vec<(usize, Attribution)> = Vec::new();
+    // The paragraph after the last scene break: a new conversation.
+    let mut scene_start = 0usize;
     let mut pi = 0usize;
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
@@ -200,7 +208,12 @@ pub(crate) fn attribute(
         if q.kind == QuoteKind::Other {
             continue;
         }
-        while paragraphs.get(pi).is_some_and(|p| p.end < q.span.start) {
+        while let Some(p) = paragraphs.get(pi).filter(|p| p.end < q.span.start) {
+            // A scene break or chapter heading ends the conversation.
+            if res.dialogue && is_scene_break(p.text(hay)) {
+                scene_start = pi + 1;
+                last = None;
+            }
             pi += 1;
         }
         let para = paragraphs
@@ -481,6 +494,28 @@ pub(crate) fn attribute(
                         subject_antecedent(&mut res, m, np)
                     })
                 });
+                // "Jim Hale came in. “Q,” he said.": the subject of
+                // the narration just before the quotation, in its
+                // paragraph.
+                let narrated = narrated.or_else(|| {
+                    let m = f
+                        .mention
+                        .filter(|m| res.dialogue && m.start >= q.span.end)?;
+                    let from = prev_end.max(para.start).min(q.span.start);
+                    let np = last_sentence_subject(hay, &doc, Span::new(from, q.span.start))?;
+                    subject_antecedent(&mut res, m, np)
+                });
+                // "“Q1,” said Jim. “Q2,” he said.": a paragraph of
+                // dialogue is one speaker's, unless the sex says otherwise.
+                let narrated = narrated.or_else(|| {
+                    let gender = pronoun_gender(f.mention?.text(hay))?;
+                    let i = last_here.filter(|_| res.dialogue)?.speaker?;
+                    let name = &res.speakers.get(i)?.name;
+                    res.names
+                        .gender(name)
+                        .is_none_or(|g| g == gender)
+                        .then_some(i)
+                });
                 let speaker = narrated.or_else(|| f.mention.and_then(|m| res.resolve(m)));
                 // "“Good morning, Ann,” he said": he is not Ann.
                 let addressee = res
@@ -567,7 +602,43 @@ pub(crate) fn attribute(
                         })
                         .flatten()
                 });
-            let speaker = np.and_then(|m| res.resolve(m));
+            // A story told to "you" ("“Look!” you cried"): you are
+            // the one the last line spoke to, else the other party.
+            // "you" right at the cue wins over a word taken for the
+            // sentence's subject ("So, you cried, …").
+            let you = res
+                .dialogue
+                .then(|| second_person(hay, &before, &after, cue))
+                .flatten();
+            let np = you.or(np);
+            let speaker = if let (Some(_), Some(i)) = (you, res.you) {
+                // "You" is one character all through the story.
+                Some(i)
+            } else if you.is_some() {
+                let last_speaker = last.and_then(|(_, a)| a.speaker);
+                let called = ti
+                    .checked_sub(1)
+                    .and_then(|k| tops.get(k))
+                    .and_then(|&k| quotes.get(k))
+                    .filter(|p| p.span.end + PARAGRAPH_REACH >= q.span.start)
+                    .and_then(|p| vocative(&res, p.content))
+                    .and_then(|v| res.resolve(v))
+                    .filter(|&i| Some(i) != last_speaker);
+                called.or_else(|| {
+                    turns
+                        .iter()
+                        .rev()
+                        .take(TURN_REACH)
+                        .take_while(|(tp, _)| tp + TURN_WINDOW >= pi && *tp >= scene_start)
+                        .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
+                        .and_then(|(_, t)| t.speaker)
+                })
+            } else {
+                np.and_then(|m| res.resolve(m))
+            };
+            if you.is_some() {
+                res.you = res.you.or(speaker);
+            }
             Some(Attribution {
                 speaker,
                 mention: np,
@@ -633,6 +704,8 @@ pub(crate) fn attribute(
                     prev_quote,
                     last,
                     turns: &turns,
+                    paragraphs,
+                    scene_start,
                 },
             )
         } else if let Some(a) = (res.dialogue && !opens_para && last_here.is_none())
@@ -791,6 +864,17 @@ const NOT_PERSON_TITLES: &[&str] = &[
     "state",
 ];
 
+/// Whether a paragraph is a scene break ("* * *") or a heading
+/// ("CHAPTER II"): short, with no lower-case letter and no quotation
+/// mark (a shouted line is not a heading).
+fn is_scene_break(para: &str) -> bool {
+    let t = para.trim();
+    !t.is_empty()
+        && t.len() < 80
+        && !t.chars().any(char::is_lowercase)
+        && !t.contains(['"', '“', '”', '„', '«', '»'])
+}
+
 /// Whether the text is dialogue-heavy prose (a novel, an interview):
 /// hard-wrapped like a printed book, or most paragraphs short and opening
 /// with a quotation mark. There he/she point at the character just
@@ -868,10 +952,18 @@ struct DialogueCtx<'a> {
     last: Option<(usize, Attribution)>,
     /// The turns of the conversation (paragraph index, attribution).
     turns: &'a [(usize, Attribution)],
+    /// The text's paragraphs.
+    paragraphs: &'a [Span],
+    /// The first paragraph of the scene: turns before it are another
+    /// conversation.
+    scene_start: usize,
 }
 
 /// How many paragraphs back a conversation's turns still count.
 const TURN_WINDOW: usize = 8;
+
+/// How far (bytes) before a line the line it answers may end.
+const PARAGRAPH_REACH: usize = 400;
 
 /// How many turns back are looked at (bounded work per quotation).
 const TURN_REACH: usize = 12;
@@ -898,12 +990,17 @@ fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
             ..guess
         });
     }
-    let last = c.last.map(|(_, a)| a).filter(|a| a.speaker != addressee);
-    last.map(|a| Attribution {
-        rule: Rule::TurnTaking,
-        cue: None,
-        ..a
-    })
+    // The last speaker, else the last one before the scene break.
+    let last = c
+        .last
+        .map(|(_, a)| a)
+        .or_else(|| c.turns.last().map(|&(_, a)| a));
+    last.filter(|a| a.speaker != addressee)
+        .map(|a| Attribution {
+            rule: Rule::TurnTaking,
+            cue: None,
+            ..a
+        })
 }
 
 fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
@@ -926,18 +1023,20 @@ fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     let recent = |k: usize| c.last.is_some_and(|(lp, _)| lp + k >= c.pi);
     // The speaker before the last one, in a recent conversation.
     let alternate = || {
-        c.turns
+        let recent: Vec<Attribution> = c
+            .turns
             .iter()
             .rev()
             .skip(1)
             .take(TURN_REACH)
-            .take_while(|(tp, _)| tp + TURN_WINDOW >= c.pi)
-            .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
-            .map(|&(_, t)| Attribution {
-                rule: Rule::TurnTaking,
-                cue: None,
-                ..t
-            })
+            .take_while(|(tp, _)| tp + TURN_WINDOW >= c.pi && *tp >= c.scene_start)
+            .map(|&(_, t)| t)
+            .collect();
+        interrupted_partner(&recent, last_speaker).map(|t| Attribution {
+            rule: Rule::TurnTaking,
+            cue: None,
+            ..t
+        })
     };
     let prev_para = c.prev_para?;
     let answers = c
@@ -949,8 +1048,27 @@ fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
                 return Some(line(i, v, Rule::Vocative));
             }
         }
-        if let Some(a) = alternate() {
-            return Some(a);
+        // "Well?" said Tom, after narration about Ann: the one the
+        // narration brought in since the other party last spoke.
+        let alt = alternate();
+        let from = match alt {
+            Some(a) => c
+                .turns
+                .iter()
+                .rev()
+                .take(TURN_REACH + 1)
+                .find(|(_, t)| t.speaker == a.speaker)
+                .map_or(c.pi, |&(tp, _)| tp + 1),
+            None => c.scene_start,
+        };
+        let last_pi = c.last.map_or(0, |(lp, _)| lp);
+        if let Some((i, np)) = narrated_newcomer(res, c.paragraphs, from, last_pi)
+            .filter(|&(i, _)| Some(i) != last_speaker && alt.is_none_or(|a| Some(i) != a.speaker))
+        {
+            return Some(line(i, np, Rule::NarrativeSubject));
+        }
+        if alt.is_some() {
+            return alt;
         }
     } else if !answers {
         let subject = last_sentence_subject(hay, res.doc, prev_para)
@@ -972,6 +1090,77 @@ fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     let (i, span) = res.other_character(c.at, last_speaker)?;
     Some(line(i, span, Rule::TurnTaking))
 }
+
+/// The party who answers `last` (the speaker of the line before), from
+/// the turns before that line, latest first: the latest other speaker,
+/// unless that one only cut in once (`B A C A`) while someone else spoke
+/// with `last` more than once; then the conversation goes back to that
+/// one (`B`).
+fn interrupted_partner(recent: &[Attribution], last: Option<usize>) -> Option<Attribution> {
+    let others = || {
+        recent
+            .iter()
+            .filter(move |t| t.speaker.is_some() && t.speaker != last)
+    };
+    let first = *others().next()?;
+    let count = |s: Option<usize>| others().filter(|t| t.speaker == s).count();
+    // The turn before the cut-in went to `last` too.
+    let at = recent.iter().position(|t| t.speaker == first.speaker)?;
+    // Only someone called by name who answered once cuts in ("Thank
+    // you, Sam." / "At once."); a tagged third voice may well be
+    // taking over, and a counted turn may be the count's own mistake.
+    let cut_in = count(first.speaker) == 1
+        && first.rule == Rule::Vocative
+        && recent.get(at + 1).is_some_and(|t| t.speaker == last);
+    if !cut_in {
+        return Some(first);
+    }
+    Some(
+        others()
+            .find(|t| t.speaker != first.speaker && count(t.speaker) >= 2)
+            .copied()
+            .unwrap_or(first),
+    )
+}
+
+/// The character named first in the last of the narrative paragraphs
+/// `from..to` ("Ann sat by the window."): someone the narration brought
+/// in since the other party last spoke. Looks at a few paragraphs only.
+fn narrated_newcomer(
+    res: &mut Resolver,
+    paragraphs: &[Span],
+    from: usize,
+    to: usize,
+) -> Option<(usize, Span)> {
+    let hay = res.hay;
+    (from.max(to.saturating_sub(NEWCOMER_REACH))..to)
+        .rev()
+        .find_map(|k| {
+            let p = paragraphs.get(k)?;
+            let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
+            let toks = res.doc.lex(hay, head);
+            let np = narrative_subject(hay, &toks)?;
+            let first = toks.first()?;
+            if key(hay, first) == "the" {
+                // "The inspector stood at the gate": a person noun.
+                let noun = res.doc.lex(hay, np).last().map(|t| key(hay, t))?;
+                let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
+                return person.then(|| Some((res.resolve(np)?, np))).flatten();
+            }
+            if is_pronoun(hay, first) || !res.names.is_name_word(first.span.text(hay)) {
+                return None;
+            }
+            // A person: a name with a sex that recurs ("Further up the
+            // passage he …" is not one). Checked before resolving, which
+            // would make it a known name.
+            let text = np.text(hay);
+            let person = res.names.gender(text).is_some() && res.names.occurrences(text) > 1;
+            person.then(|| Some((res.resolve(np)?, np))).flatten()
+        })
+}
+
+/// How many narrative paragraphs back [`narrated_newcomer`] looks.
+const NEWCOMER_REACH: usize = 4;
 
 /// A paragraph ending in a speech cue and a colon introduces the
 /// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
@@ -1048,7 +1237,10 @@ fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
         np_forward(hay, toks)?
     };
     let next = toks.iter().find(|t| t.span.start >= np.end)?;
-    (next.is_word() && !words::is_capitalized(next.span.text(hay))).then_some(np)
+    // "At the gate he stopped": the pronoun is the subject, not the gate.
+    let verb =
+        next.is_word() && !words::is_capitalized(next.span.text(hay)) && !is_pronoun(hay, next);
+    verb.then_some(np)
 }
 
 /// The gender of "he" or "she" (any case); none for other words.
@@ -1174,6 +1366,17 @@ fn vocative(res: &Resolver, content: Span) -> Option<Span> {
     let mut i = 0;
     while let Some(t) = toks.get(i) {
         let w = t.span.text(hay);
+        if t.is_word() && !words::is_capitalized(w) {
+            // "Now, granny, sit down.": a household word called out.
+            let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(Tok::punct);
+            let after = toks.get(i + 1).map(Tok::punct);
+            if has(lexicon::HOUSEHOLD_NAMES, &words::key(w))
+                && matches!(before, Some(Some(',')))
+                && matches!(after, None | Some(Some(',' | '.' | '!' | '?')))
+            {
+                found = Some(t.span);
+            }
+        }
         if !(t.is_word() && words::is_capitalized(w)) {
             i += 1;
             continue;
@@ -1800,6 +2003,19 @@ fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
         .chain(after.iter())
         .find(|t| is_cue(hay, t))
         .map(|t| t.span)
+}
+
+/// "you" right before or after the cue `cue` in the quotation's sentence
+/// (`“Look!” you cried`, `said you`): a story told to its listener.
+fn second_person(hay: &str, before: &[Tok], after: &[Tok], cue: Span) -> Option<Span> {
+    [before, after].into_iter().find_map(|toks| {
+        let k = toks.iter().position(|t| t.span == cue)?;
+        let near = [k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k + 1)];
+        near.into_iter()
+            .flatten()
+            .find(|t| key(hay, t) == "you")
+            .map(|t| t.span)
+    })
 }
 
 /// `X said: “Q”` / `X said that “Q”` / `X declared his support for “Q”`;
@@ -3465,6 +3681,8 @@ struct Resolver<'h> {
     last_group: Option<usize>,
     /// Fiction: the last two speakers of the conversation going on.
     participants: Vec<usize>,
+    /// The character a story told to "you" calls so ("you said").
+    you: Option<usize>,
     /// Fiction: the last part of a hyphenated one-word name ("Pooh" of
     /// "Winnie-the-Pooh") → that speaker.
     hyphen_tails: HashMap<String, usize>,
@@ -3510,19 +3728,9 @@ impl<'h> Resolver<'h> {
                 // in between, such as the subject of the story).
                 if self.dialogue {
                     // One party of the conversation has that gender.
-                    let fit: Vec<usize> = self
-                        .participants
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            self.speakers
-                                .get(i)
-                                .is_some_and(|s| self.names.gender(&s.name) == Some(gender))
-                        })
-                        .collect();
-                    if let [i] = fit.as_slice() {
-                        self.last_person = Some(*i);
-                        return Some(*i);
+                    if let Some(i) = self.sole_participant(gender) {
+                        self.last_person = Some(i);
+                        return Some(i);
                     }
                     let index = &self.index;
                     let known = |n: &str| index.contains_key(n);
@@ -3555,6 +3763,30 @@ impl<'h> Resolver<'h> {
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));
                 if capital {
                     let full = self.names.canonical(&cleaned, at);
+                    // Fiction: "said Bird" is not "Little Bird": a fuller
+                    // form that only puts common words before the name.
+                    let full = match full {
+                        Some(f) if self.dialogue => {
+                            let joined = cleaned.join(" ");
+                            let common_head = f
+                                .strip_suffix(joined.as_str())
+                                .and_then(|h| h.strip_suffix(' '))
+                                .is_some_and(|h| h.split(' ').any(|w| self.names.is_common(w)));
+                            Some(if common_head {
+                                // "Wren Bird" if the text has it.
+                                match cleaned.as_slice() {
+                                    [w] => self
+                                        .names
+                                        .fullest_proper(w, at)
+                                        .map_or(joined, str::to_owned),
+                                    _ => joined,
+                                }
+                            } else {
+                                f
+                            })
+                        }
+                        f => f,
+                    };
                     // Fiction: "Mrs. Oakley" is not "Frank Oakley", the
                     // fuller name of a man: she keeps her title.
                     let titled = toks.iter().find_map(|t| {
@@ -3600,6 +3832,11 @@ impl<'h> Resolver<'h> {
                             };
                             if !self.dialogue || k != "the" {
                                 return None;
+                            }
+                            // One party of the conversation has that sex:
+                            // "the young girl answered" talking to a man.
+                            if let Some(i) = self.sole_participant(gender) {
+                                return self.speakers.get(i).map(|s| s.name.clone());
                             }
                             let index = &self.index;
                             let known = |n: &str| index.contains_key(n);
@@ -3687,6 +3924,12 @@ impl<'h> Resolver<'h> {
     /// The character named last before `at` who is not `not` (the other
     /// party of a conversation).
     fn other_character(&mut self, at: usize, not: Option<usize>) -> Option<(usize, Span)> {
+        let (name, span) = self.other_character_name(at, not)?;
+        Some((self.intern(name), span))
+    }
+
+    /// [`Resolver::other_character`]'s name and mention, not interned.
+    fn other_character_name(&self, at: usize, not: Option<usize>) -> Option<(String, Span)> {
         let skip: Vec<&str> = not
             .and_then(|i| self.speakers.get(i))
             .map(|s| s.name.as_str())
@@ -3706,7 +3949,19 @@ impl<'h> Resolver<'h> {
         let known = |n: &str| speaker_of(n).is_some();
         let (name, span) = names.person_named_before(at, &skip, &known)?;
         let name = speaker_of(name).unwrap_or_else(|| name.to_owned());
-        Some((self.intern(name), span))
+        Some((name, span))
+    }
+
+    /// The one party of the current conversation of `gender`, if just one
+    /// has it.
+    fn sole_participant(&self, gender: names::Gender) -> Option<usize> {
+        let mut fit = self.participants.iter().copied().filter(|&i| {
+            self.speakers
+                .get(i)
+                .is_some_and(|s| self.names.gender(&s.name) == Some(gender))
+        });
+        let first = fit.next()?;
+        fit.next().is_none().then_some(first)
     }
 
     /// Whether a speaker was resolved as a group or organisation.
@@ -3735,6 +3990,22 @@ impl<'h> Resolver<'h> {
             if let Some(t) = tail {
                 let i = self.speakers.len();
                 self.hyphen_tails.insert(t.to_owned(), i);
+            }
+        }
+        // Fiction: "Wren Bird" is "Wren", a common noun after the name.
+        if self.dialogue {
+            let same = name
+                .split_once(' ')
+                .filter(|(_, tail)| !tail.contains(' ') && self.names.is_common(tail))
+                .and_then(|(head, _)| {
+                    self.index
+                        .get(head)
+                        .or_else(|| self.hyphen_tails.get(head))
+                        .copied()
+                });
+            if let Some(i) = same {
+                self.index.insert(name, i);
+                return i;
             }
         }
         // Fiction: "Frank" is "Francis Oakley", whichever came first.
@@ -3790,5 +4061,48 @@ mod tests {
         // a–z, Latin-1, Latin Extended-A, Greek and Cyrillic.
         assert_eq!(changed, 189);
         assert_eq!(super::title_case("the  ärztin über"), "The Ärztin Über");
+    }
+
+    #[test]
+    fn scene_breaks_and_headings() {
+        assert!(super::is_scene_break("*   *   *"));
+        assert!(super::is_scene_break("CHAPTER IV\nTHE RIVER"));
+        assert!(!super::is_scene_break("“STOP!”"));
+        assert!(!super::is_scene_break("Ann sat down."));
+        assert!(!super::is_scene_break("  "));
+    }
+
+    /// `B A C A`: C was called once and answered; B, who spoke with A
+    /// before, answers A next. A tagged third voice keeps the turn.
+    #[test]
+    fn a_caller_gives_the_turn_back() {
+        use super::{Attribution, Rule};
+        let t = |s: usize, rule: Rule| Attribution {
+            speaker: Some(s),
+            mention: None,
+            cue: None,
+            rule,
+        };
+        let (a, b, c) = (0, 1, 2);
+        // Latest first, the last speaker (A) left out.
+        let called = [
+            t(c, Rule::Vocative),
+            t(a, Rule::QuoteCueSpeaker),
+            t(b, Rule::TurnTaking),
+            t(a, Rule::TurnTaking),
+            t(b, Rule::QuoteCueSpeaker),
+        ];
+        let got = super::interrupted_partner(&called, Some(a)).and_then(|x| x.speaker);
+        assert_eq!(got, Some(b));
+        let tagged = [
+            t(c, Rule::QuoteCueSpeaker),
+            t(a, Rule::TurnTaking),
+            t(b, Rule::TurnTaking),
+            t(a, Rule::TurnTaking),
+            t(b, Rule::QuoteCueSpeaker),
+        ];
+        let got = super::interrupted_partner(&tagged, Some(a)).and_then(|x| x.speaker);
+        assert_eq!(got, Some(c));
+        assert!(super::interrupted_partner(&[], Some(a)).is_none());
     }
 }

@@ -348,6 +348,10 @@ const FULLEST_REACH: usize = 64;
 /// nearest name.
 const KNOWN_REACH: usize = 3;
 
+/// How often a name must occur to be a character of the story even
+/// before they speak.
+const RECURRING: usize = 3;
+
 /// Grammatical gender of a person, as far as the text tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -715,6 +719,55 @@ impl Names {
         }
     }
 
+    /// The nearest fuller name ending in the single name `word` whose
+    /// other words are names too: "Wren Bird" for "Bird", never "Little
+    /// Bird" (the text writes "little" in lower case). Looks at a bounded
+    /// stretch around `at`: the most frequent such name, the nearest
+    /// before `at` among equals.
+    pub(crate) fn fullest_proper(&self, word: &str, at: usize) -> Option<&str> {
+        let idxs = self.by_word.get(words::lower(word).as_str())?;
+        let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
+        let proper = |&&i: &&usize| {
+            self.seen.get(i).filter(|s| {
+                s.words > 1
+                    && s.name
+                        .strip_suffix(word)
+                        .and_then(|h| h.strip_suffix(' '))
+                        .is_some_and(|h| h.split(' ').all(|w| !self.is_common(w)))
+            })
+        };
+        let before = idxs.get(k.saturating_sub(FULLEST_REACH)..k).unwrap_or(&[]);
+        let after = idxs
+            .get(k..(k + FULLEST_REACH).min(idxs.len()))
+            .unwrap_or(&[]);
+        // The most frequent of them ("Wren Bird", not a "Brave Bird"
+        // said once), the nearest among equals.
+        let mut best: Option<(&Seen, usize)> = None;
+        for s in before
+            .iter()
+            .rev()
+            .chain(after.iter())
+            .filter_map(|i| proper(&i))
+        {
+            let n = self.occurrences(&s.name);
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((s, n));
+            }
+        }
+        best.map(|(s, _)| s.name.as_str())
+    }
+
+    /// Whether the text also writes `word` in lower case (a common noun
+    /// or adjective: "bird", "little").
+    pub(crate) fn is_common(&self, word: &str) -> bool {
+        self.lower.contains(words::lower(word).as_str())
+    }
+
+    /// How often `name` occurs outside quotations.
+    pub(crate) fn occurrences(&self, name: &str) -> usize {
+        self.counts.get(name).copied().unwrap_or(0)
+    }
+
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
@@ -929,10 +982,13 @@ impl Names {
                 fitting.push(s);
             }
         }
-        // Characters who have spoken before come first.
+        // Characters who have spoken before come first, unless a name
+        // the story keeps coming back to is nearer (a character who has
+        // not spoken yet, not a place named once).
+        let recurs = |n: &str| self.counts.get(n).is_some_and(|&c| c >= RECURRING);
         fitting
             .iter()
-            .find(|s| known(&s.name))
+            .find(|s| known(&s.name) || recurs(&s.name))
             .or_else(|| fitting.first())
             .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }

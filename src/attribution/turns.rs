@@ -82,6 +82,9 @@ fn is_anchor(a: &Attribution) -> bool {
 
 fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
     let attr = |quotes: &[Quote], l: &Line| quotes.get(l.qi).and_then(|q| q.attribution);
+    // The forward count, kept as it was: recounted lines must not feed
+    // the recount of their neighbours.
+    let counted: Vec<Option<Attribution>> = run.iter().map(|l| attr(quotes, l)).collect();
     let anchors: Vec<usize> = (0..run.len())
         .filter(|&j| {
             run.get(j)
@@ -109,17 +112,30 @@ fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
         let Some(tagged) = run.get(n).and_then(|l| attr(quotes, l)) else {
             continue;
         };
+        // "“Thank you, Sam,” said Jack. / “At once.”": Sam only
+        // answered a call; the count before the call is not his.
+        let called = run
+            .get(n)
+            .and_then(|l| addressed.get(l.qi).copied().flatten())
+            .is_some_and(|a| {
+                counted
+                    .get(n + 1)
+                    .copied()
+                    .flatten()
+                    .and_then(|c| c.speaker)
+                    == Some(a)
+            });
         let from = if (n - j) % 2 == 0 {
             Some(tagged)
         } else {
-            other_voice(run, quotes, j, n, tagged.speaker)
+            other_voice(&counted, j, n, tagged.speaker, called)
         };
         // "Tut, Miss Lucy!" is not Lucy's line: the count is off there,
         // and the other party speaks.
         let addressee = addressed.get(line.qi).copied().flatten();
         let from = match from {
             Some(f) if addressee.is_some() && f.speaker == addressee => {
-                other_voice(run, quotes, j, n, addressee)
+                other_voice(&counted, j, n, addressee, called)
             }
             f => f,
         };
@@ -133,21 +149,27 @@ fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
     }
 }
 
-/// The other party of the conversation around lines `j..=n`: the speaker
-/// of the line after the tagged one, or the nearest line before `j`, who
-/// is not `not`.
+/// The other party of the conversation around lines `j..=n` (from the
+/// forward count `forward`): the speaker of the line after the tagged
+/// one (unless that line only answers a call, `called`), or of the
+/// nearest line before `j`, or else after it, who is not `not`.
 fn other_voice(
-    run: &[Line],
-    quotes: &[Quote],
+    forward: &[Option<Attribution>],
     j: usize,
     n: usize,
     not: Option<usize>,
+    called: bool,
 ) -> Option<Attribution> {
     let at = |k: usize| {
-        run.get(k)
-            .and_then(|l| quotes.get(l.qi))
-            .and_then(|q| q.attribution)
+        forward
+            .get(k)
+            .copied()
+            .flatten()
             .filter(|a| a.speaker.is_some() && a.speaker != not)
     };
-    at(n + 1).or_else(|| (0..j).rev().take(4).find_map(at))
+    (!called)
+        .then(|| at(n + 1))
+        .flatten()
+        .or_else(|| (0..j).rev().take(4).find_map(at))
+        .or_else(|| (j + 1..n).take(4).find_map(at))
 }
