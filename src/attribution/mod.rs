@@ -1733,7 +1733,17 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
                     .map_or(0, |c| c + 2),
                 _ => 0,
             };
-            if let Some(verb) = rest.iter().skip(skip).take(4).find(|t| is_cue(hay, t)) {
+            // „…?“, wollen die Bauern seit Wochen wissen: "wissen wollen"
+            // asks, with the infinitive at the clause's end.
+            let asks = matches!(first_key.as_str(), "will" | "wollen" | "wollte" | "wollten");
+            let reach = if asks { MAX_NP } else { 4 };
+            if let Some(verb) = rest
+                .iter()
+                .skip(skip)
+                .take(reach)
+                .take_while(|t| !asks || !matches!(t.punct(), Some('.' | ',' | ';' | ':')))
+                .find(|t| is_cue(hay, t) || asks && key(hay, t) == "wissen")
+            {
                 return Some(Found {
                     mention: Some(np),
                     cue: Some(Span::new(first.span.start, verb.span.end)),
@@ -2873,6 +2883,26 @@ fn german_no_cue(
             rule: Rule::SubjectNoCue,
         });
     }
+    // "Für den Theologen X sei der Schritt „…“", "Für Senatorin Eva Ott
+    // ist der Bau ein „Gewinn“": whose view it is, in any mood.
+    if let Some(np) = german_view_of(hay, before).filter(|&np| {
+        // A role, or a noun with a name after it ("den Theologen Hans Berg").
+        let toks = res.doc.lex(hay, np);
+        let named = toks.len() >= 3
+            && toks
+                .iter()
+                .rev()
+                .take(3)
+                .all(|t| words::is_capitalized(t.span.text(hay)));
+        named || german_person(hay, res.doc, &res.names, np)
+    }) {
+        return Some(Attribution {
+            speaker: res.resolve(np),
+            mention: Some(np),
+            cue: None,
+            rule: Rule::ReportedSpeech,
+        });
+    }
     let subjunctive = before
         .iter()
         .chain(after.iter())
@@ -2889,25 +2919,6 @@ fn german_no_cue(
             [b] => toks.get(..*b),
             [] => None,
         };
-        // "Für den Theologen X sei der Schritt „…“": whose view it is.
-        if let Some(np) = german_view_of(hay, before).filter(|&np| {
-            // A role, or a noun with a name after it ("den Theologen Hans Berg").
-            let toks = res.doc.lex(hay, np);
-            let named = toks.len() >= 3
-                && toks
-                    .iter()
-                    .rev()
-                    .take(3)
-                    .all(|t| words::is_capitalized(t.span.text(hay)));
-            named || german_person(hay, res.doc, &res.names, np)
-        }) {
-            return Some(Attribution {
-                speaker: res.resolve(np),
-                mention: Some(np),
-                cue: None,
-                rule: Rule::ReportedSpeech,
-            });
-        }
         if let Some(prev) = prev {
             if let Some(c) = prev.iter().rposition(|t| is_cue(hay, t)) {
                 if let Some(f) = german_clause(hay, prev, c) {
@@ -2992,12 +3003,40 @@ fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
     let verb = rest.iter().take(MAX_NP).position(|t| {
         matches!(
             key(hay, t).as_str(),
-            "sei" | "seien" | "ist" | "sind" | "war" | "waren" | "wäre"
+            "sei"
+                | "seien"
+                | "ist"
+                | "sind"
+                | "war"
+                | "waren"
+                | "wäre"
+                | "bleibt"
+                | "bleibe"
+                | "blieb"
         )
     })?;
     let phrase = rest.get(..verb)?;
+    // A party or place in brackets after the name ("Eva Ott (SPD)") is
+    // not part of the phrase.
+    let phrase = match phrase.iter().position(|t| t.punct() == Some('(')) {
+        Some(open) if phrase.last().and_then(Tok::punct) == Some(')') => phrase.get(..open)?,
+        _ => phrase,
+    };
     let (first, last) = (phrase.first()?, phrase.last()?);
-    (is_determiner(hay, first)
+    // An article ("für den Theologen …") or a title before a name, all
+    // capitalised ("für Senatorin Eva Ott").
+    let titled = || {
+        phrase.len() >= 2
+            && {
+                let k = key(hay, first);
+                has(lexicon::TITLES, &k)
+                    || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+            }
+            && phrase
+                .iter()
+                .all(|t| words::is_capitalized(t.span.text(hay)))
+    };
+    ((is_determiner(hay, first) || titled())
         && phrase.iter().all(Tok::is_word)
         && words::is_capitalized(last.span.text(hay)))
     .then(|| Span::new(first.span.start, last.span.end))
