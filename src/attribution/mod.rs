@@ -192,6 +192,8 @@ pub(crate) fn attribute(
     // of a conversation.
     let mut turns: Vec<(usize, Attribution)> = Vec::new();
     let mut pi = 0usize;
+    // Each quotation's addressee, once (the loop and the turn count ask).
+    let mut vocatives: Vec<Option<Option<Span>>> = vec![None; quotes.len()];
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
         .collect();
@@ -400,7 +402,7 @@ pub(crate) fn attribute(
                 // "“Good morning, Ann,” he said": he is not Ann.
                 let addressee = res
                     .dialogue
-                    .then(|| vocative(&res, q.content))
+                    .then(|| cached_vocative(&mut vocatives, qi, &res, q.content))
                     .flatten()
                     .and_then(|v| res.resolve(v));
                 match (speaker, f.mention) {
@@ -654,11 +656,12 @@ pub(crate) fn attribute(
         // Whom each line calls by name (bounded work per quotation).
         let addressed: Vec<Option<usize>> = quotes
             .iter()
-            .map(|q| {
+            .enumerate()
+            .map(|(i, q)| {
                 if q.depth > 0 || q.kind != QuoteKind::Speech {
                     return None;
                 }
-                vocative(&res, q.content).and_then(|v| res.resolve(v))
+                cached_vocative(&mut vocatives, i, &res, q.content).and_then(|v| res.resolve(v))
             })
             .collect();
         turns::count_back(hay, paragraphs, quotes, &addressed);
@@ -1060,6 +1063,23 @@ fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Sp
     None
 }
 
+/// [`vocative`] of quotation `i`, looked up in `cache` or stored there.
+fn cached_vocative(
+    cache: &mut [Option<Option<Span>>],
+    i: usize,
+    res: &Resolver,
+    content: Span,
+) -> Option<Span> {
+    if let Some(&Some(v)) = cache.get(i) {
+        return v;
+    }
+    let v = vocative(res, content);
+    if let Some(slot) = cache.get_mut(i) {
+        *slot = Some(v);
+    }
+    v
+}
+
 /// The addressee of a line: a name set off by commas, or closing it
 /// (`"Thank you, Mrs Ames."`, `"Ann, come here."`).
 fn vocative(res: &Resolver, content: Span) -> Option<Span> {
@@ -1272,15 +1292,16 @@ fn key<'a>(hay: &'a str, t: &Tok) -> words::Key<'a> {
 /// sentence ("the United States" holds no cue); a capitalised cue counts
 /// only where it opens the sentence ("Said Ms. Poynter, …").
 fn is_cue(hay: &str, t: &Tok) -> bool {
-    let w = t.span.text(hay);
-    t.is_word()
-        && !words::is_capitalized(w)
-        && lexicon::is_cue_word(&key(hay, t))
-        && key(hay, t) != "so"
+    t.is_word() && !words::is_capitalized(t.span.text(hay)) && is_cue_key(&key(hay, t))
 }
 
 fn is_cue_or_capital_cue(hay: &str, t: &Tok) -> bool {
-    t.is_word() && lexicon::is_cue_word(&key(hay, t)) && key(hay, t) != "so"
+    t.is_word() && is_cue_key(&key(hay, t))
+}
+
+/// Whether a key is a cue word ("so" only joins clauses).
+fn is_cue_key(k: &str) -> bool {
+    lexicon::is_cue_word(k) && k != "so"
 }
 
 /// Whether a word is a determiner opening a phrase. Only the English and
@@ -2725,7 +2746,7 @@ fn plausible_mention(hay: &str, m: Span) -> bool {
     let (Some(only), None) = (words.next(), words.next()) else {
         return true;
     };
-    let k = only.to_lowercase();
+    let k = words::lower(only);
     !has(DATES, &k) && !has(lexicon::DE_ADVERBS, &k)
 }
 
@@ -2889,7 +2910,7 @@ impl<'h> Resolver<'h> {
         let hay = self.hay;
         let text = mention.text(hay);
         let toks = self.doc.lex(hay, mention);
-        let lower = text.to_lowercase();
+        let lower = words::lower(text);
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {
             "he" | "she" | "er" | "il" | "elle" | "él" | "ella" => {

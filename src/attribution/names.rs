@@ -373,22 +373,28 @@ pub(crate) const AFTER_OBJECT: &[&str] = &[
 /// leading stop words dropped ("British Defense Minister Grant Shapps" →
 /// "Grant Shapps"; "Mr. Burr" → "Burr").
 pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
-    clean_with(hay, toks, |w| Word::describe(w).flags)
+    clean_with(hay, toks, |_, w| Word::describe(w).flags)
         .into_iter()
         .map(str::to_owned)
         .collect()
 }
 
-/// [`clean`], borrowing the words from `hay`, with their flags from
-/// `flags` (a [`Vocab`] while collecting names: each distinct word is
-/// described once). One allocation: the words are filtered in place.
-fn clean_with<'h>(hay: &'h str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> Vec<&'h str> {
+/// [`clean`], borrowing the words from `hay`, with the flags of token `k`
+/// (word `w`) from `flags(k, w)` (the [`Vocab`] while collecting names:
+/// each distinct word is described once). One allocation: the words are
+/// filtered in place.
+fn clean_with<'h>(
+    hay: &'h str,
+    toks: &[Tok],
+    flags: impl Fn(usize, &str) -> Flags,
+) -> Vec<&'h str> {
     let mut words: Vec<(&str, Flags)> = toks
         .iter()
-        .filter(|t| t.is_word())
-        .map(|t| {
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
+        .map(|(k, t)| {
             let w = t.span.text(hay);
-            (w, flags(w))
+            (w, flags(k, w))
         })
         .collect();
     // Keep what follows the last title or role word, unless the run names
@@ -583,7 +589,7 @@ impl Names {
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
-            let cleaned = clean_with(hay, run, |w| vocab.flags(w));
+            let cleaned = clean_with(hay, run, |k, _| flags(start + k));
             if !cleaned.is_empty() {
                 let name = cleaned.join(" ");
                 let idx = names.seen.len();
@@ -731,7 +737,8 @@ impl Names {
     /// The fullest name holding `word` (a surname, or a first name in
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = self.by_word.get(words::lower(word).as_str())?;
+        let lower = words::lower(word);
+        let idxs = self.by_word.get(lower.as_str())?;
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
@@ -746,7 +753,7 @@ impl Names {
         // The fullest name of the whole text has the most words.
         let longest = self
             .fullest_all
-            .get(words::lower(word).as_str())
+            .get(lower.as_str())
             .map(|n| n.split(' ').count());
         let latest_before = || {
             before

@@ -181,6 +181,7 @@ impl<'a> Vocab<'a> {
     }
 
     /// The flags of `w`: from the table if seen, else described now.
+    #[cfg(test)]
     pub(crate) fn flags(&self, w: &str) -> Flags {
         match self.ids.get(w).and_then(|&id| self.word(id)) {
             Some(word) => word.flags,
