@@ -33,7 +33,9 @@ mod words;
 
 use crate::quote::{Quote, QuoteKind};
 use crate::{count_words, Lang, Span};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
+use std::sync::LazyLock;
 
 use lexicon::has;
 use names::Names;
@@ -185,6 +187,7 @@ pub(crate) fn attribute(
         hyphen_tails: HashMap::default(),
         given_names: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
+        vocatives: RefCell::default(),
     };
     // (paragraph index, attribution) of the last attributed quotation.
     let mut last: Option<(usize, Attribution)> = None;
@@ -192,8 +195,6 @@ pub(crate) fn attribute(
     // of a conversation.
     let mut turns: Vec<(usize, Attribution)> = Vec::new();
     let mut pi = 0usize;
-    // Each quotation's addressee, once (the loop and the turn count ask).
-    let mut vocatives: Vec<Option<Option<Span>>> = vec![None; quotes.len()];
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
         .collect();
@@ -402,7 +403,7 @@ pub(crate) fn attribute(
                 // "“Good morning, Ann,” he said": he is not Ann.
                 let addressee = res
                     .dialogue
-                    .then(|| cached_vocative(&mut vocatives, qi, &res, q.content))
+                    .then(|| vocative(&res, q.content))
                     .flatten()
                     .and_then(|v| res.resolve(v));
                 match (speaker, f.mention) {
@@ -656,12 +657,11 @@ pub(crate) fn attribute(
         // Whom each line calls by name (bounded work per quotation).
         let addressed: Vec<Option<usize>> = quotes
             .iter()
-            .enumerate()
-            .map(|(i, q)| {
+            .map(|q| {
                 if q.depth > 0 || q.kind != QuoteKind::Speech {
                     return None;
                 }
-                cached_vocative(&mut vocatives, i, &res, q.content).and_then(|v| res.resolve(v))
+                vocative(&res, q.content).and_then(|v| res.resolve(v))
             })
             .collect();
         turns::count_back(hay, paragraphs, quotes, &addressed);
@@ -1063,26 +1063,20 @@ fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Sp
     None
 }
 
-/// [`vocative`] of quotation `i`, looked up in `cache` or stored there.
-fn cached_vocative(
-    cache: &mut [Option<Option<Span>>],
-    i: usize,
-    res: &Resolver,
-    content: Span,
-) -> Option<Span> {
-    if let Some(&Some(v)) = cache.get(i) {
+/// The addressee of a line: a name set off by commas, or closing it
+/// (`"Thank you, Mrs Ames."`, `"Ann, come here."`). Found once per
+/// quotation: attribution, the dialogue rules and the turn count ask.
+fn vocative(res: &Resolver, content: Span) -> Option<Span> {
+    if let Some(&v) = res.vocatives.borrow().get(&content) {
         return v;
     }
-    let v = vocative(res, content);
-    if let Some(slot) = cache.get_mut(i) {
-        *slot = Some(v);
-    }
+    let v = find_vocative(res, content);
+    res.vocatives.borrow_mut().insert(content, v);
     v
 }
 
-/// The addressee of a line: a name set off by commas, or closing it
-/// (`"Thank you, Mrs Ames."`, `"Ann, come here."`).
-fn vocative(res: &Resolver, content: Span) -> Option<Span> {
+/// [`vocative`], found.
+fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     let hay = res.hay;
     let toks = res.doc.window(hay, content);
     let mut found = None;
@@ -2746,8 +2740,10 @@ fn plausible_mention(hay: &str, m: Span) -> bool {
     let (Some(only), None) = (words.next(), words.next()) else {
         return true;
     };
-    let k = words::lower(only);
-    !has(DATES, &k) && !has(lexicon::DE_ADVERBS, &k)
+    // Asked twice of every mention: one hash look-up, not two searches.
+    static NOT_SPEAKERS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| DATES.iter().chain(lexicon::DE_ADVERBS).copied().collect());
+    !NOT_SPEAKERS.contains(words::lower(only).as_str())
 }
 
 /// Weekdays and months (English and German), capitalised but no speakers.
@@ -2901,6 +2897,8 @@ struct Resolver<'h> {
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
+    /// Each quotation's addressee ([`vocative`]), by content span.
+    vocatives: RefCell<HashMap<Span, Option<Span>>>,
 }
 
 impl<'h> Resolver<'h> {
