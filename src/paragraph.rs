@@ -120,15 +120,12 @@ pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
     blank_line && wraps >= WRAP_MIN_BREAKS
 }
 
-/// `line.trim().is_empty()`, answered from the first byte when it is a
-/// visible ASCII character (most lines).
+/// `line.trim().is_empty()`, answered from the first char when it is
+/// not whitespace (most lines).
 fn is_blank(line: &str) -> bool {
-    match line.as_bytes().first() {
+    match line.chars().next() {
         None => true,
-        // `char::is_whitespace` in ASCII: space, \t, \n, \v, \f, \r.
-        Some(&b) if b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') => {
-            false
-        }
+        Some(c) if !c.is_whitespace() => false,
         Some(_) => line.trim().is_empty(),
     }
 }

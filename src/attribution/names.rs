@@ -2,6 +2,8 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
+use std::rc::Rc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, has};
@@ -302,13 +304,53 @@ pub(crate) fn is_org(name: &str) -> bool {
         .any(|w| has(ORG_WORDS, &words::lower(w)))
 }
 
+/// A name as the text writes it, shared by all its occurrences: one
+/// allocation per distinct name, not one per mention.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Name(Rc<str>);
+
+impl Name {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What [`Names::collect`] learns about one distinct name.
+struct Distinct {
+    name: Name,
+    /// How many words it has.
+    words: usize,
+    /// Its words' entries in `by_word` (indexes into the lists being
+    /// built), looked up once.
+    slots: Vec<usize>,
+    /// (masculine, feminine) evidence, summed over its runs.
+    votes: (u32, u32),
+    /// How often it occurs.
+    count: usize,
+    /// Whether it occurs outside quotations.
+    outside: bool,
+}
+
 /// A name seen in the article.
 #[derive(Clone, Debug)]
 struct Seen {
     at: usize,
     /// The run's end (after its last word).
     end: usize,
-    name: String,
+    name: Name,
     /// How many words `name` has (compared often when looking for the
     /// fullest name, so counted once).
     words: usize,
@@ -542,6 +584,13 @@ impl Names {
                 && !nf.has(Flags::SHE)
                 && !nf.has(Flags::OBJECT)
         };
+        // The distinct names (by text) and their ids; the lists of
+        // `by_word` being built, and each lower-case word's list.
+        let mut distinct: Vec<Distinct> = Vec::new();
+        let mut distinct_ids: HashMap<Name, usize> = HashMap::default();
+        let mut lists: Vec<Vec<usize>> = Vec::new();
+        let mut slot_of: HashMap<String, usize> = HashMap::default();
+        let mut buf = String::new();
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -591,15 +640,51 @@ impl Names {
             let run = toks.get(start..end).unwrap_or(&[]);
             let cleaned = clean_with(hay, run, |k, _| flags(start + k));
             if !cleaned.is_empty() {
-                let name = cleaned.join(" ");
+                // Most runs repeat a known name: it is looked up, and only
+                // a new one is described (its words, their lower case).
+                buf.clear();
+                for (k, w) in cleaned.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(' ');
+                    }
+                    buf.push_str(w);
+                }
+                let id = match distinct_ids.get(buf.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let name = Name(Rc::from(buf.as_str()));
+                        let slots = cleaned
+                            .iter()
+                            .map(|w| {
+                                let k = words::lower(w);
+                                match slot_of.get(k.as_str()) {
+                                    Some(&s) => s,
+                                    None => {
+                                        slot_of.insert(k.as_str().to_owned(), lists.len());
+                                        lists.push(Vec::new());
+                                        lists.len() - 1
+                                    }
+                                }
+                            })
+                            .collect();
+                        distinct_ids.insert(name.clone(), distinct.len());
+                        distinct.push(Distinct {
+                            words: name.split(' ').count(),
+                            name,
+                            slots,
+                            votes: (0, 0),
+                            count: 0,
+                            outside: false,
+                        });
+                        distinct.len() - 1
+                    }
+                };
+                let Some(d) = distinct.get_mut(id) else { break };
+                let name = d.name.clone();
                 let idx = names.seen.len();
-                for w in &cleaned {
-                    let k = words::lower(w);
-                    match names.by_word.get_mut(k.as_str()) {
-                        Some(v) => v.push(idx),
-                        None => {
-                            names.by_word.insert(k.as_str().to_owned(), vec![idx]);
-                        }
+                for &s in &d.slots {
+                    if let Some(list) = lists.get_mut(s) {
+                        list.push(idx);
                     }
                 }
                 // "spokesman John Kirby": a role noun just before the run,
@@ -611,7 +696,7 @@ impl Names {
                         .roles
                         .entry(key(r).to_owned())
                         .or_default()
-                        .push((t.span.start, name.clone()));
+                        .push((t.span.start, name.as_str().to_owned()));
                 }
                 // Gender evidence: a title in the run, or the first
                 // personal pronoun after it in its sentence.
@@ -654,50 +739,48 @@ impl Names {
                         break;
                     }
                 }
-                // Look up before inserting: most runs repeat a known name,
-                // and a new key costs a copy of the name.
-                match names.gender.get_mut(&name) {
-                    Some(g) => {
-                        g.0 += vote.0;
-                        g.1 += vote.1;
-                    }
-                    None => {
-                        names.gender.insert(name.clone(), vote);
-                    }
-                }
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
-                names.seen.push(Seen {
-                    at: t.span.start,
-                    end: run.last().map_or(t.span.end, |l| l.span.end),
-                    words: name.split(' ').count(),
-                    name,
-                    quoted: in_quote,
-                });
+                if let Some(d) = distinct.get_mut(id) {
+                    d.votes.0 += vote.0;
+                    d.votes.1 += vote.1;
+                    d.count += 1;
+                    d.outside |= !in_quote;
+                    names.seen.push(Seen {
+                        at: t.span.start,
+                        end: run.last().map_or(t.span.end, |l| l.span.end),
+                        words: d.words,
+                        name,
+                        quoted: in_quote,
+                    });
+                }
             }
             i = end.max(i + 1);
         }
         names.lower = lower;
+        let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
+        for (w, s) in slot_of {
+            if let Some(list) = lists.get_mut(s).and_then(Option::take) {
+                names.by_word.insert(w, list);
+            }
+        }
         for (w, idxs) in &names.by_word {
             let best = idxs
                 .iter()
                 .filter_map(|&i| names.seen.get(i))
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
-                names.fullest_all.insert(w.clone(), b.name.clone());
+                names.fullest_all.insert(w.clone(), b.name.as_str().to_owned());
             }
         }
-        for seen in &names.seen {
-            match names.counts.get_mut(&seen.name) {
-                Some(n) => *n += 1,
-                None => {
-                    names.counts.insert(seen.name.clone(), 1);
-                }
-            }
-            if !seen.quoted {
-                for w in seen.name.split(' ') {
+        // Per distinct name: its count, gender evidence and words.
+        for d in &distinct {
+            names.counts.insert(d.name.as_str().to_owned(), d.count);
+            names.gender.insert(d.name.as_str().to_owned(), d.votes);
+            if d.outside {
+                for w in d.name.split(' ') {
                     let k = words::lower(w);
                     if !names.outside.contains(k.as_str()) {
                         names.outside.insert(k.as_str().to_owned());
