@@ -2880,7 +2880,7 @@ struct Resolver<'h> {
     hay: &'h str,
     /// The text's tokens, lexed once (windows are sliced from them).
     doc: &'h words::Lexed,
-    names: Names,
+    names: Names<'h>,
     speakers: Vec<Speaker>,
     index: HashMap<String, usize>,
     last_person: Option<usize>,
@@ -2962,7 +2962,7 @@ impl<'h> Resolver<'h> {
                 return Some(i);
             }
             _ => {
-                let cleaned = names::clean(hay, &toks);
+                let cleaned = self.names.clean(hay, &toks);
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));
                 if capital {
                     let full = self.names.canonical(&cleaned, at);

@@ -362,7 +362,9 @@ struct Seen {
 /// Every capitalised name run of the article, cleaned of titles, with
 /// role introductions.
 #[derive(Debug, Default)]
-pub(crate) struct Names {
+pub(crate) struct Names<'h> {
+    /// The text's distinct words, described (kept for [`Names::clean`]).
+    vocab: Vocab<'h>,
     seen: Vec<Seen>,
     /// Lower-case word → indexes into `seen` of names holding it.
     by_word: HashMap<String, Vec<usize>>,
@@ -411,16 +413,6 @@ pub(crate) const AFTER_OBJECT: &[&str] = &[
     "off", "out", "over", "round", "through", "too", "towards", "up", "upon", "very",
 ];
 
-/// The words of a capitalised run as a cleaned name: titles, roles and
-/// leading stop words dropped ("British Defense Minister Grant Shapps" →
-/// "Grant Shapps"; "Mr. Burr" → "Burr").
-pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
-    clean_with(hay, toks, |_, w| Word::describe(w).flags)
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
-}
-
 /// [`clean`], borrowing the words from `hay`, with the flags of token `k`
 /// (word `w`) from `flags(k, w)` (the [`Vocab`] while collecting names:
 /// each distinct word is described once). One allocation: the words are
@@ -430,15 +422,30 @@ fn clean_with<'h>(
     toks: &[Tok],
     flags: impl Fn(usize, &str) -> Flags,
 ) -> Vec<&'h str> {
-    let mut words: Vec<(&str, Flags)> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word())
-        .map(|(k, t)| {
-            let w = t.span.text(hay);
-            (w, flags(k, w))
-        })
-        .collect();
+    let mut out = Vec::new();
+    clean_into(hay, toks, flags, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`clean_with`] into `out`, with `words` for scratch: collecting names
+/// reuses both from run to run.
+fn clean_into<'h>(
+    hay: &'h str,
+    toks: &[Tok],
+    flags: impl Fn(usize, &str) -> Flags,
+    words: &mut Vec<(&'h str, Flags)>,
+    out: &mut Vec<&'h str>,
+) {
+    words.clear();
+    words.extend(
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word())
+            .map(|(k, t)| {
+                let w = t.span.text(hay);
+                (w, flags(k, w))
+            }),
+    );
     // Keep what follows the last title or role word, unless the run names
     // an organisation ("Foreign Office", "Defense Department").
     let org = words.iter().any(|(_, f)| f.has(Flags::ORG));
@@ -457,7 +464,7 @@ fn clean_with<'h>(
         .count();
     words.drain(..after_title + lead);
     words.retain(|(_, f)| !f.has(Flags::ISSUE));
-    let rest = words;
+    let rest = &*words;
     let capitalized = |f: &Flags| f.has(Flags::CAPITALIZED);
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
@@ -478,15 +485,12 @@ fn clean_with<'h>(
         }
         None => (0, rest.len()),
     };
-    rest.iter()
-        .skip(first)
-        .take(len)
-        .map(|&(w, _)| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w)
-        })
-        .collect()
+    out.clear();
+    out.extend(rest.iter().skip(first).take(len).map(|&(w, _)| {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w)
+    }));
 }
 
 /// Whether a gap between words holds a blank line (two line breaks). A
@@ -535,12 +539,12 @@ pub(crate) fn is_role_compound(k: &str) -> bool {
     k.len() > 4 && ROLE_SUFFIXES.iter().any(|s| k.ends_with(s))
 }
 
-impl Names {
+impl<'h> Names<'h> {
     /// Collects the names of `hay` in one pass.
     ///
     /// `quoted` are the contents of the top-level quotations, sorted:
     /// names there are recorded but never offered as speakers.
-    pub(crate) fn collect(hay: &str, toks: &[Tok], quoted: &[Span]) -> Names {
+    pub(crate) fn collect(hay: &'h str, toks: &[Tok], quoted: &[Span]) -> Names<'h> {
         let mut names = Names::default();
         // Each distinct word described once; `ids[i]` is token i's word.
         let mut vocab = Vocab::default();
@@ -591,6 +595,7 @@ impl Names {
         let mut lists: Vec<Vec<usize>> = Vec::new();
         let mut slot_of: HashMap<String, usize> = HashMap::default();
         let mut buf = String::new();
+        let (mut run_words, mut cleaned) = (Vec::new(), Vec::new());
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -638,7 +643,13 @@ impl Names {
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
-            let cleaned = clean_with(hay, run, |k, _| flags(start + k));
+            clean_into(
+                hay,
+                run,
+                |k, _| flags(start + k),
+                &mut run_words,
+                &mut cleaned,
+            );
             if !cleaned.is_empty() {
                 // Most runs repeat a known name: it is looked up, and only
                 // a new one is described (its words, their lower case).
@@ -760,6 +771,7 @@ impl Names {
             i = end.max(i + 1);
         }
         names.lower = lower;
+        names.vocab = vocab;
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         for (w, s) in slot_of {
             if let Some(list) = lists.get_mut(s).and_then(Option::take) {
@@ -789,6 +801,21 @@ impl Names {
             }
         }
         names
+    }
+
+    /// The words of a capitalised run as a cleaned name: titles, roles and
+    /// leading stop words dropped ("British Defense Minister Grant Shapps"
+    /// → "Grant Shapps"; "Mr. Burr" → "Burr"). The text's words are
+    /// described already; any other is described now.
+    pub(crate) fn clean(&self, hay: &str, toks: &[Tok]) -> Vec<String> {
+        clean_with(hay, toks, |_, w| {
+            self.vocab
+                .flags_of(w)
+                .unwrap_or_else(|| Word::describe(w).flags)
+        })
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
     }
 
     /// The form of a name the text uses: a full name given once, whose

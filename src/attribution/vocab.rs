@@ -189,6 +189,14 @@ impl<'a> Vocab<'a> {
         }
     }
 
+    /// The flags of `w`, if it has been seen.
+    pub(crate) fn flags_of(&self, w: &str) -> Option<Flags> {
+        self.ids
+            .get(w)
+            .and_then(|&id| self.word(id))
+            .map(|word| word.flags)
+    }
+
     /// Every distinct word, in order of first occurrence.
     pub(crate) fn words(&self) -> impl Iterator<Item = &Word<'a>> {
         self.words.iter()
