@@ -160,13 +160,23 @@ mod tests {
     fn hard_wrapping_is_found_as_plainly_defined() {
         let long = "é".repeat(80);
         let pieces = [
-            "a", "", " ", "\u{a0}", "\r", &long, "x\u{3000}", "line of text", "“Yes.”",
+            "a",
+            "",
+            " ",
+            "\u{a0}",
+            "\r",
+            &long,
+            "x\u{3000}",
+            "line of text",
+            "“Yes.”",
         ];
         // Texts of 0..30 lines drawn from the pieces, deterministically.
         let mut seed = 7u64;
         let mut trues = 0;
         for _ in 0..3000 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let n = (seed >> 33) % 30;
             let mut lines = Vec::new();
             for k in 0..n {
@@ -184,8 +194,20 @@ mod tests {
     #[test]
     fn is_blank_is_trim_is_empty() {
         for line in [
-            "", " ", "\t", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{3000} ", " x", "x", "\u{a0}y",
-            "“", "é ", "\u{1f}",
+            "",
+            " ",
+            "\t",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{a0}",
+            "\u{3000} ",
+            " x",
+            "x",
+            "\u{a0}y",
+            "“",
+            "é ",
+            "\u{1f}",
         ] {
             assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
         }

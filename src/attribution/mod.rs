@@ -1358,14 +1358,18 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
     // speaker, then the participle; „…“, gab X bekannt / ließ X
     // verlauten: a verb, the speaker, then the rest of the cue.
-    let finite = !words::is_capitalized(first.span.text(hay))
-        && !is_cue(hay, first)
-        && !is_pronoun(hay, first)
-        && !is_determiner(hay, first)
-        && !names::is_stop(&first_key)
-        && !has(lexicon::DE_ADVERBS, &first_key)
-        && !has(lexicon::DE_SUBORDINATORS, &first_key);
-    if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite && !is_so) {
+    let first_cue = is_cue(hay, first);
+    // (Asked only of German: a dozen look-ups per quotation.)
+    let finite = || {
+        !words::is_capitalized(first.span.text(hay))
+            && !first_cue
+            && !is_pronoun(hay, first)
+            && !is_determiner(hay, first)
+            && !names::is_stop(&first_key)
+            && !has(lexicon::DE_ADVERBS, &first_key)
+            && !has(lexicon::DE_SUBORDINATORS, &first_key)
+    };
+    if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite() && !is_so) {
         if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
             if let Some(verb) = toks
                 .iter()
@@ -1393,11 +1397,11 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
             });
         }
     }
-    if is_cue(hay, first) && first_key.ends_with("ing") {
+    if first_cue && first_key.ends_with("ing") {
         // “Q,” saying …: a participle; its subject is before the quotation.
         return None;
     }
-    if is_cue(hay, first) || is_so {
+    if first_cue || is_so {
         // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
         // es in der Erklärung" names the source after a preposition.
         // „…“, so heißt es in der Erklärung.

@@ -784,7 +784,9 @@ impl<'h> Names<'h> {
                 .filter_map(|&i| names.seen.get(i))
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
-                names.fullest_all.insert(w.clone(), b.name.as_str().to_owned());
+                names
+                    .fullest_all
+                    .insert(w.clone(), b.name.as_str().to_owned());
             }
         }
         // Per distinct name: its count, gender evidence and words.

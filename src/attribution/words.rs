@@ -228,7 +228,10 @@ impl Lexed {
             }
         }
         let b = b.max(a);
-        a + toks.get(a..b).unwrap_or(&[]).partition_point(|t| t.span.end <= pos)
+        a + toks
+            .get(a..b)
+            .unwrap_or(&[])
+            .partition_point(|t| t.span.end <= pos)
     }
 }
 
