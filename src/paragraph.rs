@@ -84,11 +84,17 @@ pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
     let mut first = true;
     let bytes = hay.as_bytes();
     let mut start = 0;
-    // The lines between line breaks (a byte scan: `split('\n')` costs more
-    // to set up per line than dialogue's short lines take to scan).
+    // The lines between line breaks (a byte scan first: `split('\n')`
+    // costs more to set up per line than dialogue's short lines take to
+    // scan).
     loop {
         let rest = bytes.get(start..).unwrap_or_default();
-        let nl = rest.iter().position(|&b| b == b'\n');
+        let head = rest.get(..64).unwrap_or(rest);
+        let nl = head
+            .iter()
+            .position(|&b| b == b'\n')
+            // A long line: the library's word-at-a-time search.
+            .or_else(|| hay.get(start..)?.find('\n'));
         let end = nl.map_or(bytes.len(), |k| start + k);
         let line = hay.get(start..end).unwrap_or_default();
         let last = nl.is_none();
