@@ -187,7 +187,8 @@ pub(crate) fn attribute(
         hyphen_tails: HashMap::default(),
         given_names: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
-        vocatives: RefCell::default(),
+        vocatives: RefCell::new(vec![None; quoted.len()]),
+        quoted,
     };
     // (paragraph index, attribution) of the last attributed quotation.
     let mut last: Option<(usize, Attribution)> = None;
@@ -1067,11 +1068,18 @@ fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Sp
 /// (`"Thank you, Mrs Ames."`, `"Ann, come here."`). Found once per
 /// quotation: attribution, the dialogue rules and the turn count ask.
 fn vocative(res: &Resolver, content: Span) -> Option<Span> {
-    if let Some(&v) = res.vocatives.borrow().get(&content) {
+    // Lines are top-level quotations: their contents, sorted, index the
+    // cache (anything else is found afresh).
+    let Ok(k) = res.quoted.binary_search(&content) else {
+        return find_vocative(res, content);
+    };
+    if let Some(&Some(v)) = res.vocatives.borrow().get(k) {
         return v;
     }
     let v = find_vocative(res, content);
-    res.vocatives.borrow_mut().insert(content, v);
+    if let Some(slot) = res.vocatives.borrow_mut().get_mut(k) {
+        *slot = Some(v);
+    }
     v
 }
 
@@ -2901,8 +2909,10 @@ struct Resolver<'h> {
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
-    /// Each quotation's addressee ([`vocative`]), by content span.
-    vocatives: RefCell<HashMap<Span, Option<Span>>>,
+    /// The contents of the top-level quotations, in text order.
+    quoted: Vec<Span>,
+    /// Each one's addressee ([`vocative`]) once found.
+    vocatives: RefCell<Vec<Option<Option<Span>>>>,
 }
 
 impl<'h> Resolver<'h> {

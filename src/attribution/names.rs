@@ -306,7 +306,7 @@ pub(crate) fn is_org(name: &str) -> bool {
 
 /// A name as the text writes it, shared by all its occurrences: one
 /// allocation per distinct name, not one per mention.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 struct Name(Rc<str>);
 
 impl Name {
@@ -318,12 +318,6 @@ impl Name {
 impl std::ops::Deref for Name {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Name {
-    fn borrow(&self) -> &str {
         &self.0
     }
 }
@@ -591,7 +585,7 @@ impl<'h> Names<'h> {
         // The distinct names (by text) and their ids; the lists of
         // `by_word` being built, and each lower-case word's list.
         let mut distinct: Vec<Distinct> = Vec::new();
-        let mut distinct_ids: HashMap<Name, usize> = HashMap::default();
+        let mut distinct_ids: HashMap<String, usize> = HashMap::default();
         let mut lists: Vec<Vec<usize>> = Vec::new();
         let mut slot_of: HashMap<String, usize> = HashMap::default();
         let mut buf = String::new();
@@ -678,7 +672,7 @@ impl<'h> Names<'h> {
                                 }
                             })
                             .collect();
-                        distinct_ids.insert(name.clone(), distinct.len());
+                        distinct_ids.insert(buf.clone(), distinct.len());
                         distinct.push(Distinct {
                             words: name.split(' ').count(),
                             name,
