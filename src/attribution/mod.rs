@@ -34,7 +34,7 @@ mod words;
 use crate::quote::{Quote, QuoteKind};
 use crate::{count_words, Lang, Span};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
 use lexicon::has;
@@ -188,6 +188,7 @@ pub(crate) fn attribute(
         given_names: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
         vocatives: RefCell::new(vec![None; quoted.len()]),
+        vocative_at: Cell::new(0),
         quoted,
     };
     // (paragraph index, attribution) of the last attributed quotation.
@@ -1069,10 +1070,17 @@ fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Sp
 /// quotation: attribution, the dialogue rules and the turn count ask.
 fn vocative(res: &Resolver, content: Span) -> Option<Span> {
     // Lines are top-level quotations: their contents, sorted, index the
-    // cache (anything else is found afresh).
-    let Ok(k) = res.quoted.binary_search(&content) else {
+    // cache (anything else is found afresh). Asked in text order mostly,
+    // so the last index or a neighbour is tried before a search.
+    let last = res.vocative_at.get();
+    let Some(k) = [last, last + 1, last.wrapping_sub(1)]
+        .into_iter()
+        .find(|&k| res.quoted.get(k) == Some(&content))
+        .or_else(|| res.quoted.binary_search(&content).ok())
+    else {
         return find_vocative(res, content);
     };
+    res.vocative_at.set(k);
     if let Some(&Some(v)) = res.vocatives.borrow().get(k) {
         return v;
     }
@@ -2913,6 +2921,8 @@ struct Resolver<'h> {
     quoted: Vec<Span>,
     /// Each one's addressee ([`vocative`]) once found.
     vocatives: RefCell<Vec<Option<Option<Span>>>>,
+    /// The index in `quoted` asked last.
+    vocative_at: Cell<usize>,
 }
 
 impl<'h> Resolver<'h> {
