@@ -81,18 +81,37 @@ pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
     let mut blank_line = false;
     let mut wraps = 0usize;
     let mut prev_blank: Option<bool> = None;
-    let mut lines = hay.split('\n').peekable();
     let mut first = true;
-    while let Some(line) = lines.next() {
-        let body = line.trim_end();
-        // Counting chars stops early: only "more than 80" matters.
-        if body.chars().take(WRAP_WIDTH + 1).count() > WRAP_WIDTH {
-            return false;
+    let bytes = hay.as_bytes();
+    let mut start = 0;
+    // The lines between line breaks (a byte scan first: `split('\n')`
+    // costs more to set up per line than dialogue's short lines take to
+    // scan).
+    loop {
+        let rest = bytes.get(start..).unwrap_or_default();
+        let head = rest.get(..64).unwrap_or(rest);
+        let nl = head
+            .iter()
+            .position(|&b| b == b'\n')
+            // A long line: the library's word-at-a-time search.
+            .or_else(|| hay.get(start..)?.find('\n'));
+        let end = nl.map_or(bytes.len(), |k| start + k);
+        let line = hay.get(start..end).unwrap_or_default();
+        let last = nl.is_none();
+        start = end + 1;
+        // A line of at most 80 bytes has at most 80 chars: only longer
+        // ones are counted (dialogue is thousands of short lines).
+        if line.len() > WRAP_WIDTH {
+            let body = line.trim_end();
+            // Counting chars stops early: only "more than 80" matters.
+            if body.chars().take(WRAP_WIDTH + 1).count() > WRAP_WIDTH {
+                return false;
+            }
         }
-        let blank = line.trim().is_empty();
+        let blank = is_blank(line);
         // A blank line counts only between two line breaks, i.e. neither
         // the text before the first break nor the one after the last.
-        if blank && !first && lines.peek().is_some() {
+        if blank && !first && !last {
             blank_line = true;
         }
         if prev_blank == Some(false) && !blank {
@@ -100,8 +119,21 @@ pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
         }
         prev_blank = Some(blank);
         first = false;
+        if last {
+            break;
+        }
     }
     blank_line && wraps >= WRAP_MIN_BREAKS
+}
+
+/// `line.trim().is_empty()`, answered from the first char when it is
+/// not whitespace (most lines).
+fn is_blank(line: &str) -> bool {
+    match line.chars().next() {
+        None => true,
+        Some(c) if !c.is_whitespace() => false,
+        Some(_) => line.trim().is_empty(),
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +142,81 @@ mod tests {
 
     fn texts(hay: &str) -> Vec<&str> {
         paragraphs(hay).iter().map(|p| p.text(hay)).collect()
+    }
+
+    /// The plain form of [`is_hard_wrapped`], for comparison.
+    fn hard_wrapped_plainly(hay: &str) -> bool {
+        let lines: Vec<&str> = hay.split('\n').collect();
+        if lines
+            .iter()
+            .any(|l| l.trim_end().chars().count() > WRAP_WIDTH)
+        {
+            return false;
+        }
+        let blank = |l: &&str| l.trim().is_empty();
+        let inner = lines.get(1..lines.len().saturating_sub(1)).unwrap_or(&[]);
+        let wraps = lines
+            .windows(2)
+            .filter(|w| !blank(&w[0]) && !blank(&w[1]))
+            .count();
+        inner.iter().any(blank) && wraps >= WRAP_MIN_BREAKS
+    }
+
+    #[test]
+    fn hard_wrapping_is_found_as_plainly_defined() {
+        let long = "é".repeat(80);
+        let pieces = [
+            "a",
+            "",
+            " ",
+            "\u{a0}",
+            "\r",
+            &long,
+            "x\u{3000}",
+            "line of text",
+            "“Yes.”",
+        ];
+        // Texts of 0..30 lines drawn from the pieces, deterministically.
+        let mut seed = 7u64;
+        let mut trues = 0;
+        for _ in 0..3000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let n = (seed >> 33) % 30;
+            let mut lines = Vec::new();
+            for k in 0..n {
+                let pick = ((seed >> (k % 40 + 3)) as usize).wrapping_add(k as usize * 5);
+                lines.push(pieces[pick % pieces.len()]);
+            }
+            let hay = lines.join("\n");
+            assert_eq!(is_hard_wrapped(&hay), hard_wrapped_plainly(&hay), "{hay:?}");
+            trues += usize::from(hard_wrapped_plainly(&hay));
+        }
+        // Both answers occur.
+        assert!(trues > 100 && trues < 2900, "{trues}");
+    }
+
+    #[test]
+    fn is_blank_is_trim_is_empty() {
+        for line in [
+            "",
+            " ",
+            "\t",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{a0}",
+            "\u{3000} ",
+            " x",
+            "x",
+            "\u{a0}y",
+            "“",
+            "é ",
+            "\u{1f}",
+        ] {
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
     }
 
     #[test]

@@ -38,7 +38,9 @@ mod words;
 
 use crate::quote::{Quote, QuoteKind};
 use crate::{count_words, Lang, Span};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::{Cell, RefCell};
+use std::sync::LazyLock;
 
 use lexicon::has;
 use names::Names;
@@ -191,6 +193,9 @@ pub(crate) fn attribute(
         hyphen_tails: HashMap::default(),
         given_names: HashMap::default(),
         dialogue: is_dialogue(hay, paragraphs),
+        vocatives: RefCell::new(vec![None; quoted.len()]),
+        vocative_at: Cell::new(0),
+        quoted,
     };
     // (paragraph index, attribution) of the last attributed quotation.
     let mut last: Option<(usize, Attribution)> = None;
@@ -1358,8 +1363,33 @@ fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Sp
 }
 
 /// The addressee of a line: a name set off by commas, or closing it
-/// (`"Thank you, Mrs Ames."`, `"Ann, come here."`).
+/// (`"Thank you, Mrs Ames."`, `"Ann, come here."`). Found once per
+/// quotation: attribution, the dialogue rules and the turn count ask.
 fn vocative(res: &Resolver, content: Span) -> Option<Span> {
+    // Lines are top-level quotations: their contents, sorted, index the
+    // cache (anything else is found afresh). Asked in text order mostly,
+    // so the last index or a neighbour is tried before a search.
+    let last = res.vocative_at.get();
+    let Some(k) = [last, last + 1, last.wrapping_sub(1)]
+        .into_iter()
+        .find(|&k| res.quoted.get(k) == Some(&content))
+        .or_else(|| res.quoted.binary_search(&content).ok())
+    else {
+        return find_vocative(res, content);
+    };
+    res.vocative_at.set(k);
+    if let Some(&Some(v)) = res.vocatives.borrow().get(k) {
+        return v;
+    }
+    let v = find_vocative(res, content);
+    if let Some(slot) = res.vocatives.borrow_mut().get_mut(k) {
+        *slot = Some(v);
+    }
+    v
+}
+
+/// [`vocative`], found.
+fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     let hay = res.hay;
     let toks = res.doc.window(hay, content);
     let mut found = None;
@@ -1624,15 +1654,16 @@ fn key<'a>(hay: &'a str, t: &Tok) -> words::Key<'a> {
 /// sentence ("the United States" holds no cue); a capitalised cue counts
 /// only where it opens the sentence ("Said Ms. Poynter, …").
 fn is_cue(hay: &str, t: &Tok) -> bool {
-    let w = t.span.text(hay);
-    t.is_word()
-        && !words::is_capitalized(w)
-        && lexicon::is_cue_word(&key(hay, t))
-        && key(hay, t) != "so"
+    t.is_word() && !words::is_capitalized(t.span.text(hay)) && is_cue_key(&key(hay, t))
 }
 
 fn is_cue_or_capital_cue(hay: &str, t: &Tok) -> bool {
-    t.is_word() && lexicon::is_cue_word(&key(hay, t)) && key(hay, t) != "so"
+    t.is_word() && is_cue_key(&key(hay, t))
+}
+
+/// Whether a key is a cue word ("so" only joins clauses).
+fn is_cue_key(k: &str) -> bool {
+    lexicon::is_cue_word(k) && k != "so"
 }
 
 /// Whether a word is a determiner opening a phrase. Only the English and
@@ -1712,14 +1743,18 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
     // speaker, then the participle; „…“, gab X bekannt / ließ X
     // verlauten: a verb, the speaker, then the rest of the cue.
-    let finite = !words::is_capitalized(first.span.text(hay))
-        && !is_cue(hay, first)
-        && !is_pronoun(hay, first)
-        && !is_determiner(hay, first)
-        && !names::is_stop(&first_key)
-        && !has(lexicon::DE_ADVERBS, &first_key)
-        && !has(lexicon::DE_SUBORDINATORS, &first_key);
-    if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite && !is_so) {
+    let first_cue = is_cue(hay, first);
+    // (Asked only of German: a dozen look-ups per quotation.)
+    let finite = || {
+        !words::is_capitalized(first.span.text(hay))
+            && !first_cue
+            && !is_pronoun(hay, first)
+            && !is_determiner(hay, first)
+            && !names::is_stop(&first_key)
+            && !has(lexicon::DE_ADVERBS, &first_key)
+            && !has(lexicon::DE_SUBORDINATORS, &first_key)
+    };
+    if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite() && !is_so) {
         if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
             // "wird Ann Ames, Sprecherin der Firma, zitiert": past an
             // appositive between commas.
@@ -1764,11 +1799,11 @@ fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
             });
         }
     }
-    if is_cue(hay, first) && first_key.ends_with("ing") {
+    if first_cue && first_key.ends_with("ing") {
         // “Q,” saying …: a participle; its subject is before the quotation.
         return None;
     }
-    if is_cue(hay, first) || is_so {
+    if first_cue || is_so {
         // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
         // es in der Erklärung" names the source after a preposition.
         // „…“, so heißt es in der Erklärung.
@@ -3575,8 +3610,10 @@ fn plausible_mention(hay: &str, m: Span) -> bool {
     let (Some(only), None) = (words.next(), words.next()) else {
         return true;
     };
-    let k = only.to_lowercase();
-    !has(DATES, &k) && !has(lexicon::DE_ADVERBS, &k)
+    // Asked twice of every mention: one hash look-up, not two searches.
+    static NOT_SPEAKERS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| DATES.iter().chain(lexicon::DE_ADVERBS).copied().collect());
+    !NOT_SPEAKERS.contains(words::lower(only).as_str())
 }
 
 /// Weekdays and months (English and German), capitalised but no speakers.
@@ -3713,7 +3750,7 @@ struct Resolver<'h> {
     hay: &'h str,
     /// The text's tokens, lexed once (windows are sliced from them).
     doc: &'h words::Lexed,
-    names: Names,
+    names: Names<'h>,
     speakers: Vec<Speaker>,
     index: HashMap<String, usize>,
     last_person: Option<usize>,
@@ -3732,6 +3769,12 @@ struct Resolver<'h> {
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     dialogue: bool,
+    /// The contents of the top-level quotations, in text order.
+    quoted: Vec<Span>,
+    /// Each one's addressee ([`vocative`]) once found.
+    vocatives: RefCell<Vec<Option<Option<Span>>>>,
+    /// The index in `quoted` asked last.
+    vocative_at: Cell<usize>,
 }
 
 impl<'h> Resolver<'h> {
@@ -3754,7 +3797,7 @@ impl<'h> Resolver<'h> {
                 return self.resolve(Span::new(f.span.start, l.span.end));
             }
         }
-        let lower = text.to_lowercase();
+        let lower = words::lower(text);
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {
             "he" | "she" | "er" | "il" | "elle" | "él" | "ella" => {
@@ -3798,7 +3841,7 @@ impl<'h> Resolver<'h> {
                 return Some(i);
             }
             _ => {
-                let cleaned = names::clean(hay, &toks);
+                let cleaned = self.names.clean(hay, &toks);
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));
                 if capital {
                     let full = self.names.canonical(&cleaned, at);

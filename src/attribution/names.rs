@@ -2,6 +2,8 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
+use std::rc::Rc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, has};
@@ -302,13 +304,47 @@ pub(crate) fn is_org(name: &str) -> bool {
         .any(|w| has(ORG_WORDS, &words::lower(w)))
 }
 
+/// A name as the text writes it, shared by all its occurrences: one
+/// allocation per distinct name, not one per mention.
+#[derive(Clone, Debug)]
+struct Name(Rc<str>);
+
+impl Name {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What [`Names::collect`] learns about one distinct name.
+struct Distinct {
+    name: Name,
+    /// How many words it has.
+    words: usize,
+    /// Its words' entries in `by_word` (indexes into the lists being
+    /// built), looked up once.
+    slots: Vec<usize>,
+    /// (masculine, feminine) evidence, summed over its runs.
+    votes: (u32, u32),
+    /// How often it occurs.
+    count: usize,
+    /// Whether it occurs outside quotations.
+    outside: bool,
+}
+
 /// A name seen in the article.
 #[derive(Clone, Debug)]
 struct Seen {
     at: usize,
     /// The run's end (after its last word).
     end: usize,
-    name: String,
+    name: Name,
     /// How many words `name` has (compared often when looking for the
     /// fullest name, so counted once).
     words: usize,
@@ -320,7 +356,9 @@ struct Seen {
 /// Every capitalised name run of the article, cleaned of titles, with
 /// role introductions.
 #[derive(Debug, Default)]
-pub(crate) struct Names {
+pub(crate) struct Names<'h> {
+    /// The text's distinct words, described (kept for [`Names::clean`]).
+    vocab: Vocab<'h>,
     seen: Vec<Seen>,
     /// Lower-case word → indexes into `seen` of names holding it.
     by_word: HashMap<String, Vec<usize>>,
@@ -373,28 +411,39 @@ pub(crate) const AFTER_OBJECT: &[&str] = &[
     "off", "out", "over", "round", "through", "too", "towards", "up", "upon", "very",
 ];
 
-/// The words of a capitalised run as a cleaned name: titles, roles and
-/// leading stop words dropped ("British Defense Minister Grant Shapps" →
-/// "Grant Shapps"; "Mr. Burr" → "Burr").
-pub(crate) fn clean(hay: &str, toks: &[Tok]) -> Vec<String> {
-    clean_with(hay, toks, |w| Word::describe(w).flags)
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
+/// [`clean`], borrowing the words from `hay`, with the flags of token `k`
+/// (word `w`) from `flags(k, w)` (the [`Vocab`] while collecting names:
+/// each distinct word is described once). One allocation: the words are
+/// filtered in place.
+fn clean_with<'h>(
+    hay: &'h str,
+    toks: &[Tok],
+    flags: impl Fn(usize, &str) -> Flags,
+) -> Vec<&'h str> {
+    let mut out = Vec::new();
+    clean_into(hay, toks, flags, &mut Vec::new(), &mut out);
+    out
 }
 
-/// [`clean`], borrowing the words from `hay`, with their flags from
-/// `flags` (a [`Vocab`] while collecting names: each distinct word is
-/// described once). One allocation: the words are filtered in place.
-fn clean_with<'h>(hay: &'h str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> Vec<&'h str> {
-    let mut words: Vec<(&str, Flags)> = toks
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| {
-            let w = t.span.text(hay);
-            (w, flags(w))
-        })
-        .collect();
+/// [`clean_with`] into `out`, with `words` for scratch: collecting names
+/// reuses both from run to run.
+fn clean_into<'h>(
+    hay: &'h str,
+    toks: &[Tok],
+    flags: impl Fn(usize, &str) -> Flags,
+    words: &mut Vec<(&'h str, Flags)>,
+    out: &mut Vec<&'h str>,
+) {
+    words.clear();
+    words.extend(
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word())
+            .map(|(k, t)| {
+                let w = t.span.text(hay);
+                (w, flags(k, w))
+            }),
+    );
     // Keep what follows the last title or role word, unless the run names
     // an organisation ("Foreign Office", "Defense Department").
     let org = words.iter().any(|(_, f)| f.has(Flags::ORG));
@@ -413,7 +462,7 @@ fn clean_with<'h>(hay: &'h str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> 
         .count();
     words.drain(..after_title + lead);
     words.retain(|(_, f)| !f.has(Flags::ISSUE));
-    let rest = words;
+    let rest = &*words;
     let capitalized = |f: &Flags| f.has(Flags::CAPITALIZED);
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
@@ -434,15 +483,12 @@ fn clean_with<'h>(hay: &'h str, toks: &[Tok], flags: impl Fn(&str) -> Flags) -> 
         }
         None => (0, rest.len()),
     };
-    rest.iter()
-        .skip(first)
-        .take(len)
-        .map(|&(w, _)| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w)
-        })
-        .collect()
+    out.clear();
+    out.extend(rest.iter().skip(first).take(len).map(|&(w, _)| {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w)
+    }));
 }
 
 /// Whether a gap between words holds a blank line (two line breaks). A
@@ -501,12 +547,12 @@ pub(crate) fn is_role_compound(k: &str) -> bool {
     k.len() > 4 && ROLE_SUFFIXES.iter().any(|s| k.ends_with(s))
 }
 
-impl Names {
+impl<'h> Names<'h> {
     /// Collects the names of `hay` in one pass.
     ///
     /// `quoted` are the contents of the top-level quotations, sorted:
     /// names there are recorded but never offered as speakers.
-    pub(crate) fn collect(hay: &str, toks: &[Tok], quoted: &[Span]) -> Names {
+    pub(crate) fn collect(hay: &'h str, toks: &[Tok], quoted: &[Span]) -> Names<'h> {
         let mut names = Names::default();
         // Each distinct word described once; `ids[i]` is token i's word.
         let mut vocab = Vocab::default();
@@ -550,6 +596,14 @@ impl Names {
                 && !nf.has(Flags::SHE)
                 && !nf.has(Flags::OBJECT)
         };
+        // The distinct names (by text) and their ids; the lists of
+        // `by_word` being built, and each lower-case word's list.
+        let mut distinct: Vec<Distinct> = Vec::new();
+        let mut distinct_ids: HashMap<String, usize> = HashMap::default();
+        let mut lists: Vec<Vec<usize>> = Vec::new();
+        let mut slot_of: HashMap<String, usize> = HashMap::default();
+        let mut buf = String::new();
+        let (mut run_words, mut cleaned) = (Vec::new(), Vec::new());
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -597,17 +651,59 @@ impl Names {
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
-            let cleaned = clean_with(hay, run, |w| vocab.flags(w));
+            clean_into(
+                hay,
+                run,
+                |k, _| flags(start + k),
+                &mut run_words,
+                &mut cleaned,
+            );
             if !cleaned.is_empty() {
-                let name = cleaned.join(" ");
+                // Most runs repeat a known name: it is looked up, and only
+                // a new one is described (its words, their lower case).
+                buf.clear();
+                for (k, w) in cleaned.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(' ');
+                    }
+                    buf.push_str(w);
+                }
+                let id = match distinct_ids.get(buf.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let name = Name(Rc::from(buf.as_str()));
+                        let slots = cleaned
+                            .iter()
+                            .map(|w| {
+                                let k = words::lower(w);
+                                match slot_of.get(k.as_str()) {
+                                    Some(&s) => s,
+                                    None => {
+                                        slot_of.insert(k.as_str().to_owned(), lists.len());
+                                        lists.push(Vec::new());
+                                        lists.len() - 1
+                                    }
+                                }
+                            })
+                            .collect();
+                        distinct_ids.insert(buf.clone(), distinct.len());
+                        distinct.push(Distinct {
+                            words: name.split(' ').count(),
+                            name,
+                            slots,
+                            votes: (0, 0),
+                            count: 0,
+                            outside: false,
+                        });
+                        distinct.len() - 1
+                    }
+                };
+                let Some(d) = distinct.get_mut(id) else { break };
+                let name = d.name.clone();
                 let idx = names.seen.len();
-                for w in &cleaned {
-                    let k = words::lower(w);
-                    match names.by_word.get_mut(k.as_str()) {
-                        Some(v) => v.push(idx),
-                        None => {
-                            names.by_word.insert(k.as_str().to_owned(), vec![idx]);
-                        }
+                for &s in &d.slots {
+                    if let Some(list) = lists.get_mut(s) {
+                        list.push(idx);
                     }
                 }
                 // "spokesman John Kirby": a role noun just before the run,
@@ -619,7 +715,7 @@ impl Names {
                         .roles
                         .entry(key(r).to_owned())
                         .or_default()
-                        .push((t.span.start, name.clone()));
+                        .push((t.span.start, name.as_str().to_owned()));
                 }
                 // Gender evidence: a title in the run, or the first
                 // personal pronoun after it in its sentence.
@@ -662,50 +758,51 @@ impl Names {
                         break;
                     }
                 }
-                // Look up before inserting: most runs repeat a known name,
-                // and a new key costs a copy of the name.
-                match names.gender.get_mut(&name) {
-                    Some(g) => {
-                        g.0 += vote.0;
-                        g.1 += vote.1;
-                    }
-                    None => {
-                        names.gender.insert(name.clone(), vote);
-                    }
-                }
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
-                names.seen.push(Seen {
-                    at: t.span.start,
-                    end: run.last().map_or(t.span.end, |l| l.span.end),
-                    words: name.split(' ').count(),
-                    name,
-                    quoted: in_quote,
-                });
+                if let Some(d) = distinct.get_mut(id) {
+                    d.votes.0 += vote.0;
+                    d.votes.1 += vote.1;
+                    d.count += 1;
+                    d.outside |= !in_quote;
+                    names.seen.push(Seen {
+                        at: t.span.start,
+                        end: run.last().map_or(t.span.end, |l| l.span.end),
+                        words: d.words,
+                        name,
+                        quoted: in_quote,
+                    });
+                }
             }
             i = end.max(i + 1);
         }
         names.lower = lower;
+        names.vocab = vocab;
+        let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
+        for (w, s) in slot_of {
+            if let Some(list) = lists.get_mut(s).and_then(Option::take) {
+                names.by_word.insert(w, list);
+            }
+        }
         for (w, idxs) in &names.by_word {
             let best = idxs
                 .iter()
                 .filter_map(|&i| names.seen.get(i))
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
-                names.fullest_all.insert(w.clone(), b.name.clone());
+                names
+                    .fullest_all
+                    .insert(w.clone(), b.name.as_str().to_owned());
             }
         }
-        for seen in &names.seen {
-            match names.counts.get_mut(&seen.name) {
-                Some(n) => *n += 1,
-                None => {
-                    names.counts.insert(seen.name.clone(), 1);
-                }
-            }
-            if !seen.quoted {
-                for w in seen.name.split(' ') {
+        // Per distinct name: its count, gender evidence and words.
+        for d in &distinct {
+            names.counts.insert(d.name.as_str().to_owned(), d.count);
+            names.gender.insert(d.name.as_str().to_owned(), d.votes);
+            if d.outside {
+                for w in d.name.split(' ') {
                     let k = words::lower(w);
                     if !names.outside.contains(k.as_str()) {
                         names.outside.insert(k.as_str().to_owned());
@@ -714,6 +811,21 @@ impl Names {
             }
         }
         names
+    }
+
+    /// The words of a capitalised run as a cleaned name: titles, roles and
+    /// leading stop words dropped ("British Defense Minister Grant Shapps"
+    /// → "Grant Shapps"; "Mr. Burr" → "Burr"). The text's words are
+    /// described already; any other is described now.
+    pub(crate) fn clean(&self, hay: &str, toks: &[Tok]) -> Vec<String> {
+        clean_with(hay, toks, |_, w| {
+            self.vocab
+                .flags_of(w)
+                .unwrap_or_else(|| Word::describe(w).flags)
+        })
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
     }
 
     /// The form of a name the text uses: a full name given once, whose
@@ -794,7 +906,8 @@ impl Names {
     /// The fullest name holding `word` (a surname, or a first name in
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = self.by_word.get(words::lower(word).as_str())?;
+        let lower = words::lower(word);
+        let idxs = self.by_word.get(lower.as_str())?;
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
@@ -809,7 +922,7 @@ impl Names {
         // The fullest name of the whole text has the most words.
         let longest = self
             .fullest_all
-            .get(words::lower(word).as_str())
+            .get(lower.as_str())
             .map(|n| n.split(' ').count());
         let latest_before = || {
             before

@@ -181,11 +181,20 @@ impl<'a> Vocab<'a> {
     }
 
     /// The flags of `w`: from the table if seen, else described now.
+    #[cfg(test)]
     pub(crate) fn flags(&self, w: &str) -> Flags {
         match self.ids.get(w).and_then(|&id| self.word(id)) {
             Some(word) => word.flags,
             None => Word::describe(w).flags,
         }
+    }
+
+    /// The flags of `w`, if it has been seen.
+    pub(crate) fn flags_of(&self, w: &str) -> Option<Flags> {
+        self.ids
+            .get(w)
+            .and_then(|&id| self.word(id))
+            .map(|word| word.flags)
     }
 
     /// Every distinct word, in order of first occurrence.

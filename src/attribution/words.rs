@@ -4,6 +4,7 @@
 //! `space_before`, and line breaks as `break_before`.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::text::is_alphanumeric;
 use crate::Span;
@@ -121,6 +122,10 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 #[derive(Debug, Default)]
 pub(crate) struct Lexed {
     toks: Vec<Tok>,
+    /// Where the last window started (a token index): attribution asks
+    /// for windows near each quotation in turn, so the next search
+    /// gallops from here instead of bisecting the whole text.
+    hint: Cell<usize>,
 }
 
 impl Lexed {
@@ -128,6 +133,7 @@ impl Lexed {
     pub(crate) fn new(hay: &str) -> Lexed {
         Lexed {
             toks: lex(hay, Span::new(0, hay.len())),
+            hint: Cell::new(0),
         }
     }
 
@@ -190,7 +196,8 @@ impl Lexed {
     /// end is found by galloping from the start, not by a second search
     /// of the whole text.
     fn overlapping(&self, span: Span) -> (usize, usize) {
-        let lo = self.toks.partition_point(|t| t.span.end <= span.start);
+        let lo = self.first_ending_after(span.start);
+        self.hint.set(lo);
         let rest = self.toks.get(lo..).unwrap_or(&[]);
         let before_end = |t: &Tok| t.span.start < span.end;
         // Every token before index `step / 2` starts before the end.
@@ -201,6 +208,46 @@ impl Lexed {
         let from = step / 2;
         let tail = rest.get(from..step.min(rest.len())).unwrap_or(&[]);
         (lo, lo + from + tail.partition_point(before_end))
+    }
+
+    /// `toks.partition_point(|t| t.span.end <= pos)` (the first token
+    /// ending after `pos`), galloping from [`Lexed::hint`]: O(log d) for a
+    /// window d tokens from the last one, never worse than a bisection.
+    fn first_ending_after(&self, pos: usize) -> usize {
+        let toks = &self.toks;
+        let done = |i: usize| toks.get(i).is_some_and(|t| t.span.end <= pos);
+        let h = self.hint.get().min(toks.len());
+        // The answer lies in a..=b.
+        let (mut a, mut b) = (0, toks.len());
+        let mut step = 1;
+        if h > 0 && !done(h - 1) {
+            // Before the hint: gallop backwards.
+            b = h - 1;
+            while let Some(i) = h.checked_sub(step) {
+                if done(i) {
+                    a = i + 1;
+                    break;
+                }
+                b = i;
+                step *= 2;
+            }
+        } else {
+            a = h;
+            while h + step - 1 < toks.len() {
+                let i = h + step - 1;
+                if !done(i) {
+                    b = i;
+                    break;
+                }
+                a = i + 1;
+                step *= 2;
+            }
+        }
+        let b = b.max(a);
+        a + toks
+            .get(a..b)
+            .unwrap_or(&[])
+            .partition_point(|t| t.span.end <= pos)
     }
 }
 
@@ -386,6 +433,19 @@ mod tests {
         fn lower_is_to_lowercase(w in "\\PC{0,30}") {
             let k = lower(&w);
             proptest::prop_assert_eq!(k.as_str(), w.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn galloping_from_any_hint_finds_the_first_token() {
+        let hay = "“Yes.” he said, and x-y — ‘no’ U.S. end";
+        let doc = Lexed::new(hay);
+        for hint in 0..doc.all().len() + 2 {
+            for pos in 0..hay.len() + 2 {
+                doc.hint.set(hint);
+                let want = doc.all().partition_point(|t| t.span.end <= pos);
+                assert_eq!(doc.first_ending_after(pos), want, "hint {hint}, pos {pos}");
+            }
         }
     }
 

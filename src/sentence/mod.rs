@@ -66,10 +66,21 @@ pub fn sentences(hay: &str, lang: Lang) -> Vec<Span> {
 /// short-paragraph text).
 pub(crate) fn in_paragraphs(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Span> {
     let mut out = Vec::new();
+    // Reused by every block (short paragraphs made two allocations each).
+    let mut scratch = Scratch::default();
     for &para in paragraphs {
-        Block::new(hay, para, lang).split(&mut out);
+        Block::new(hay, para, lang).split(&mut out, &mut scratch);
     }
     out
+}
+
+/// Buffers [`Block::split`] reuses from block to block.
+#[derive(Default)]
+struct Scratch {
+    /// Open marks while pairing.
+    stack: Vec<(Pair, usize)>,
+    /// What [`Block::wrappers`] found.
+    wrappers: Vec<(usize, usize)>,
 }
 
 /// How far the splitter looks back for the word before a period, in bytes.
@@ -463,11 +474,12 @@ impl<'h> Block<'h> {
     }
 
     /// Pushes the sentences of this block onto `out`.
-    fn split(&self, out: &mut Vec<Span>) {
+    fn split(&self, out: &mut Vec<Span>, scratch: &mut Scratch) {
         if self.start >= self.end {
             return;
         }
-        let wrappers = self.wrappers();
+        self.wrappers(scratch);
+        let wrappers = &scratch.wrappers;
         let mut wrap_at = 0usize;
         let mut sent_start = self.start;
         let mut list = self.list_at(sent_start, None);
@@ -528,7 +540,7 @@ impl<'h> Block<'h> {
                 continue;
             }
             let item = self.item_start(sent_start);
-            let (resume, decision) = self.judge(i, item, &wrappers, &mut wrap_at);
+            let (resume, decision) = self.judge(i, item, wrappers, &mut wrap_at);
             match decision {
                 Decision::Keep => i = resume.max(i + 1),
                 Decision::Break(at) => {
@@ -576,12 +588,17 @@ impl<'h> Block<'h> {
         i.min(self.end)
     }
 
-    /// Pairs quotation marks and brackets; returns the spans (open mark to
-    /// close mark) inside which no sentence may end, sorted and disjoint.
-    fn wrappers(&self) -> Vec<(usize, usize)> {
+    /// Pairs quotation marks and brackets; leaves in `scratch.wrappers`
+    /// the spans (open mark to close mark) inside which no sentence may
+    /// end, sorted and disjoint.
+    fn wrappers(&self, scratch: &mut Scratch) {
         let bytes = self.bytes();
-        let mut stack: Vec<(Pair, usize)> = Vec::new();
-        let mut out: Vec<(usize, usize)> = Vec::new();
+        let Scratch {
+            stack,
+            wrappers: out,
+        } = scratch;
+        stack.clear();
+        out.clear();
         let mut i = self.start;
         while i < self.end {
             let rest = bytes.get(i..self.end).unwrap_or_default();
@@ -656,7 +673,6 @@ impl<'h> Block<'h> {
             }
             i += len;
         }
-        out
     }
 
     /// Whether the sentence goes on after the closing mark at `close`
