@@ -411,7 +411,7 @@ pub(crate) const AFTER_OBJECT: &[&str] = &[
     "off", "out", "over", "round", "through", "too", "towards", "up", "upon", "very",
 ];
 
-/// [`clean`], borrowing the words from `hay`, with the flags of token `k`
+/// [`Names::clean`], borrowing the words from `hay`, with the flags of token `k`
 /// (word `w`) from `flags(k, w)` (the [`Vocab`] while collecting names:
 /// each distinct word is described once). One allocation: the words are
 /// filtered in place.

@@ -1,0 +1,575 @@
+//! Dialogue: fiction and interviews, where most lines carry no tag.
+//!
+//! A text is dialogue when many of its paragraphs open with a quotation
+//! ([`is_dialogue`]). There an untagged line goes, in order, to the subject
+//! of a narrative sentence in its paragraph, to the one the line before
+//! called by name ([`vocative`]), to a character the narration brought in
+//! since the other party last spoke, or to the speaker before the last
+//! (turn taking; see also [`super::turns`]). Scene breaks and chapter
+//! headings end a conversation ([`is_scene_break`]).
+
+use super::*;
+
+/// Whether a paragraph is a scene break ("* * *") or a heading
+/// ("CHAPTER II"): short, with no lower-case letter and no quotation
+/// mark (a shouted line is not a heading).
+pub(super) fn is_scene_break(para: &str) -> bool {
+    let t = para.trim();
+    !t.is_empty()
+        && t.len() < 80
+        && !t.chars().any(char::is_lowercase)
+        && !t.contains(['"', '“', '”', '„', '«', '»'])
+}
+
+/// Whether the text is dialogue-heavy prose (a novel, an interview):
+/// hard-wrapped like a printed book, or most paragraphs short and opening
+/// with a quotation mark. There he/she point at the character just
+/// named and untagged lines take turns.
+pub(super) fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
+    if crate::paragraph::is_hard_wrapped(hay) {
+        return true;
+    }
+    let lines = paragraphs
+        .iter()
+        .filter(|p| {
+            p.len() < 300
+                && p.text(hay)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '»' | '‘' | '\''))
+        })
+        .count();
+    paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
+}
+
+/// What [`dialogue_line`] knows about an untagged line of dialogue.
+pub(super) struct DialogueCtx<'a> {
+    /// Where the line starts.
+    pub(super) at: usize,
+    /// Its paragraph index.
+    pub(super) pi: usize,
+    /// The words after it, to the end of the sentence that follows.
+    pub(super) after: &'a [Tok],
+    /// Its content, trimmed at the end.
+    pub(super) content: &'a str,
+    /// Its content span.
+    pub(super) own: Span,
+    /// The previous paragraph.
+    pub(super) prev_para: Option<Span>,
+    /// The previous top-level quotation (whole span, content).
+    pub(super) prev_quote: Option<(Span, Span)>,
+    /// The last attributed quotation (paragraph index, attribution).
+    pub(super) last: Option<(usize, Attribution)>,
+    /// The turns of the conversation (paragraph index, attribution).
+    pub(super) turns: &'a [(usize, Attribution)],
+    /// The text's paragraphs.
+    pub(super) paragraphs: &'a [Span],
+    /// The first paragraph of the scene: turns before it are another
+    /// conversation.
+    pub(super) scene_start: usize,
+}
+
+/// How many paragraphs back a conversation's turns still count.
+pub(super) const TURN_WINDOW: usize = 8;
+
+/// How far (bytes) before a line the line it answers may end.
+pub(super) const PARAGRAPH_REACH: usize = 400;
+
+/// How many turns back are looked at (bounded work per quotation).
+pub(super) const TURN_REACH: usize = 12;
+
+/// Who speaks an untagged line opening its paragraph in dialogue: the
+/// subject of a narrative sentence in the same paragraph, else the
+/// addressee of the line before, else the speaker before the last (turn
+/// taking), else a character a narrative paragraph just brought in.
+pub(super) fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
+    let guess = dialogue_guess(res, c)?;
+    // A line never addresses its own speaker: "Thank you, Ann" is not Ann's.
+    let addressee = vocative(res, c.own).and_then(|v| res.resolve(v));
+    if addressee.is_none() || guess.speaker != addressee {
+        return Some(guess);
+    }
+    // "“What is it, Francis?” he asked": he is someone else.
+    if let Some(i) = guess
+        .mention
+        .zip(addressee)
+        .and_then(|(m, not)| res.resolve_other(m, not))
+    {
+        return Some(Attribution {
+            speaker: Some(i),
+            ..guess
+        });
+    }
+    // The last speaker, else the last one before the scene break.
+    let last = c
+        .last
+        .map(|(_, a)| a)
+        .or_else(|| c.turns.last().map(|&(_, a)| a));
+    last.filter(|a| a.speaker != addressee)
+        .map(|a| Attribution {
+            rule: Rule::TurnTaking,
+            cue: None,
+            ..a
+        })
+}
+
+pub(super) fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
+    let hay = res.hay;
+    let line = |speaker: usize, mention: Span, rule: Rule| Attribution {
+        speaker: Some(speaker),
+        mention: Some(mention),
+        cue: None,
+        rule,
+    };
+    // "Not yet." Ann looked up.
+    if c.content.ends_with(['.', '!', '?', '…']) {
+        if let Some(np) = narrative_subject(hay, c.after) {
+            if let Some(i) = res.resolve(np) {
+                return Some(line(i, np, Rule::NarrativeSubject));
+            }
+        }
+    }
+    let last_speaker = c.last.and_then(|(_, a)| a.speaker);
+    let recent = |k: usize| c.last.is_some_and(|(lp, _)| lp + k >= c.pi);
+    // The speaker before the last one, in a recent conversation.
+    let alternate = || {
+        let recent: Vec<Attribution> = c
+            .turns
+            .iter()
+            .rev()
+            .skip(1)
+            .take(TURN_REACH)
+            .take_while(|(tp, _)| tp + TURN_WINDOW >= c.pi && *tp >= c.scene_start)
+            .map(|&(_, t)| t)
+            .collect();
+        interrupted_partner(&recent, last_speaker).map(|t| Attribution {
+            rule: Rule::TurnTaking,
+            cue: None,
+            ..t
+        })
+    };
+    let prev_para = c.prev_para?;
+    let answers = c
+        .prev_quote
+        .is_some_and(|(span, _)| span.end > prev_para.start && span.end <= prev_para.end);
+    if answers && recent(1) {
+        if let Some(v) = c.prev_quote.and_then(|(_, content)| vocative(res, content)) {
+            if let Some(i) = res.resolve(v).filter(|&i| Some(i) != last_speaker) {
+                return Some(line(i, v, Rule::Vocative));
+            }
+        }
+        // "Well?" said Tom, after narration about Ann: the one the
+        // narration brought in since the other party last spoke.
+        let alt = alternate();
+        let from = match alt {
+            Some(a) => c
+                .turns
+                .iter()
+                .rev()
+                .take(TURN_REACH + 1)
+                .find(|(_, t)| t.speaker == a.speaker)
+                .map_or(c.pi, |&(tp, _)| tp + 1),
+            None => c.scene_start,
+        };
+        let last_pi = c.last.map_or(0, |(lp, _)| lp);
+        if let Some((i, np)) = narrated_newcomer(res, c.paragraphs, from, last_pi)
+            .filter(|&(i, _)| Some(i) != last_speaker && alt.is_none_or(|a| Some(i) != a.speaker))
+        {
+            return Some(line(i, np, Rule::NarrativeSubject));
+        }
+        if alt.is_some() {
+            return alt;
+        }
+    } else if !answers {
+        let subject = last_sentence_subject(hay, res.doc, prev_para)
+            .and_then(|np| Some((res.resolve(np)?, np)))
+            .filter(|&(i, _)| !res.is_group(i));
+        let alt = if recent(2) { alternate() } else { None };
+        match (subject, alt) {
+            (Some((i, _)), Some(a)) if Some(i) == a.speaker || Some(i) == last_speaker => {
+                return Some(a)
+            }
+            (Some((i, np)), _) => return Some(line(i, np, Rule::NarrativeSubject)),
+            (None, Some(a)) => return Some(a),
+            (None, None) => {}
+        }
+    }
+    if !recent(3) && answers {
+        return None;
+    }
+    let (i, span) = res.other_character(c.at, last_speaker)?;
+    Some(line(i, span, Rule::TurnTaking))
+}
+
+/// The party who answers `last` (the speaker of the line before), from
+/// the turns before that line, latest first: the latest other speaker,
+/// unless that one only cut in once (`B A C A`) while someone else spoke
+/// with `last` more than once; then the conversation goes back to that
+/// one (`B`).
+pub(super) fn interrupted_partner(
+    recent: &[Attribution],
+    last: Option<usize>,
+) -> Option<Attribution> {
+    let others = || {
+        recent
+            .iter()
+            .filter(move |t| t.speaker.is_some() && t.speaker != last)
+    };
+    let first = *others().next()?;
+    let count = |s: Option<usize>| others().filter(|t| t.speaker == s).count();
+    // The turn before the cut-in went to `last` too.
+    let at = recent.iter().position(|t| t.speaker == first.speaker)?;
+    // Only someone called by name who answered once cuts in ("Thank
+    // you, Sam." / "At once."); a tagged third voice may well be
+    // taking over, and a counted turn may be the count's own mistake.
+    let cut_in = count(first.speaker) == 1
+        && first.rule == Rule::Vocative
+        && recent.get(at + 1).is_some_and(|t| t.speaker == last);
+    if !cut_in {
+        return Some(first);
+    }
+    Some(
+        others()
+            .find(|t| t.speaker != first.speaker && count(t.speaker) >= 2)
+            .copied()
+            .unwrap_or(first),
+    )
+}
+
+/// The character named first in the last of the narrative paragraphs
+/// `from..to` ("Ann sat by the window."): someone the narration brought
+/// in since the other party last spoke. Looks at a few paragraphs only.
+pub(super) fn narrated_newcomer(
+    res: &mut Resolver,
+    paragraphs: &[Span],
+    from: usize,
+    to: usize,
+) -> Option<(usize, Span)> {
+    let hay = res.hay;
+    (from.max(to.saturating_sub(NEWCOMER_REACH))..to)
+        .rev()
+        .find_map(|k| {
+            let p = paragraphs.get(k)?;
+            let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
+            let toks = res.doc.lex(hay, head);
+            let np = narrative_subject(hay, &toks)?;
+            let first = toks.first()?;
+            if key(hay, first) == "the" {
+                // "The inspector stood at the gate": a person noun.
+                let noun = res.doc.lex(hay, np).last().map(|t| key(hay, t))?;
+                let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
+                return person.then(|| Some((res.resolve(np)?, np))).flatten();
+            }
+            if is_pronoun(hay, first) || !res.names.is_name_word(first.span.text(hay)) {
+                return None;
+            }
+            // A person: a name with a sex that recurs ("Further up the
+            // passage he …" is not one). Checked before resolving, which
+            // would make it a known name.
+            let text = np.text(hay);
+            let person = res.names.gender(text).is_some() && res.names.occurrences(text) > 1;
+            person.then(|| Some((res.resolve(np)?, np))).flatten()
+        })
+}
+
+/// How many narrative paragraphs back [`narrated_newcomer`] looks.
+pub(super) const NEWCOMER_REACH: usize = 4;
+
+/// A paragraph ending in a speech cue and a colon introduces the
+/// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
+pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
+    let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+    let toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
+    if toks.last()?.punct() != Some(':') {
+        return None;
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let body = sentence.get(..sentence.len().checked_sub(1)?)?;
+    let cue = body.iter().rposition(|t| is_cue(hay, t)).or_else(|| {
+        body.first()
+            .filter(|t| is_cue_or_capital_cue(hay, t))
+            .map(|_| 0)
+    })?;
+    if let Some(f) = before_pattern(hay, &sentence, lang).filter(|f| f.mention.is_some()) {
+        return Some(f);
+    }
+    // "So he put it back, and said:": the sentence's subject.
+    for (k, t) in body.iter().enumerate().take(3) {
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(np) = narrative_subject(hay, body.get(k..)?) {
+            return Some(Found {
+                mention: Some(np),
+                cue: body.get(cue).map(|t| t.span),
+                rule: Rule::SentenceSubject,
+            });
+        }
+    }
+    None
+}
+
+/// The speaker of the sentence that ends `window` when it holds a cue
+/// ("Ann Ames said the plan was late.").
+pub(super) fn previous_sentence(
+    hay: &str,
+    doc: &words::Lexed,
+    window: Span,
+    lang: Lang,
+) -> Option<Found> {
+    let mut toks = doc.lex(hay, window);
+    while toks.last().is_some_and(|t| !t.is_word()) {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    let first = sentence.first()?;
+    if !(sentence.iter().any(|t| is_cue(hay, t)) || is_cue_or_capital_cue(hay, first)) {
+        return None;
+    }
+    before_pattern(hay, &sentence, lang).filter(|f| f.mention.is_some())
+}
+
+/// `Ann looked up`: a name or he/she opening the sentence, then a
+/// lower-case word.
+pub(super) fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    let k = key(hay, first);
+    let opens = if is_pronoun(hay, first) {
+        matches!(k.as_str(), "he" | "she")
+    } else {
+        words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k)
+            || matches!(k.as_str(), "the")
+    };
+    if !opens {
+        return None;
+    }
+    let np = if k == "the" {
+        // "The barman came in": the article and one noun, or an
+        // adjective and a noun for a person ("The younger man hesitated").
+        let noun = toks.get(1).filter(|t| t.is_word())?;
+        let person = toks
+            .get(2)
+            .filter(|t| t.is_word() && is_person_noun(key(hay, t).as_str()));
+        Span::new(first.span.start, person.unwrap_or(noun).span.end)
+    } else {
+        np_forward(hay, toks)?
+    };
+    let next = toks.iter().find(|t| t.span.start >= np.end)?;
+    // "At the gate he stopped": the pronoun is the subject, not the gate.
+    let verb =
+        next.is_word() && !words::is_capitalized(next.span.text(hay)) && !is_pronoun(hay, next);
+    verb.then_some(np)
+}
+
+/// The gender of "he" or "she" (any case); none for other words.
+pub(super) fn pronoun_gender(word: &str) -> Option<names::Gender> {
+    if word.eq_ignore_ascii_case("he") {
+        Some(names::Gender::Male)
+    } else if word.eq_ignore_ascii_case("she") {
+        Some(names::Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The speaker `he`/`she` (the mention `pronoun`) points at when the
+/// paragraph before is narration: the subject of its last sentence, if
+/// that is a person of the pronoun's gender or a role ("the detective").
+pub(super) fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span) -> Option<usize> {
+    let hay = res.hay;
+    let gender = pronoun_gender(pronoun.text(hay))?;
+    let np = last_sentence_subject(hay, res.doc, prev)?;
+    let toks = res.doc.lex(hay, np);
+    let first = key(hay, toks.first()?);
+    if is_pronoun(hay, toks.first()?) {
+        return None;
+    }
+    if first == "the" {
+        // A noun of the wrong sex is someone else; a role fits anyone.
+        let noun = key(hay, toks.last()?);
+        // "the other held out her hand": not a person named by a noun.
+        if toks.len() < 2 || has(&["one", "other", "others", "rest"], &noun) {
+            return None;
+        }
+        let sex = if has(lexicon::MALE_NOUNS, &noun) {
+            Some(names::Gender::Male)
+        } else if has(lexicon::FEMALE_NOUNS, &noun) {
+            Some(names::Gender::Female)
+        } else {
+            None
+        };
+        if sex.is_some_and(|s| s != gender) {
+            return None;
+        }
+        return res.resolve(np);
+    }
+    let i = res.resolve(np)?;
+    let name = res.speakers.get(i)?.name.clone();
+    (res.names.gender(&name) == Some(gender)).then_some(i)
+}
+
+/// The speaker `he`/`she` (the mention `pronoun`) points at when the
+/// sentence opens with the name `np` of a person of that gender ("Then
+/// Miss Lavish stopped, and she cried").
+pub(super) fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usize> {
+    let hay = res.hay;
+    let gender = pronoun_gender(pronoun.text(hay))?;
+    let first = res.doc.lex(hay, np).into_iter().next()?;
+    if np.start >= pronoun.start || is_pronoun(hay, &first) || key(hay, &first) == "the" {
+        return None;
+    }
+    let i = res.resolve(np)?;
+    let name = res.speakers.get(i)?.name.clone();
+    (res.names.gender(&name) == Some(gender)).then_some(i)
+}
+
+/// The name after "the voice of" when mention `m` is "the voice" or "a
+/// voice": the speaker is the person whose voice it is.
+pub(super) fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
+    let last = words::lower(m.text(hay).rsplit(' ').next()?);
+    if last.as_str() != "voice" {
+        return None;
+    }
+    let rest = hay.get(m.end..)?;
+    let of = rest.strip_prefix(" of ")?;
+    let from = m.end + (rest.len() - of.len());
+    let toks = doc.lex(
+        hay,
+        Span::new(from, floor_boundary(hay, (from + 60).min(hay.len()))),
+    );
+    // "of old Mr. Emerson": an adjective or two before the name.
+    let k = toks
+        .iter()
+        .take(3)
+        .position(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))?;
+    np_forward(hay, toks.get(k..)?)
+}
+
+/// Whether a (lower-case) noun names a person by sex or kinship: "man",
+/// "lady", "uncle".
+pub(super) fn is_person_noun(k: &str) -> bool {
+    has(lexicon::MALE_NOUNS, k) || has(lexicon::FEMALE_NOUNS, k)
+}
+
+/// The subject of a paragraph's last sentence, when it is a person
+/// (a name, he/she, or "the barman").
+pub(super) fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Span> {
+    let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+    let mut toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
+    while toks
+        .last()
+        .is_some_and(|t| !t.is_word() && t.punct() != Some(','))
+    {
+        toks.pop();
+    }
+    let (sentence, _) = sentence_tail(hay, toks);
+    // Skip an adverb or two ("Then he rang the bell").
+    for (k, t) in sentence.iter().enumerate().take(3) {
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(np) = narrative_subject(hay, sentence.get(k..)?) {
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// The addressee of a line: a name set off by commas, or closing it
+/// (`"Thank you, Mrs Ames."`, `"Ann, come here."`). Found once per
+/// quotation: attribution, the dialogue rules and the turn count ask.
+pub(super) fn vocative(res: &Resolver, content: Span) -> Option<Span> {
+    // Lines are top-level quotations: their contents, sorted, index the
+    // cache (anything else is found afresh). Asked in text order mostly,
+    // so the last index or a neighbour is tried before a search.
+    let last = res.vocative_at.get();
+    let Some(k) = [last, last + 1, last.wrapping_sub(1)]
+        .into_iter()
+        .find(|&k| res.quoted.get(k) == Some(&content))
+        .or_else(|| res.quoted.binary_search(&content).ok())
+    else {
+        return find_vocative(res, content);
+    };
+    res.vocative_at.set(k);
+    if let Some(&Some(v)) = res.vocatives.borrow().get(k) {
+        return v;
+    }
+    let v = find_vocative(res, content);
+    if let Some(slot) = res.vocatives.borrow_mut().get_mut(k) {
+        *slot = Some(v);
+    }
+    v
+}
+
+/// [`vocative`], found.
+pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
+    let hay = res.hay;
+    let toks = res.doc.window(hay, content);
+    let mut found = None;
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        let w = t.span.text(hay);
+        if t.is_word() && !words::is_capitalized(w) {
+            // "Now, granny, sit down.": a household word called out.
+            let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(Tok::punct);
+            let after = toks.get(i + 1).map(Tok::punct);
+            if has(lexicon::HOUSEHOLD_NAMES, &words::key(w))
+                && matches!(before, Some(Some(',')))
+                && matches!(after, None | Some(Some(',' | '.' | '!' | '?')))
+            {
+                found = Some(t.span);
+            }
+        }
+        if !(t.is_word() && words::is_capitalized(w)) {
+            i += 1;
+            continue;
+        }
+        // The run: titles with their dots, then name words.
+        let start = i;
+        let mut end = i;
+        let mut named = false;
+        while let Some(n) = toks.get(end) {
+            let nw = n.span.text(hay);
+            if n.is_word() && words::is_capitalized(nw) {
+                named |= res.names.is_name_word(nw);
+            } else if n.punct() != Some('.')
+                || !end
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| names::is_abbrev(p.span.text(hay)))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let before = start.checked_sub(1).and_then(|p| toks.get(p));
+        let after = toks.get(end).map(|t| t.punct());
+        let set_off = match before {
+            None => matches!(after, None | Some(Some(',' | '!'))),
+            // "Tut, tut! Miss Lucy! I hope …": a name called out alone.
+            Some(b) if matches!(b.punct(), Some('!' | '?' | '.')) => {
+                matches!(after, None | Some(Some('!')))
+            }
+            // "My dear Miss Lucy, we are lost."
+            Some(b) if b.is_word() => {
+                key(hay, b) == "dear"
+                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
+            }
+            Some(b) => {
+                b.punct() == Some(',')
+                    && matches!(after, None | Some(Some(',' | '.' | '!' | '?' | '—' | ';')))
+                    && !after_noun_phrase(hay, toks.get(..start.saturating_sub(1)).unwrap_or(&[]))
+            }
+        };
+        if named && set_off {
+            if let (Some(f), Some(l)) = (
+                toks.get(start),
+                end.checked_sub(1).and_then(|e| toks.get(e)),
+            ) {
+                found = Some(Span::new(f.span.start, l.span.end));
+            }
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
