@@ -1,0 +1,654 @@
+//! Tag patterns: where a quotation's speaker and cue sit in its sentence.
+//!
+//! `“Q,” said X` and `„Q“, so X` after it ([`after_pattern`]); `X said:
+//! “Q”` and `X said that “Q”` before it ([`before_pattern`]); a colon after
+//! a short name (`Philip Bump: “Q”`); `according to X` anywhere in the
+//! sentence ([`according_to`]); a tag that closes the sentence after more
+//! words (`fired “multiple” missiles, he added.`, [`sentence_tag`]). Each
+//! returns a [`Found`]: the mention, the cue and the [`Rule`] that matched.
+
+use super::*;
+
+/// `“Q,” said X` / `“Q,” X said` / `„Q“, so X`.
+pub(super) fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+    // Skip the punctuation between the closing mark and the tag.
+    let start = toks.iter().position(Tok::is_word)?;
+    if toks.get(..start)?.iter().any(|t| {
+        !matches!(
+            t.punct(),
+            Some(',' | '—' | '–' | '-' | ':' | ')' | '(' | '\'' | '’' | '”' | '"')
+        )
+    }) {
+        return None;
+    }
+    let first = toks.get(start)?;
+    let first_key = key(hay, first);
+    // German „…“, mit diesen Worten meldete sich X: the verb, then X.
+    if lang == Lang::De
+        && first_key == "mit"
+        && toks
+            .get(start + 2)
+            .is_some_and(|w| matches!(key(hay, w).as_str(), "worten" | "sätzen"))
+    {
+        let verb = toks.get(start + 3).filter(|v| {
+            v.is_word() && !words::is_capitalized(v.span.text(hay)) && !is_pronoun(hay, v)
+        })?;
+        let np = np_forward(hay, toks.get(start + 4..)?)?;
+        return Some(Found {
+            mention: Some(np),
+            cue: Some(Span::new(first.span.start, verb.span.end)),
+            rule: Rule::QuoteCueSpeaker,
+        });
+    }
+    // „Q“, so X — German only (English "so" after a quote is a conjunction).
+    let is_so = first_key == "so"
+        && matches!(lang, Lang::De | Lang::Auto)
+        && toks.get(..start)?.iter().any(|t| t.punct() == Some(','));
+    // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
+    // speaker, then the participle; „…“, gab X bekannt / ließ X
+    // verlauten: a verb, the speaker, then the rest of the cue.
+    let first_cue = is_cue(hay, first);
+    // (Asked only of German: a dozen look-ups per quotation.)
+    let finite = || {
+        !words::is_capitalized(first.span.text(hay))
+            && !first_cue
+            && !is_pronoun(hay, first)
+            && !is_determiner(hay, first)
+            && !names::is_stop(&first_key)
+            && !has(lexicon::DE_ADVERBS, &first_key)
+            && !has(lexicon::DE_SUBORDINATORS, &first_key)
+    };
+    if lang == Lang::De && (has(lexicon::DE_AUX, &first_key) || finite() && !is_so) {
+        if let Some(np) = toks.get(start + 1..).and_then(|r| np_forward(hay, r)) {
+            // "wird Ann Ames, Sprecherin der Firma, zitiert": past an
+            // appositive between commas.
+            let rest: Vec<&Tok> = toks.iter().filter(|t| t.span.start >= np.end).collect();
+            let skip = match rest.first().and_then(|t| t.punct()) {
+                Some(',') => rest
+                    .iter()
+                    .skip(1)
+                    .take(APPOSITIVE_WINDOW)
+                    .position(|t| t.punct() == Some(','))
+                    .map_or(0, |c| c + 2),
+                _ => 0,
+            };
+            // „…?“, wollen die Bauern seit Wochen wissen: "wissen wollen"
+            // asks, with the infinitive at the clause's end.
+            let asks = matches!(first_key.as_str(), "will" | "wollen" | "wollte" | "wollten");
+            let reach = if asks { MAX_NP } else { 4 };
+            if let Some(verb) = rest
+                .iter()
+                .skip(skip)
+                .take(reach)
+                .take_while(|t| !asks || !matches!(t.punct(), Some('.' | ',' | ';' | ':')))
+                .find(|t| is_cue(hay, t) || asks && key(hay, t) == "wissen")
+            {
+                return Some(Found {
+                    mention: Some(np),
+                    cue: Some(Span::new(first.span.start, verb.span.end)),
+                    rule: Rule::QuoteCueSpeaker,
+                });
+            }
+        }
+    }
+    // A compound tense with the auxiliary first: « … », a déclaré X;
+    // „…“, hat X gesagt; "…," has said X.
+    if matches!(first_key.as_str(), "a" | "ha" | "hat" | "has" | "had") {
+        if let Some(verb) = toks.get(start + 1).filter(|t| is_cue(hay, t)) {
+            let np = np_forward(hay, toks.get(start + 2..)?)?;
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(Span::new(first.span.start, verb.span.end)),
+                rule: Rule::QuoteCueSpeaker,
+            });
+        }
+    }
+    if first_cue && first_key.ends_with("ing") {
+        // “Q,” saying …: a participle; its subject is before the quotation.
+        return None;
+    }
+    if first_cue || is_so {
+        // Cue first: the speaker follows ("said Mr. Burr"); German "heißt
+        // es in der Erklärung" names the source after a preposition.
+        // „…“, so heißt es in der Erklärung.
+        let from = start
+            + 1
+            + usize::from(
+                is_so
+                    && toks
+                        .get(start + 1)
+                        .is_some_and(|t| matches!(key(hay, t).as_str(), "heißt" | "hieß")),
+            );
+        let np = np_forward(hay, toks.get(from..)?)
+            .or_else(|| {
+                (lang == Lang::De)
+                    .then(|| german_attributed_np(hay, toks.get(from..)?))
+                    .flatten()
+            })
+            .or_else(|| impersonal_source(hay, toks.get(from..)?))
+            .or_else(|| household_name(hay, toks.get(from..)?))?;
+        return Some(Found {
+            mention: Some(np),
+            cue: Some(first.span),
+            rule: Rule::QuoteCueSpeaker,
+        });
+    }
+    // Speaker first: find the cue within a few words; the speaker phrase
+    // is everything from the tag's start to the cue ("Jeff Weaver, the
+    // campaign manager, said"), less adverbs before the cue.
+    // German puts the verb first after a quotation („…“, sagte er); a
+    // name-first tag there is the next sentence.
+    if lang == Lang::De {
+        return None;
+    }
+    let cue_at = toks
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(APPOSITIVE_WINDOW)
+        .find(|(_, t)| is_cue(hay, t))
+        .map(|(i, _)| i)?;
+    // "He said:" introduces what follows, not this quotation.
+    if toks.get(cue_at + 1).and_then(Tok::punct) == Some(':') {
+        return None;
+    }
+    let np = tag_phrase(hay, toks.get(start..cue_at)?)?;
+    Some(Found {
+        mention: Some(np),
+        cue: toks.get(cue_at).map(|t| t.span),
+        rule: Rule::QuoteSpeakerCue,
+    })
+}
+
+/// A household word standing as a name after a cue: `"…," said nanny.`
+/// (the word alone, then the end of the clause).
+pub(super) fn household_name(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let w = toks.first().filter(|t| t.is_word())?;
+    let ends = toks
+        .get(1)
+        .is_none_or(|t| matches!(t.punct(), Some('.' | ',' | ';' | '!' | '?' | ')')));
+    (ends && has(lexicon::HOUSEHOLD_NAMES, &key(hay, w))).then_some(w.span)
+}
+
+/// The speaker phrase of a tag, `toks` running from the tag's start to
+/// the cue: it must open with a name, a pronoun or a determiner and hold
+/// no sentence punctuation.
+pub(super) fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let mut end = without_parenthesis(toks).len();
+    while end > 0
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| t.punct() == Some(',') || t.is_word() && is_bridge(hay, t))
+    {
+        end -= 1;
+    }
+    let mut phrase = toks.get(..end)?;
+    // "Ann Ames, a columnist for the Tribune, wrote": the name before
+    // the appositive.
+    if let Some(comma) = phrase.iter().position(|t| t.punct() == Some(',')) {
+        let head = phrase.get(..comma)?;
+        let named = head.len() <= 6
+            && head.iter().all(|t| {
+                t.punct() == Some('.') || t.is_word() && words::is_capitalized(t.span.text(hay))
+            });
+        if named && !head.is_empty() {
+            phrase = head;
+        }
+    }
+    let first = phrase.first()?;
+    let last = phrase.last()?;
+    // Right after a closing mark and before a cue, any short phrase is
+    // the speaker ("warm-and-fuzzy Trump", "critics of the plan"), but
+    // not one opening with a conjunction or preposition ("and then").
+    let first_key = key(hay, first);
+    let lower_start = first.is_word() && !words::is_capitalized(first.span.text(hay));
+    let opens = first.is_word()
+        && (!names::is_stop(&first_key) || is_pronoun(hay, first) || is_determiner(hay, first))
+        // A participle or preposition opens a clause, not a speaker
+        // ("…,” giving states more power, …").
+        && !(lower_start
+            && (first_key.ends_with("ing")
+                || has(&["about", "across", "against", "among", "out", "over", "regarding", "toward", "towards", "under"], &first_key)));
+    let words = phrase.iter().filter(|t| t.is_word()).count();
+    // A lower-case phrase with no determiner is a bare noun ("critics",
+    // "party officials") or ends in a name ("warm-and-fuzzy Trump");
+    // anything longer is a clause.
+    let any_capital = phrase
+        .iter()
+        .any(|t| t.is_word() && words::is_capitalized(t.span.text(hay)));
+    if lower_start
+        && !is_determiner(hay, first)
+        && !is_pronoun(hay, first)
+        && !any_capital
+        && words > 3
+    {
+        return None;
+    }
+    let clean = phrase.iter().all(|t| {
+        !matches!(
+            t.punct(),
+            Some('.' | '!' | '?' | ';' | ':' | '“' | '”' | '"' | '„')
+        ) || t.punct() == Some('.')
+    });
+    if !opens || words > MAX_NP || !clean || !last.is_word() {
+        return None;
+    }
+    // A pronoun stands alone: "he said", never "he then said".
+    if is_pronoun(hay, first) && words > 1 {
+        return Some(first.span);
+    }
+    Some(Span::new(first.span.start, last.span.end))
+}
+
+/// Whether the cue of a tag goes on with a complement ("said the deal
+/// …", "said that …") rather than ending it ("said.", "said Tuesday",
+/// "said in a statement").
+pub(super) fn takes_complement(hay: &str, toks: &[Tok], cue: Option<Span>) -> bool {
+    let Some(cue) = cue else { return false };
+    let Some(next) = toks.iter().find(|t| t.span.start >= cue.end) else {
+        return false;
+    };
+    if !next.is_word() {
+        return false;
+    }
+    let k = key(hay, next);
+    let adjunct = has(
+        &[
+            "about",
+            "after",
+            "at",
+            "before",
+            "during",
+            "earlier",
+            "friday",
+            "from",
+            "in",
+            "later",
+            "monday",
+            "of",
+            "on",
+            "saturday",
+            "sunday",
+            "thursday",
+            "to",
+            "today",
+            "tuesday",
+            "wednesday",
+            "when",
+            "while",
+            "with",
+            "yesterday",
+        ],
+        &k,
+    ) || k.ends_with("ly");
+    !adjunct
+}
+
+/// A short quoted name ("Die Zeit", "Computerwoche"): up to four
+/// words, the first capitalised, no sentence punctuation.
+pub(super) fn is_quoted_name(content: &str) -> bool {
+    let content = content.trim();
+    content.split_whitespace().count() <= 4
+        && content.chars().next().is_some_and(char::is_uppercase)
+        && !content.contains(['.', '!', '?', ',', ':'])
+}
+
+/// `toks` less a closing parenthesis group: "Sen. Ann Ames (D-Ore.)"
+/// before "said" ends at the name.
+pub(super) fn without_parenthesis(toks: &[Tok]) -> &[Tok] {
+    if toks.last().and_then(Tok::punct) != Some(')') {
+        return toks;
+    }
+    let open = toks
+        .iter()
+        .rev()
+        .take(8)
+        .position(|t| t.punct() == Some('('));
+    match open {
+        Some(k) => toks.get(..toks.len() - 1 - k).unwrap_or(toks),
+        None => toks,
+    }
+}
+
+/// A tag closing the quotation's sentence after more words: `fired
+/// “multiple” missiles on Tuesday, he added.`
+pub(super) fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+    // Try each comma from the last back (at most a few): the tag may
+    // carry an appositive after the name ("…, said David Ames, a former
+    // aide.") or an adjunct after the cue ("…, Ms Ruiz said at a rally").
+    let commas = toks
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.punct() == Some(','))
+        .map(|(i, _)| i)
+        .take(3);
+    for comma in commas {
+        let Some(tail) = toks.get(comma..) else {
+            continue;
+        };
+        if tail.len() > 2 * MAX_NP {
+            break;
+        }
+        let Some(found) = after_pattern(hay, tail, lang) else {
+            continue;
+        };
+        let Some(cue) = found.cue else { continue };
+        // The cue must come early in the tag: it ends the sentence, give
+        // or take an adjunct or an appositive.
+        let before_cue = tail.iter().filter(|t| t.span.start < cue.start).count();
+        if before_cue <= MAX_NP {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Any speech cue in the quotation's sentence, nearest first.
+pub(super) fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
+    before
+        .iter()
+        .rev()
+        .chain(after.iter())
+        .find(|t| is_cue(hay, t))
+        .map(|t| t.span)
+}
+
+/// "you" right before or after the cue `cue` in the quotation's sentence
+/// (`“Look!” you cried`, `said you`): a story told to its listener.
+pub(super) fn second_person(hay: &str, before: &[Tok], after: &[Tok], cue: Span) -> Option<Span> {
+    [before, after].into_iter().find_map(|toks| {
+        let k = toks.iter().position(|t| t.span == cue)?;
+        let near = [k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k + 1)];
+        near.into_iter()
+            .flatten()
+            .find(|t| key(hay, t) == "you")
+            .map(|t| t.span)
+    })
+}
+
+/// `X said: “Q”` / `X said that “Q”` / `X declared his support for “Q”`;
+/// when no phrase stands right before the cue, the subject that opens the
+/// sentence (`Cornyn (R-Texas) told a reporter that he “…”`, `X did Y,
+/// saying “…”`).
+pub(super) fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+    // German capitalises an adverb only where a sentence starts: a heading
+    // run into the text ("Rückblick Bereits 2005 hatte X erklärt:") ends
+    // before it.
+    let toks = match (lang == Lang::De)
+        .then(|| {
+            (1..toks.len()).rev().find(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    let k = key(hay, t);
+                    t.is_word()
+                        && words::is_capitalized(t.span.text(hay))
+                        && has(lexicon::DE_ADVERBS, &k)
+                        && !has(lexicon::DE_PREPOSITIONS, &k)
+                        && !has(lexicon::DE_SUBORDINATORS, &k)
+                }) && toks.get(j - 1).is_some_and(Tok::is_word)
+            })
+        })
+        .flatten()
+    {
+        Some(j) => toks.get(j..)?,
+        None => toks,
+    };
+    // "Said Dorothy Poynter, who …, “Q”": the cue opens the sentence.
+    if let Some(first) = toks.first().filter(|t| is_cue_or_capital_cue(hay, t)) {
+        if words::is_capitalized(first.span.text(hay)) {
+            let np = np_forward(hay, toks.get(1..)?)?;
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(first.span),
+                rule: Rule::QuoteCueSpeaker,
+            });
+        }
+    }
+    let last_cue = toks.iter().rposition(|t| is_cue(hay, t));
+    // German splits a separable verb: "führt das Gericht aus, …", "rief
+    // er vor der Menge aus:"; the finite half is the cue.
+    let split = (lang == Lang::De)
+        .then(|| german_split_cue(hay, toks))
+        .flatten();
+    let Some(last_cue) = last_cue.max(split) else {
+        return colon_pattern(hay, toks);
+    };
+    // German puts the verb second: "Dazu sagte Merkel: „…“", "2008
+    // erklärte er: „…“", "Stoiber hatte … betont: „…“".
+    if lang == Lang::De {
+        if let Some(f) = german_clause(hay, toks, last_cue) {
+            return Some(f);
+        }
+    }
+    // The nearest cue with a speaker phrase right before it: "Nefzi said,
+    // adding, “Q”" goes back past "adding" to "Nefzi said".
+    for (i, t) in toks.iter().enumerate().take(last_cue + 1).rev() {
+        if !is_cue(hay, t) {
+            continue;
+        }
+        // "She issued a statement saying": the participle's phrase is
+        // an object unless it opens the clause ("…, with McCain calling
+        // it …" opens one too).
+        let participle = key(hay, t).ends_with("ing");
+        if let Some(np) = np_backward(hay, toks.get(..i)?).filter(|np| {
+            !participle
+                || toks
+                    .iter()
+                    .rfind(|p| p.span.end <= np.start)
+                    .is_none_or(|p| !p.is_word() || key(hay, p) == "with")
+        }) {
+            // "Cruz railed against what he calls the “cartel”": the
+            // sentence's subject, not the pronoun of the relative clause.
+            let relative = toks
+                .iter()
+                .rfind(|p| p.span.end <= np.start)
+                .is_some_and(|p| has(&["what", "which", "whom"], &key(hay, p)))
+                && toks
+                    .iter()
+                    .find(|t| t.span.start == np.start)
+                    .is_some_and(|t| is_pronoun(hay, t));
+            if relative {
+                if let Some(subject) = sentence_subject(hay, toks.get(..i)?)
+                    .filter(|s| s.start < np.start && s.end <= np.start)
+                {
+                    return Some(Found {
+                        mention: Some(subject),
+                        cue: Some(t.span),
+                        rule: Rule::SentenceSubject,
+                    });
+                }
+            }
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(t.span),
+                rule: Rule::SpeakerCueQuote,
+            });
+        }
+    }
+    let np = sentence_subject(hay, toks.get(..last_cue)?)?;
+    Some(Found {
+        mention: Some(np),
+        cue: toks.get(last_cue).map(|t| t.span),
+        rule: Rule::SentenceSubject,
+    })
+}
+
+/// `Philip Bump: “Q”`: a short name phrase and a colon right before the
+/// quotation.
+pub(super) fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
+    let (last, rest) = toks.split_last()?;
+    if last.punct() != Some(':') {
+        return None;
+    }
+    let start = rest
+        .iter()
+        .rposition(|t| matches!(t.punct(), Some('-' | '—' | '–' | '(' | '\n')))
+        .map_or(0, |i| i + 1);
+    let phrase = rest.get(start..)?;
+    let first = phrase.first()?;
+    let all_caps = phrase.iter().all(|t| {
+        !t.is_word() || words::is_capitalized(t.span.text(hay)) || has(&["of", "the"], &key(hay, t))
+    });
+    if phrase.len() > 5 || !all_caps || !first.is_word() || names::is_stop(&key(hay, first)) {
+        return None;
+    }
+    let np = tag_phrase(hay, phrase)?;
+    Some(Found {
+        mention: Some(np),
+        cue: None,
+        rule: Rule::SpeakerColonQuote,
+    })
+}
+
+/// The noun phrase opening a sentence (after an introductory phrase
+/// closed by a comma: "In a statement, the ministry …").
+pub(super) fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    let k = key(hay, first);
+    // "Speaking in Ohio, Trump …", "Asked about it, she …": a
+    // participial clause before the subject.
+    let participle = first.is_word() && k.ends_with("ing") && k.len() > 4;
+    let from = if participle
+        || first.is_word()
+            && names::is_stop(&k)
+            && !is_pronoun(hay, first)
+            && !is_determiner(hay, first)
+    {
+        toks.iter().position(|t| t.punct() == Some(','))? + 1
+    } else {
+        0
+    };
+    np_forward(hay, toks.get(from..)?)
+}
+
+/// `according to X` (also German "laut X", Spanish "según X", French
+/// "selon X").
+pub(super) fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
+    for (i, t) in toks.iter().enumerate() {
+        let k = key(hay, t);
+        let (cue_end, np_from) = match k.as_str() {
+            "according" => match toks.get(i + 1) {
+                Some(n) if key(hay, n) == "to" => (n.span.end, i + 2),
+                _ => continue,
+            },
+            "laut" | "según" | "selon" => (t.span.end, i + 1),
+            // "nach Angaben des Ministeriums", "nach Schäubles Ansicht".
+            "nach" => {
+                let (Some(a), b) = (toks.get(i + 1), toks.get(i + 2)) else {
+                    continue;
+                };
+                // "nach den Worten der Ministerin": an article first.
+                let (a, b, i) = match (toks.get(i + 2), toks.get(i + 3)) {
+                    (Some(a2), b2)
+                        if matches!(key(hay, a).as_str(), "den" | "der" | "dem")
+                            && has(lexicon::DE_SOURCE_NOUNS, &key(hay, a2)) =>
+                    {
+                        (a2, b2, i + 1)
+                    }
+                    _ => (a, b, i),
+                };
+                let ka = key(hay, a);
+                if has(lexicon::DE_SOURCE_NOUNS, &ka) {
+                    let from = i + 2 + usize::from(b.is_some_and(|b| key(hay, b) == "von"));
+                    let Some(np) = toks.get(from..).and_then(|r| np_forward(hay, r)) else {
+                        continue;
+                    };
+                    // The source itself is the mention ("der Polizei"),
+                    // the noun before it part of the cue.
+                    return Some(Found {
+                        mention: Some(np),
+                        cue: Some(Span::new(t.span.start, a.span.end)),
+                        rule: Rule::AccordingTo,
+                    });
+                }
+                match b {
+                    Some(b)
+                        if words::is_capitalized(a.span.text(hay))
+                            && a.span.text(hay).ends_with('s')
+                            && has(lexicon::DE_SOURCE_NOUNS, &key(hay, b)) =>
+                    {
+                        return Some(Found {
+                            mention: Some(Span::new(a.span.start, b.span.end)),
+                            cue: Some(t.span),
+                            rule: Rule::AccordingTo,
+                        });
+                    }
+                    _ => continue,
+                }
+            }
+            // "dem Bericht zufolge".
+            "zufolge" => {
+                let Some(np) = toks.get(..i).and_then(|b| np_backward(hay, b)) else {
+                    continue;
+                };
+                return Some(Found {
+                    mention: Some(np),
+                    cue: Some(t.span),
+                    rule: Rule::AccordingTo,
+                });
+            }
+            // German ", so Gamkrelids, …": "so" between commas.
+            "so" if i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.punct() == Some(',')) =>
+            {
+                (t.span.end, i + 1)
+            }
+            _ => continue,
+        };
+        if let Some(np) = toks.get(np_from..).and_then(|rest| np_forward(hay, rest)) {
+            return Some(Found {
+                mention: Some(np),
+                cue: Some(Span::new(t.span.start, cue_end)),
+                rule: Rule::AccordingTo,
+            });
+        }
+    }
+    None
+}
+
+/// [`according_to`] in the words before a quotation, the source nearest
+/// to it first: "nach Angaben des Amtes soll …, die nach Bewertung der
+/// Polizei „…“" is the police's. A few candidates only, so a sentence
+/// full of "nach" stays linear.
+pub(super) fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
+    let candidates = (0..toks.len()).rev().filter(|&i| {
+        toks.get(i).is_some_and(|t| {
+            matches!(
+                key(hay, t).as_str(),
+                "according" | "laut" | "según" | "selon" | "nach" | "zufolge" | "so"
+            )
+        })
+    });
+    for i in candidates.take(4) {
+        // "seiner Meinung nach": a possessive and a source noun before.
+        let noun = i.checked_sub(1).and_then(|k| toks.get(k));
+        let owner = i.checked_sub(2).and_then(|k| toks.get(k));
+        if let (Some(noun), Some(owner)) = (noun, owner) {
+            if toks.get(i).is_some_and(|t| key(hay, t) == "nach")
+                && has(lexicon::DE_SOURCE_NOUNS, &key(hay, noun))
+                && matches!(
+                    key(hay, owner).as_str(),
+                    "seiner" | "ihrer" | "deren" | "dessen"
+                )
+            {
+                return Some(Found {
+                    mention: Some(Span::new(owner.span.start, noun.span.end)),
+                    cue: toks.get(i).map(|t| t.span),
+                    rule: Rule::AccordingTo,
+                });
+            }
+        }
+        let found = match toks.get(i).map(|t| key(hay, t)).as_deref() {
+            Some("zufolge") => according_to(hay, toks.get(..=i)?),
+            // ", so X": the comma before "so" is part of the pattern.
+            Some("so") => according_to(hay, toks.get(i.saturating_sub(1)..)?),
+            _ => according_to(hay, toks.get(i..)?),
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
