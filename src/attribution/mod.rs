@@ -29,6 +29,13 @@
 //! quoted (in fiction: the party of the conversation of that gender, or
 //! the nearest character of that gender). Each attribution records its
 //! [`Rule`].
+//!
+//! Where things are: this module walks the quotations and tallies the
+//! speakers; [`patterns`] holds the tag patterns (steps 1–4), [`german`]
+//! the German clause rules, [`dialogue`] and [`turns`] step 5, [`phrases`]
+//! the speaker noun phrases, [`resolver`] and [`names`] the way from a
+//! mention to a speaker; [`words`] lexes the text once for all of them,
+//! from the word lists in [`lexicon`] described once each in [`vocab`].
 
 mod dialogue;
 mod german;
