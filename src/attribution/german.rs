@@ -580,9 +580,7 @@ pub(super) fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Sp
     }
     let role = words.iter().any(|t| {
         let k = key(hay, t);
-        has(lexicon::TITLES, &k)
-            || has(lexicon::ROLES, &k)
-            || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+        has(lexicon::TITLES, &k) || has(lexicon::ROLES, &k) || lexicon::is_de_speaker_noun(&k)
     });
     // "Der Bruder des Papstes, Georg Ratzinger,": a name in apposition.
     let appositive = toks
@@ -906,8 +904,7 @@ pub(super) fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
         phrase.len() >= 2
             && {
                 let k = key(hay, first);
-                has(lexicon::TITLES, &k)
-                    || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+                has(lexicon::TITLES, &k) || lexicon::is_de_speaker_noun(&k)
             }
             && phrase
                 .iter()
@@ -1028,7 +1025,7 @@ pub(super) fn german_object_first(
             matches!(k.as_str(), "er" | "sie")
                 || has(lexicon::TITLES, &k)
                 || has(lexicon::ROLES, &k)
-                || lexicon::DE_PERSON_ENDINGS.iter().any(|e| k.ends_with(e))
+                || lexicon::is_de_speaker_noun(&k)
                 || names
                     .fullest(t.span.text(hay), np.start)
                     .is_some_and(|n| n.contains(' ') && !np.text(hay).contains(n))

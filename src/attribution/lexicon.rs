@@ -1082,9 +1082,13 @@ pub(crate) const DE_ARTICLES: &[&str] = &[
     "seinen", "seiner", "seines", "unser", "unsere", "unserem", "unseren", "unserer",
 ];
 
-/// Endings of German nouns for people and bodies that speak ("Sprecherin",
-/// "Bundesinnenminister", "Regierung"), matched as the end of a compound.
-pub(crate) const DE_PERSON_ENDINGS: &[&str] = &[
+/// Endings of German nouns for people in a role ("Bundeskanzlerin",
+/// "Innenminister", "Bürgermeister"), matched as the end of a compound:
+/// such a word before a name is a title, not part of the name, and such a
+/// noun can be a German clause's speaking subject.
+pub(crate) const DE_ROLE_ENDINGS: &[&str] = &[
+    "abgeordnete",
+    "abgeordneter",
     "anwalt",
     "anwältin",
     "beauftragte",
@@ -1103,14 +1107,16 @@ pub(crate) const DE_PERSON_ENDINGS: &[&str] = &[
     "kommissarin",
     "leiter",
     "leiterin",
+    "meister",
+    "meisterin",
     "minister",
     "ministerin",
-    "ministerium",
     "politiker",
     "politikerin",
     "präsident",
     "präsidentin",
-    "regierung",
+    "sekretär",
+    "sekretärin",
     "senator",
     "senatorin",
     "sprecher",
@@ -1120,6 +1126,19 @@ pub(crate) const DE_PERSON_ENDINGS: &[&str] = &[
     "vorsitzende",
     "vorsitzender",
 ];
+
+/// Endings of German nouns for bodies that speak ("Bundesregierung",
+/// "Innenministerium"): subjects like [`DE_ROLE_ENDINGS`], but never titles.
+pub(crate) const DE_BODY_ENDINGS: &[&str] = &["ministerium", "regierung"];
+
+/// Whether a German (lower-case) noun names a person in a role or a body
+/// that speaks, by its ending.
+pub(crate) fn is_de_speaker_noun(k: &str) -> bool {
+    DE_ROLE_ENDINGS
+        .iter()
+        .chain(DE_BODY_ENDINGS)
+        .any(|e| k.ends_with(e))
+}
 
 /// German focus particles that may stand before a sentence's subject in
 /// the first slot ("Auch die Ministerin sagte").
@@ -1296,7 +1315,8 @@ mod tests {
             DE_PREPOSITIONS,
             DE_ARTICLES,
             DE_FOCUS_PARTICLES,
-            DE_PERSON_ENDINGS,
+            DE_ROLE_ENDINGS,
+            DE_BODY_ENDINGS,
             DE_SUBORDINATORS,
             DE_PASSIVE,
         ] {

@@ -498,44 +498,6 @@ fn two_line_breaks(gap: &str) -> bool {
     gap.bytes().filter(|&b| b == b'\n').nth(1).is_some()
 }
 
-/// German role compounds: Bundeskanzlerin, Innenminister, Bürgermeister.
-const ROLE_SUFFIXES: &[&str] = &[
-    "abgeordnete",
-    "abgeordneter",
-    "anwalt",
-    "anwältin",
-    "beauftragte",
-    "beauftragter",
-    "chef",
-    "chefin",
-    "direktor",
-    "direktorin",
-    "kanzler",
-    "kanzlerin",
-    "kommissar",
-    "kommissarin",
-    "leiter",
-    "leiterin",
-    "meister",
-    "meisterin",
-    "minister",
-    "ministerin",
-    "politiker",
-    "politikerin",
-    "präsident",
-    "präsidentin",
-    "sekretär",
-    "sekretärin",
-    "senator",
-    "senatorin",
-    "sprecher",
-    "sprecherin",
-    "trainer",
-    "trainerin",
-    "vorsitzende",
-    "vorsitzender",
-];
-
 /// Whether a (lower-case) word is a title or role, not part of a name.
 pub(crate) fn is_title_word(k: &str) -> bool {
     has(lexicon::TITLES, k) || has(lexicon::ROLES, k) || is_role_compound(k)
@@ -544,7 +506,7 @@ pub(crate) fn is_title_word(k: &str) -> bool {
 /// Whether `k` (lower-case key) is a German role compound
 /// ("bundeskanzlerin").
 pub(crate) fn is_role_compound(k: &str) -> bool {
-    k.len() > 4 && ROLE_SUFFIXES.iter().any(|s| k.ends_with(s))
+    k.len() > 4 && lexicon::DE_ROLE_ENDINGS.iter().any(|s| k.ends_with(s))
 }
 
 impl<'h> Names<'h> {
@@ -1175,7 +1137,6 @@ mod tests {
             MALE_TITLES,
             FEMALE_TITLES,
             AFTER_OBJECT,
-            ROLE_SUFFIXES,
             US_STATES,
         ] {
             let mut v = list.to_vec();
