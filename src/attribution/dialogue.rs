@@ -317,11 +317,7 @@ pub(super) fn previous_sentence(
     window: Span,
     lang: Lang,
 ) -> Option<Found> {
-    let mut toks = doc.lex(hay, window);
-    while toks.last().is_some_and(|t| !t.is_word()) {
-        toks.pop();
-    }
-    let (sentence, _) = sentence_tail(hay, toks);
+    let sentence = last_sentence(hay, doc, window);
     let first = sentence.first()?;
     if !(sentence.iter().any(|t| is_cue(hay, t)) || is_cue_or_capital_cue(hay, first)) {
         return None;
@@ -361,6 +357,18 @@ pub(super) fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     verb.then_some(np)
 }
 
+/// The sex a (lower-case) person noun gives: "man", "girl"; none for
+/// other words.
+pub(super) fn noun_gender(k: &str) -> Option<names::Gender> {
+    if has(lexicon::MALE_NOUNS, k) {
+        Some(names::Gender::Male)
+    } else if has(lexicon::FEMALE_NOUNS, k) {
+        Some(names::Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// The gender of "he" or "she" (any case); none for other words.
 pub(super) fn pronoun_gender(word: &str) -> Option<names::Gender> {
     if word.eq_ignore_ascii_case("he") {
@@ -391,14 +399,7 @@ pub(super) fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span)
         if toks.len() < 2 || has(&["one", "other", "others", "rest"], &noun) {
             return None;
         }
-        let sex = if has(lexicon::MALE_NOUNS, &noun) {
-            Some(names::Gender::Male)
-        } else if has(lexicon::FEMALE_NOUNS, &noun) {
-            Some(names::Gender::Female)
-        } else {
-            None
-        };
-        if sex.is_some_and(|s| s != gender) {
+        if noun_gender(&noun).is_some_and(|s| s != gender) {
             return None;
         }
         return res.resolve(np);

@@ -551,11 +551,7 @@ pub(super) fn german_previous_subject(
     names: &Names,
     window: Span,
 ) -> Option<Found> {
-    let mut toks = doc.lex(hay, window);
-    while toks.last().is_some_and(|t| !t.is_word()) {
-        toks.pop();
-    }
-    let (sentence, _) = sentence_tail(hay, toks);
+    let sentence = last_sentence(hay, doc, window);
     let np = german_v2_subject(hay, &sentence).filter(|&np| german_person(hay, doc, names, np))?;
     Some(Found {
         mention: Some(np),

@@ -1070,6 +1070,16 @@ fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     (regnal || day) && lower || day && has(DATES, &next.to_lowercase())
 }
 
+/// The last sentence of `window` ending at its end, trailing
+/// punctuation dropped.
+fn last_sentence(hay: &str, doc: &words::Lexed, window: Span) -> Vec<Tok> {
+    let mut toks = doc.lex(hay, window);
+    while toks.last().is_some_and(|t| !t.is_word()) {
+        toks.pop();
+    }
+    sentence_tail(hay, toks).0
+}
+
 /// The tokens of `toks` after its last sentence end, and whether there
 /// was one.
 fn sentence_tail(hay: &str, toks: Vec<Tok>) -> (Vec<Tok>, bool) {

@@ -169,13 +169,7 @@ impl<'h> Resolver<'h> {
                             // spoken.
                             let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
                             let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
-                            let gender = if has(lexicon::MALE_NOUNS, &noun) {
-                                names::Gender::Male
-                            } else if has(lexicon::FEMALE_NOUNS, &noun) {
-                                names::Gender::Female
-                            } else {
-                                return None;
-                            };
+                            let gender = noun_gender(&noun)?;
                             if !self.dialogue || k != "the" {
                                 return None;
                             }
