@@ -25,6 +25,7 @@ pub(super) fn is_scene_break(para: &str) -> bool {
 /// hard-wrapped like a printed book, or most paragraphs short and opening
 /// with a quotation mark. There he/she point at the character just
 /// named and untagged lines take turns.
+#[inline(never)]
 pub(super) fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
     if crate::paragraph::is_hard_wrapped(hay) {
         return true;
@@ -82,6 +83,7 @@ pub(super) const TURN_REACH: usize = 12;
 /// subject of a narrative sentence in the same paragraph, else the
 /// addressee of the line before, else the speaker before the last (turn
 /// taking), else a character a narrative paragraph just brought in.
+#[inline(never)]
 pub(super) fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     let guess = dialogue_guess(res, c)?;
     // A line never addresses its own speaker: "Thank you, Ann" is not Ann's.
@@ -113,6 +115,7 @@ pub(super) fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attri
         })
 }
 
+#[inline(never)]
 pub(super) fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     let hay = res.hay;
     let line = |speaker: usize, mention: Span, rule: Rule| Attribution {
@@ -206,6 +209,7 @@ pub(super) fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attr
 /// unless that one only cut in once (`B A C A`) while someone else spoke
 /// with `last` more than once; then the conversation goes back to that
 /// one (`B`).
+#[inline(never)]
 pub(super) fn interrupted_partner(
     recent: &[Attribution],
     last: Option<usize>,
@@ -239,6 +243,7 @@ pub(super) fn interrupted_partner(
 /// The character named first in the last of the narrative paragraphs
 /// `from..to` ("Ann sat by the window."): someone the narration brought
 /// in since the other party last spoke. Looks at a few paragraphs only.
+#[inline(never)]
 pub(super) fn narrated_newcomer(
     res: &mut Resolver,
     paragraphs: &[Span],
@@ -277,6 +282,7 @@ pub(super) const NEWCOMER_REACH: usize = 4;
 
 /// A paragraph ending in a speech cue and a colon introduces the
 /// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
+#[inline(never)]
 pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
     let toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
@@ -383,6 +389,7 @@ pub(super) fn pronoun_gender(word: &str) -> Option<names::Gender> {
 /// The speaker `he`/`she` (the mention `pronoun`) points at when the
 /// paragraph before is narration: the subject of its last sentence, if
 /// that is a person of the pronoun's gender or a role ("the detective").
+#[inline(never)]
 pub(super) fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span) -> Option<usize> {
     let hay = res.hay;
     let gender = pronoun_gender(pronoun.text(hay))?;
@@ -426,6 +433,7 @@ pub(super) fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) ->
 
 /// The name after "the voice of" when mention `m` is "the voice" or "a
 /// voice": the speaker is the person whose voice it is.
+#[inline(never)]
 pub(super) fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
     let last = words::lower(m.text(hay).rsplit(' ').next()?);
     if last.as_str() != "voice" {
@@ -454,6 +462,7 @@ pub(super) fn is_person_noun(k: &str) -> bool {
 
 /// The subject of a paragraph's last sentence, when it is a person
 /// (a name, he/she, or "the barman").
+#[inline(never)]
 pub(super) fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Span> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
     let mut toks = doc.lex(hay, Span::new(from.min(para.end), para.end));

@@ -319,6 +319,7 @@ pub(super) const DE_RELATIVES_GOVERNED: &[&str] = &[
 /// other phrase at all), and the clause must hold a cue, end in "als" or a
 /// colon, or be closed by a cue after the quotation. Returns where the
 /// clause starts and the antecedent as the mention.
+#[inline(never)]
 pub(super) fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, Found)> {
     let comma = before.iter().rposition(|t| t.punct() == Some(','))?;
     let rel = before.get(comma + 1..)?;
@@ -612,6 +613,7 @@ pub(super) fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Sp
 /// German "„Q.“ Das sagte der Minister." / "Dies musste X einräumen.": a
 /// sentence after the quotation whose object `das` points back at it,
 /// with the speaker after the verb.
+#[inline(never)]
 pub(super) fn german_das_tag(hay: &str, after: &[Tok]) -> Option<Found> {
     let (first, rest) = after.split_first()?;
     if !matches!(key(hay, first).as_str(), "das" | "dies") {
@@ -737,6 +739,7 @@ pub(super) fn german_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// the subjunctive goes on from the speaker of the sentence before or
 /// the last quotation (`Er sei „…“`); before a colon, the subject of a
 /// verb-second clause (`Hier sparte der Präsident nicht mit Kritik: „…“`).
+#[inline(never)]
 pub(super) fn german_no_cue(
     res: &mut Resolver,
     before: &[Tok],
@@ -865,6 +868,7 @@ pub(super) fn german_no_cue(
 /// The person whose view a German clause gives: "Für den Theologen Hans
 /// Berg sei der Schritt …", "Für die Ministerin ist das …" (the phrase
 /// after a clause-opening "für", a copula right after it).
+#[inline(never)]
 pub(super) fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
     let lead = before.iter().position(Tok::is_word)?;
     if key(hay, before.get(lead)?) != "für" {
@@ -917,6 +921,7 @@ pub(super) fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
 /// dem Brief war von „…“ die Rede", "Im Bericht fand sich „…“", "Darauf
 /// stand: „…“". The phrase after the leading preposition (or the adverb
 /// itself) is the source. Looks at a bounded prefix of the sentence only.
+#[inline(never)]
 pub(super) fn german_written_source(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
     const REACH: usize = 10;
     let lead = before.iter().position(Tok::is_word)?;
@@ -985,6 +990,7 @@ pub(super) fn german_written_source(hay: &str, before: &[Tok], after: &[Tok]) ->
 /// object first. When the phrase before the finite verb (`np`) is no
 /// person but the one right after the verb is ("er", a known name, a
 /// role), the latter is the subject.
+#[inline(never)]
 pub(super) fn german_object_first(
     hay: &str,
     doc: &words::Lexed,
@@ -1075,6 +1081,7 @@ pub(super) fn german_v2_verb(hay: &str, toks: &[Tok], lead: usize) -> Option<usi
 
 /// The subject of a German verb-second clause without a cue: the phrase
 /// before the finite verb when nominal, else the one after it.
+#[inline(never)]
 pub(super) fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let lead = toks.iter().position(Tok::is_word)?;
     let verb = german_v2_verb(hay, toks, lead)?;

@@ -36,6 +36,12 @@
 //! the speaker noun phrases, [`resolver`] and [`names`] the way from a
 //! mention to a speaker; [`words`] lexes the text once for all of them,
 //! from the word lists in [`lexicon`] described once each in [`vocab`].
+//!
+//! The helpers [`attribute`] calls once per quotation (or once per text)
+//! are `#[inline(never)]`: inlined, they made `attribute` one 105 KB wasm
+//! function, whose optimized compile in V8 took 14.5 MB of memory while
+//! the first big text was being analyzed (BENCHMARKS.md, "Memory"). A call
+//! per quotation costs nothing measurable.
 
 mod dialogue;
 mod german;

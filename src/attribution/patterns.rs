@@ -312,6 +312,7 @@ pub(super) fn without_parenthesis(toks: &[Tok]) -> &[Tok] {
 
 /// A tag closing the quotation's sentence after more words: `fired
 /// “multiple” missiles on Tuesday, he added.`
+#[inline(never)]
 pub(super) fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
     // Try each comma from the last back (at most a few): the tag may
     // carry an appositive after the name ("…, said David Ames, a former
@@ -345,6 +346,7 @@ pub(super) fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found>
 }
 
 /// Any speech cue in the quotation's sentence, nearest first.
+#[inline(never)]
 pub(super) fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
     before
         .iter()
@@ -475,6 +477,7 @@ pub(super) fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Foun
 
 /// `Philip Bump: “Q”`: a short name phrase and a colon right before the
 /// quotation.
+#[inline(never)]
 pub(super) fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
     let (last, rest) = toks.split_last()?;
     if last.punct() != Some(':') {
@@ -523,6 +526,7 @@ pub(super) fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
 
 /// `according to X` (also German "laut X", Spanish "según X", French
 /// "selon X").
+#[inline(never)]
 pub(super) fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
     for (i, t) in toks.iter().enumerate() {
         let k = key(hay, t);
@@ -612,6 +616,7 @@ pub(super) fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// to it first: "nach Angaben des Amtes soll …, die nach Bewertung der
 /// Polizei „…“" is the police's. A few candidates only, so a sentence
 /// full of "nach" stays linear.
+#[inline(never)]
 pub(super) fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
     let candidates = (0..toks.len()).rev().filter(|&i| {
         toks.get(i).is_some_and(|t| {

@@ -25,6 +25,7 @@ struct Line {
 /// Recounts the turn-taking lines of every conversation from the nearer
 /// tagged line. `addressed[i]` is the speaker quotation `i` calls by name
 /// (never its own speaker). Linear in the number of quotations.
+#[inline(never)]
 pub(crate) fn count_back(
     hay: &str,
     paragraphs: &[Span],
