@@ -67,7 +67,8 @@ if (!existsSync(`${benchPkg}/quotelens.js`)) {
   const ways = [
     ["core only (a count crosses)", (t) => b.analyzeCore(t)],
     ["core + Report (nothing crosses)", (t) => b.analyzeReport(t)],
-    ["objects: analyze() (serde-wasm-bindgen)", (t) => b.analyze(t).quotes.length],
+    ["objects: analyze() (objects.rs, text.slice)", (t) => b.analyze(t).quotes.length],
+    ["objects: serde-wasm-bindgen of the Report", (t) => b.analyzeSerde(t).quotes.length],
     ["JSON string: analyzeJson()", (t) => b.analyzeJson(t).length],
     ["JSON: analyzeJson() + JSON.parse", (t) => JSON.parse(b.analyzeJson(t)).quotes.length],
     ["typed array: analyzeSpans() (no strings)", (t) => b.analyzeSpans(t).length],
@@ -77,6 +78,10 @@ if (!existsSync(`${benchPkg}/quotelens.js`)) {
   check(
     JSON.stringify(JSON.parse(b.analyzeJson(a))) === JSON.stringify(b.analyze(a)),
     "analyzeJson and analyze agree",
+  );
+  check(
+    JSON.stringify(b.analyzeSerde(a)) === JSON.stringify(b.analyze(a)),
+    "analyzeSerde and analyze agree",
   );
   const news = corpus.news(size);
   // Round-robin, so a burst of load on the machine hits every way alike;

@@ -145,6 +145,40 @@ fn lone_surrogate_from_js_keeps_offsets() {
     assert_eq!(slice(&units, ss[1].0, ss[1].1), "Next.");
 }
 
+/// `analyze()` builds its objects itself (src/wasm/objects.rs); they must
+/// be the Analysis JSON of the contract, the `Report` the CLI prints, key
+/// for key and in the same order.
+#[wasm_bindgen_test]
+fn analyze_objects_are_the_reports_json() {
+    let texts = [
+        "",
+        "One. Two.",
+        "“We will fight on,” said Jane Roe, the minister. “Never,” she added.\n\nThe \"plan\" failed.",
+        "😀 “Yes,” she said. «  Oui  », dit-il.\n\n„Wir schaffen das“, sagte die Kanzlerin.",
+        "He said: “It was ‘fine’ then. And it goes on\n\n“Unclosed at the end",
+        "According to police, “nothing happened.” Tom said “no,” and Tom said “yes.”",
+    ];
+    for hay in texts {
+        for lang in [None, Some("de")] {
+            let options = lang.map(|l| {
+                let o = Object::new();
+                Reflect::set(&o, &js("lang"), &js(l)).unwrap();
+                o
+            });
+            let ours = analyze(&js(hay), options.clone()).unwrap();
+            let mut o = quotelens::Options::default();
+            o.lang = lang.map_or(quotelens::Lang::Auto, |l| {
+                quotelens::Lang::from_tag(l).unwrap()
+            });
+            let analysis = quotelens::Analyzer::with_options(o).analyze(hay);
+            let report = serde_json::to_string(&quotelens::Report::new(hay, &analysis)).unwrap();
+            let want = js_sys::JSON::stringify(&js_sys::JSON::parse(&report).unwrap()).unwrap();
+            let got = js_sys::JSON::stringify(&ours).unwrap();
+            assert_eq!(String::from(got), String::from(want), "{hay:?} {lang:?}");
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn token_kind_values_match_the_rust_enum() {
     use quotelens::TokenKind as K;

@@ -9,7 +9,9 @@
 //! - `analyzeSpans`: the offsets as one `Uint32Array`, no strings (JS
 //!   would slice the text itself).
 //!
-//! `analyze` itself is the Report through `serde-wasm-bindgen`.
+//! - `analyzeSerde`: the Report through `serde-wasm-bindgen`, which is
+//!   what `analyze` did before it built its objects itself
+//!   (`objects.rs`).
 
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
@@ -29,6 +31,13 @@ pub fn analyze_core(text: &str, options: Option<Object>) -> Result<u32, JsError>
 pub fn analyze_report(text: &str, options: Option<Object>) -> Result<u32, JsError> {
     let analysis = Analyzer::with_options(parse_options(options)?).analyze(text);
     Ok(to_u32(Report::new(text, &analysis).sentences.len()))
+}
+
+/// `analyze()` as it was: the Report through `serde-wasm-bindgen`.
+#[wasm_bindgen(js_name = analyzeSerde)]
+pub fn analyze_serde(text: &str, options: Option<Object>) -> Result<JsValue, JsError> {
+    let analysis = Analyzer::with_options(parse_options(options)?).analyze(text);
+    super::to_js(&Report::new(text, &analysis))
 }
 
 /// The Analysis JSON as a string (what `JSON.parse` turns into the same

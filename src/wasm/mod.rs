@@ -18,6 +18,7 @@
 
 mod api;
 mod input;
+mod objects;
 mod panic;
 
 pub use api::{highlight_html, quotes};
@@ -27,7 +28,9 @@ pub use panic::test_panic;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use crate::{Analyzer, Lang, Options, Report};
+#[cfg(feature = "dom")]
+use crate::Report;
+use crate::{Analyzer, Lang, Options};
 use input::text_arg;
 
 #[cfg(feature = "dom")]
@@ -179,9 +182,15 @@ pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsError> {
-    let text = text_arg(text)?;
+    let hay = text_arg(text)?;
     let options = parse_options(options)?;
-    to_js(&report(&text, options))
+    let analysis = Analyzer::with_options(options).analyze(&hay);
+    // text_arg checked that it is a string.
+    Ok(objects::analysis_to_js(
+        text.unchecked_ref(),
+        &hay,
+        &analysis,
+    ))
 }
 
 /// Converts to plain JS objects, arrays and `null` (JSON-compatible).
@@ -192,9 +201,8 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The Analysis JSON of `text`, for `analyze()` and `highlightElement()`.
-/// Never inlined: one copy of the whole analysis in the wasm binary, not
-/// one per caller.
+/// The Analysis JSON of `text`, for `highlightElement()`.
+#[cfg(feature = "dom")]
 #[inline(never)]
 fn report(text: &str, options: Options) -> Report {
     let analysis = Analyzer::with_options(options).analyze(text);
