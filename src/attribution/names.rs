@@ -427,6 +427,7 @@ fn clean_with<'h>(
 
 /// [`clean_with`] into `out`, with `words` for scratch: collecting names
 /// reuses both from run to run.
+#[inline(never)]
 fn clean_into<'h>(
     hay: &'h str,
     toks: &[Tok],

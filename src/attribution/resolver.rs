@@ -273,6 +273,7 @@ impl<'h> Resolver<'h> {
     }
 
     /// [`Resolver::other_character`]'s name and mention, not interned.
+    #[inline(never)]
     pub(super) fn other_character_name(
         &self,
         at: usize,

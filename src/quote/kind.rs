@@ -105,6 +105,7 @@ fn colon_headline(hay: &str) -> Option<(usize, usize)> {
 /// see" or "That's asking"), names no list. Quotations joined by a
 /// comma, „und“, „oder“ (and, or) and nothing else are one list. One
 /// pass each way.
+#[inline(never)]
 fn follow_listed_names(hay: &str, quotes: &mut [Quote], weak: &[bool], lang: Lang) {
     let n = quotes.len();
     let joined = |a: &Quote, b: &Quote| {
@@ -185,6 +186,7 @@ const GERMAN_ARTICLES: &[&str] = &[
 /// The kind of one quotation, and whether only a default decided it
 /// (weak evidence: a list of names around may overrule weak speech, and
 /// weak other, a short phrase, names no list: [`follow_listed_names`]).
+#[inline(never)]
 fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if let Some(kind) = decide_kind(hay, q, lang) {
         return (kind, false);
@@ -391,6 +393,7 @@ const GERMAN_NAME_MAX_WORDS: usize = 15;
 /// German quotations whose shape in the sentence tells their kind
 /// before title case is asked (German capitalises every noun, so title
 /// case says little about one or two words). `None`: no such shape.
+#[inline(never)]
 fn german_shape(at: &Around) -> Option<QuoteKind> {
     let prev = adjacent_word(at.before);
     // A title opens with a capital; a longer phrase in lower case after
@@ -522,6 +525,7 @@ const GERMAN_HABEN: &[&str] = &["habe", "haben", "hat", "hatte", "hatten"];
 /// genannt (and no perfect tense: „hat ihn „Lügner“ genannt“ is
 /// someone's words), or als „…“ bezeichnet wird with no agent (von …),
 /// for „wird von der Ministerin als „…“ bezeichnet“ quotes the minister.
+#[inline(never)]
 fn is_passive_naming(at: &Around) -> bool {
     let next = leading_word(at.after);
     let sentence = at.sentence;
@@ -557,6 +561,7 @@ fn is_passive_naming(at: &Around) -> bool {
 /// Whether a German quotation is the subject of a report verb in a
 /// clause led by `Wie` (as): „Wie „X“ berichtet“, „Wie die „X“
 /// mitteilte“, with at most three words between it and the verb.
+#[inline(never)]
 fn is_report_source(at: &Around) -> bool {
     let t = at.before.trim_end();
     let t = GERMAN_ARTICLES
@@ -844,6 +849,7 @@ const CALLING_VERBS: &[&str] = &[
 /// Whether the sentence around a German quotation names something: a
 /// calling verb with the impersonal `man` or the reflexive `sich` ("nennt
 /// man", "nennt sich").
+#[inline(never)]
 fn is_german_naming(hay: &str, span: crate::Span) -> bool {
     let sentence = sentence_around(hay, span);
     // The last two words, so that „nennt sie sich“ counts like „nennt sich“.

@@ -158,6 +158,7 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span]) -> Vec<Pair> {
 
 /// Handles one mark: close, open, or pass it by (apostrophe, prime, stray).
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn step(
     hay: &str,
     mark: Mark,

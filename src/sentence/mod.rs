@@ -591,6 +591,7 @@ impl<'h> Block<'h> {
     /// Pairs quotation marks and brackets; leaves in `scratch.wrappers`
     /// the spans (open mark to close mark) inside which no sentence may
     /// end, sorted and disjoint.
+    #[inline(never)]
     fn wrappers(&self, scratch: &mut Scratch) {
         let bytes = self.bytes();
         let Scratch {
@@ -709,6 +710,7 @@ impl<'h> Block<'h> {
     /// (inside a quotation, CJK stops) first, then what follows the unit
     /// (a lowercase word after a closing mark, an attribution), then the
     /// kind of terminator, and last the word before a single period.
+    #[inline(never)]
     fn judge(
         &self,
         i: usize,
@@ -911,6 +913,7 @@ impl<'h> Block<'h> {
     }
 
     /// Reads the run of terminators and closing marks starting at `i`.
+    #[inline(never)]
     fn unit(&self, i: usize) -> Unit {
         let mut u = Unit {
             first: i,
@@ -978,6 +981,7 @@ impl<'h> Block<'h> {
 
     /// Handles a period followed by ` .` (a spaced ellipsis). Returns where
     /// to resume and the decision, or `None` when there is no such group.
+    #[inline(never)]
     fn spaced_ellipsis(&self, unit: Unit, sent_start: usize) -> Option<(usize, Decision)> {
         let bytes = self.bytes();
         let mut k = unit.end;
