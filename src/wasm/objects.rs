@@ -9,9 +9,9 @@
 //! input in all. Here each text is `text.slice(start, end)` of the JS
 //! string itself, which V8 keeps as a view into it (no copy, no UTF-8
 //! decoding); the fixed strings (kinds, rule names, speaker names, keys)
-//! cross once per call. On 1 MB of news this took the call's time across
-//! the boundary from 34 to about 10 ms and the result's heap from 6.3 to
-//! about 3 MB (BENCHMARKS.md, "Memory" and "The boundary").
+//! cross once per call. On 1 MB of news this about halved both the time
+//! spent past the core (70 → 38 ms per MB, under load) and the result's
+//! heap (6.3 → 3.1 MB); BENCHMARKS.md, "The boundary" and "Peak memory".
 //!
 //! A JS string with a lone surrogate reaches Rust with U+FFFD in its
 //! place (one UTF-16 unit too, so offsets agree); the texts must say
