@@ -225,10 +225,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // English: a word or two in a clause that reports or characterises
     // what someone said ("she vowed to end “tampon taxes”", "he dismissed
     // it as “absurd”") is that someone's words, not a scare quote.
-    if lang == Lang::En
-        && q.attribution.is_some_and(|a| a.mention.is_some())
-        && english::reports(sentence_head(hay, q.span))
-    {
+    if lang == Lang::En && names_in_head(hay, q) && english::reports(sentence_head(hay, q.span)) {
         return (QuoteKind::Speech, true);
     }
     (QuoteKind::Other, true)
@@ -255,8 +252,8 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     }
     let prev_word = last_word(before);
     // The English rules below make a fragment the words of the clause's
-    // subject, so they ask that attribution found someone to name.
-    let named = q.attribution.is_some_and(|a| a.mention.is_some());
+    // subject, so they ask that attribution found someone to name there.
+    let named = names_in_head(hay, q);
     // English: a name given by a naming act (dubbed, labelled, titled) is
     // the words of whoever gave it; a word named as a word (so-called,
     // the word) is not, and stays other below.
@@ -391,6 +388,17 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
         }
     }
     None
+}
+
+/// Whether attribution found a mention of the speaker in the sentence
+/// of `q` before it: the subject of the clause that leads to the
+/// quotation ("Mayor Ode hailed the “fresh start”"), where the English
+/// rules look for the verb that makes the fragment someone's words.
+fn names_in_head(hay: &str, q: &Quote) -> bool {
+    let (start, _) = sentence_bounds(hay, q.span);
+    q.attribution
+        .and_then(|a| a.mention)
+        .is_some_and(|m| m.start >= start && m.end <= q.span.start)
 }
 
 /// A quotation and the text around it, for the German rules.

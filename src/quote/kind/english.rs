@@ -119,6 +119,34 @@ const CHARACTERIZING: &[&str] = &[
     "vowing",
 ];
 
+/// Verbs of belief and nouns for what someone said: a fragment in a
+/// clause that holds one is the content of that belief or statement
+/// ("he believes in journalism that “takes sides”", "the accusation that
+/// he “lied”"), whose holder the clause names. Sorted.
+const BELIEFS_AND_STATEMENTS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "admission",
+    "assertion",
+    "believe",
+    "believed",
+    "believes",
+    "claim",
+    "comment",
+    "comments",
+    "contention",
+    "dictum",
+    "pledge",
+    "promise",
+    "remark",
+    "statement",
+    "suggestion",
+    "think",
+    "thinks",
+    "vow",
+    "warning",
+];
+
 /// Whether `word` (lower case) is a naming participle ([`NAMING_VERBS`]).
 pub(super) fn is_naming_verb(word: &str) -> bool {
     NAMING_VERBS.binary_search(&word).is_ok()
@@ -144,6 +172,7 @@ pub(super) fn reports(head: &str) -> bool {
     words(head).any(|w| {
         CHARACTERIZING.binary_search(&w.as_str()).is_ok()
             || is_naming_verb(&w)
+            || BELIEFS_AND_STATEMENTS.binary_search(&w.as_str()).is_ok()
             || crate::attribution::is_speech_cue(&w)
     })
 }
@@ -195,6 +224,7 @@ mod tests {
         for list in [
             super::NAMING_VERBS,
             super::CHARACTERIZING,
+            super::BELIEFS_AND_STATEMENTS,
             super::TITLE_LEADS,
         ] {
             let mut v = list.to_vec();
@@ -209,5 +239,6 @@ mod tests {
         assert!(!super::characterizes("The mayor read the plan at "));
         assert!(super::reports("She told reporters it was "));
         assert!(!super::reports("The river was "));
+        assert!(super::reports("Her claim that the plan was "));
     }
 }
