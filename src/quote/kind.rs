@@ -362,7 +362,15 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     // A title after a preposition or a noun for a work names the work,
     // whoever is quoted around it: said on “Meet the Press,”, the author
     // of “Empire,”, the movie “Heat.”
-    let title_lead = lang == Lang::En && english::leads_title(&prev_word);
+    // A title in apposition to a work noun is the work too: his memoir,
+    // “Hard Roads,”.
+    let apposed = || {
+        before
+            .trim_end()
+            .strip_suffix(',')
+            .is_some_and(|t| english::is_work_noun(&last_word(t)))
+    };
+    let title_lead = lang == Lang::En && (english::leads_title(&prev_word) || apposed());
     if words <= 6
         && (after_possessive(before) || title_lead)
         && is_title_case(content.trim_end_matches(['.', ',']))

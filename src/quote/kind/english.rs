@@ -177,13 +177,16 @@ pub(super) fn reports(head: &str) -> bool {
     })
 }
 
-/// Prepositions and nouns for works after which a capitalised
-/// quotation is the work's title, not speech: "on “Meet the Press”",
-/// "the author of “Empire”", "the movie “Heat”". Sorted.
-const TITLE_LEADS: &[&str] = &[
-    "about",
+/// Prepositions after which a capitalised quotation is the title of a
+/// work or a show, not speech: "said on “Meet the Press”", "the author
+/// of “Empire”". Sorted.
+const TITLE_PREPOSITIONS: &[&str] = &["about", "at", "from", "in", "of", "on", "with"];
+
+/// Nouns for works: a capitalised quotation right after one, or after
+/// one and a comma (in apposition), is the work's title: "the movie
+/// “Heat”", "his memoir, “Hard Roads,”". Sorted.
+const WORK_NOUNS: &[&str] = &[
     "album",
-    "at",
     "autobiography",
     "biography",
     "book",
@@ -192,14 +195,10 @@ const TITLE_LEADS: &[&str] = &[
     "documentary",
     "drama",
     "film",
-    "from",
-    "in",
     "memoir",
     "movie",
     "musical",
     "novel",
-    "of",
-    "on",
     "podcast",
     "program",
     "programme",
@@ -208,13 +207,18 @@ const TITLE_LEADS: &[&str] = &[
     "sitcom",
     "song",
     "thriller",
-    "with",
 ];
 
 /// Whether the word right before a quotation (lower case) leads a
-/// title ([`TITLE_LEADS`]).
+/// title: a preposition ([`TITLE_PREPOSITIONS`]) or a work noun
+/// ([`WORK_NOUNS`]).
 pub(super) fn leads_title(word: &str) -> bool {
-    TITLE_LEADS.binary_search(&word).is_ok()
+    TITLE_PREPOSITIONS.binary_search(&word).is_ok() || is_work_noun(word)
+}
+
+/// Whether `word` (lower case) names a kind of work ([`WORK_NOUNS`]).
+pub(super) fn is_work_noun(word: &str) -> bool {
+    WORK_NOUNS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
@@ -225,7 +229,8 @@ mod tests {
             super::NAMING_VERBS,
             super::CHARACTERIZING,
             super::BELIEFS_AND_STATEMENTS,
-            super::TITLE_LEADS,
+            super::TITLE_PREPOSITIONS,
+            super::WORK_NOUNS,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
@@ -239,6 +244,8 @@ mod tests {
         assert!(!super::characterizes("The mayor read the plan at "));
         assert!(super::reports("She told reporters it was "));
         assert!(!super::reports("The river was "));
+        assert!(super::leads_title("on") && super::leads_title("memoir"));
+        assert!(super::is_work_noun("podcast") && !super::is_work_noun("on"));
         assert!(super::reports("Her claim that the plan was "));
     }
 }
