@@ -1,6 +1,8 @@
 //! Speech versus other: is a quotation someone's words, or a scare quote,
 //! a title, a nickname, a word used as a word?
 
+mod english;
+
 use super::{Quote, QuoteKind};
 use crate::attribution::Rule;
 use crate::Lang;
@@ -222,6 +224,12 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if words >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
         return (QuoteKind::Speech, true);
     }
+    // English: a word or two in a clause that reports or characterises
+    // what someone said ("she vowed to end “tampon taxes”", "he dismissed
+    // it as “absurd”") is that someone's words, not a scare quote.
+    if lang == Lang::En && names_in_head(hay, q) && english::reports(sentence_head(hay, q.span)) {
+        return (QuoteKind::Speech, true);
+    }
     (QuoteKind::Other, true)
 }
 
@@ -245,6 +253,15 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
         return Some(QuoteKind::Other);
     }
     let prev_word = last_word(before);
+    // The English rules below make a fragment the words of the clause's
+    // subject, so they ask that attribution found someone to name there.
+    let named = names_in_head(hay, q);
+    // English: a name given by a naming act (dubbed, labelled, titled) is
+    // the words of whoever gave it; a word named as a word (so-called,
+    // the word) is not, and stays other below.
+    if lang == Lang::En && named && english::is_naming_verb(&prev_word) {
+        return Some(QuoteKind::Speech);
+    }
     if NAMING_WORDS.binary_search(&prev_word.as_str()).is_ok() {
         return Some(QuoteKind::Other);
     }
@@ -308,6 +325,21 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     // with a cue: sagte dem „Hamburger Abendblatt“.
     // A German clause with its verb („Vielfalt ist Programm“) is a
     // sentence, however its nouns are capitalised.
+    if lang == Lang::En && named && !punct_end && words <= 6 {
+        let head = sentence_head(hay, q.span);
+        // A fragment after "as" in a clause that calls or casts someone
+        // as something ("refers to him as", "dismissed it as", "known
+        // as") is how the clause's subject put it.
+        if prev_word == "as" {
+            return Some(QuoteKind::Speech);
+        }
+        // Capitalised or not, a few words a clause is said to call,
+        // brand or hail something are the words of its subject: "called
+        // him “Little Marco”", "hailed the deal as a “Breakthrough”".
+        if english::characterizes(head) && !english::leads_title(&prev_word) {
+            return Some(QuoteKind::Speech);
+        }
+    }
     let german_clause = lang == Lang::De
         && content
             .split(' ')
@@ -329,7 +361,21 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     // A title after a possessive is the work or show of its owner, even
     // with American punctuation inside the marks: on CBS's “Face the
     // Nation,” in HBO's “Real Time.”
-    if words <= 6 && after_possessive(before) && is_title_case(content.trim_end_matches(['.', ',']))
+    // A title after a preposition or a noun for a work names the work,
+    // whoever is quoted around it: said on “Meet the Press,”, the author
+    // of “Empire,”, the movie “Heat.”
+    // A title in apposition to a work noun is the work too: his memoir,
+    // “Hard Roads,”.
+    let apposed = || {
+        before
+            .trim_end()
+            .strip_suffix(',')
+            .is_some_and(|t| english::is_work_noun(&last_word(t)))
+    };
+    let title_lead = lang == Lang::En && (english::leads_title(&prev_word) || apposed());
+    if words <= 6
+        && (after_possessive(before) || title_lead)
+        && is_title_case(content.trim_end_matches(['.', ',']))
     {
         return Some(QuoteKind::Other);
     }
@@ -352,6 +398,17 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
         }
     }
     None
+}
+
+/// Whether attribution found a mention of the speaker in the sentence
+/// of `q` before it: the subject of the clause that leads to the
+/// quotation ("Mayor Ode hailed the “fresh start”"), where the English
+/// rules look for the verb that makes the fragment someone's words.
+fn names_in_head(hay: &str, q: &Quote) -> bool {
+    let (start, _) = sentence_bounds(hay, q.span);
+    q.attribution
+        .and_then(|a| a.mention)
+        .is_some_and(|m| m.start >= start && m.end <= q.span.start)
 }
 
 /// A quotation and the text around it, for the German rules.

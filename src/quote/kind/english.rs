@@ -1,0 +1,251 @@
+//! English shapes that tell a quoted fragment's kind from the words
+//! around it, where title case and length cannot: a fragment someone is
+//! said to have called, dismissed as, or branded with is that someone's
+//! words ("Manafort dismissed the row as “absurd”"), and a title after
+//! a preposition is the work itself ("said on “Meet the Press,”").
+
+/// Participles of naming acts: a name after one was given by someone,
+/// so it is that someone's words ("a spot titled “Dangerous”", "he
+/// dubbed the plan “a scam”"). A word named as a word ("so-called",
+/// "the word") is no naming act and stays other. Sorted.
+const NAMING_VERBS: &[&str] = &[
+    "dubbed",
+    "entitled",
+    "labeled",
+    "labelled",
+    "nicknamed",
+    "termed",
+    "titled",
+];
+
+/// Verbs that characterise or pass on what someone said, beyond the
+/// speech cues of attribution: a short fragment in a clause led by one
+/// quotes the words of the clause's subject ("hailed the deal as a
+/// “breakthrough”", "accused him of “lying”", "promised “free
+/// college”"). Every form is listed; sorted.
+const CHARACTERIZING: &[&str] = &[
+    "accuse",
+    "accuses",
+    "accusing",
+    "boasting",
+    "brand",
+    "branded",
+    "branding",
+    "brands",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "casting",
+    "casts",
+    "chant",
+    "chanted",
+    "chanting",
+    "chants",
+    "characterise",
+    "characterised",
+    "characterises",
+    "characterize",
+    "characterized",
+    "characterizes",
+    "characterizing",
+    "coined",
+    "condemn",
+    "condemned",
+    "condemns",
+    "decry",
+    "decrying",
+    "deemed",
+    "defend",
+    "defended",
+    "defends",
+    "denied",
+    "denies",
+    "denounce",
+    "denounced",
+    "denounces",
+    "deny",
+    "describe",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "dub",
+    "dubs",
+    "emphasises",
+    "emphasizes",
+    "hail",
+    "hailed",
+    "hails",
+    "herald",
+    "heralded",
+    "heralds",
+    "identified",
+    "identifies",
+    "identify",
+    "identifying",
+    "implied",
+    "implies",
+    "imply",
+    "invoked",
+    "label",
+    "labels",
+    "pledge",
+    "pledges",
+    "pledging",
+    "portray",
+    "portrayed",
+    "portraying",
+    "portrays",
+    "praise",
+    "praises",
+    "praising",
+    "promise",
+    "promising",
+    "refer",
+    "referred",
+    "referring",
+    "refers",
+    "reject",
+    "rejected",
+    "rejects",
+    "ridicule",
+    "ridiculed",
+    "ridicules",
+    "touted",
+    "touting",
+    "touts",
+    "vow",
+    "vowing",
+];
+
+/// Verbs of belief and nouns for what someone said: a fragment in a
+/// clause that holds one is the content of that belief or statement
+/// ("he believes in journalism that “takes sides”", "the accusation that
+/// he “lied”"), whose holder the clause names. Sorted.
+const BELIEFS_AND_STATEMENTS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "admission",
+    "assertion",
+    "believe",
+    "believed",
+    "believes",
+    "claim",
+    "comment",
+    "comments",
+    "contention",
+    "dictum",
+    "pledge",
+    "promise",
+    "remark",
+    "statement",
+    "suggestion",
+    "think",
+    "thinks",
+    "vow",
+    "warning",
+];
+
+/// Whether `word` (lower case) is a naming participle ([`NAMING_VERBS`]).
+pub(super) fn is_naming_verb(word: &str) -> bool {
+    NAMING_VERBS.binary_search(&word).is_ok()
+}
+
+/// The lower-cased words of `text`.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Whether the clause before a quotation (`head`, the sentence up to
+/// it) holds a characterising verb ([`CHARACTERIZING`]) or a naming
+/// participle.
+pub(super) fn characterizes(head: &str) -> bool {
+    words(head).any(|w| CHARACTERIZING.binary_search(&w.as_str()).is_ok() || is_naming_verb(&w))
+}
+
+/// Whether `head` holds a characterising verb or a speech cue of
+/// attribution (said, told, called …).
+pub(super) fn reports(head: &str) -> bool {
+    words(head).any(|w| {
+        CHARACTERIZING.binary_search(&w.as_str()).is_ok()
+            || is_naming_verb(&w)
+            || BELIEFS_AND_STATEMENTS.binary_search(&w.as_str()).is_ok()
+            || crate::attribution::is_speech_cue(&w)
+    })
+}
+
+/// Prepositions after which a capitalised quotation is the title of a
+/// work or a show, not speech: "said on “Meet the Press”", "the author
+/// of “Empire”". Sorted.
+const TITLE_PREPOSITIONS: &[&str] = &["about", "at", "from", "in", "of", "on", "with"];
+
+/// Nouns for works: a capitalised quotation right after one, or after
+/// one and a comma (in apposition), is the work's title: "the movie
+/// “Heat”", "his memoir, “Hard Roads,”". Sorted.
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "autobiography",
+    "biography",
+    "book",
+    "column",
+    "comedy",
+    "documentary",
+    "drama",
+    "film",
+    "memoir",
+    "movie",
+    "musical",
+    "novel",
+    "podcast",
+    "program",
+    "programme",
+    "series",
+    "show",
+    "sitcom",
+    "song",
+    "thriller",
+];
+
+/// Whether the word right before a quotation (lower case) leads a
+/// title: a preposition ([`TITLE_PREPOSITIONS`]) or a work noun
+/// ([`WORK_NOUNS`]).
+pub(super) fn leads_title(word: &str) -> bool {
+    TITLE_PREPOSITIONS.binary_search(&word).is_ok() || is_work_noun(word)
+}
+
+/// Whether `word` (lower case) names a kind of work ([`WORK_NOUNS`]).
+pub(super) fn is_work_noun(word: &str) -> bool {
+    WORK_NOUNS.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_sorted() {
+        for list in [
+            super::NAMING_VERBS,
+            super::CHARACTERIZING,
+            super::BELIEFS_AND_STATEMENTS,
+            super::TITLE_PREPOSITIONS,
+            super::WORK_NOUNS,
+        ] {
+            let mut v = list.to_vec();
+            v.sort_unstable();
+            assert_eq!(v, list);
+        }
+    }
+
+    #[test]
+    fn heads() {
+        assert!(super::characterizes("The mayor dismissed the plan as "));
+        assert!(!super::characterizes("The mayor read the plan at "));
+        assert!(super::reports("She told reporters it was "));
+        assert!(!super::reports("The river was "));
+        assert!(super::leads_title("on") && super::leads_title("memoir"));
+        assert!(super::is_work_noun("podcast") && !super::is_work_noun("on"));
+        assert!(super::reports("Her claim that the plan was "));
+    }
+}
