@@ -251,12 +251,12 @@ pub(super) fn narrated_newcomer(
         .find_map(|k| {
             let p = paragraphs.get(k)?;
             let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
-            let toks = res.doc.lex(hay, head);
+            let toks = res.doc.window(hay, head);
             let np = narrative_subject(hay, &toks)?;
             let first = toks.first()?;
             if key(hay, first) == "the" {
                 // "The inspector stood at the gate": a person noun.
-                let noun = res.doc.lex(hay, np).last().map(|t| key(hay, t))?;
+                let noun = res.doc.window(hay, np).last().map(|t| key(hay, t))?;
                 let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
                 return person.then(|| Some((res.resolve(np)?, np))).flatten();
             }
@@ -279,7 +279,7 @@ pub(super) const NEWCOMER_REACH: usize = 4;
 /// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
 pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-    let toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
+    let toks = doc.window(hay, Span::new(from.min(para.end), para.end));
     if toks.last()?.punct() != Some(':') {
         return None;
     }
@@ -387,7 +387,7 @@ pub(super) fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span)
     let hay = res.hay;
     let gender = pronoun_gender(pronoun.text(hay))?;
     let np = last_sentence_subject(hay, res.doc, prev)?;
-    let toks = res.doc.lex(hay, np);
+    let toks = res.doc.window(hay, np);
     let first = key(hay, toks.first()?);
     if is_pronoun(hay, toks.first()?) {
         return None;
@@ -415,7 +415,7 @@ pub(super) fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span)
 pub(super) fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usize> {
     let hay = res.hay;
     let gender = pronoun_gender(pronoun.text(hay))?;
-    let first = res.doc.lex(hay, np).into_iter().next()?;
+    let first = *res.doc.window(hay, np).first()?;
     if np.start >= pronoun.start || is_pronoun(hay, &first) || key(hay, &first) == "the" {
         return None;
     }
@@ -434,7 +434,7 @@ pub(super) fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
     let rest = hay.get(m.end..)?;
     let of = rest.strip_prefix(" of ")?;
     let from = m.end + (rest.len() - of.len());
-    let toks = doc.lex(
+    let toks = doc.window(
         hay,
         Span::new(from, floor_boundary(hay, (from + 60).min(hay.len()))),
     );
@@ -456,14 +456,13 @@ pub(super) fn is_person_noun(k: &str) -> bool {
 /// (a name, he/she, or "the barman").
 pub(super) fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Span> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-    let mut toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
-    while toks
-        .last()
-        .is_some_and(|t| !t.is_word() && t.punct() != Some(','))
-    {
-        toks.pop();
-    }
-    let (sentence, _) = sentence_tail(hay, toks);
+    let toks = doc.window(hay, Span::new(from.min(para.end), para.end));
+    // Trailing punctuation dropped, but not a comma.
+    let end = toks
+        .iter()
+        .rposition(|t| t.is_word() || t.punct() == Some(','))
+        .map_or(0, |i| i + 1);
+    let (sentence, _) = sentence_tail(hay, keep(toks, 0..end));
     // Skip an adverb or two ("Then he rang the bell").
     for (k, t) in sentence.iter().enumerate().take(3) {
         if !t.is_word() {
