@@ -329,12 +329,17 @@ pub(super) fn previous_sentence(
 /// lower-case word.
 pub(super) fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
+    let capital = words::is_capitalized(first.span.text(hay));
+    // Asked of every line's head: most open with a quotation mark, which
+    // is no subject (nor "the"), known before lower-casing anything.
+    if !first.is_word() && !capital {
+        return None;
+    }
     let k = key(hay, first);
-    let opens = if is_pronoun(hay, first) {
+    let opens = if first.is_word() && has(lexicon::PRONOUNS, &k) {
         matches!(k.as_str(), "he" | "she")
     } else {
-        words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k)
-            || matches!(k.as_str(), "the")
+        capital && !names::is_stop(&k) || matches!(k.as_str(), "the")
     };
     if !opens {
         return None;

@@ -1159,12 +1159,15 @@ fn is_cue_key(k: &str) -> bool {
 /// in "Kim Jong Un" is a name, not French "un".
 fn is_determiner(hay: &str, t: &Tok) -> bool {
     let w = t.span.text(hay);
-    let k = words::key(w);
-    t.is_word()
-        && has(lexicon::DETERMINERS, &k)
+    t.is_word() && is_determiner_word(w, &words::key(w))
+}
+
+/// [`is_determiner`] of a word `w` with key `k` (already at hand).
+fn is_determiner_word(w: &str, k: &str) -> bool {
+    has(lexicon::DETERMINERS, k)
         && (!words::is_capitalized(w)
             || matches!(
-                k.as_str(),
+                k,
                 "the"
                     | "a"
                     | "an"

@@ -856,13 +856,14 @@ impl<'h> Names<'h> {
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
         let k = words::lower(word);
-        self.outside.contains(k.as_str())
-            && !self.lower.contains(k.as_str())
-            && !is_title_word(&k)
-            && !is_stop(&k)
+        let k = k.as_str();
+        self.outside.contains(k)
+            && !self.lower.contains(k)
+            && !is_title_word(k)
+            && !is_stop(k)
             && !k.starts_with("i'")
             && !k.starts_with("i’")
-            && !has(&["ah", "dear", "no", "oh", "well", "yes"], &k)
+            && !has(&["ah", "dear", "no", "oh", "well", "yes"], k)
     }
 
     /// The fullest name holding `word` (a surname, or a first name in
@@ -1108,13 +1109,19 @@ impl<'h> Names<'h> {
 /// Whether a word followed by "." is an abbreviation inside a name
 /// ("Mr." "Dr." "Sen." "U.S." "J.").
 pub(crate) fn is_abbrev(word: &str) -> bool {
+    // Asked of every word before a dot: the checks that need no key
+    // first (a '.' byte is always the char '.' in UTF-8).
+    if word.as_bytes().contains(&b'.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true;
+    }
     let k = words::lower(word);
-    // Titles and US states, from one table look-up (asked of every word
-    // before a dot).
-    super::vocab::is_listed_abbrev(&k)
-        || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
-        || word.contains('.')
-        || matches!(k.as_str(), "jr" | "sr" | "st" | "mt")
+    let k = k.as_str();
+    // Titles and US states, from one table look-up.
+    super::vocab::is_listed_abbrev(k) || matches!(k, "jr" | "sr" | "st" | "mt")
 }
 
 /// US state abbreviations in datelines and party tags ("Cambridge,

@@ -222,9 +222,12 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     if !first.is_word() {
         return None;
     }
-    if is_pronoun(hay, first) {
+    // The first word's key, looked up once for the questions below.
+    let first_key = key(hay, first);
+    if has(lexicon::PRONOUNS, &first_key) {
         return Some(first.span);
     }
+    let det = is_determiner_word(first.span.text(hay), &first_key);
     // A lower-case role before the name: "said engineer Nadia Volkova".
     let lead = toks
         .iter()
@@ -238,11 +241,10 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
                 })
         });
     if let Some(k) = lead {
-        if !is_determiner(hay, first) {
+        if !det {
             return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
         }
     }
-    let det = is_determiner(hay, first);
     if !det && !words::is_capitalized(first.span.text(hay)) {
         return None;
     }
