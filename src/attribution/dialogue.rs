@@ -249,11 +249,8 @@ pub(super) fn narrated_newcomer(
     (from.max(to.saturating_sub(NEWCOMER_REACH))..to)
         .rev()
         .find_map(|k| {
-            let p = paragraphs.get(k)?;
-            let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
-            let toks = res.doc.window(hay, head);
-            let np = narrative_subject(hay, &toks)?;
-            let first = toks.first()?;
+            let (np, first) = head_subject(res, paragraphs, k)?;
+            let first = &first;
             if key(hay, first) == "the" {
                 // "The inspector stood at the gate": a person noun.
                 let noun = res.doc.window(hay, np).last().map(|t| key(hay, t))?;
@@ -270,6 +267,29 @@ pub(super) fn narrated_newcomer(
             let person = res.names.gender(text).is_some() && res.names.occurrences(text) > 1;
             person.then(|| Some((res.resolve(np)?, np))).flatten()
         })
+}
+
+/// The narrative subject opening paragraph `k` ([`narrative_subject`]
+/// of its first 80 bytes) with the paragraph's first token. Each untagged
+/// line looks a few paragraphs back, so each paragraph is asked several
+/// times: it is found once (it depends on the text alone).
+fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Span, Tok)> {
+    if let Some(&Some(found)) = res.head_subjects.get(k) {
+        return found;
+    }
+    let hay = res.hay;
+    let find = || {
+        let p = paragraphs.get(k)?;
+        let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
+        let toks = res.doc.window(hay, head);
+        let np = narrative_subject(hay, &toks)?;
+        Some((np, *toks.first()?))
+    };
+    let found = find();
+    if let Some(slot) = res.head_subjects.get_mut(k) {
+        *slot = Some(found);
+    }
+    found
 }
 
 /// How many narrative paragraphs back [`narrated_newcomer`] looks.

@@ -198,6 +198,7 @@ pub(crate) fn attribute(
         .map(|q| q.content)
         .collect();
     let doc = words::Lexed::new(hay);
+    let dialogue = is_dialogue(hay, paragraphs);
     let mut res = Resolver {
         hay,
         doc: &doc,
@@ -211,9 +212,15 @@ pub(crate) fn attribute(
         hyphen_tails: HashMap::default(),
         given_names: HashMap::default(),
         groups: HashMap::default(),
-        dialogue: is_dialogue(hay, paragraphs),
+        dialogue,
         vocatives: RefCell::new(vec![None; quoted.len()]),
         vocative_at: Cell::new(0),
+        // Only dialogue asks (elsewhere nothing is kept).
+        head_subjects: if dialogue {
+            vec![None; paragraphs.len()]
+        } else {
+            Vec::new()
+        },
         quoted,
     };
     // (paragraph index, attribution) of the last attributed quotation.

@@ -40,6 +40,8 @@ pub(super) struct Resolver<'h> {
     pub(super) quoted: Vec<Span>,
     /// Each one's addressee ([`vocative`]) once found.
     pub(super) vocatives: RefCell<Vec<Option<Option<Span>>>>,
+    /// Each paragraph's opening subject ([`head_subject`]) once found.
+    pub(super) head_subjects: Vec<Option<Option<(Span, Tok)>>>,
     /// The index in `quoted` asked last.
     pub(super) vocative_at: Cell<usize>,
 }

@@ -983,7 +983,9 @@ fn trailing_word(t: &str) -> &str {
     let start = t
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+        // The crate's shortcut: a curly quote ends most words before a
+        // quotation, and std asks its Unicode tables about it.
+        .find(|&(_, c)| !(crate::text::is_alphanumeric(c) || c == '-'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     t.get(start..).unwrap_or("")
 }
