@@ -561,7 +561,7 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
                 || !end
                     .checked_sub(1)
                     .and_then(|p| toks.get(p))
-                    .is_some_and(|p| names::is_abbrev(p.span.text(hay)))
+                    .is_some_and(|p| res.names.is_abbrev(p.span.text(hay)))
             {
                 break;
             }

@@ -1033,8 +1033,9 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
         // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
         Some('.') => {
             let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-            !prev.is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
-                && !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
+            // The token after first: it needs no look-up.
+            !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
+                && !prev.is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
                 && !prev.is_some_and(|p| is_ordinal(hay, toks, i, p))
         }
         _ => false,

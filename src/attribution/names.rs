@@ -852,6 +852,14 @@ impl<'h> Names<'h> {
         self.counts.get(name).copied().unwrap_or(0)
     }
 
+    /// [`is_abbrev`], from the description of a word of the text (one
+    /// hash look-up of the word as written, no lower-casing).
+    pub(crate) fn is_abbrev(&self, word: &str) -> bool {
+        self.vocab
+            .flags_of(word)
+            .map_or_else(|| is_abbrev(word), |f| f.has(Flags::ABBREV))
+    }
+
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {

@@ -251,20 +251,21 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     let mut end = 1usize;
     while let Some(t) = toks.get(end) {
         let w = t.span.text(hay);
-        let k = words::key(w);
         let ok = match t.kind {
             Kind::Word => {
+                let k = words::key(w);
                 !names::is_stop(&k)
                     && !lexicon::is_cue_word(&k)
                     && !has(lexicon::DETERMINERS, &k)
                     && (det || words::is_capitalized(w) || has(lexicon::ROLES, &k))
             }
+            // A capital after the dot asked first: it needs no look-up.
             Kind::Punct('.') => {
-                toks.get(end - 1)
-                    .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                toks.get(end + 1)
+                    .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
                     && toks
-                        .get(end + 1)
-                        .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
+                        .get(end - 1)
+                        .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
             }
             // A quoted name: die „Computerwoche“.
             Kind::Punct('„' | '»' | '«') => toks

@@ -935,9 +935,10 @@ fn looks_like_domain(text: &str) -> bool {
     let Some((host, tld)) = text.rsplit_once('.') else {
         return false;
     };
-    !text.contains(char::is_whitespace)
+    // The checks on the ending first: most quotations fail them at once.
+    (2..=6).contains(&tld.len())
         && !host.is_empty()
-        && (2..=6).contains(&tld.len())
+        && !text.contains(char::is_whitespace)
         && tld.chars().all(|c| c.is_ascii_lowercase())
         && host
             .chars()
