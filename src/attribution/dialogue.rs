@@ -26,9 +26,8 @@ pub(super) fn is_scene_break(para: &str) -> bool {
 /// with a quotation mark. There he/she point at the character just
 /// named and untagged lines take turns.
 pub(super) fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
-    if crate::paragraph::is_hard_wrapped(hay) {
-        return true;
-    }
+    // The paragraphs first: one char each, where the wrap test reads
+    // every line of the text again.
     let lines = paragraphs
         .iter()
         .filter(|p| {
@@ -40,6 +39,7 @@ pub(super) fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
         })
         .count();
     paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
+        || crate::paragraph::is_hard_wrapped(hay)
 }
 
 /// What [`dialogue_line`] knows about an untagged line of dialogue.

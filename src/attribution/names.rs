@@ -2,6 +2,7 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -376,6 +377,9 @@ pub(crate) struct Names<'h> {
     fullest_all: HashMap<String, String>,
     /// Name → how often it occurs.
     counts: HashMap<String, usize>,
+    /// [`Names::is_name_word`] of each word of `vocab` (by id), once
+    /// asked: dialogue asks it of the same few names on every line.
+    name_words: Vec<Cell<Option<bool>>>,
 }
 
 /// How many occurrences of a word on each side of a mention are looked
@@ -741,6 +745,7 @@ impl<'h> Names<'h> {
             i = end.max(i + 1);
         }
         names.lower = lower;
+        names.name_words = vec![Cell::new(None); vocab.len()];
         names.vocab = vocab;
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         for (w, s) in slot_of {
@@ -863,6 +868,24 @@ impl<'h> Names<'h> {
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
+        let cached = self
+            .vocab
+            .id(word)
+            // The last id may be shared (past `Id::MAX` words): not cached.
+            .filter(|&id| id != Id::MAX)
+            .and_then(|id| self.name_words.get(usize::try_from(id).ok()?));
+        if let Some(known) = cached.and_then(Cell::get) {
+            return known;
+        }
+        let is = self.find_name_word(word);
+        if let Some(cell) = cached {
+            cell.set(Some(is));
+        }
+        is
+    }
+
+    /// [`Names::is_name_word`], decided.
+    fn find_name_word(&self, word: &str) -> bool {
         let k = words::lower(word);
         let k = k.as_str();
         self.outside.contains(k)

@@ -1000,10 +1000,14 @@ fn after_possessive(before: &str) -> bool {
 /// Words in `text`, where CJK text (no spaces between words) counts a
 /// word for every two characters.
 fn word_weight(text: &str) -> usize {
-    let cjk = text
-        .chars()
-        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
-        .count();
+    // Most quotations are ASCII: no CJK char to count.
+    let cjk = if text.is_ascii() {
+        0
+    } else {
+        text.chars()
+            .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
+            .count()
+    };
     crate::count_words(text) + cjk / 2
 }
 
