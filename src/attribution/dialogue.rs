@@ -27,9 +27,8 @@ pub(super) fn is_scene_break(para: &str) -> bool {
 /// named and untagged lines take turns.
 #[inline(never)]
 pub(super) fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
-    if crate::paragraph::is_hard_wrapped(hay) {
-        return true;
-    }
+    // The paragraphs first: one char each, where the wrap test reads
+    // every line of the text again.
     let lines = paragraphs
         .iter()
         .filter(|p| {
@@ -41,6 +40,7 @@ pub(super) fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
         })
         .count();
     paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
+        || crate::paragraph::is_hard_wrapped(hay)
 }
 
 /// What [`dialogue_line`] knows about an untagged line of dialogue.
@@ -254,14 +254,11 @@ pub(super) fn narrated_newcomer(
     (from.max(to.saturating_sub(NEWCOMER_REACH))..to)
         .rev()
         .find_map(|k| {
-            let p = paragraphs.get(k)?;
-            let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
-            let toks = res.doc.lex(hay, head);
-            let np = narrative_subject(hay, &toks)?;
-            let first = toks.first()?;
+            let (np, first) = head_subject(res, paragraphs, k)?;
+            let first = &first;
             if key(hay, first) == "the" {
                 // "The inspector stood at the gate": a person noun.
-                let noun = res.doc.lex(hay, np).last().map(|t| key(hay, t))?;
+                let noun = res.doc.window(hay, np).last().map(|t| key(hay, t))?;
                 let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
                 return person.then(|| Some((res.resolve(np)?, np))).flatten();
             }
@@ -277,6 +274,29 @@ pub(super) fn narrated_newcomer(
         })
 }
 
+/// The narrative subject opening paragraph `k` ([`narrative_subject`]
+/// of its first 80 bytes) with the paragraph's first token. Each untagged
+/// line looks a few paragraphs back, so each paragraph is asked several
+/// times: it is found once (it depends on the text alone).
+fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Span, Tok)> {
+    if let Some(&Some(found)) = res.head_subjects.get(k) {
+        return found;
+    }
+    let hay = res.hay;
+    let find = || {
+        let p = paragraphs.get(k)?;
+        let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
+        let toks = res.doc.window(hay, head);
+        let np = narrative_subject(hay, &toks)?;
+        Some((np, *toks.first()?))
+    };
+    let found = find();
+    if let Some(slot) = res.head_subjects.get_mut(k) {
+        *slot = Some(found);
+    }
+    found
+}
+
 /// How many narrative paragraphs back [`narrated_newcomer`] looks.
 pub(super) const NEWCOMER_REACH: usize = 4;
 
@@ -285,7 +305,7 @@ pub(super) const NEWCOMER_REACH: usize = 4;
 #[inline(never)]
 pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-    let toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
+    let toks = doc.window(hay, Span::new(from.min(para.end), para.end));
     if toks.last()?.punct() != Some(':') {
         return None;
     }
@@ -335,12 +355,17 @@ pub(super) fn previous_sentence(
 /// lower-case word.
 pub(super) fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
+    let capital = words::is_capitalized(first.span.text(hay));
+    // Asked of every line's head: most open with a quotation mark, which
+    // is no subject (nor "the"), known before lower-casing anything.
+    if !first.is_word() && !capital {
+        return None;
+    }
     let k = key(hay, first);
-    let opens = if is_pronoun(hay, first) {
+    let opens = if first.is_word() && has(lexicon::PRONOUNS, &k) {
         matches!(k.as_str(), "he" | "she")
     } else {
-        words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k)
-            || matches!(k.as_str(), "the")
+        capital && !names::is_stop(&k) || matches!(k.as_str(), "the")
     };
     if !opens {
         return None;
@@ -394,7 +419,7 @@ pub(super) fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span)
     let hay = res.hay;
     let gender = pronoun_gender(pronoun.text(hay))?;
     let np = last_sentence_subject(hay, res.doc, prev)?;
-    let toks = res.doc.lex(hay, np);
+    let toks = res.doc.window(hay, np);
     let first = key(hay, toks.first()?);
     if is_pronoun(hay, toks.first()?) {
         return None;
@@ -422,7 +447,7 @@ pub(super) fn narrated_antecedent(res: &mut Resolver, pronoun: Span, prev: Span)
 pub(super) fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) -> Option<usize> {
     let hay = res.hay;
     let gender = pronoun_gender(pronoun.text(hay))?;
-    let first = res.doc.lex(hay, np).into_iter().next()?;
+    let first = *res.doc.window(hay, np).first()?;
     if np.start >= pronoun.start || is_pronoun(hay, &first) || key(hay, &first) == "the" {
         return None;
     }
@@ -442,7 +467,7 @@ pub(super) fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
     let rest = hay.get(m.end..)?;
     let of = rest.strip_prefix(" of ")?;
     let from = m.end + (rest.len() - of.len());
-    let toks = doc.lex(
+    let toks = doc.window(
         hay,
         Span::new(from, floor_boundary(hay, (from + 60).min(hay.len()))),
     );
@@ -465,14 +490,13 @@ pub(super) fn is_person_noun(k: &str) -> bool {
 #[inline(never)]
 pub(super) fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Span> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-    let mut toks = doc.lex(hay, Span::new(from.min(para.end), para.end));
-    while toks
-        .last()
-        .is_some_and(|t| !t.is_word() && t.punct() != Some(','))
-    {
-        toks.pop();
-    }
-    let (sentence, _) = sentence_tail(hay, toks);
+    let toks = doc.window(hay, Span::new(from.min(para.end), para.end));
+    // Trailing punctuation dropped, but not a comma.
+    let end = toks
+        .iter()
+        .rposition(|t| t.is_word() || t.punct() == Some(','))
+        .map_or(0, |i| i + 1);
+    let (sentence, _) = sentence_tail(hay, keep(toks, 0..end));
     // Skip an adverb or two ("Then he rang the bell").
     for (k, t) in sentence.iter().enumerate().take(3) {
         if !t.is_word() {
@@ -546,7 +570,7 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
                 || !end
                     .checked_sub(1)
                     .and_then(|p| toks.get(p))
-                    .is_some_and(|p| names::is_abbrev(p.span.text(hay)))
+                    .is_some_and(|p| res.names.is_abbrev(p.span.text(hay)))
             {
                 break;
             }

@@ -566,7 +566,7 @@ pub(super) fn german_previous_subject(
 /// two capitalised words with no article (German nouns take one; names
 /// do not), or one word of a full name of the text.
 pub(super) fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Span) -> bool {
-    let toks = doc.lex(hay, np);
+    let toks = doc.window(hay, np);
     let words: Vec<&Tok> = toks.iter().filter(|t| t.is_word()).collect();
     let Some(first) = words.first() else {
         return false;
@@ -761,7 +761,7 @@ pub(super) fn german_no_cue(
     // ist der Bau ein „Gewinn“": whose view it is, in any mood.
     if let Some(np) = german_view_of(hay, before).filter(|&np| {
         // A role, or a noun with a name after it ("den Theologen Hans Berg").
-        let toks = res.doc.lex(hay, np);
+        let toks = res.doc.window(hay, np);
         let named = toks.len() >= 3
             && toks
                 .iter()
@@ -784,7 +784,7 @@ pub(super) fn german_no_cue(
     if subjunctive {
         // The sentence before, when it holds a cue: "Künast sagte, … . Es
         // drohe „…“".
-        let toks = res.doc.lex(hay, window);
+        let toks = res.doc.window(hay, window);
         let ends: Vec<usize> = (0..toks.len())
             .filter(|&i| is_terminator(hay, &toks, i))
             .collect();
@@ -1001,7 +1001,7 @@ pub(super) fn german_object_first(
     // German capitalises every noun, so two capitals ("Jede Schuld") do
     // not make a person here: a role, "er"/"sie" or a name known in a
     // fuller form elsewhere (the phrase itself is among the names seen).
-    let toks = doc.lex(hay, np);
+    let toks = doc.window(hay, np);
     // A name written out ("Angela Merkel begrüßte sie:") is the subject:
     // two or more capitalised words and nothing else, the first no
     // article or quantifier (an object placed first opens with one:

@@ -57,6 +57,7 @@ mod words;
 use crate::quote::{Quote, QuoteKind};
 use crate::{count_words, Lang, Span};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
@@ -203,6 +204,7 @@ pub(crate) fn attribute(
         .map(|q| q.content)
         .collect();
     let doc = words::Lexed::new(hay);
+    let dialogue = is_dialogue(hay, paragraphs);
     let mut res = Resolver {
         hay,
         doc: &doc,
@@ -215,9 +217,16 @@ pub(crate) fn attribute(
         you: None,
         hyphen_tails: HashMap::default(),
         given_names: HashMap::default(),
-        dialogue: is_dialogue(hay, paragraphs),
+        groups: HashMap::default(),
+        dialogue,
         vocatives: RefCell::new(vec![None; quoted.len()]),
         vocative_at: Cell::new(0),
+        // Only dialogue asks (elsewhere nothing is kept).
+        head_subjects: if dialogue {
+            vec![None; paragraphs.len()]
+        } else {
+            Vec::new()
+        },
         quoted,
     };
     // (paragraph index, attribution) of the last attributed quotation.
@@ -280,7 +289,7 @@ pub(crate) fn attribute(
             .copied()
             .unwrap_or(para);
         let after_span = Span::new(q.span.end, next_start.min(end_para.end).max(q.span.end));
-        let (before, cut) = sentence_tail(hay, doc.lex(hay, before_span));
+        let (before, cut) = sentence_tail(hay, doc.window(hay, before_span));
         // The previous quotation ends in this quotation's sentence.
         // German „… Ende.“ Der Minister …: the previous quotation closed
         // its own sentence when a capital follows it.
@@ -305,7 +314,7 @@ pub(crate) fn attribute(
                 })
                 .is_some_and(|np| german_person(hay, &doc, &res.names, np));
         let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
-        let mut after = sentence_head(hay, doc.lex(hay, after_span));
+        let mut after = sentence_head(hay, doc.window(hay, after_span));
         let content = q.content.text(hay).trim_end();
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
         // starts with a comma and the verb).
@@ -317,10 +326,10 @@ pub(crate) fn attribute(
                 .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
         {
             das_tag = german_das_tag(hay, &after);
-            after.clear();
+            after = Cow::Borrowed(&[]);
         } else if lang == Lang::De && after.is_empty() {
             // „Q“. Das sagte …: the full stop outside the marks.
-            let next = doc.lex(hay, after_span);
+            let next = doc.window(hay, after_span);
             if next.first().and_then(Tok::punct) == Some('.') {
                 das_tag = next.get(1..).and_then(|n| german_das_tag(hay, n));
             }
@@ -387,7 +396,7 @@ pub(crate) fn attribute(
                 floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW)).max(para.start);
             sentence_tail(
                 hay,
-                doc.lex(hay, Span::new(from.min(q.span.start), q.span.start)),
+                doc.window(hay, Span::new(from.min(q.span.start), q.span.start)),
             )
             .0
         };
@@ -512,7 +521,7 @@ pub(crate) fn attribute(
                         .max(own_para)
                         .max(after_quote)
                         .min(m.start);
-                    let (sent, _) = sentence_tail(hay, doc.lex(hay, Span::new(from, m.start)));
+                    let (sent, _) = sentence_tail(hay, doc.window(hay, Span::new(from, m.start)));
                     if !res.dialogue {
                         return None;
                     }
@@ -1030,8 +1039,9 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
         // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
         Some('.') => {
             let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-            !prev.is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
-                && !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
+            // The token after first: it needs no look-up.
+            !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
+                && !prev.is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
                 && !prev.is_some_and(|p| is_ordinal(hay, toks, i, p))
         }
         _ => false,
@@ -1045,6 +1055,18 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
 /// only when a capital that is no month follows).
 fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     let w = p.span.text(hay);
+    let regnal = w.len() <= 5
+        && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && dot
+            .checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)));
+    let day = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    // Asked of every dot: most follow neither a numeral nor a number, and
+    // then the word after the dot (a copy) need not be read.
+    if !(regnal || day) {
+        return false;
+    }
     // The next word from the text itself: a window may end at the dot.
     let Some(end) = toks.get(dot).map(|t| t.span.end) else {
         return false;
@@ -1065,39 +1087,42 @@ fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     if next.is_empty() {
         return false;
     }
-    let lower = !words::is_capitalized(&next);
-    let regnal = w.len() <= 5
-        && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-        && dot
-            .checked_sub(2)
-            .and_then(|k| toks.get(k))
-            .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)));
-    let day = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
-    (regnal || day) && lower || day && has(DATES, &next.to_lowercase())
+    !words::is_capitalized(&next) || day && has(DATES, &next.to_lowercase())
 }
 
 /// The last sentence of `window` ending at its end, trailing
 /// punctuation dropped.
-fn last_sentence(hay: &str, doc: &words::Lexed, window: Span) -> Vec<Tok> {
-    let mut toks = doc.lex(hay, window);
-    while toks.last().is_some_and(|t| !t.is_word()) {
-        toks.pop();
-    }
-    sentence_tail(hay, toks).0
+fn last_sentence<'d>(hay: &str, doc: &'d words::Lexed, window: Span) -> Cow<'d, [Tok]> {
+    let toks = doc.window(hay, window);
+    let end = toks.iter().rposition(Tok::is_word).map_or(0, |i| i + 1);
+    sentence_tail(hay, keep(toks, 0..end)).0
 }
 
 /// The tokens of `toks` after its last sentence end, and whether there
 /// was one.
-fn sentence_tail(hay: &str, toks: Vec<Tok>) -> (Vec<Tok>, bool) {
+fn sentence_tail<'d>(hay: &str, toks: Cow<'d, [Tok]>) -> (Cow<'d, [Tok]>, bool) {
     let cut = (0..toks.len())
         .rev()
         .find(|&i| is_terminator(hay, &toks, i));
     match cut {
-        Some(c) => (
-            toks.get(c + 1..).map(<[Tok]>::to_vec).unwrap_or_default(),
-            true,
-        ),
+        Some(c) => (keep(toks, c + 1..usize::MAX), true),
         None => (toks, false),
+    }
+}
+
+/// `toks[range]` (clamped to its length), still borrowed if `toks` is:
+/// windows are mostly slices of the shared tokens ([`words::Lexed::window`]),
+/// and cutting one at a sentence end need not copy it.
+fn keep(toks: Cow<'_, [Tok]>, range: std::ops::Range<usize>) -> Cow<'_, [Tok]> {
+    let end = range.end.min(toks.len());
+    let start = range.start.min(end);
+    match toks {
+        Cow::Borrowed(s) => Cow::Borrowed(s.get(start..end).unwrap_or_default()),
+        Cow::Owned(mut v) => {
+            v.truncate(end);
+            v.drain(..start);
+            Cow::Owned(v)
+        }
     }
 }
 
@@ -1114,13 +1139,13 @@ fn floor_boundary(hay: &str, mut i: usize) -> usize {
 }
 
 /// The tokens of `toks` up to its first sentence end.
-fn sentence_head(hay: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
+fn sentence_head<'d>(hay: &str, toks: Cow<'d, [Tok]>) -> Cow<'d, [Tok]> {
     // A leading "." or "!" right after the closing mark ends the
     // quotation's own sentence (“Stop.” He left.), not a tag.
-    if let Some(c) = (0..toks.len()).find(|&i| is_terminator(hay, &toks, i)) {
-        toks.truncate(c);
+    match (0..toks.len()).find(|&i| is_terminator(hay, &toks, i)) {
+        Some(c) => keep(toks, 0..c),
+        None => toks,
     }
-    toks
 }
 
 fn key<'a>(hay: &'a str, t: &Tok) -> words::Key<'a> {
@@ -1148,12 +1173,15 @@ fn is_cue_key(k: &str) -> bool {
 /// in "Kim Jong Un" is a name, not French "un".
 fn is_determiner(hay: &str, t: &Tok) -> bool {
     let w = t.span.text(hay);
-    let k = words::key(w);
-    t.is_word()
-        && has(lexicon::DETERMINERS, &k)
+    t.is_word() && is_determiner_word(w, &words::key(w))
+}
+
+/// [`is_determiner`] of a word `w` with key `k` (already at hand).
+fn is_determiner_word(w: &str, k: &str) -> bool {
+    has(lexicon::DETERMINERS, k)
         && (!words::is_capitalized(w)
             || matches!(
-                k.as_str(),
+                k,
                 "the"
                     | "a"
                     | "an"

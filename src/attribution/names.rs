@@ -2,6 +2,7 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -376,6 +377,9 @@ pub(crate) struct Names<'h> {
     fullest_all: HashMap<String, String>,
     /// Name → how often it occurs.
     counts: HashMap<String, usize>,
+    /// [`Names::is_name_word`] of each word of `vocab` (by id), once
+    /// asked: dialogue asks it of the same few names on every line.
+    name_words: Vec<Cell<Option<bool>>>,
 }
 
 /// How many occurrences of a word on each side of a mention are looked
@@ -743,6 +747,7 @@ impl<'h> Names<'h> {
             i = end.max(i + 1);
         }
         names.lower = lower;
+        names.name_words = vec![Cell::new(None); vocab.len()];
         names.vocab = vocab;
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         for (w, s) in slot_of {
@@ -854,17 +859,44 @@ impl<'h> Names<'h> {
         self.counts.get(name).copied().unwrap_or(0)
     }
 
+    /// [`is_abbrev`], from the description of a word of the text (one
+    /// hash look-up of the word as written, no lower-casing).
+    pub(crate) fn is_abbrev(&self, word: &str) -> bool {
+        self.vocab
+            .flags_of(word)
+            .map_or_else(|| is_abbrev(word), |f| f.has(Flags::ABBREV))
+    }
+
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, word: &str) -> bool {
+        let cached = self
+            .vocab
+            .id(word)
+            // The last id may be shared (past `Id::MAX` words): not cached.
+            .filter(|&id| id != Id::MAX)
+            .and_then(|id| self.name_words.get(usize::try_from(id).ok()?));
+        if let Some(known) = cached.and_then(Cell::get) {
+            return known;
+        }
+        let is = self.find_name_word(word);
+        if let Some(cell) = cached {
+            cell.set(Some(is));
+        }
+        is
+    }
+
+    /// [`Names::is_name_word`], decided.
+    fn find_name_word(&self, word: &str) -> bool {
         let k = words::lower(word);
-        self.outside.contains(k.as_str())
-            && !self.lower.contains(k.as_str())
-            && !is_title_word(&k)
-            && !is_stop(&k)
+        let k = k.as_str();
+        self.outside.contains(k)
+            && !self.lower.contains(k)
+            && !is_title_word(k)
+            && !is_stop(k)
             && !k.starts_with("i'")
             && !k.starts_with("i’")
-            && !has(&["ah", "dear", "no", "oh", "well", "yes"], &k)
+            && !has(&["ah", "dear", "no", "oh", "well", "yes"], k)
     }
 
     /// The fullest name holding `word` (a surname, or a first name in
@@ -1110,13 +1142,19 @@ impl<'h> Names<'h> {
 /// Whether a word followed by "." is an abbreviation inside a name
 /// ("Mr." "Dr." "Sen." "U.S." "J.").
 pub(crate) fn is_abbrev(word: &str) -> bool {
+    // Asked of every word before a dot: the checks that need no key
+    // first (a '.' byte is always the char '.' in UTF-8).
+    if word.as_bytes().contains(&b'.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true;
+    }
     let k = words::lower(word);
-    // Titles and US states, from one table look-up (asked of every word
-    // before a dot).
-    super::vocab::is_listed_abbrev(&k)
-        || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
-        || word.contains('.')
-        || matches!(k.as_str(), "jr" | "sr" | "st" | "mt")
+    let k = k.as_str();
+    // Titles and US states, from one table look-up.
+    super::vocab::is_listed_abbrev(k) || matches!(k, "jr" | "sr" | "st" | "mt")
 }
 
 /// US state abbreviations in datelines and party tags ("Cambridge,

@@ -222,9 +222,12 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     if !first.is_word() {
         return None;
     }
-    if is_pronoun(hay, first) {
+    // The first word's key, looked up once for the questions below.
+    let first_key = key(hay, first);
+    if has(lexicon::PRONOUNS, &first_key) {
         return Some(first.span);
     }
+    let det = is_determiner_word(first.span.text(hay), &first_key);
     // A lower-case role before the name: "said engineer Nadia Volkova".
     let lead = toks
         .iter()
@@ -238,31 +241,31 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
                 })
         });
     if let Some(k) = lead {
-        if !is_determiner(hay, first) {
+        if !det {
             return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
         }
     }
-    let det = is_determiner(hay, first);
     if !det && !words::is_capitalized(first.span.text(hay)) {
         return None;
     }
     let mut end = 1usize;
     while let Some(t) = toks.get(end) {
         let w = t.span.text(hay);
-        let k = words::key(w);
         let ok = match t.kind {
             Kind::Word => {
+                let k = words::key(w);
                 !names::is_stop(&k)
                     && !lexicon::is_cue_word(&k)
                     && !has(lexicon::DETERMINERS, &k)
                     && (det || words::is_capitalized(w) || has(lexicon::ROLES, &k))
             }
+            // A capital after the dot asked first: it needs no look-up.
             Kind::Punct('.') => {
-                toks.get(end - 1)
-                    .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                toks.get(end + 1)
+                    .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
                     && toks
-                        .get(end + 1)
-                        .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
+                        .get(end - 1)
+                        .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
             }
             // A quoted name: die „Computerwoche“.
             Kind::Punct('„' | '»' | '«') => toks

@@ -30,6 +30,9 @@ pub(super) struct Resolver<'h> {
     /// ("francis" of "Francis Oakley"), as the given name it stands
     /// for, → (speaker, whether it was the pet name).
     pub(super) given_names: HashMap<String, (usize, bool)>,
+    /// Whether each name resolved so far is a group ([`Resolver::is_org`]):
+    /// dialogue resolves the same few names on every line.
+    pub(super) groups: HashMap<String, bool>,
     /// Fiction or an interview: he/she point at the character just
     /// named, and untagged lines alternate between speakers.
     pub(super) dialogue: bool,
@@ -37,6 +40,8 @@ pub(super) struct Resolver<'h> {
     pub(super) quoted: Vec<Span>,
     /// Each one's addressee ([`vocative`]) once found.
     pub(super) vocatives: RefCell<Vec<Option<Option<Span>>>>,
+    /// Each paragraph's opening subject ([`head_subject`]) once found.
+    pub(super) head_subjects: Vec<Option<Option<(Span, Tok)>>>,
     /// The index in `quoted` asked last.
     pub(super) vocative_at: Cell<usize>,
 }
@@ -47,7 +52,7 @@ impl<'h> Resolver<'h> {
     pub(super) fn resolve(&mut self, mention: Span) -> Option<usize> {
         let hay = self.hay;
         let text = mention.text(hay);
-        let toks = self.doc.lex(hay, mention);
+        let toks = self.doc.window(hay, mention);
         // "die Sprecherin der Fraktion, Ute Berg (FDP)": the name in
         // apposition names the person.
         if let Some(c) = toks.iter().rposition(|t| t.punct() == Some(',')) {
@@ -187,7 +192,7 @@ impl<'h> Resolver<'h> {
                         })
                         .or_else(|| {
                             // "said nanny": a household word used as a name.
-                            let [w] = toks.as_slice() else { return None };
+                            let [w] = &*toks else { return None };
                             has(lexicon::HOUSEHOLD_NAMES, &words::key(w.span.text(hay)))
                                 .then(|| title_case(text))
                         })
@@ -211,13 +216,7 @@ impl<'h> Resolver<'h> {
             }
         };
         let name = name?;
-        let org = names::is_org(&name)
-            || !name.contains(' ')
-                && self
-                    .names
-                    .fullest(&name, usize::MAX)
-                    .is_none_or(|f| !f.contains(' '))
-                && self.names.gender(&name).is_none();
+        let org = self.is_org(&name);
         let i = self.intern(name);
         if org {
             self.last_group = Some(i);
@@ -225,6 +224,25 @@ impl<'h> Resolver<'h> {
             self.last_person = Some(i);
         }
         Some(i)
+    }
+
+    /// Whether a resolved name stands for a group or organisation: an
+    /// organisation's name, or a single word that is no part of a longer
+    /// name and has no gender. It depends on the name alone (the names
+    /// of the text are fixed), so each is decided once.
+    fn is_org(&mut self, name: &str) -> bool {
+        if let Some(&org) = self.groups.get(name) {
+            return org;
+        }
+        let org = names::is_org(name)
+            || !name.contains(' ')
+                && self
+                    .names
+                    .fullest(name, usize::MAX)
+                    .is_none_or(|f| !f.contains(' '))
+                && self.names.gender(name).is_none();
+        self.groups.insert(name.to_owned(), org);
+        org
     }
 
     /// Resolves he/she to the nearest character of that gender who is not

@@ -189,6 +189,16 @@ impl<'a> Vocab<'a> {
         }
     }
 
+    /// The id of `w`, if it has been seen.
+    pub(crate) fn id(&self, w: &str) -> Option<Id> {
+        self.ids.get(w).copied()
+    }
+
+    /// How many distinct words have been seen.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
     /// The flags of `w`, if it has been seen.
     pub(crate) fn flags_of(&self, w: &str) -> Option<Flags> {
         self.ids

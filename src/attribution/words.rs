@@ -271,15 +271,12 @@ pub(crate) fn key(word: &str) -> Key<'_> {
 /// largest cost.
 pub(crate) fn lower(word: &str) -> Key<'_> {
     let bytes = word.as_bytes();
+    if let Some(key) = lower_short_ascii(word) {
+        return key;
+    }
     if bytes.is_ascii() {
         if !bytes.iter().any(u8::is_ascii_uppercase) {
             return Key::Same(word);
-        }
-        let mut buf = [0u8; INLINE];
-        if let Some(dst) = buf.get_mut(..bytes.len()) {
-            dst.copy_from_slice(bytes);
-            dst.make_ascii_lowercase();
-            return Key::Inline(buf, bytes.len() as u8);
         }
         return Key::Owned(word.to_ascii_lowercase());
     }
@@ -325,6 +322,29 @@ pub(crate) fn lower(word: &str) -> Key<'_> {
     } else {
         Key::Same(word)
     }
+}
+
+/// [`lower`] of a short ASCII word (most words), in one pass that checks,
+/// lowers and copies each byte; `None` for a longer or non-ASCII word.
+fn lower_short_ascii(word: &str) -> Option<Key<'_>> {
+    let bytes = word.as_bytes();
+    if bytes.len() > INLINE {
+        return None;
+    }
+    let mut buf = [0u8; INLINE];
+    let mut changed = false;
+    for (dst, &b) in buf.iter_mut().zip(bytes) {
+        if !b.is_ascii() {
+            return None;
+        }
+        changed |= b.is_ascii_uppercase();
+        *dst = b.to_ascii_lowercase();
+    }
+    Some(if changed {
+        Key::Inline(buf, bytes.len() as u8)
+    } else {
+        Key::Same(word)
+    })
 }
 
 /// Longest key (in bytes) kept on the stack.

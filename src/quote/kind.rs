@@ -998,9 +998,10 @@ fn looks_like_domain(text: &str) -> bool {
     let Some((host, tld)) = text.rsplit_once('.') else {
         return false;
     };
-    !text.contains(char::is_whitespace)
+    // The checks on the ending first: most quotations fail them at once.
+    (2..=6).contains(&tld.len())
         && !host.is_empty()
-        && (2..=6).contains(&tld.len())
+        && !text.contains(char::is_whitespace)
         && tld.chars().all(|c| c.is_ascii_lowercase())
         && host
             .chars()
@@ -1046,7 +1047,9 @@ fn trailing_word(t: &str) -> &str {
     let start = t
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+        // The crate's shortcut: a curly quote ends most words before a
+        // quotation, and std asks its Unicode tables about it.
+        .find(|&(_, c)| !(crate::text::is_alphanumeric(c) || c == '-'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     t.get(start..).unwrap_or("")
 }
@@ -1060,10 +1063,14 @@ fn after_possessive(before: &str) -> bool {
 /// Words in `text`, where CJK text (no spaces between words) counts a
 /// word for every two characters.
 fn word_weight(text: &str) -> usize {
-    let cjk = text
-        .chars()
-        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
-        .count();
+    // Most quotations are ASCII: no CJK char to count.
+    let cjk = if text.is_ascii() {
+        0
+    } else {
+        text.chars()
+            .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
+            .count()
+    };
     crate::count_words(text) + cjk / 2
 }
 
