@@ -77,10 +77,14 @@ build-wasm-panic:
 		--out-dir target/pkg-panic --out-name quotelens . --no-default-features --features wasm,test-panic
 	cp js/index.js target/pkg-panic/
 
+# Both modules (gzip -9, the figures BENCHMARKS.md quotes), then the main
+# one by section with its glue (scripts/wasm-size.py: what a page that
+# calls analyze() downloads; BENCHMARKS.md, "Size and page load").
 size:
 	@for f in $(WASM) $(WASM_DOM); do \
 		printf '%s: %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); \
 	done
+	@python3 scripts/wasm-size.py $(WASM) pkg/quotelens.js
 
 # --- demo ------------------------------------------------------------------
 
