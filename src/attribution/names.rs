@@ -2,6 +2,7 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -339,6 +340,15 @@ struct Distinct {
     outside: bool,
 }
 
+/// The names holding one word (a value of [`Names`]'s `by_word`).
+#[derive(Debug)]
+struct Holders {
+    /// Indexes into `seen`, in text order.
+    seen: Vec<usize>,
+    /// The fullest name holding it anywhere (the latest of the longest).
+    fullest: Name,
+}
+
 /// A name seen in the article.
 #[derive(Clone, Debug)]
 struct Seen {
@@ -361,22 +371,19 @@ pub(crate) struct Names<'h> {
     /// The text's distinct words, described (kept for [`Names::clean`]).
     vocab: Vocab<'h>,
     seen: Vec<Seen>,
-    /// Lower-case word → indexes into `seen` of names holding it.
-    by_word: HashMap<String, Vec<usize>>,
+    /// Lower-case word → the names holding it.
+    by_word: HashMap<String, Holders>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<String, Vec<(usize, String)>>,
-    /// Name → (masculine, feminine) evidence: titles in its runs and the
-    /// first personal pronoun after its mentions.
-    gender: HashMap<String, (u32, u32)>,
-    /// Words the text also writes in lower case.
-    lower: HashSet<String>,
+    /// Name → how often it occurs and its (masculine, feminine)
+    /// evidence: titles in its runs and the first personal pronoun after
+    /// its mentions. Keyed by the shared name (no copy per name).
+    per_name: HashMap<Rc<str>, (usize, (u32, u32))>,
+    /// Words the text also writes in lower case (borrowed from the text
+    /// when it writes them so, as it mostly does).
+    lower: HashSet<Cow<'h, str>>,
     /// Words of names seen outside quotations.
     outside: HashSet<String>,
-    /// Lower-case word → the fullest name holding it anywhere (the
-    /// latest of the longest), computed once.
-    fullest_all: HashMap<String, String>,
-    /// Name → how often it occurs.
-    counts: HashMap<String, usize>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
     /// asked: dialogue asks it of the same few names on every line.
     name_words: Vec<Cell<Option<bool>>>,
@@ -523,7 +530,7 @@ impl<'h> Names<'h> {
     pub(crate) fn collect(hay: &'h str, toks: &[Tok], quoted: &[Span]) -> Names<'h> {
         let mut names = Names::default();
         // Each distinct word described once; `ids[i]` is token i's word.
-        let mut vocab = Vocab::default();
+        let mut vocab = Vocab::with_room(toks.len());
         let ids: Vec<Option<Id>> = toks
             .iter()
             .map(|t| t.is_word().then(|| vocab.intern(t.span.text(hay))))
@@ -540,11 +547,14 @@ impl<'h> Names<'h> {
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let lower: HashSet<String> = vocab
-            .words()
-            .filter(|w| !w.flags.has(Flags::CAPITALIZED))
-            .map(|w| w.key.as_ref().to_owned())
-            .collect();
+        let mut lower: HashSet<Cow<'h, str>> =
+            HashSet::with_capacity_and_hasher(vocab.len(), Default::default());
+        lower.extend(
+            vocab
+                .words()
+                .filter(|w| !w.flags.has(Flags::CAPITALIZED))
+                .map(|w| w.key.clone()),
+        );
         // Whether "her" at token k is a possessive: the next token a
         // lower-case word that is no function word, preposition or
         // particle ("her head", not "her the book", "her up").
@@ -750,26 +760,26 @@ impl<'h> Names<'h> {
         names.name_words = vec![Cell::new(None); vocab.len()];
         names.vocab = vocab;
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
+        names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
-            if let Some(list) = lists.get_mut(s).and_then(Option::take) {
-                names.by_word.insert(w, list);
-            }
-        }
-        for (w, idxs) in &names.by_word {
-            let best = idxs
+            let Some(list) = lists.get_mut(s).and_then(Option::take) else {
+                continue;
+            };
+            let best = list
                 .iter()
                 .filter_map(|&i| names.seen.get(i))
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
-                names
-                    .fullest_all
-                    .insert(w.clone(), b.name.as_str().to_owned());
+                let fullest = b.name.clone();
+                names.by_word.insert(w, Holders { seen: list, fullest });
             }
         }
         // Per distinct name: its count, gender evidence and words.
+        names.per_name.reserve(distinct.len());
         for d in &distinct {
-            names.counts.insert(d.name.as_str().to_owned(), d.count);
-            names.gender.insert(d.name.as_str().to_owned(), d.votes);
+            names
+                .per_name
+                .insert(d.name.0.clone(), (d.count, d.votes));
             if d.outside {
                 for w in d.name.split(' ') {
                     let k = words::lower(w);
@@ -801,7 +811,7 @@ impl<'h> Names<'h> {
     /// surname never stands alone, yields to the first name ("Brenda Rex"
     /// → "Brenda").
     pub(crate) fn usual(&self, name: &str) -> String {
-        let count = |n: &str| self.counts.get(n).copied().unwrap_or(0);
+        let count = |n: &str| self.occurrences(n);
         match name.split_once(' ') {
             Some((first, rest)) if count(name) <= 1 && count(first) >= 3 && count(rest) == 0 => {
                 first.to_owned()
@@ -816,7 +826,7 @@ impl<'h> Names<'h> {
     /// stretch around `at`: the most frequent such name, the nearest
     /// before `at` among equals.
     pub(crate) fn fullest_proper(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = self.by_word.get(words::lower(word).as_str())?;
+        let idxs = &self.by_word.get(words::lower(word).as_str())?.seen;
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
         let proper = |&&i: &&usize| {
             self.seen.get(i).filter(|s| {
@@ -856,7 +866,7 @@ impl<'h> Names<'h> {
 
     /// How often `name` occurs outside quotations.
     pub(crate) fn occurrences(&self, name: &str) -> usize {
-        self.counts.get(name).copied().unwrap_or(0)
+        self.per_name.get(name).map_or(0, |&(count, _)| count)
     }
 
     /// [`is_abbrev`], from the description of a word of the text (one
@@ -903,7 +913,8 @@ impl<'h> Names<'h> {
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
         let lower = words::lower(word);
-        let idxs = self.by_word.get(lower.as_str())?;
+        let holders = self.by_word.get(lower.as_str())?;
+        let idxs = &holders.seen;
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
@@ -916,10 +927,7 @@ impl<'h> Names<'h> {
         // form): the first of them found walking away from `at` is the
         // answer, without looking at the rest of the stretch.
         // The fullest name of the whole text has the most words.
-        let longest = self
-            .fullest_all
-            .get(lower.as_str())
-            .map(|n| n.split(' ').count());
+        let longest = Some(holders.fullest.split(' ').count());
         let latest_before = || {
             before
                 .iter()
@@ -1000,11 +1008,12 @@ impl<'h> Names<'h> {
         if let Some(full) = name
             .split(' ')
             .next_back()
-            .and_then(|w| self.fullest_all.get(words::lower(w).as_str()))
+            .and_then(|w| self.by_word.get(words::lower(w).as_str()))
+            .map(|h| h.fullest.as_str())
         {
             // A fuller name only speaks for one with no evidence of its
             // own (not "Edgar Pell" for "Marian Pell").
-            if full.as_str() != name && votes == (0, 0) {
+            if full != name && votes == (0, 0) {
                 let v = self.votes(full);
                 votes.0 += v.0;
                 votes.1 += v.1;
@@ -1027,7 +1036,7 @@ impl<'h> Names<'h> {
     /// The (masculine, feminine) evidence for exactly `name`: titles in
     /// its runs and pronouns after them.
     fn votes(&self, name: &str) -> (u32, u32) {
-        self.gender.get(name).copied().unwrap_or_default()
+        self.per_name.get(name).map(|&(_, v)| v).unwrap_or_default()
     }
 
     /// The names seen before `at` outside quotations, nearest first (the
@@ -1104,7 +1113,7 @@ impl<'h> Names<'h> {
         // Characters who have spoken before come first, unless a name
         // the story keeps coming back to is nearer (a character who has
         // not spoken yet, not a place named once).
-        let recurs = |n: &str| self.counts.get(n).is_some_and(|&c| c >= RECURRING);
+        let recurs = |n: &str| self.occurrences(n) >= RECURRING;
         fitting
             .iter()
             .find(|s| known(&s.name) || recurs(&s.name))
@@ -1118,9 +1127,9 @@ impl<'h> Names<'h> {
         is_org(name)
             || !name.contains(' ')
                 && self
-                    .fullest_all
+                    .by_word
                     .get(words::lower(name).as_str())
-                    .is_some_and(|f| is_org(f))
+                    .is_some_and(|h| is_org(&h.fullest))
     }
 
     /// The name seen last before `at`, outside quotations (the antecedent
@@ -1144,17 +1153,23 @@ impl<'h> Names<'h> {
 pub(crate) fn is_abbrev(word: &str) -> bool {
     // Asked of every word before a dot: the checks that need no key
     // first (a '.' byte is always the char '.' in UTF-8).
-    if word.as_bytes().contains(&b'.') {
-        return true;
-    }
-    let mut chars = word.chars();
-    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+    if is_abbrev_by_shape(word) {
         return true;
     }
     let k = words::lower(word);
     let k = k.as_str();
     // Titles and US states, from one table look-up.
     super::vocab::is_listed_abbrev(k) || matches!(k, "jr" | "sr" | "st" | "mt")
+}
+
+/// [`is_abbrev`]'s checks that need no word list: a word with a dot, or
+/// a single capital.
+pub(crate) fn is_abbrev_by_shape(word: &str) -> bool {
+    if word.as_bytes().contains(&b'.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// US state abbreviations in datelines and party tags ("Cambridge,
