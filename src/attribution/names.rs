@@ -1090,35 +1090,38 @@ impl<'h> Names<'h> {
                 && !self.names_place(n)
                 && (self.gender(n).is_some() || known(n))
         };
-        // The recent names that fit. A name recurs (dialogue names the
-        // same two people over and over): the last few answers are kept.
-        let mut memo: [Option<(&str, bool)>; 4] = [None; 4];
-        let mut fitting: Vec<&Seen> = Vec::new();
+        // Characters who have spoken before come first, unless a name
+        // the story keeps coming back to is nearer (a character who has
+        // not spoken yet, not a place named once); else the nearest name
+        // that fits. The first such found walking back is the answer.
+        let recurs = |n: &str| self.occurrences(n) >= RECURRING;
+        // A name recurs (dialogue names the same two people over and
+        // over): the last few answers are kept, found by the shared
+        // name's address (one per distinct name) instead of comparing
+        // text.
+        let mut memo: [Option<(&Name, bool)>; 4] = [None; 4];
+        let mut first: Option<&Seen> = None;
         for (k, s) in self.narrated_before(at).take(40).enumerate() {
             let n = s.name.as_str();
-            let ok = match memo.iter().flatten().find(|(m, _)| *m == n) {
+            let ok = match memo.iter().flatten().find(|(m, _)| Rc::ptr_eq(&m.0, &s.name.0)) {
                 Some(&(_, ok)) => ok,
                 None => {
                     let ok = fits(n);
                     if let Some(slot) = memo.get_mut(k % 4) {
-                        *slot = Some((n, ok));
+                        *slot = Some((&s.name, ok));
                     }
                     ok
                 }
             };
-            if ok {
-                fitting.push(s);
+            if !ok {
+                continue;
             }
+            if known(n) || recurs(n) {
+                return Some((n, Span::new(s.at, s.end)));
+            }
+            first.get_or_insert(s);
         }
-        // Characters who have spoken before come first, unless a name
-        // the story keeps coming back to is nearer (a character who has
-        // not spoken yet, not a place named once).
-        let recurs = |n: &str| self.occurrences(n) >= RECURRING;
-        fitting
-            .iter()
-            .find(|s| known(&s.name) || recurs(&s.name))
-            .or_else(|| fitting.first())
-            .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
+        first.map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
 
     /// Whether a name is an organisation or a place, or one word of one
