@@ -371,6 +371,14 @@ pub(crate) struct Names<'h> {
     /// The text's distinct words, described (kept for [`Names::clean`]).
     vocab: Vocab<'h>,
     seen: Vec<Seen>,
+    /// Indexes into `seen` of the names outside quotations, in text
+    /// order (the candidates for a speaker, without walking past the
+    /// quoted ones each time).
+    narrated: Vec<usize>,
+    /// For each position of `narrated`, where the run of the same name
+    /// ending there starts: dialogue names the same speaker line after
+    /// line, and a walk back over such a run learns nothing new.
+    run_start: Vec<usize>,
     /// Lower-case word → the names holding it.
     by_word: HashMap<String, Holders>,
     /// Role noun → (position, name) introductions, in text order.
@@ -757,6 +765,20 @@ impl<'h> Names<'h> {
             i = end.max(i + 1);
         }
         names.lower = lower;
+        names.narrated = (0..names.seen.len())
+            .filter(|&i| names.seen.get(i).is_some_and(|s| !s.quoted))
+            .collect();
+        let mut prev: Option<&str> = None;
+        let mut start = 0;
+        names.run_start = Vec::with_capacity(names.narrated.len());
+        for (p, &i) in names.narrated.iter().enumerate() {
+            let n = names.seen.get(i).map(|s| s.name.as_str());
+            if n != prev {
+                start = p;
+                prev = n;
+            }
+            names.run_start.push(start);
+        }
         names.name_words = vec![Cell::new(None); vocab.len()];
         names.vocab = vocab;
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
@@ -1042,13 +1064,19 @@ impl<'h> Names<'h> {
     /// The names seen before `at` outside quotations, nearest first (the
     /// candidates for a speaker; callers bound how far they look).
     fn narrated_before(&self, at: usize) -> impl Iterator<Item = &Seen> + Clone {
-        let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
+        let k = self.narrated_end(at);
+        self.narrated
             .get(..k)
             .unwrap_or(&[])
             .iter()
             .rev()
-            .filter(|s| !s.quoted)
+            .filter_map(|&i| self.seen.get(i))
+    }
+
+    /// How many of the names outside quotations are seen before `at`.
+    fn narrated_end(&self, at: usize) -> usize {
+        self.narrated
+            .partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at))
     }
 
     /// The nearest name before `at` whose gender fits (for "he said" in
@@ -1098,18 +1126,29 @@ impl<'h> Names<'h> {
         // A name recurs (dialogue names the same two people over and
         // over): the last few answers are kept, found by the shared
         // name's address (one per distinct name) instead of comparing
-        // text.
+        // text. A run of one name is looked at once, at its nearest
+        // mention: the rest of it would answer the same.
         let mut memo: [Option<(&Name, bool)>; 4] = [None; 4];
+        let mut slot = 0usize;
         let mut first: Option<&Seen> = None;
-        for (k, s) in self.narrated_before(at).take(40).enumerate() {
+        let end = self.narrated_end(at);
+        let stop = end.saturating_sub(40);
+        let mut j = end;
+        while j > stop {
+            let p = j - 1;
+            let Some(s) = self.narrated.get(p).and_then(|&i| self.seen.get(i)) else {
+                break;
+            };
+            j = self.run_start.get(p).copied().unwrap_or(p);
             let n = s.name.as_str();
             let ok = match memo.iter().flatten().find(|(m, _)| Rc::ptr_eq(&m.0, &s.name.0)) {
                 Some(&(_, ok)) => ok,
                 None => {
                     let ok = fits(n);
-                    if let Some(slot) = memo.get_mut(k % 4) {
-                        *slot = Some((&s.name, ok));
+                    if let Some(m) = memo.get_mut(slot % 4) {
+                        *m = Some((&s.name, ok));
                     }
+                    slot += 1;
                     ok
                 }
             };
