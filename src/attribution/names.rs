@@ -818,15 +818,16 @@ impl<'h> Names<'h> {
     /// leading stop words dropped ("British Defense Minister Grant Shapps"
     /// → "Grant Shapps"; "Mr. Burr" → "Burr"). The text's words are
     /// described already; any other is described now.
-    pub(crate) fn clean(&self, hay: &str, toks: &[Tok]) -> Vec<String> {
-        clean_with(hay, toks, |_, w| {
-            self.vocab
-                .flags_of(w)
-                .unwrap_or_else(|| Word::describe(w).flags)
-        })
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
+    pub(crate) fn clean<'a>(&self, hay: &'a str, toks: &[Tok]) -> Vec<&'a str> {
+        clean_with(hay, toks, |_, w| self.flags(w))
+    }
+
+    /// What word `w` (as written) is: from the text's vocabulary, or
+    /// described now for a word the text does not have.
+    pub(crate) fn flags(&self, w: &str) -> Flags {
+        self.vocab
+            .flags_of(w)
+            .unwrap_or_else(|| Word::describe(w).flags)
     }
 
     /// The form of a name the text uses: a full name given once, whose
@@ -982,7 +983,7 @@ impl<'h> Names<'h> {
 
     /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
     /// "John Kirby", ["Kim"] → "Kim Jong Un".
-    pub(crate) fn canonical(&self, cleaned: &[String], at: usize) -> Option<String> {
+    pub(crate) fn canonical(&self, cleaned: &[&str], at: usize) -> Option<String> {
         let last = cleaned.last()?;
         let joined = cleaned.join(" ");
         match self.fullest(last, at) {
