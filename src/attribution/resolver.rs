@@ -305,11 +305,10 @@ impl<'h> Resolver<'h> {
         at: usize,
         not: Option<usize>,
     ) -> Option<(String, Span)> {
-        let skip: Vec<&str> = not
+        let not_name = not
             .and_then(|i| self.speakers.get(i))
-            .map(|s| s.name.as_str())
-            .into_iter()
-            .collect();
+            .map(|s| s.name.as_str());
+        let skip = not_name.as_slice();
         let (index, names) = (&self.index, &self.names);
         // "Brenda" has spoken if "Brenda Rex" has.
         let speaker_of = |n: &str| {
@@ -322,7 +321,7 @@ impl<'h> Resolver<'h> {
                 .map(str::to_owned)
         };
         let known = |n: &str| speaker_of(n).is_some();
-        let (name, span) = names.person_named_before(at, &skip, &known)?;
+        let (name, span) = names.person_named_before(at, skip, &known)?;
         let name = speaker_of(name).unwrap_or_else(|| name.to_owned());
         Some((name, span))
     }
