@@ -590,6 +590,7 @@ impl<'h> Names<'h> {
         let mut slot_of: HashMap<String, usize> = HashMap::default();
         let mut buf = String::new();
         let (mut run_words, mut cleaned) = (Vec::new(), Vec::new());
+        let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -637,53 +638,74 @@ impl<'h> Names<'h> {
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
-            clean_into(
-                hay,
-                run,
-                |k, _| flags(start + k),
-                &mut run_words,
-                &mut cleaned,
-            );
-            if !cleaned.is_empty() {
-                // Most runs repeat a known name: it is looked up, and only
-                // a new one is described (its words, their lower case).
-                buf.clear();
-                for (k, w) in cleaned.iter().enumerate() {
-                    if k > 0 {
-                        buf.push(' ');
+            // A one-word run cleans the same wherever it occurs (dialogue
+            // names its speakers line after line): its name, or none, is
+            // remembered by the word's id. (The last id may be shared.)
+            let single = ids
+                .get(start)
+                .copied()
+                .flatten()
+                .filter(|&id| end == start + 1 && id != Id::MAX)
+                .and_then(|id| usize::try_from(id).ok());
+            let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
+                Some(found) => found,
+                None => {
+                    clean_into(
+                        hay,
+                        run,
+                        |k, _| flags(start + k),
+                        &mut run_words,
+                        &mut cleaned,
+                    );
+                    let found = (!cleaned.is_empty()).then(|| {
+                        // Most runs repeat a known name: it is looked up,
+                        // and only a new one is described (its words,
+                        // their lower case).
+                        buf.clear();
+                        for (k, w) in cleaned.iter().enumerate() {
+                            if k > 0 {
+                                buf.push(' ');
+                            }
+                            buf.push_str(w);
+                        }
+                        match distinct_ids.get(buf.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let name = Name(Rc::from(buf.as_str()));
+                                let slots = cleaned
+                                    .iter()
+                                    .map(|w| {
+                                        let k = words::lower(w);
+                                        match slot_of.get(k.as_str()) {
+                                            Some(&s) => s,
+                                            None => {
+                                                slot_of.insert(k.as_str().to_owned(), lists.len());
+                                                lists.push(Vec::new());
+                                                lists.len() - 1
+                                            }
+                                        }
+                                    })
+                                    .collect();
+                                distinct_ids.insert(buf.clone(), distinct.len());
+                                distinct.push(Distinct {
+                                    words: name.split(' ').count(),
+                                    name,
+                                    slots,
+                                    votes: (0, 0),
+                                    count: 0,
+                                    outside: false,
+                                });
+                                distinct.len() - 1
+                            }
+                        }
+                    });
+                    if let Some(slot) = single.and_then(|w| single_name.get_mut(w)) {
+                        *slot = Some(found);
                     }
-                    buf.push_str(w);
+                    found
                 }
-                let id = match distinct_ids.get(buf.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let name = Name(Rc::from(buf.as_str()));
-                        let slots = cleaned
-                            .iter()
-                            .map(|w| {
-                                let k = words::lower(w);
-                                match slot_of.get(k.as_str()) {
-                                    Some(&s) => s,
-                                    None => {
-                                        slot_of.insert(k.as_str().to_owned(), lists.len());
-                                        lists.push(Vec::new());
-                                        lists.len() - 1
-                                    }
-                                }
-                            })
-                            .collect();
-                        distinct_ids.insert(buf.clone(), distinct.len());
-                        distinct.push(Distinct {
-                            words: name.split(' ').count(),
-                            name,
-                            slots,
-                            votes: (0, 0),
-                            count: 0,
-                            outside: false,
-                        });
-                        distinct.len() - 1
-                    }
-                };
+            };
+            if let Some(id) = found {
                 let Some(d) = distinct.get_mut(id) else { break };
                 let name = d.name.clone();
                 let idx = names.seen.len();
@@ -793,15 +815,19 @@ impl<'h> Names<'h> {
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
                 let fullest = b.name.clone();
-                names.by_word.insert(w, Holders { seen: list, fullest });
+                names.by_word.insert(
+                    w,
+                    Holders {
+                        seen: list,
+                        fullest,
+                    },
+                );
             }
         }
         // Per distinct name: its count, gender evidence and words.
         names.per_name.reserve(distinct.len());
         for d in &distinct {
-            names
-                .per_name
-                .insert(d.name.0.clone(), (d.count, d.votes));
+            names.per_name.insert(d.name.0.clone(), (d.count, d.votes));
             if d.outside {
                 for w in d.name.split(' ') {
                     let k = words::lower(w);
@@ -1142,7 +1168,11 @@ impl<'h> Names<'h> {
             };
             j = self.run_start.get(p).copied().unwrap_or(p);
             let n = s.name.as_str();
-            let ok = match memo.iter().flatten().find(|(m, _)| Rc::ptr_eq(&m.0, &s.name.0)) {
+            let ok = match memo
+                .iter()
+                .flatten()
+                .find(|(m, _)| Rc::ptr_eq(&m.0, &s.name.0))
+            {
                 Some(&(_, ok)) => ok,
                 None => {
                     let ok = fits(n);

@@ -119,16 +119,18 @@ impl<'h> Resolver<'h> {
                     // form that only puts common words before the name.
                     // `canonical` gives the cleaned words joined, or a
                     // longer name holding them.
-                    let joined_len = cleaned.iter().map(|w| w.len() + 1).sum::<usize>().saturating_sub(1);
+                    let joined_len = cleaned
+                        .iter()
+                        .map(|w| w.len() + 1)
+                        .sum::<usize>()
+                        .saturating_sub(1);
                     let full = match full {
                         Some(f) if self.dialogue => {
                             let joined = || cleaned.join(" ");
                             let common_head = f.len() > joined_len
                                 && f.strip_suffix(joined().as_str())
                                     .and_then(|h| h.strip_suffix(' '))
-                                    .is_some_and(|h| {
-                                        h.split(' ').any(|w| self.names.is_common(w))
-                                    });
+                                    .is_some_and(|h| h.split(' ').any(|w| self.names.is_common(w)));
                             Some(if common_head {
                                 // "Wren Bird" if the text has it.
                                 match cleaned.as_slice() {
