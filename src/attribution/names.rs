@@ -2,6 +2,7 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -339,6 +340,15 @@ struct Distinct {
     outside: bool,
 }
 
+/// The names holding one word (a value of [`Names`]'s `by_word`).
+#[derive(Debug)]
+struct Holders {
+    /// Indexes into `seen`, in text order.
+    seen: Vec<usize>,
+    /// The fullest name holding it anywhere (the latest of the longest).
+    fullest: Name,
+}
+
 /// A name seen in the article.
 #[derive(Clone, Debug)]
 struct Seen {
@@ -361,22 +371,27 @@ pub(crate) struct Names<'h> {
     /// The text's distinct words, described (kept for [`Names::clean`]).
     vocab: Vocab<'h>,
     seen: Vec<Seen>,
-    /// Lower-case word → indexes into `seen` of names holding it.
-    by_word: HashMap<String, Vec<usize>>,
+    /// Indexes into `seen` of the names outside quotations, in text
+    /// order (the candidates for a speaker, without walking past the
+    /// quoted ones each time).
+    narrated: Vec<usize>,
+    /// For each position of `narrated`, where the run of the same name
+    /// ending there starts: dialogue names the same speaker line after
+    /// line, and a walk back over such a run learns nothing new.
+    run_start: Vec<usize>,
+    /// Lower-case word → the names holding it.
+    by_word: HashMap<String, Holders>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<String, Vec<(usize, String)>>,
-    /// Name → (masculine, feminine) evidence: titles in its runs and the
-    /// first personal pronoun after its mentions.
-    gender: HashMap<String, (u32, u32)>,
-    /// Words the text also writes in lower case.
-    lower: HashSet<String>,
+    /// Name → how often it occurs and its (masculine, feminine)
+    /// evidence: titles in its runs and the first personal pronoun after
+    /// its mentions. Keyed by the shared name (no copy per name).
+    per_name: HashMap<Rc<str>, (usize, (u32, u32))>,
+    /// Words the text also writes in lower case (borrowed from the text
+    /// when it writes them so, as it mostly does).
+    lower: HashSet<Cow<'h, str>>,
     /// Words of names seen outside quotations.
     outside: HashSet<String>,
-    /// Lower-case word → the fullest name holding it anywhere (the
-    /// latest of the longest), computed once.
-    fullest_all: HashMap<String, String>,
-    /// Name → how often it occurs.
-    counts: HashMap<String, usize>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
     /// asked: dialogue asks it of the same few names on every line.
     name_words: Vec<Cell<Option<bool>>>,
@@ -523,7 +538,7 @@ impl<'h> Names<'h> {
     pub(crate) fn collect(hay: &'h str, toks: &[Tok], quoted: &[Span]) -> Names<'h> {
         let mut names = Names::default();
         // Each distinct word described once; `ids[i]` is token i's word.
-        let mut vocab = Vocab::default();
+        let mut vocab = Vocab::with_room(toks.len());
         let ids: Vec<Option<Id>> = toks
             .iter()
             .map(|t| t.is_word().then(|| vocab.intern(t.span.text(hay))))
@@ -540,11 +555,14 @@ impl<'h> Names<'h> {
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let lower: HashSet<String> = vocab
-            .words()
-            .filter(|w| !w.flags.has(Flags::CAPITALIZED))
-            .map(|w| w.key.as_ref().to_owned())
-            .collect();
+        let mut lower: HashSet<Cow<'h, str>> =
+            HashSet::with_capacity_and_hasher(vocab.len(), Default::default());
+        lower.extend(
+            vocab
+                .words()
+                .filter(|w| !w.flags.has(Flags::CAPITALIZED))
+                .map(|w| w.key.clone()),
+        );
         // Whether "her" at token k is a possessive: the next token a
         // lower-case word that is no function word, preposition or
         // particle ("her head", not "her the book", "her up").
@@ -572,6 +590,7 @@ impl<'h> Names<'h> {
         let mut slot_of: HashMap<String, usize> = HashMap::default();
         let mut buf = String::new();
         let (mut run_words, mut cleaned) = (Vec::new(), Vec::new());
+        let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -619,53 +638,74 @@ impl<'h> Names<'h> {
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
-            clean_into(
-                hay,
-                run,
-                |k, _| flags(start + k),
-                &mut run_words,
-                &mut cleaned,
-            );
-            if !cleaned.is_empty() {
-                // Most runs repeat a known name: it is looked up, and only
-                // a new one is described (its words, their lower case).
-                buf.clear();
-                for (k, w) in cleaned.iter().enumerate() {
-                    if k > 0 {
-                        buf.push(' ');
+            // A one-word run cleans the same wherever it occurs (dialogue
+            // names its speakers line after line): its name, or none, is
+            // remembered by the word's id. (The last id may be shared.)
+            let single = ids
+                .get(start)
+                .copied()
+                .flatten()
+                .filter(|&id| end == start + 1 && id != Id::MAX)
+                .and_then(|id| usize::try_from(id).ok());
+            let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
+                Some(found) => found,
+                None => {
+                    clean_into(
+                        hay,
+                        run,
+                        |k, _| flags(start + k),
+                        &mut run_words,
+                        &mut cleaned,
+                    );
+                    let found = (!cleaned.is_empty()).then(|| {
+                        // Most runs repeat a known name: it is looked up,
+                        // and only a new one is described (its words,
+                        // their lower case).
+                        buf.clear();
+                        for (k, w) in cleaned.iter().enumerate() {
+                            if k > 0 {
+                                buf.push(' ');
+                            }
+                            buf.push_str(w);
+                        }
+                        match distinct_ids.get(buf.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let name = Name(Rc::from(buf.as_str()));
+                                let slots = cleaned
+                                    .iter()
+                                    .map(|w| {
+                                        let k = words::lower(w);
+                                        match slot_of.get(k.as_str()) {
+                                            Some(&s) => s,
+                                            None => {
+                                                slot_of.insert(k.as_str().to_owned(), lists.len());
+                                                lists.push(Vec::new());
+                                                lists.len() - 1
+                                            }
+                                        }
+                                    })
+                                    .collect();
+                                distinct_ids.insert(buf.clone(), distinct.len());
+                                distinct.push(Distinct {
+                                    words: name.split(' ').count(),
+                                    name,
+                                    slots,
+                                    votes: (0, 0),
+                                    count: 0,
+                                    outside: false,
+                                });
+                                distinct.len() - 1
+                            }
+                        }
+                    });
+                    if let Some(slot) = single.and_then(|w| single_name.get_mut(w)) {
+                        *slot = Some(found);
                     }
-                    buf.push_str(w);
+                    found
                 }
-                let id = match distinct_ids.get(buf.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let name = Name(Rc::from(buf.as_str()));
-                        let slots = cleaned
-                            .iter()
-                            .map(|w| {
-                                let k = words::lower(w);
-                                match slot_of.get(k.as_str()) {
-                                    Some(&s) => s,
-                                    None => {
-                                        slot_of.insert(k.as_str().to_owned(), lists.len());
-                                        lists.push(Vec::new());
-                                        lists.len() - 1
-                                    }
-                                }
-                            })
-                            .collect();
-                        distinct_ids.insert(buf.clone(), distinct.len());
-                        distinct.push(Distinct {
-                            words: name.split(' ').count(),
-                            name,
-                            slots,
-                            votes: (0, 0),
-                            count: 0,
-                            outside: false,
-                        });
-                        distinct.len() - 1
-                    }
-                };
+            };
+            if let Some(id) = found {
                 let Some(d) = distinct.get_mut(id) else { break };
                 let name = d.name.clone();
                 let idx = names.seen.len();
@@ -747,29 +787,47 @@ impl<'h> Names<'h> {
             i = end.max(i + 1);
         }
         names.lower = lower;
+        names.narrated = (0..names.seen.len())
+            .filter(|&i| names.seen.get(i).is_some_and(|s| !s.quoted))
+            .collect();
+        let mut prev: Option<&str> = None;
+        let mut start = 0;
+        names.run_start = Vec::with_capacity(names.narrated.len());
+        for (p, &i) in names.narrated.iter().enumerate() {
+            let n = names.seen.get(i).map(|s| s.name.as_str());
+            if n != prev {
+                start = p;
+                prev = n;
+            }
+            names.run_start.push(start);
+        }
         names.name_words = vec![Cell::new(None); vocab.len()];
         names.vocab = vocab;
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
+        names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
-            if let Some(list) = lists.get_mut(s).and_then(Option::take) {
-                names.by_word.insert(w, list);
-            }
-        }
-        for (w, idxs) in &names.by_word {
-            let best = idxs
+            let Some(list) = lists.get_mut(s).and_then(Option::take) else {
+                continue;
+            };
+            let best = list
                 .iter()
                 .filter_map(|&i| names.seen.get(i))
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
-                names
-                    .fullest_all
-                    .insert(w.clone(), b.name.as_str().to_owned());
+                let fullest = b.name.clone();
+                names.by_word.insert(
+                    w,
+                    Holders {
+                        seen: list,
+                        fullest,
+                    },
+                );
             }
         }
         // Per distinct name: its count, gender evidence and words.
+        names.per_name.reserve(distinct.len());
         for d in &distinct {
-            names.counts.insert(d.name.as_str().to_owned(), d.count);
-            names.gender.insert(d.name.as_str().to_owned(), d.votes);
+            names.per_name.insert(d.name.0.clone(), (d.count, d.votes));
             if d.outside {
                 for w in d.name.split(' ') {
                     let k = words::lower(w);
@@ -786,22 +844,23 @@ impl<'h> Names<'h> {
     /// leading stop words dropped ("British Defense Minister Grant Shapps"
     /// → "Grant Shapps"; "Mr. Burr" → "Burr"). The text's words are
     /// described already; any other is described now.
-    pub(crate) fn clean(&self, hay: &str, toks: &[Tok]) -> Vec<String> {
-        clean_with(hay, toks, |_, w| {
-            self.vocab
-                .flags_of(w)
-                .unwrap_or_else(|| Word::describe(w).flags)
-        })
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
+    pub(crate) fn clean<'a>(&self, hay: &'a str, toks: &[Tok]) -> Vec<&'a str> {
+        clean_with(hay, toks, |_, w| self.flags(w))
+    }
+
+    /// What word `w` (as written) is: from the text's vocabulary, or
+    /// described now for a word the text does not have.
+    pub(crate) fn flags(&self, w: &str) -> Flags {
+        self.vocab
+            .flags_of(w)
+            .unwrap_or_else(|| Word::describe(w).flags)
     }
 
     /// The form of a name the text uses: a full name given once, whose
     /// surname never stands alone, yields to the first name ("Brenda Rex"
     /// → "Brenda").
     pub(crate) fn usual(&self, name: &str) -> String {
-        let count = |n: &str| self.counts.get(n).copied().unwrap_or(0);
+        let count = |n: &str| self.occurrences(n);
         match name.split_once(' ') {
             Some((first, rest)) if count(name) <= 1 && count(first) >= 3 && count(rest) == 0 => {
                 first.to_owned()
@@ -816,7 +875,7 @@ impl<'h> Names<'h> {
     /// stretch around `at`: the most frequent such name, the nearest
     /// before `at` among equals.
     pub(crate) fn fullest_proper(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = self.by_word.get(words::lower(word).as_str())?;
+        let idxs = &self.by_word.get(words::lower(word).as_str())?.seen;
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
         let proper = |&&i: &&usize| {
             self.seen.get(i).filter(|s| {
@@ -856,7 +915,7 @@ impl<'h> Names<'h> {
 
     /// How often `name` occurs outside quotations.
     pub(crate) fn occurrences(&self, name: &str) -> usize {
-        self.counts.get(name).copied().unwrap_or(0)
+        self.per_name.get(name).map_or(0, |&(count, _)| count)
     }
 
     /// [`is_abbrev`], from the description of a word of the text (one
@@ -903,7 +962,8 @@ impl<'h> Names<'h> {
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
         let lower = words::lower(word);
-        let idxs = self.by_word.get(lower.as_str())?;
+        let holders = self.by_word.get(lower.as_str())?;
+        let idxs = &holders.seen;
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
@@ -916,10 +976,7 @@ impl<'h> Names<'h> {
         // form): the first of them found walking away from `at` is the
         // answer, without looking at the rest of the stretch.
         // The fullest name of the whole text has the most words.
-        let longest = self
-            .fullest_all
-            .get(lower.as_str())
-            .map(|n| n.split(' ').count());
+        let longest = Some(holders.fullest.split(' ').count());
         let latest_before = || {
             before
                 .iter()
@@ -952,7 +1009,7 @@ impl<'h> Names<'h> {
 
     /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
     /// "John Kirby", ["Kim"] → "Kim Jong Un".
-    pub(crate) fn canonical(&self, cleaned: &[String], at: usize) -> Option<String> {
+    pub(crate) fn canonical(&self, cleaned: &[&str], at: usize) -> Option<String> {
         let last = cleaned.last()?;
         let joined = cleaned.join(" ");
         match self.fullest(last, at) {
@@ -1000,11 +1057,12 @@ impl<'h> Names<'h> {
         if let Some(full) = name
             .split(' ')
             .next_back()
-            .and_then(|w| self.fullest_all.get(words::lower(w).as_str()))
+            .and_then(|w| self.by_word.get(words::lower(w).as_str()))
+            .map(|h| h.fullest.as_str())
         {
             // A fuller name only speaks for one with no evidence of its
             // own (not "Edgar Pell" for "Marian Pell").
-            if full.as_str() != name && votes == (0, 0) {
+            if full != name && votes == (0, 0) {
                 let v = self.votes(full);
                 votes.0 += v.0;
                 votes.1 += v.1;
@@ -1027,19 +1085,25 @@ impl<'h> Names<'h> {
     /// The (masculine, feminine) evidence for exactly `name`: titles in
     /// its runs and pronouns after them.
     fn votes(&self, name: &str) -> (u32, u32) {
-        self.gender.get(name).copied().unwrap_or_default()
+        self.per_name.get(name).map(|&(_, v)| v).unwrap_or_default()
     }
 
     /// The names seen before `at` outside quotations, nearest first (the
     /// candidates for a speaker; callers bound how far they look).
     fn narrated_before(&self, at: usize) -> impl Iterator<Item = &Seen> + Clone {
-        let k = self.seen.partition_point(|s| s.at < at);
-        self.seen
+        let k = self.narrated_end(at);
+        self.narrated
             .get(..k)
             .unwrap_or(&[])
             .iter()
             .rev()
-            .filter(|s| !s.quoted)
+            .filter_map(|&i| self.seen.get(i))
+    }
+
+    /// How many of the names outside quotations are seen before `at`.
+    fn narrated_end(&self, at: usize) -> usize {
+        self.narrated
+            .partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at))
     }
 
     /// The nearest name before `at` whose gender fits (for "he said" in
@@ -1081,35 +1145,53 @@ impl<'h> Names<'h> {
                 && !self.names_place(n)
                 && (self.gender(n).is_some() || known(n))
         };
-        // The recent names that fit. A name recurs (dialogue names the
-        // same two people over and over): the last few answers are kept.
-        let mut memo: [Option<(&str, bool)>; 4] = [None; 4];
-        let mut fitting: Vec<&Seen> = Vec::new();
-        for (k, s) in self.narrated_before(at).take(40).enumerate() {
+        // Characters who have spoken before come first, unless a name
+        // the story keeps coming back to is nearer (a character who has
+        // not spoken yet, not a place named once); else the nearest name
+        // that fits. The first such found walking back is the answer.
+        let recurs = |n: &str| self.occurrences(n) >= RECURRING;
+        // A name recurs (dialogue names the same two people over and
+        // over): the last few answers are kept, found by the shared
+        // name's address (one per distinct name) instead of comparing
+        // text. A run of one name is looked at once, at its nearest
+        // mention: the rest of it would answer the same.
+        let mut memo: [Option<(&Name, bool)>; 4] = [None; 4];
+        let mut slot = 0usize;
+        let mut first: Option<&Seen> = None;
+        let end = self.narrated_end(at);
+        let stop = end.saturating_sub(40);
+        let mut j = end;
+        while j > stop {
+            let p = j - 1;
+            let Some(s) = self.narrated.get(p).and_then(|&i| self.seen.get(i)) else {
+                break;
+            };
+            j = self.run_start.get(p).copied().unwrap_or(p);
             let n = s.name.as_str();
-            let ok = match memo.iter().flatten().find(|(m, _)| *m == n) {
+            let ok = match memo
+                .iter()
+                .flatten()
+                .find(|(m, _)| Rc::ptr_eq(&m.0, &s.name.0))
+            {
                 Some(&(_, ok)) => ok,
                 None => {
                     let ok = fits(n);
-                    if let Some(slot) = memo.get_mut(k % 4) {
-                        *slot = Some((n, ok));
+                    if let Some(m) = memo.get_mut(slot % 4) {
+                        *m = Some((&s.name, ok));
                     }
+                    slot += 1;
                     ok
                 }
             };
-            if ok {
-                fitting.push(s);
+            if !ok {
+                continue;
             }
+            if known(n) || recurs(n) {
+                return Some((n, Span::new(s.at, s.end)));
+            }
+            first.get_or_insert(s);
         }
-        // Characters who have spoken before come first, unless a name
-        // the story keeps coming back to is nearer (a character who has
-        // not spoken yet, not a place named once).
-        let recurs = |n: &str| self.counts.get(n).is_some_and(|&c| c >= RECURRING);
-        fitting
-            .iter()
-            .find(|s| known(&s.name) || recurs(&s.name))
-            .or_else(|| fitting.first())
-            .map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
+        first.map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
     }
 
     /// Whether a name is an organisation or a place, or one word of one
@@ -1118,9 +1200,9 @@ impl<'h> Names<'h> {
         is_org(name)
             || !name.contains(' ')
                 && self
-                    .fullest_all
+                    .by_word
                     .get(words::lower(name).as_str())
-                    .is_some_and(|f| is_org(f))
+                    .is_some_and(|h| is_org(&h.fullest))
     }
 
     /// The name seen last before `at`, outside quotations (the antecedent
@@ -1144,17 +1226,23 @@ impl<'h> Names<'h> {
 pub(crate) fn is_abbrev(word: &str) -> bool {
     // Asked of every word before a dot: the checks that need no key
     // first (a '.' byte is always the char '.' in UTF-8).
-    if word.as_bytes().contains(&b'.') {
-        return true;
-    }
-    let mut chars = word.chars();
-    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+    if is_abbrev_by_shape(word) {
         return true;
     }
     let k = words::lower(word);
     let k = k.as_str();
     // Titles and US states, from one table look-up.
     super::vocab::is_listed_abbrev(k) || matches!(k, "jr" | "sr" | "st" | "mt")
+}
+
+/// [`is_abbrev`]'s checks that need no word list: a word with a dot, or
+/// a single capital.
+pub(crate) fn is_abbrev_by_shape(word: &str) -> bool {
+    if word.as_bytes().contains(&b'.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// US state abbreviations in datelines and party tags ("Cambridge,

@@ -6,6 +6,7 @@
 //! speaker the first time; it also caches what several rules ask per
 //! quotation (each line's addressee).
 
+use super::vocab::Flags;
 use super::*;
 
 /// Turns mentions into speakers: the fullest name, pronouns to the
@@ -116,21 +117,28 @@ impl<'h> Resolver<'h> {
                     let full = self.names.canonical(&cleaned, at);
                     // Fiction: "said Bird" is not "Little Bird": a fuller
                     // form that only puts common words before the name.
+                    // `canonical` gives the cleaned words joined, or a
+                    // longer name holding them.
+                    let joined_len = cleaned
+                        .iter()
+                        .map(|w| w.len() + 1)
+                        .sum::<usize>()
+                        .saturating_sub(1);
                     let full = match full {
                         Some(f) if self.dialogue => {
-                            let joined = cleaned.join(" ");
-                            let common_head = f
-                                .strip_suffix(joined.as_str())
-                                .and_then(|h| h.strip_suffix(' '))
-                                .is_some_and(|h| h.split(' ').any(|w| self.names.is_common(w)));
+                            let joined = || cleaned.join(" ");
+                            let common_head = f.len() > joined_len
+                                && f.strip_suffix(joined().as_str())
+                                    .and_then(|h| h.strip_suffix(' '))
+                                    .is_some_and(|h| h.split(' ').any(|w| self.names.is_common(w)));
                             Some(if common_head {
                                 // "Wren Bird" if the text has it.
                                 match cleaned.as_slice() {
                                     [w] => self
                                         .names
                                         .fullest_proper(w, at)
-                                        .map_or(joined, str::to_owned),
-                                    _ => joined,
+                                        .map_or_else(joined, str::to_owned),
+                                    _ => joined(),
                                 }
                             } else {
                                 f
@@ -140,11 +148,13 @@ impl<'h> Resolver<'h> {
                     };
                     // Fiction: "Mrs. Oakley" is not "Frank Oakley", the
                     // fuller name of a man: she keeps her title.
+                    // (The text's words are described already: their
+                    // flags say what the title lists say of their keys.)
                     let titled = toks.iter().find_map(|t| {
-                        let k = words::key(t.span.text(hay));
-                        let g = if has(names::MALE_TITLES, &k) {
+                        let f = self.names.flags(t.span.text(hay));
+                        let g = if f.has(Flags::MALE_TITLE) {
                             names::Gender::Male
-                        } else if has(names::FEMALE_TITLES, &k) {
+                        } else if f.has(Flags::FEMALE_TITLE) {
                             names::Gender::Female
                         } else {
                             return None;
@@ -273,7 +283,7 @@ impl<'h> Resolver<'h> {
             .to_owned();
         let n = self
             .names
-            .canonical(std::slice::from_ref(&n), pronoun.start)
+            .canonical(&[n.as_str()], pronoun.start)
             .unwrap_or(n);
         let i = self.intern(n);
         (i != not).then_some(i)
@@ -297,11 +307,10 @@ impl<'h> Resolver<'h> {
         at: usize,
         not: Option<usize>,
     ) -> Option<(String, Span)> {
-        let skip: Vec<&str> = not
+        let not_name = not
             .and_then(|i| self.speakers.get(i))
-            .map(|s| s.name.as_str())
-            .into_iter()
-            .collect();
+            .map(|s| s.name.as_str());
+        let skip = not_name.as_slice();
         let (index, names) = (&self.index, &self.names);
         // "Brenda" has spoken if "Brenda Rex" has.
         let speaker_of = |n: &str| {
@@ -314,7 +323,7 @@ impl<'h> Resolver<'h> {
                 .map(str::to_owned)
         };
         let known = |n: &str| speaker_of(n).is_some();
-        let (name, span) = names.person_named_before(at, &skip, &known)?;
+        let (name, span) = names.person_named_before(at, skip, &known)?;
         let name = speaker_of(name).unwrap_or_else(|| name.to_owned());
         Some((name, span))
     }

@@ -100,7 +100,16 @@ impl<'a> Word<'a> {
         f.set(Flags::TITLE, names::is_role_compound(k));
         // Lists read as written: the key drops a possessive and lowers.
         f.set(Flags::PARTICLE, listed.has(AS_PARTICLE) && k == w);
-        f.set(Flags::ABBREV, names::is_abbrev(w));
+        // [`names::is_abbrev`], from what is known already: without a
+        // possessive the key is the word lower-cased, the table's entry.
+        let abbrev = if possessive {
+            names::is_abbrev(w)
+        } else {
+            names::is_abbrev_by_shape(w)
+                || listed.has(AS_ABBREV)
+                || matches!(k, "jr" | "sr" | "st" | "mt")
+        };
+        f.set(Flags::ABBREV, abbrev);
         f.set(Flags::POSSESSIVE, possessive);
         Word { key, flags: f }
     }
@@ -173,6 +182,17 @@ impl<'a> Vocab<'a> {
         self.words.push(Word::describe(w));
         self.ids.insert(w, id);
         id
+    }
+
+    /// An empty table with room for the distinct words of a text of
+    /// `tokens` tokens (a short text's every word, without growing the
+    /// table word by word; a long one's table grows as it must).
+    pub(crate) fn with_room(tokens: usize) -> Vocab<'a> {
+        let n = tokens.min(1024);
+        Vocab {
+            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            words: Vec::with_capacity(n),
+        }
     }
 
     /// The word with id `id`.
