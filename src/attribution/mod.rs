@@ -715,7 +715,14 @@ pub(crate) fn attribute(
             {
                 german_np_von(hay, &sent)
             } else {
-                sentence_subject(hay, &sent)
+                // English: the subject of a verb that characterises the
+                // fragment ("protesters chanted", "critics dismissed it
+                // as"), nearer than whatever opens the sentence.
+                (lang == Lang::En)
+                    .then(|| governor_subject(hay, &sent))
+                    .flatten()
+                    .filter(|&m| plausible_mention(hay, m))
+                    .or_else(|| sentence_subject(hay, &sent))
             };
             subject.map(|np| Attribution {
                 speaker: res.resolve(np),
