@@ -574,7 +574,9 @@ fn after_conjunction(hay: &str, toks: &[Tok]) -> Option<Span> {
     let rest = toks.get(skip..)?;
     let first = rest.first().filter(|t| t.is_word() && skip > 0)?;
     let w = first.span.text(hay);
-    if !(is_pronoun(hay, first) || words::is_capitalized(w) && !names::is_stop(&key(hay, first))) {
+    // Not "it": "Usually it ended …" is about a thing.
+    let person = is_pronoun(hay, first) && key(hay, first) != "it";
+    if !(person || words::is_capitalized(w) && !names::is_stop(&key(hay, first))) {
         return None;
     }
     np_forward(hay, rest)

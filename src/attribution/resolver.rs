@@ -69,6 +69,9 @@ impl<'h> Resolver<'h> {
         let lower = words::lower(text);
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {
+            // Fiction leaves a possessive alone: "her" there is as often
+            // an object ("kissed her"), and guessing moves the turns.
+            "his" | "her" if self.dialogue => return None,
             // A possessive owner ("his claim", "her vow") is the person
             // as a pronoun subject would be.
             "he" | "she" | "his" | "her" | "er" | "il" | "elle" | "él" | "ella" => {
