@@ -439,27 +439,6 @@ pub(super) fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Foun
                     .rfind(|p| p.span.end <= np.start)
                     .is_none_or(|p| !p.is_word() || key(hay, p) == "with")
         }) {
-            // "Cruz railed against what he calls the “cartel”": the
-            // sentence's subject, not the pronoun of the relative clause.
-            let relative = toks
-                .iter()
-                .rfind(|p| p.span.end <= np.start)
-                .is_some_and(|p| has(&["what", "which", "whom"], &key(hay, p)))
-                && toks
-                    .iter()
-                    .find(|t| t.span.start == np.start)
-                    .is_some_and(|t| is_pronoun(hay, t));
-            if relative {
-                if let Some(subject) = sentence_subject(hay, toks.get(..i)?)
-                    .filter(|s| s.start < np.start && s.end <= np.start)
-                {
-                    return Some(Found {
-                        mention: Some(subject),
-                        cue: Some(t.span),
-                        rule: Rule::SentenceSubject,
-                    });
-                }
-            }
             return Some(Found {
                 mention: Some(np),
                 cue: Some(t.span),
@@ -937,4 +916,22 @@ fn verb_subject(hay: &str, head: &[Tok], verb: &str) -> Option<Span> {
         }
     }
     Some(np)
+}
+
+/// The antecedent of a pronoun `np` opening a relative clause ("Cruz
+/// railed against what he calls the “cartel”", "the plan, which she
+/// called “…”"): the subject of the sentence before it, in `toks` (the
+/// sentence up to the quotation). The pronoun stays the mention (the
+/// words naming the speaker there); the antecedent says who it is.
+pub(super) fn relative_antecedent(hay: &str, toks: &[Tok], np: Span) -> Option<Span> {
+    let at = toks.iter().position(|t| t.span == np)?;
+    let pronoun = toks.get(at).is_some_and(|t| is_pronoun(hay, t));
+    let relative = at
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| has(&["what", "which", "whom"], &key(hay, p)));
+    if !(pronoun && relative) {
+        return None;
+    }
+    sentence_subject(hay, toks.get(..at)?).filter(|s| s.end <= np.start)
 }
