@@ -888,13 +888,32 @@ fn statement_owner(hay: &str, head: &[Tok], verb_form: bool) -> Option<Span> {
 /// the clause before it: auxiliaries, negation and adverbs skipped ("is
 /// praising", "has repeatedly dubbed", "do believe").
 fn verb_subject(hay: &str, head: &[Tok], verb: &str) -> Option<Span> {
-    let mut end = head.len();
-    while end > 0
-        && head
-            .get(end - 1)
-            .is_some_and(|t| t.is_word() && (is_bridge(hay, t) || has(AUXILIARIES, &key(hay, t))))
-    {
-        end -= 1;
+    let skip = |end: usize| {
+        let mut end = end;
+        while end > 0
+            && head.get(end - 1).is_some_and(|t| {
+                t.is_word() && (is_bridge(hay, t) || has(AUXILIARIES, &key(hay, t)))
+            })
+        {
+            end -= 1;
+        }
+        end
+    };
+    let mut end = skip(head.len());
+    // "started to portray", "vowed to denounce": the infinitive's
+    // subject is the finite verb's (a past form, so that a noun before
+    // "to" is not taken for a verb: "journalists to describe").
+    let catenative = end >= 2
+        && head.get(end - 1).is_some_and(|t| key(hay, t) == "to")
+        && head.get(end - 2).is_some_and(|t| {
+            let k = key(hay, t);
+            t.is_word()
+                && !words::is_capitalized(t.span.text(hay))
+                && !names::is_stop(&k)
+                && k.ends_with("ed")
+        });
+    if catenative {
+        end = skip(end - 2);
     }
     let head = head.get(..end)?;
     let np = np_backward(hay, head)?;
