@@ -611,10 +611,9 @@ fn introduces(hay: &str, toks: &[Tok]) -> bool {
             && toks
                 .get(1)
                 .is_some_and(|n| n.is_word() && has(PREPOSITIONS, &key(hay, n)));
-    let intro = participle
+    participle
         || names::is_stop(&k) && !is_pronoun(hay, first) && !is_determiner(hay, first)
-        || has(INTRO_WORDS, &k);
-    intro
+        || has(INTRO_WORDS, &k)
 }
 
 /// Where a dateline ends: "WASHINGTON (AP) — …", "PARIS, July 25 (UPI)
