@@ -553,7 +553,16 @@ pub(crate) fn attribute(
                         .is_none_or(|g| g == gender)
                         .then_some(i)
                 });
-                let speaker = narrated.or_else(|| f.mention.and_then(|m| res.resolve(m)));
+                // "what he calls": he is the sentence's subject.
+                let antecedent = f
+                    .mention
+                    .filter(|_| !res.dialogue)
+                    .and_then(|m| relative_antecedent(hay, &before, m));
+                let speaker = narrated.or_else(|| {
+                    antecedent
+                        .and_then(|a| res.resolve(a))
+                        .or_else(|| f.mention.and_then(|m| res.resolve(m)))
+                });
                 // "“Good morning, Ann,” he said": he is not Ann.
                 let addressee = res
                     .dialogue
@@ -715,7 +724,14 @@ pub(crate) fn attribute(
             {
                 german_np_von(hay, &sent)
             } else {
-                sentence_subject(hay, &sent)
+                // English: the subject of a verb that characterises the
+                // fragment ("protesters chanted", "critics dismissed it
+                // as"), nearer than whatever opens the sentence.
+                (lang == Lang::En)
+                    .then(|| governor_subject(hay, &sent))
+                    .flatten()
+                    .filter(|&m| plausible_mention(hay, m))
+                    .or_else(|| sentence_subject(hay, &sent))
             };
             subject.map(|np| Attribution {
                 speaker: res.resolve(np),

@@ -439,27 +439,6 @@ pub(super) fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Foun
                     .rfind(|p| p.span.end <= np.start)
                     .is_none_or(|p| !p.is_word() || key(hay, p) == "with")
         }) {
-            // "Cruz railed against what he calls the “cartel”": the
-            // sentence's subject, not the pronoun of the relative clause.
-            let relative = toks
-                .iter()
-                .rfind(|p| p.span.end <= np.start)
-                .is_some_and(|p| has(&["what", "which", "whom"], &key(hay, p)))
-                && toks
-                    .iter()
-                    .find(|t| t.span.start == np.start)
-                    .is_some_and(|t| is_pronoun(hay, t));
-            if relative {
-                if let Some(subject) = sentence_subject(hay, toks.get(..i)?)
-                    .filter(|s| s.start < np.start && s.end <= np.start)
-                {
-                    return Some(Found {
-                        mention: Some(subject),
-                        cue: Some(t.span),
-                        rule: Rule::SentenceSubject,
-                    });
-                }
-            }
             return Some(Found {
                 mention: Some(np),
                 cue: Some(t.span),
@@ -503,25 +482,159 @@ pub(super) fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
     })
 }
 
-/// The noun phrase opening a sentence (after an introductory phrase
-/// closed by a comma: "In a statement, the ministry …").
+/// The noun phrase opening a sentence, after any introductory phrases
+/// closed by commas ("In a statement, the ministry …", "Outside the
+/// hall, protesters …", "Horrified at the result, Ann …", "Two years
+/// ago, she …") and a dateline ("BERLIN (AP) — The ministry …").
 pub(super) fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
-    let first = toks.first()?;
-    let k = key(hay, first);
-    // "Speaking in Ohio, Trump …", "Asked about it, she …": a
-    // participial clause before the subject.
-    let participle = first.is_word() && k.ends_with("ing") && k.len() > 4;
-    let from = if participle
-        || first.is_word()
-            && names::is_stop(&k)
-            && !is_pronoun(hay, first)
-            && !is_determiner(hay, first)
-    {
-        toks.iter().position(|t| t.punct() == Some(','))? + 1
-    } else {
-        0
+    let mut from = dateline_end(hay, toks);
+    // A few introductory phrases at most.
+    for _ in 0..4 {
+        let rest = toks.get(from..)?;
+        let next_comma = || {
+            rest.iter()
+                .position(|t| t.punct() == Some(','))
+                .map(|c| from + c + 1)
+        };
+        if introduces(hay, rest) {
+            match next_comma() {
+                Some(c) => from = c,
+                // No comma: a conjunction or adverb or two before the
+                // subject ("But Ann would not …", "When he later …").
+                None => return after_conjunction(hay, rest),
+            }
+            continue;
+        }
+        let np = np_forward(hay, rest)?;
+        let end = rest.iter().position(|t| t.span.start >= np.end);
+        let follower = end.and_then(|e| rest.get(e));
+        let last = rest.iter().rfind(|t| t.span.end <= np.end);
+        // "Two years ago, …", "Last week, …": a time, not a subject.
+        let time = last
+            .is_some_and(|t| has(DATES, &key(hay, t)) || has(TIME_PLURALS, &key(hay, t)))
+            && !follower.is_some_and(|t| t.is_word() && is_cue(hay, t));
+        // "In Ames, Iowa, on Sunday, …": a lone name between commas
+        // after a capitalised word is a place's state or country, still
+        // in the introductory phrase.
+        let single = rest.first().is_some_and(|t| t.span == np)
+            || rest
+                .get(1)
+                .is_some_and(|t| t.span.end == np.end && t.punct() == Some('.'));
+        let place = from > 0
+            && single
+            && follower.is_some_and(|t| t.punct() == Some(','))
+            && from
+                .checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)));
+        if time || place {
+            from = end.map(|e| from + e)?;
+            let rest = toks.get(from..)?;
+            from += rest.iter().position(|t| t.punct() == Some(','))? + 1;
+            continue;
+        }
+        return Some(np);
+    }
+    None
+}
+
+/// The subject after a word or two of function words that open a clause
+/// with no comma ("But Ann would not …", "And he is …"): a pronoun or a
+/// capitalised name only, not a lower-case word that may be a verb.
+fn after_conjunction(hay: &str, toks: &[Tok]) -> Option<Span> {
+    let skip = toks
+        .iter()
+        .take(2)
+        .take_while(|t| {
+            let k = key(hay, t);
+            t.is_word() && names::is_stop(&k) && !is_pronoun(hay, t) && !is_determiner(hay, t)
+        })
+        .count();
+    let rest = toks.get(skip..)?;
+    let first = rest.first().filter(|t| t.is_word() && skip > 0)?;
+    let w = first.span.text(hay);
+    // Not "it": "Usually it ended …" is about a thing.
+    let person = is_pronoun(hay, first) && key(hay, first) != "it";
+    if !(person || words::is_capitalized(w) && !names::is_stop(&key(hay, first))) {
+        return None;
+    }
+    np_forward(hay, rest)
+}
+
+/// Plural time nouns that close a time adverbial ("Two years ago").
+const TIME_PLURALS: &[&str] = &["days", "decades", "hours", "months", "weeks", "years"];
+
+/// English words that open an introductory phrase rather than a subject
+/// (prepositions and adverbs the stop list leaves out): "Outside the
+/// arena, …", "Back in 1999, …", "Given his record, …". Sorted.
+const INTRO_WORDS: &[&str] = &[
+    "across",
+    "against",
+    "ago",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "back",
+    "behind",
+    "beyond",
+    "despite",
+    "even",
+    "following",
+    "given",
+    "inside",
+    "just",
+    "near",
+    "outside",
+    "throughout",
+    "under",
+    "unless",
+    "unlike",
+    "until",
+    "upon",
+    "within",
+    "without",
+];
+
+/// Whether `toks` (a clause from its start) opens with an introductory
+/// phrase, to be closed by a comma: a participle ("Speaking in Ohio, Trump …",
+/// "Asked about it, she …", "Horrified at the news, Ann …"), a
+/// preposition or adverb ("In a statement, the ministry …").
+fn introduces(hay: &str, toks: &[Tok]) -> bool {
+    let Some(first) = toks.first().filter(|t| t.is_word()) else {
+        return false;
     };
-    np_forward(hay, toks.get(from..)?)
+    let k = key(hay, first);
+    let participle = k.ends_with("ing") && k.len() > 4
+        // A past participle leading a phrase: "Led by …", "Based on …".
+        || k.ends_with("ed")
+            && toks
+                .get(1)
+                .is_some_and(|n| n.is_word() && has(PREPOSITIONS, &key(hay, n)));
+    participle
+        || names::is_stop(&k) && !is_pronoun(hay, first) && !is_determiner(hay, first)
+        || has(INTRO_WORDS, &k)
+}
+
+/// Where a dateline ends: "WASHINGTON (AP) — …", "PARIS, July 25 (UPI)
+/// — …": a capital-letters word opening the text and a dash within a
+/// few tokens. 0 when there is none.
+fn dateline_end(hay: &str, toks: &[Tok]) -> usize {
+    let Some(first) = toks.first().filter(|t| t.is_word()) else {
+        return 0;
+    };
+    let w = first.span.text(hay);
+    let caps = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && w.chars().all(|c| !c.is_lowercase());
+    // "Washington (AFP) –": a place, then the agency in parentheses.
+    let agency = toks.get(1).and_then(Tok::punct) == Some('(');
+    if !caps && !agency {
+        return 0;
+    }
+    toks.iter()
+        .take(12)
+        .position(|t| matches!(t.punct(), Some('—' | '–')))
+        .map_or(0, |d| d + 1)
 }
 
 /// `according to X` (also German "laut X", Spanish "según X", French
@@ -656,4 +769,187 @@ pub(super) fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// Possessive determiners: the owner of a statement noun ("her claim").
+const POSSESSIVES: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
+
+/// Statement nouns among the governing words: never verbs, so they have
+/// an owner ("her remark"), never a subject. Sorted.
+const STATEMENT_NOUNS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "admission",
+    "assertion",
+    "comment",
+    "comments",
+    "contention",
+    "dictum",
+    "remark",
+    "statement",
+    "suggestion",
+    "warning",
+];
+
+/// Auxiliaries and negation between a subject and its verb ("is
+/// praising", "will not call", "do believe"), skipped like the bridges.
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "being", "can", "could", "do", "does", "is", "may", "might", "must",
+    "not", "shall", "should", "was", "were",
+];
+
+/// The speaker of a fragment governed by a characterising verb, a naming
+/// participle or a word of belief or statement
+/// ([`crate::quote::kind::governs_fragment`]): "Trump dismissed the plan
+/// as “absurd”", "what one critic has dubbed “…”", "her claim that
+/// she “…”". These verbs are not speech cues, but the fragment they
+/// govern is the words of whoever does the characterising: the verb's
+/// grammatical subject, the noun phrase right before it (auxiliaries
+/// and adverbs skipped, as for a cue), not whatever opens the sentence
+/// ("Outside the arena, protesters chanted “…”"). A statement noun
+/// belongs to its possessor ("his call for “…”", "Ann's pledge to
+/// “…”"). `toks` is the quotation's sentence up to it. The nearest verb
+/// counts, else the nearest owned noun; `None` when the verb's subject
+/// is elsewhere (a participle after a comma: "…, calling it “…”"), for
+/// the sentence's subject to answer.
+pub(super) fn governor_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+    // Only the quotation's own clause: a governing word before a
+    // semicolon or colon belongs to another.
+    let from = toks
+        .iter()
+        .rposition(|t| matches!(t.punct(), Some(';' | ':')))
+        .map_or(0, |p| p + 1);
+    let clause = toks.get(from..)?;
+    let mut owner = None;
+    // A few governing words at most, so a long sentence stays linear.
+    let governing = (0..clause.len())
+        .rev()
+        .filter(|&i| {
+            clause.get(i).is_some_and(|t| {
+                t.is_word()
+                    && !words::is_capitalized(t.span.text(hay))
+                    && crate::quote::kind::governs_fragment(&key(hay, t))
+            })
+        })
+        .take(4);
+    for at in governing {
+        let head = clause.get(..at)?;
+        let k = key(hay, clause.get(at)?);
+        let verb_form = k.ends_with("ed") || k.ends_with("ing");
+        match statement_owner(hay, head, verb_form) {
+            Some(o) => {
+                owner = owner.or(Some(o));
+                continue;
+            }
+            None if has(STATEMENT_NOUNS, &k)
+                || head.last().is_some_and(|t| is_determiner(hay, t)) =>
+            {
+                continue
+            }
+            None => {}
+        }
+        return verb_subject(hay, head, &k).or(owner);
+    }
+    owner
+}
+
+/// The possessor right before a statement noun ("her claim", "Ann's
+/// vow", "his own admission"), past an adjective or two. A person or
+/// body between them is the subject of a verb ("Ann's spokesman
+/// called", "his supporters dismissed"): only adjectives may stand
+/// there, and a past or -ing form (`verb_form`) is a verb, no noun.
+fn statement_owner(hay: &str, head: &[Tok], verb_form: bool) -> Option<Span> {
+    let adjective = |w: &str| !w.ends_with('s') || w.ends_with("ous");
+    for (between, t) in head.iter().rev().take(3).enumerate() {
+        let w = t.span.text(hay);
+        let k = key(hay, t);
+        if !t.is_word() {
+            return None;
+        }
+        if has(POSSESSIVES, &k) || w.ends_with("'s") || w.ends_with("’s") {
+            return Some(t.span);
+        }
+        if between == 2
+            || verb_form
+            || !adjective(w)
+            || words::is_capitalized(w)
+            || names::is_stop(&k)
+            || has(lexicon::ROLES, &k)
+            || has(names::ORG_WORDS, &k)
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject right before a governing verb `verb` (its key), `head`
+/// the clause before it: auxiliaries, negation and adverbs skipped ("is
+/// praising", "has repeatedly dubbed", "do believe").
+fn verb_subject(hay: &str, head: &[Tok], verb: &str) -> Option<Span> {
+    let skip = |end: usize| {
+        let mut end = end;
+        while end > 0
+            && head.get(end - 1).is_some_and(|t| {
+                t.is_word() && (is_bridge(hay, t) || has(AUXILIARIES, &key(hay, t)))
+            })
+        {
+            end -= 1;
+        }
+        end
+    };
+    let mut end = skip(head.len());
+    // "started to portray", "vowed to denounce": the infinitive's
+    // subject is the finite verb's (a past form, so that a noun before
+    // "to" is not taken for a verb: "journalists to describe").
+    let catenative = end >= 2
+        && head.get(end - 1).is_some_and(|t| key(hay, t) == "to")
+        && head.get(end - 2).is_some_and(|t| {
+            let k = key(hay, t);
+            t.is_word()
+                && !words::is_capitalized(t.span.text(hay))
+                && !names::is_stop(&k)
+                && k.ends_with("ed")
+        });
+    if catenative {
+        end = skip(end - 2);
+    }
+    let head = head.get(..end)?;
+    let np = np_backward(hay, head)?;
+    let first = head.iter().find(|t| t.span.start == np.start)?;
+    // A lone function word is no subject ("a", "not").
+    if np == first.span && names::is_stop(&key(hay, first)) && !is_pronoun(hay, first) {
+        return None;
+    }
+    let before = head.iter().rfind(|t| t.span.end <= np.start);
+    let after_word = before.is_some_and(|p| p.is_word() && !names::is_stop(&key(hay, p)));
+    // A participle's phrase is its subject only where it opens the
+    // clause or follows "with" ("with crowds chanting “…”"); after a
+    // verb it is an object ("issued a statement condemning “…”", "ran
+    // an ad titled “…”"), and the subject is the sentence's.
+    if (verb.ends_with("ing") || verb.ends_with("ed")) && after_word {
+        let with = before.is_some_and(|p| key(hay, p) == "with");
+        if !with {
+            return None;
+        }
+    }
+    Some(np)
+}
+
+/// The antecedent of a pronoun `np` opening a relative clause ("Cruz
+/// railed against what he calls the “cartel”", "the plan, which she
+/// called “…”"): the subject of the sentence before it, in `toks` (the
+/// sentence up to the quotation). The pronoun stays the mention (the
+/// words naming the speaker there); the antecedent says who it is.
+pub(super) fn relative_antecedent(hay: &str, toks: &[Tok], np: Span) -> Option<Span> {
+    let at = toks.iter().position(|t| t.span == np)?;
+    let pronoun = toks.get(at).is_some_and(|t| is_pronoun(hay, t));
+    let relative = at
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| has(&["what", "which", "whom"], &key(hay, p)));
+    if !(pronoun && relative) {
+        return None;
+    }
+    sentence_subject(hay, toks.get(..at)?).filter(|s| s.end <= np.start)
 }

@@ -70,9 +70,14 @@ impl<'h> Resolver<'h> {
         let lower = words::lower(text);
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {
-            "he" | "she" | "er" | "il" | "elle" | "él" | "ella" => {
+            // Fiction leaves a possessive alone: "her" there is as often
+            // an object ("kissed her"), and guessing moves the turns.
+            "his" | "her" if self.dialogue => return None,
+            // A possessive owner ("his claim", "her vow") is the person
+            // as a pronoun subject would be.
+            "he" | "she" | "his" | "her" | "er" | "il" | "elle" | "él" | "ella" => {
                 let gender = match lower.as_str() {
-                    "he" | "er" | "il" | "él" => names::Gender::Male,
+                    "he" | "his" | "er" | "il" | "él" => names::Gender::Male,
                     _ => names::Gender::Female,
                 };
                 // Fiction: the nearest character of that gender. News:
@@ -101,7 +106,9 @@ impl<'h> Resolver<'h> {
                 self.last_person = Some(i);
                 return Some(i);
             }
-            "they" | "it" | "ils" | "sie" | "wir" | "we" => return self.last_group,
+            "they" | "their" | "it" | "its" | "ils" | "sie" | "wir" | "we" => {
+                return self.last_group
+            }
             "i" | "ich" => return None,
             // "Mike Lee, who declared …": the name just before.
             "who" | "der" | "die" | "qui" | "quien" => {

@@ -2,6 +2,7 @@
 //! a title, a nickname, a word used as a word?
 
 mod english;
+pub(crate) use english::governs_fragment;
 
 use super::{Quote, QuoteKind};
 use crate::attribution::Rule;

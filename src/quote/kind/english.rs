@@ -152,6 +152,17 @@ pub(super) fn is_naming_verb(word: &str) -> bool {
     NAMING_VERBS.binary_search(&word).is_ok()
 }
 
+/// Whether `word` (lower case) governs a quoted fragment as someone's
+/// words: a characterising verb ([`CHARACTERIZING`]), a naming participle
+/// or a word of belief or statement ([`BELIEFS_AND_STATEMENTS`]).
+/// Attribution asks it to name that someone: the verb's subject, or the
+/// owner of the statement ("her claim that …").
+pub(crate) fn governs_fragment(word: &str) -> bool {
+    CHARACTERIZING.binary_search(&word).is_ok()
+        || is_naming_verb(word)
+        || BELIEFS_AND_STATEMENTS.binary_search(&word).is_ok()
+}
+
 /// The lower-cased words of `text`.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '-'))
