@@ -406,10 +406,11 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
 /// quotation ("Mayor Ode hailed the “fresh start”"), where the English
 /// rules look for the verb that makes the fragment someone's words.
 fn names_in_head(hay: &str, q: &Quote) -> bool {
-    let (start, _) = sentence_bounds(hay, q.span);
+    // The mention first: most quotations in text dense with marks have
+    // none before them, and then the sentence need not be looked for.
     q.attribution
         .and_then(|a| a.mention)
-        .is_some_and(|m| m.start >= start && m.end <= q.span.start)
+        .is_some_and(|m| m.end <= q.span.start && m.start >= sentence_start(hay, q.span))
 }
 
 /// A quotation and the text around it, for the German rules.
@@ -954,33 +955,44 @@ fn sentence_around(hay: &str, span: crate::Span) -> &str {
 
 /// The part of the sentence holding `span` before it.
 fn sentence_head(hay: &str, span: crate::Span) -> &str {
-    let (start, _) = sentence_bounds(hay, span);
-    hay.get(start..span.start).unwrap_or("")
+    hay.get(sentence_start(hay, span)..span.start).unwrap_or("")
 }
 
-/// Byte bounds of the sentence holding `span` ([`sentence_around`]).
-fn sentence_bounds(hay: &str, span: crate::Span) -> (usize, usize) {
+/// Where the sentence holding `span` starts ([`sentence_bounds`], without
+/// looking for its end).
+fn sentence_start(hay: &str, span: crate::Span) -> usize {
     let mut from = span.start.saturating_sub(300);
     while !hay.is_char_boundary(from) {
         from -= 1;
     }
+    let before = hay.as_bytes().get(from..span.start).unwrap_or_default();
+    before
+        .iter()
+        .rposition(is_sentence_end_byte)
+        .map_or(from, |i| from + i + 1)
+}
+
+/// A byte that ends a sentence for [`sentence_bounds`]. The ends are
+/// ASCII, so a byte scan finds them (an ASCII byte is always a whole
+/// character in UTF-8); `str::rfind` with a set of chars decodes every
+/// character, which made the scan a fifth of the analysis on text dense
+/// with quotation marks.
+fn is_sentence_end_byte(b: &u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
+/// Byte bounds of the sentence holding `span` ([`sentence_around`]).
+fn sentence_bounds(hay: &str, span: crate::Span) -> (usize, usize) {
     let mut to = span.end.saturating_add(300).min(hay.len());
     while !hay.is_char_boundary(to) {
         to += 1;
     }
-    // The ends are ASCII, so a byte scan finds them (an ASCII byte is
-    // always a whole character in UTF-8); `str::rfind` with a set of
-    // chars decodes every character, which made this a fifth of the
-    // analysis on text dense with quotation marks.
-    let is_end = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
-    let before = hay.as_bytes().get(from..span.start).unwrap_or_default();
     let after = hay.as_bytes().get(span.end..to).unwrap_or_default();
-    let start = before
+    let end = after
         .iter()
-        .rposition(is_end)
-        .map_or(from, |i| from + i + 1);
-    let end = after.iter().position(is_end).map_or(to, |i| span.end + i);
-    (start, end)
+        .position(is_sentence_end_byte)
+        .map_or(to, |i| span.end + i);
+    (sentence_start(hay, span), end)
 }
 
 /// German prepositions of four letters or more, which titles and names
