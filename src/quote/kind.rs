@@ -404,13 +404,16 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
 /// Whether attribution found a mention of the speaker in the sentence
 /// of `q` before it: the subject of the clause that leads to the
 /// quotation ("Mayor Ode hailed the “fresh start”"), where the English
-/// rules look for the verb that makes the fragment someone's words.
+/// rules look for the verb that makes the fragment someone's words. A
+/// subject that names no one ("locals call it …") does not count.
 fn names_in_head(hay: &str, q: &Quote) -> bool {
     // The mention first: most quotations in text dense with marks have
     // none before them, and then the sentence need not be looked for.
-    q.attribution
-        .and_then(|a| a.mention)
-        .is_some_and(|m| m.end <= q.span.start && m.start >= sentence_start(hay, q.span))
+    q.attribution.and_then(|a| a.mention).is_some_and(|m| {
+        m.end <= q.span.start
+            && m.start >= sentence_start(hay, q.span)
+            && !english::is_generic_group(m.text(hay))
+    })
 }
 
 /// A quotation and the text around it, for the German rules.

@@ -163,6 +163,31 @@ pub(crate) fn governs_fragment(word: &str) -> bool {
         || BELIEFS_AND_STATEMENTS.binary_search(&word).is_ok()
 }
 
+/// Subjects that name no one in particular: what "locals call “the
+/// soft side”" or "people dub “the Pit”" is a name in common use, a
+/// nickname, not anyone's words, so the fragment rules that make a
+/// quotation the words of its clause's subject pass over them. Sorted.
+const GENERIC_GROUPS: &[&str] = &[
+    "everybody",
+    "everyone",
+    "locals",
+    "many",
+    "most",
+    "people",
+    "residents",
+    "some",
+    "townspeople",
+    "villagers",
+];
+
+/// Whether `mention` (as written) is a subject that names no one in
+/// particular ([`GENERIC_GROUPS`]).
+pub(super) fn is_generic_group(mention: &str) -> bool {
+    GENERIC_GROUPS
+        .binary_search(&mention.trim().to_lowercase().as_str())
+        .is_ok()
+}
+
 /// The lower-cased words of `text`.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '-'))
@@ -242,11 +267,19 @@ mod tests {
             super::BELIEFS_AND_STATEMENTS,
             super::TITLE_PREPOSITIONS,
             super::WORK_NOUNS,
+            super::GENERIC_GROUPS,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
             assert_eq!(v, list);
         }
+    }
+
+    #[test]
+    fn generic_groups() {
+        assert!(super::is_generic_group("Locals"));
+        assert!(super::is_generic_group(" people"));
+        assert!(!super::is_generic_group("Mayor Ode"));
     }
 
     #[test]
