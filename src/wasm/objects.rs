@@ -158,7 +158,9 @@ impl<'a> Builder<'a> {
     /// of enclosing quotations). One pass: a parent comes before its
     /// children.
     fn quotes(&self, a: &Analysis, names: &[JsValue], keep: impl Fn(QuoteKind) -> bool) -> Array {
-        let out = Array::new();
+        // Made at its length, as for the other lists (no growing).
+        let kept = a.quotes.iter().filter(|q| keep(q.kind)).count();
+        let out = Array::new_with_length(to_u32(kept));
         // For each quotation: its index in `out` if kept, else that of its
         // nearest kept ancestor.
         let mut kept_as: Vec<Option<usize>> = Vec::with_capacity(a.quotes.len());
@@ -173,9 +175,10 @@ impl<'a> Builder<'a> {
             let depth = ancestor
                 .and_then(|i| depths.get(i))
                 .map_or(0, |d| d.saturating_add(1));
-            kept_as.push(Some(depths.len()));
+            let index = depths.len();
+            kept_as.push(Some(index));
             depths.push(depth);
-            out.push(&self.quote(q, names, ancestor, depth));
+            out.set(to_u32(index), self.quote(q, names, ancestor, depth).into());
         }
         out
     }
