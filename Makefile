@@ -110,8 +110,10 @@ test-native:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
+# Plus feature serde (not in the shipped module), so that tests/web.rs can
+# compare analyze() and quotes() with the Report's JSON.
 test-wasm-node:
-	$(WASM_PACK) test --mode no-install --node . $(WASM_FEATURES) --test web
+	$(WASM_PACK) test --mode no-install --node . $(WASM_FEATURES),serde --test web
 
 test-wasm-chrome:
 	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_USE_BROWSER=1 \

@@ -145,11 +145,15 @@ fn lone_surrogate_from_js_keeps_offsets() {
     assert_eq!(slice(&units, ss[1].0, ss[1].1), "Next.");
 }
 
-/// `analyze()` builds its objects itself (src/wasm/objects.rs); they must
-/// be the Analysis JSON of the contract, the `Report` the CLI prints, key
-/// for key and in the same order.
+/// `analyze()` and `quotes()` build their objects themselves
+/// (src/wasm/objects.rs); they must be the Analysis JSON of the contract,
+/// the `Report` the CLI prints, key for key and in the same order, and
+/// `quotes()` its `quotes` filtered by kind. Needs `Serialize` on the
+/// Report (feature `serde`: `make test-wasm-node` and the Chromium run,
+/// whose `dom` feature has it, turn it on; the main module does not).
+#[cfg(feature = "serde")]
 #[wasm_bindgen_test]
-fn analyze_objects_are_the_reports_json() {
+fn analyze_and_quotes_objects_are_the_reports_json() {
     let texts = [
         "",
         "One. Two.",
@@ -157,26 +161,100 @@ fn analyze_objects_are_the_reports_json() {
         "😀 “Yes,” she said. «  Oui  », dit-il.\n\n„Wir schaffen das“, sagte die Kanzlerin.",
         "He said: “It was ‘fine’ then. And it goes on\n\n“Unclosed at the end",
         "According to police, “nothing happened.” Tom said “no,” and Tom said “yes.”",
+        // Nested three deep, kinds mixed, so that filtering re-points
+        // `parent` and `depth` past a left-out level.
+        "“I read ‘the “new” plan’ twice,” said Ana Ruiz. Then “a ‘so-called’ fix” came. \
+         Ruiz added: “They said ‘“never”’ to me.”",
     ];
+    let filters: [Option<&[&str]>; 5] = [
+        None,
+        Some(&[]),
+        Some(&["speech"]),
+        Some(&["other"]),
+        Some(&["other", "speech"]),
+    ];
+    let stringify = |v: &JsValue| String::from(js_sys::JSON::stringify(v).unwrap());
     for hay in texts {
         for lang in [None, Some("de")] {
-            let options = lang.map(|l| {
+            let lang_only = lang.map(|l| {
                 let o = Object::new();
                 Reflect::set(&o, &js("lang"), &js(l)).unwrap();
                 o
             });
-            let ours = analyze(&js(hay), options.clone()).unwrap();
+            let ours = analyze(&js(hay), lang_only.clone()).unwrap();
             let mut o = quotelens::Options::default();
             o.lang = lang.map_or(quotelens::Lang::Auto, |l| {
                 quotelens::Lang::from_tag(l).unwrap()
             });
             let analysis = quotelens::Analyzer::with_options(o).analyze(hay);
             let report = serde_json::to_string(&quotelens::Report::new(hay, &analysis)).unwrap();
-            let want = js_sys::JSON::stringify(&js_sys::JSON::parse(&report).unwrap()).unwrap();
-            let got = js_sys::JSON::stringify(&ours).unwrap();
-            assert_eq!(String::from(got), String::from(want), "{hay:?} {lang:?}");
+            let want = js_sys::JSON::parse(&report).unwrap();
+            assert_eq!(stringify(&ours), stringify(&want), "{hay:?} {lang:?}");
+
+            for filter in filters {
+                // Parsed afresh: expected_quotes changes the objects.
+                let all: Array = get(&js_sys::JSON::parse(&report).unwrap(), "quotes")
+                    .dyn_into()
+                    .unwrap();
+                let options = match filter {
+                    None => lang_only.clone(),
+                    Some(list) => {
+                        let o = kinds(list);
+                        if let Some(l) = lang {
+                            Reflect::set(&o, &js("lang"), &js(l)).unwrap();
+                        }
+                        Some(o)
+                    }
+                };
+                let got = quotes(&js(hay), options).unwrap();
+                let want = expected_quotes(&all, filter.unwrap_or(&["speech", "other"]));
+                assert_eq!(
+                    stringify(&got),
+                    stringify(&want),
+                    "{hay:?} {lang:?} {filter:?}"
+                );
+            }
         }
     }
+}
+
+/// What `quotes()` must return for the kinds `keep`, from the Report's
+/// `quotes` (parsed JSON): the kept ones, each with `parent` the index of
+/// its nearest kept enclosing quotation and `depth` the number of kept
+/// enclosing ones. Found by walking up the parents, not by objects.rs's
+/// one pass.
+#[cfg(feature = "serde")]
+fn expected_quotes(all: &Array, keep: &[&str]) -> Array {
+    let kind: Vec<String> = all
+        .iter()
+        .map(|q| get(&q, "kind").as_string().unwrap())
+        .collect();
+    let parent: Vec<Option<usize>> = all
+        .iter()
+        .map(|q| get(&q, "parent").as_f64().map(|p| p as usize))
+        .collect();
+    let kept: Vec<usize> = (0..kind.len())
+        .filter(|&i| keep.contains(&kind[i].as_str()))
+        .collect();
+    let out = Array::new();
+    for &i in &kept {
+        let mut enclosing = Vec::new();
+        let mut p = parent[i];
+        while let Some(j) = p {
+            if kept.contains(&j) {
+                enclosing.push(j);
+            }
+            p = parent[j];
+        }
+        let new_parent = enclosing.first().map_or(JsValue::NULL, |j| {
+            JsValue::from_f64(kept.iter().position(|k| k == j).unwrap() as f64)
+        });
+        let q = all.get(i as u32);
+        Reflect::set(&q, &js("parent"), &new_parent).unwrap();
+        Reflect::set(&q, &js("depth"), &JsValue::from_f64(enclosing.len() as f64)).unwrap();
+        out.push(&q);
+    }
+    out
 }
 
 #[wasm_bindgen_test]

@@ -5,8 +5,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::input::text_arg;
-use super::{parse_options, to_js};
-use crate::{Analyzer, Options, QuoteKind, QuoteReport, Report};
+use super::{objects, parse_options};
+use crate::{Analyzer, Options, QuoteKind};
 
 /// Returns the quotations of `text` (the `quotes` of `analyze()`), only
 /// those of the kinds in `options.kinds` if given. `parent` and `depth`
@@ -19,11 +19,16 @@ pub fn quotes(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsError> {
-    let text = text_arg(text)?;
+    let hay = text_arg(text)?;
     let (options, kinds) = parse_quote_options(options)?;
-    let analysis = Analyzer::with_options(options).analyze(&text);
-    let report = Report::new(&text, &analysis);
-    to_js(&kinds.select(report.quotes))
+    let analysis = Analyzer::with_options(options).analyze(&hay);
+    // text_arg checked that it is a string.
+    Ok(objects::quotes_to_js(
+        text.unchecked_ref(),
+        &hay,
+        &analysis,
+        |kind| kinds.keeps(kind),
+    ))
 }
 
 /// Renders `text` as HTML: every character escaped, paragraphs as `<p>`,
@@ -64,37 +69,6 @@ impl Kinds {
             QuoteKind::Speech => self.speech,
             QuoteKind::Other => self.other,
         }
-    }
-
-    /// Keeps the quotations of the wanted kinds, re-pointing `parent` at
-    /// the nearest kept enclosing quotation and `depth` to match. One pass:
-    /// a parent comes before its children.
-    fn select(self, quotes: Vec<QuoteReport>) -> Vec<QuoteReport> {
-        if self == Kinds::ALL {
-            return quotes;
-        }
-        // For each input quotation: its index in `out` if kept, else the
-        // index in `out` of its nearest kept ancestor.
-        let mut kept_as: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
-        let mut out: Vec<QuoteReport> = Vec::new();
-        for mut q in quotes {
-            let ancestor = q.parent.and_then(|p| kept_as.get(p).copied().flatten());
-            let keep = match q.kind {
-                "speech" => self.speech,
-                _ => self.other,
-            };
-            if keep {
-                q.parent = ancestor;
-                q.depth = ancestor
-                    .and_then(|a| out.get(a))
-                    .map_or(0, |a| a.depth.saturating_add(1));
-                kept_as.push(Some(out.len()));
-                out.push(q);
-            } else {
-                kept_as.push(ancestor);
-            }
-        }
-        out
     }
 }
 

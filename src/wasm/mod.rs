@@ -193,7 +193,10 @@ pub fn analyze(
     ))
 }
 
-/// Converts to plain JS objects, arrays and `null` (JSON-compatible).
+/// Converts to plain JS objects, arrays and `null` (JSON-compatible), by
+/// serde-wasm-bindgen: only for the widget's `highlightElement()` and the
+/// benchmark's exports; the main module builds its objects in `objects.rs`.
+#[cfg(any(feature = "dom", feature = "bench-boundary"))]
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value

@@ -1,7 +1,9 @@
-//! `analyze()`'s result, built as JS objects straight from the
-//! [`Analysis`]: the same objects as the [`Report`](crate::Report) through
-//! `serde-wasm-bindgen` (same keys, same order, `null` for absent fields),
-//! for less time and memory.
+//! `analyze()`'s and `quotes()`'s results, built as JS objects straight
+//! from the [`Analysis`]: the same objects as the [`Report`](crate::Report)
+//! through `serde-wasm-bindgen` (same keys, same order, `null` for absent
+//! fields), for less time and memory, and so that the main module ships
+//! without serde (the widget's module still has it, for
+//! `highlightElement()`).
 //!
 //! Why not the `Report`: every text in it (each sentence, paragraph,
 //! quotation, mention, cue) is a Rust `String` copied out of the input,
@@ -22,7 +24,7 @@ use js_sys::{Array, JsString, Object};
 use wasm_bindgen::prelude::*;
 
 use crate::attribution::Attribution;
-use crate::{Analysis, Span, Utf16Map};
+use crate::{Analysis, Quote, QuoteKind, Span, Utf16Map};
 
 #[wasm_bindgen]
 extern "C" {
@@ -83,6 +85,30 @@ pub(super) fn analysis_to_js(js: &JsString, hay: &str, analysis: &Analysis) -> J
     KEYS.with(|k| Builder::new(k, js, hay).analysis(analysis))
 }
 
+/// `quotes()`'s result: the quotations of `analysis` whose kind `keep`
+/// accepts, as in [`analysis_to_js`] but with `parent` and `depth`
+/// referring to the returned list (see `Builder::quotes`).
+pub(super) fn quotes_to_js(
+    js: &JsString,
+    hay: &str,
+    analysis: &Analysis,
+    keep: impl Fn(QuoteKind) -> bool,
+) -> JsValue {
+    KEYS.with(|k| {
+        let b = Builder::new(k, js, hay);
+        b.quotes(analysis, &speaker_names(analysis), keep).into()
+    })
+}
+
+/// The speakers' canonical names as JS strings, in speaker order (what a
+/// quotation's `speaker.name` is taken from).
+fn speaker_names(a: &Analysis) -> Vec<JsValue> {
+    a.speakers
+        .iter()
+        .map(|s| JsValue::from_str(&s.name))
+        .collect()
+}
+
 struct Builder<'a> {
     k: &'a Keys,
     /// The string every text is sliced from.
@@ -107,13 +133,9 @@ impl<'a> Builder<'a> {
 
     fn analysis(&self, a: &Analysis) -> JsValue {
         let k = self.k;
-        let names: Vec<JsValue> = a
-            .speakers
-            .iter()
-            .map(|s| JsValue::from_str(&s.name))
-            .collect();
+        let names = speaker_names(a);
         let o = plain();
-        o.set(&k.quotes, &self.quotes(a, &names));
+        o.set(&k.quotes, &self.quotes(a, &names, |_| true));
         o.set(&k.sentences, &self.spans(&a.sentences));
         o.set(&k.paragraphs, &self.spans(&a.paragraphs));
         o.set(&k.speakers, &self.speakers(a, &names));
@@ -129,49 +151,78 @@ impl<'a> Builder<'a> {
         o.into()
     }
 
-    fn quotes(&self, a: &Analysis, names: &[JsValue]) -> Array {
-        let k = self.k;
-        let out = Array::new_with_length(to_u32(a.quotes.len()));
-        for (i, q) in a.quotes.iter().enumerate() {
-            let attr: Option<&Attribution> = q.attribution.as_ref();
-            let o = plain();
-            o.set_num(&k.start, self.at(q.span.start));
-            o.set_num(&k.end, self.at(q.span.end));
-            o.set(&k.text, &self.slice(q.content));
-            o.set(&k.kind, &fixed(q.kind.name()));
-            let speaker = attr.and_then(|a| Some((a.speaker, a.mention?)));
-            o.set(
-                &k.speaker,
-                &match speaker {
-                    Some((who, mention)) => {
-                        let s = plain();
-                        let name = who.and_then(|i| names.get(i));
-                        s.set(&k.name, name.unwrap_or(&JsValue::NULL));
-                        s.set(&k.mention, &self.span(mention));
-                        s.into()
-                    }
-                    None => JsValue::NULL,
-                },
-            );
-            let cue = attr.and_then(|a| a.cue);
-            o.set(&k.cue, &cue.map_or(JsValue::NULL, |c| self.span(c).into()));
-            let rule = attr.map(|a| fixed(a.rule.name()));
-            o.set(&k.rule, rule.as_ref().unwrap_or(&JsValue::NULL));
-            let marks = plain();
-            marks.set(&k.open, &self.slice(q.open));
-            marks.set(
-                &k.close,
-                &q.close.map_or(k.empty.clone(), |c| self.slice(c)),
-            );
-            o.set(&k.marks, &marks);
-            o.set_num(&k.depth, f64::from(q.depth));
-            match q.parent {
-                Some(p) => o.set_num(&k.parent, num(p)),
-                None => o.set(&k.parent, &JsValue::NULL),
+    /// The quotations whose kind `keep` accepts. `parent` and `depth`
+    /// refer to the returned list: a quotation whose enclosing one was
+    /// left out gets the nearest enclosing one that was kept. With every
+    /// quotation kept they are the analysis' own (its depth is the number
+    /// of enclosing quotations). One pass: a parent comes before its
+    /// children.
+    fn quotes(&self, a: &Analysis, names: &[JsValue], keep: impl Fn(QuoteKind) -> bool) -> Array {
+        // Made at its length, as for the other lists (no growing).
+        let kept = a.quotes.iter().filter(|q| keep(q.kind)).count();
+        let out = Array::new_with_length(to_u32(kept));
+        // For each quotation: its index in `out` if kept, else that of its
+        // nearest kept ancestor.
+        let mut kept_as: Vec<Option<usize>> = Vec::with_capacity(a.quotes.len());
+        // The depth of each quotation in `out`.
+        let mut depths: Vec<u32> = Vec::new();
+        for q in &a.quotes {
+            let ancestor = q.parent.and_then(|p| kept_as.get(p).copied().flatten());
+            if !keep(q.kind) {
+                kept_as.push(ancestor);
+                continue;
             }
-            out.set(to_u32(i), o.into());
+            let depth = ancestor
+                .and_then(|i| depths.get(i))
+                .map_or(0, |d| d.saturating_add(1));
+            let index = depths.len();
+            kept_as.push(Some(index));
+            depths.push(depth);
+            out.set(to_u32(index), self.quote(q, names, ancestor, depth).into());
         }
         out
+    }
+
+    /// One quotation, with `parent` and `depth` as given.
+    fn quote(&self, q: &Quote, names: &[JsValue], parent: Option<usize>, depth: u32) -> Plain {
+        let k = self.k;
+        let attr: Option<&Attribution> = q.attribution.as_ref();
+        let o = plain();
+        o.set_num(&k.start, self.at(q.span.start));
+        o.set_num(&k.end, self.at(q.span.end));
+        o.set(&k.text, &self.slice(q.content));
+        o.set(&k.kind, &fixed(q.kind.name()));
+        let speaker = attr.and_then(|a| Some((a.speaker, a.mention?)));
+        o.set(
+            &k.speaker,
+            &match speaker {
+                Some((who, mention)) => {
+                    let s = plain();
+                    let name = who.and_then(|i| names.get(i));
+                    s.set(&k.name, name.unwrap_or(&JsValue::NULL));
+                    s.set(&k.mention, &self.span(mention));
+                    s.into()
+                }
+                None => JsValue::NULL,
+            },
+        );
+        let cue = attr.and_then(|a| a.cue);
+        o.set(&k.cue, &cue.map_or(JsValue::NULL, |c| self.span(c).into()));
+        let rule = attr.map(|a| fixed(a.rule.name()));
+        o.set(&k.rule, rule.as_ref().unwrap_or(&JsValue::NULL));
+        let marks = plain();
+        marks.set(&k.open, &self.slice(q.open));
+        marks.set(
+            &k.close,
+            &q.close.map_or(k.empty.clone(), |c| self.slice(c)),
+        );
+        o.set(&k.marks, &marks);
+        o.set_num(&k.depth, f64::from(depth));
+        match parent {
+            Some(p) => o.set_num(&k.parent, num(p)),
+            None => o.set(&k.parent, &JsValue::NULL),
+        }
+        o
     }
 
     fn speakers(&self, a: &Analysis, names: &[JsValue]) -> Array {
