@@ -59,10 +59,16 @@ for (const kind of Object.keys(texts.ADVERSARIAL)) {
 
 console.log("");
 const benchPkg = `${root}target/bench-pkg`;
-if (!existsSync(`${benchPkg}/quotelens.js`)) {
+const b = existsSync(`${benchPkg}/quotelens.js`) ? await loadPkg(benchPkg) : null;
+// A build left from older code lacks the newer exports: say so rather
+// than fail on a missing function half-way.
+const boundaryExports = ["analyzeCore", "analyzeReport", "analyzeSerde", "analyzeJson", "analyzeSpans"];
+const missing = b ? boundaryExports.filter((f) => typeof b[f] !== "function") : [];
+if (!b) {
   console.log("## boundary: skipped (build target/bench-pkg first: make build-bench-pkg)");
+} else if (missing.length) {
+  console.log(`## boundary: skipped (target/bench-pkg is out of date, no ${missing.join(", ")}: make build-bench-pkg)`);
 } else {
-  const b = await loadPkg(benchPkg);
   console.log("## boundary: where analyze() spends its time (measurement build, feature bench-boundary)");
   const ways = [
     ["core only (a count crosses)", (t) => b.analyzeCore(t)],
