@@ -774,23 +774,6 @@ pub(super) fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// Possessive determiners: the owner of a statement noun ("her claim").
 const POSSESSIVES: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
 
-/// Statement nouns among the governing words: never verbs, so they have
-/// an owner ("her remark"), never a subject. Sorted.
-const STATEMENT_NOUNS: &[&str] = &[
-    "accusation",
-    "accusations",
-    "admission",
-    "assertion",
-    "comment",
-    "comments",
-    "contention",
-    "dictum",
-    "remark",
-    "statement",
-    "suggestion",
-    "warning",
-];
-
 /// Auxiliaries and negation between a subject and its verb ("is
 /// praising", "will not call", "do believe"), skipped like the bridges.
 const AUXILIARIES: &[&str] = &[
@@ -841,7 +824,7 @@ pub(super) fn governor_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
                 owner = owner.or(Some(o));
                 continue;
             }
-            None if has(STATEMENT_NOUNS, &k)
+            None if crate::quote::kind::is_statement_noun(&k)
                 || head.last().is_some_and(|t| is_determiner(hay, t)) =>
             {
                 continue

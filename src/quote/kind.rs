@@ -2,7 +2,7 @@
 //! a title, a nickname, a word used as a word?
 
 mod english;
-pub(crate) use english::governs_fragment;
+pub(crate) use english::{governs_fragment, is_statement_noun};
 
 use super::{Quote, QuoteKind};
 use crate::attribution::Rule;
@@ -191,7 +191,11 @@ const GERMAN_ARTICLES: &[&str] = &[
 /// weak other, a short phrase, names no list: [`follow_listed_names`]).
 #[inline(never)]
 fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
-    if let Some(kind) = decide_kind(hay, q, lang) {
+    // The English rules make a fragment the words of the clause's
+    // subject, so they ask that attribution found someone to name there
+    // (asked once, and never for other languages).
+    let named = lang == Lang::En && names_in_head(hay, q);
+    if let Some(kind) = decide_kind(hay, q, lang, named) {
         return (kind, false);
     }
     let content = q.content.text(hay).trim_end();
@@ -228,7 +232,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // English: a word or two in a clause that reports or characterises
     // what someone said ("she vowed to end “tampon taxes”", "he dismissed
     // it as “absurd”") is that someone's words, not a scare quote.
-    if lang == Lang::En && names_in_head(hay, q) && english::reports(sentence_head(hay, q.span)) {
+    if named && english::reports(sentence_head(hay, q.span)) {
         return (QuoteKind::Speech, true);
     }
     (QuoteKind::Other, true)
@@ -237,7 +241,9 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
 /// The kind a quotation's shape and place decide (marks, depth, naming
 /// words, title case, the German rules), or `None` when only the
 /// evidence of [`decide`] (a speaker, a sentence of its own, length) can.
-fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
+/// `named`: English, and attribution named someone earlier in the
+/// quotation's sentence ([`names_in_head`]).
+fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKind> {
     if q.kind == QuoteKind::Other {
         // Decided by its marks (title marks).
         return Some(QuoteKind::Other);
@@ -254,13 +260,10 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
         return Some(QuoteKind::Other);
     }
     let prev_word = last_word(before);
-    // The English rules below make a fragment the words of the clause's
-    // subject, so they ask that attribution found someone to name there.
-    let named = names_in_head(hay, q);
     // English: a name given by a naming act (dubbed, labelled, titled) is
     // the words of whoever gave it; a word named as a word (so-called,
     // the word) is not, and stays other below.
-    if lang == Lang::En && named && english::is_naming_verb(&prev_word) {
+    if named && english::is_naming_verb(&prev_word) {
         return Some(QuoteKind::Speech);
     }
     if NAMING_WORDS.binary_search(&prev_word.as_str()).is_ok() {
@@ -326,8 +329,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
     // with a cue: sagte dem „Hamburger Abendblatt“.
     // A German clause with its verb („Vielfalt ist Programm“) is a
     // sentence, however its nouns are capitalised.
-    if lang == Lang::En && named && !punct_end && words <= 6 {
-        let head = sentence_head(hay, q.span);
+    if named && !punct_end && words <= 6 {
         // A fragment after "as" in a clause that calls or casts someone
         // as something ("refers to him as", "dismissed it as", "known
         // as") is how the clause's subject put it.
@@ -337,7 +339,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang) -> Option<QuoteKind> {
         // Capitalised or not, a few words a clause is said to call,
         // brand or hail something are the words of its subject: "called
         // him “Little Marco”", "hailed the deal as a “Breakthrough”".
-        if english::characterizes(head) && !english::leads_title(&prev_word) {
+        if english::characterizes(sentence_head(hay, q.span)) && !english::leads_title(&prev_word) {
             return Some(QuoteKind::Speech);
         }
     }

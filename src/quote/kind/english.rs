@@ -119,33 +119,44 @@ const CHARACTERIZING: &[&str] = &[
     "vowing",
 ];
 
-/// Verbs of belief and nouns for what someone said: a fragment in a
-/// clause that holds one is the content of that belief or statement
-/// ("he believes in journalism that “takes sides”", "the accusation that
-/// he “lied”"), whose holder the clause names. Sorted.
-const BELIEFS_AND_STATEMENTS: &[&str] = &[
+/// Verbs of belief, and nouns for a belief or promise that are verbs
+/// too: a fragment in a clause that holds one is the content of that
+/// belief ("he believes in journalism that “takes sides”"), whose holder
+/// the clause names. Sorted.
+const BELIEFS: &[&str] = &[
+    "believe", "believed", "believes", "claim", "pledge", "promise", "think", "thinks", "vow",
+];
+
+/// Nouns for what someone said, never verbs: a fragment in a clause that
+/// holds one is the content of the statement ("the accusation that he
+/// “lied”"), and attribution gives it to the noun's owner ("her
+/// remark"), never to a subject. Sorted.
+const STATEMENT_NOUNS: &[&str] = &[
     "accusation",
     "accusations",
     "admission",
     "assertion",
-    "believe",
-    "believed",
-    "believes",
-    "claim",
     "comment",
     "comments",
     "contention",
     "dictum",
-    "pledge",
-    "promise",
     "remark",
     "statement",
     "suggestion",
-    "think",
-    "thinks",
-    "vow",
     "warning",
 ];
+
+/// Whether `word` (lower case) is a noun for what someone said
+/// ([`STATEMENT_NOUNS`]).
+pub(crate) fn is_statement_noun(word: &str) -> bool {
+    STATEMENT_NOUNS.binary_search(&word).is_ok()
+}
+
+/// Whether `word` (lower case) is a word of belief or statement
+/// ([`BELIEFS`], [`STATEMENT_NOUNS`]).
+fn is_belief_or_statement(word: &str) -> bool {
+    BELIEFS.binary_search(&word).is_ok() || is_statement_noun(word)
+}
 
 /// Whether `word` (lower case) is a naming participle ([`NAMING_VERBS`]).
 pub(super) fn is_naming_verb(word: &str) -> bool {
@@ -154,13 +165,13 @@ pub(super) fn is_naming_verb(word: &str) -> bool {
 
 /// Whether `word` (lower case) governs a quoted fragment as someone's
 /// words: a characterising verb ([`CHARACTERIZING`]), a naming participle
-/// or a word of belief or statement ([`BELIEFS_AND_STATEMENTS`]).
+/// or a word of belief or statement ([`is_belief_or_statement`]).
 /// Attribution asks it to name that someone: the verb's subject, or the
 /// owner of the statement ("her claim that …").
 pub(crate) fn governs_fragment(word: &str) -> bool {
     CHARACTERIZING.binary_search(&word).is_ok()
         || is_naming_verb(word)
-        || BELIEFS_AND_STATEMENTS.binary_search(&word).is_ok()
+        || is_belief_or_statement(word)
 }
 
 /// Subjects that name no one in particular: what "locals call “the
@@ -208,7 +219,7 @@ pub(super) fn reports(head: &str) -> bool {
     words(head).any(|w| {
         CHARACTERIZING.binary_search(&w.as_str()).is_ok()
             || is_naming_verb(&w)
-            || BELIEFS_AND_STATEMENTS.binary_search(&w.as_str()).is_ok()
+            || is_belief_or_statement(&w)
             || crate::attribution::is_speech_cue(&w)
     })
 }
@@ -264,7 +275,8 @@ mod tests {
         for list in [
             super::NAMING_VERBS,
             super::CHARACTERIZING,
-            super::BELIEFS_AND_STATEMENTS,
+            super::BELIEFS,
+            super::STATEMENT_NOUNS,
             super::TITLE_PREPOSITIONS,
             super::WORK_NOUNS,
             super::GENERIC_GROUPS,
