@@ -460,8 +460,17 @@ pub(super) fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) ->
 /// voice": the speaker is the person whose voice it is.
 #[inline(never)]
 pub(super) fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
-    let last = words::lower(m.text(hay).rsplit(' ').next()?);
-    if last.as_str() != "voice" {
+    // The last word, after the last space, is "voice" in any case: five
+    // ASCII letters (no other char lower-cases to one of them), so a
+    // byte comparison, not a split and a lower-cased copy of every
+    // mention.
+    let text = m.text(hay).as_bytes();
+    let voice = text.len().checked_sub(5).is_some_and(|k| {
+        text.get(k..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"voice"))
+            && k.checked_sub(1).is_none_or(|p| text.get(p) == Some(&b' '))
+    });
+    if !voice {
         return None;
     }
     let rest = hay.get(m.end..)?;

@@ -237,6 +237,18 @@ pub(crate) fn attribute(
     // The paragraph after the last scene break: a new conversation.
     let mut scene_start = 0usize;
     let mut pi = 0usize;
+    // [`plausible_mention`] of the last mention asked about: each
+    // quotation asks it of the mention found twice (the pattern's filter,
+    // then the final check), and the answer depends on the text alone.
+    let plausible_memo: Cell<Option<(Span, bool)>> = Cell::new(None);
+    let is_plausible = |m: Span| match plausible_memo.get() {
+        Some((s, ok)) if s == m => ok,
+        _ => {
+            let ok = plausible_mention(hay, m);
+            plausible_memo.set(Some((m, ok)));
+            ok
+        }
+    };
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
         .collect();
@@ -269,11 +281,13 @@ pub(crate) fn attribute(
         // A quoted name in the tag belongs to it: „…“, schreibt die
         // „Zeit“. The tag then runs on to the quotation after it.
         let next_start = match tops.get(ti + 1).and_then(|&k| quotes.get(k)) {
+            // The short gap first: it rules most quotations out before
+            // their words are read.
             Some(n)
-                if is_quoted_name(n.content.text(hay))
-                    && hay
-                        .get(q.span.end..n.span.start)
-                        .is_some_and(|g| g.len() < 40 && !g.contains(['.', '!', '?', '\n'])) =>
+                if hay
+                    .get(q.span.end..n.span.start)
+                    .is_some_and(|g| g.len() < 40 && !g.contains(['.', '!', '?', '\n']))
+                    && is_quoted_name(n.content.text(hay)) =>
             {
                 tops.get(ti + 2)
                     .and_then(|&k| quotes.get(k))
@@ -344,7 +358,7 @@ pub(crate) fn attribute(
         let opens_para = hay
             .get(para.start..q.span.start)
             .is_some_and(|s| s.trim().is_empty());
-        let plausible = |f: &Found| f.mention.is_none_or(|m| plausible_mention(hay, m));
+        let plausible = |f: &Found| f.mention.is_none_or(is_plausible);
         // German „laut Zeugen „…““, „nach Angaben der Polizei „…““: a source
         // in the quotation's own clause, right before it, is nearer than
         // the sentence's subject and its verb.
@@ -857,7 +871,7 @@ pub(crate) fn attribute(
         // Nor is a lone date or adverb a speaker, whichever rule found it:
         // keep the cue, drop the mention (and the quotation's speaker).
         let attribution = attribution.map(|a| match a.mention {
-            Some(m) if !plausible_mention(hay, m) => Attribution {
+            Some(m) if !is_plausible(m) => Attribution {
                 speaker: None,
                 mention: None,
                 ..a

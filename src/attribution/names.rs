@@ -3,7 +3,7 @@
 //! person introduced as "spokesman John Kirby".
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -347,6 +347,8 @@ struct Holders {
     seen: Vec<usize>,
     /// The fullest name holding it anywhere (the latest of the longest).
     fullest: Name,
+    /// How many words `fullest` has: no name holding the word has more.
+    words: usize,
 }
 
 /// A name seen in the article.
@@ -395,6 +397,9 @@ pub(crate) struct Names<'h> {
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
     /// asked: dialogue asks it of the same few names on every line.
     name_words: Vec<Cell<Option<bool>>>,
+    /// [`Names::clean`]'s scratch, kept from call to call (dialogue
+    /// resolves a name on every line).
+    clean_scratch: RefCell<Vec<(&'h str, Flags)>>,
 }
 
 /// How many occurrences of a word on each side of a mention are looked
@@ -430,22 +435,11 @@ pub(crate) const AFTER_OBJECT: &[&str] = &[
     "off", "out", "over", "round", "through", "too", "towards", "up", "upon", "very",
 ];
 
-/// [`Names::clean`], borrowing the words from `hay`, with the flags of token `k`
-/// (word `w`) from `flags(k, w)` (the [`Vocab`] while collecting names:
-/// each distinct word is described once). One allocation: the words are
-/// filtered in place.
-fn clean_with<'h>(
-    hay: &'h str,
-    toks: &[Tok],
-    flags: impl Fn(usize, &str) -> Flags,
-) -> Vec<&'h str> {
-    let mut out = Vec::new();
-    clean_into(hay, toks, flags, &mut Vec::new(), &mut out);
-    out
-}
-
-/// [`clean_with`] into `out`, with `words` for scratch: collecting names
-/// reuses both from run to run.
+/// [`Names::clean`] into `out`, borrowing the words from `hay`, with the
+/// flags of token `k` (word `w`) from `flags(k, w)` (the [`Vocab`] while
+/// collecting names: each distinct word is described once) and `words`
+/// for scratch (the words are filtered in place): collecting names reuses
+/// both from run to run, resolving reuses the scratch.
 #[inline(never)]
 fn clean_into<'h>(
     hay: &'h str,
@@ -814,12 +808,13 @@ impl<'h> Names<'h> {
                 .filter_map(|&i| names.seen.get(i))
                 .max_by_key(|s| (s.words, s.at));
             if let Some(b) = best {
-                let fullest = b.name.clone();
+                let (fullest, words) = (b.name.clone(), b.words);
                 names.by_word.insert(
                     w,
                     Holders {
                         seen: list,
                         fullest,
+                        words,
                     },
                 );
             }
@@ -844,8 +839,12 @@ impl<'h> Names<'h> {
     /// leading stop words dropped ("British Defense Minister Grant Shapps"
     /// → "Grant Shapps"; "Mr. Burr" → "Burr"). The text's words are
     /// described already; any other is described now.
-    pub(crate) fn clean<'a>(&self, hay: &'a str, toks: &[Tok]) -> Vec<&'a str> {
-        clean_with(hay, toks, |_, w| self.flags(w))
+    pub(crate) fn clean(&self, hay: &'h str, toks: &[Tok]) -> Vec<&'h str> {
+        let mut out = Vec::new();
+        let mut scratch = self.clean_scratch.take();
+        clean_into(hay, toks, |_, w| self.flags(w), &mut scratch, &mut out);
+        self.clean_scratch.replace(scratch);
+        out
     }
 
     /// What word `w` (as written) is: from the text's vocabulary, or
@@ -961,8 +960,12 @@ impl<'h> Names<'h> {
     /// The fullest name holding `word` (a surname, or a first name in
     /// fiction), preferring names seen before `at`, the latest of them.
     pub(crate) fn fullest(&self, word: &str, at: usize) -> Option<&str> {
-        let lower = words::lower(word);
-        let holders = self.by_word.get(lower.as_str())?;
+        let holders = self.by_word.get(words::lower(word).as_str())?;
+        self.fullest_of(holders, at)
+    }
+
+    /// [`Names::fullest`] among the names holding one word.
+    fn fullest_of<'s>(&'s self, holders: &'s Holders, at: usize) -> Option<&'s str> {
         let idxs = &holders.seen;
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
@@ -976,7 +979,7 @@ impl<'h> Names<'h> {
         // form): the first of them found walking away from `at` is the
         // answer, without looking at the rest of the stretch.
         // The fullest name of the whole text has the most words.
-        let longest = Some(holders.fullest.split(' ').count());
+        let longest = Some(holders.words);
         let latest_before = || {
             before
                 .iter()
@@ -1012,7 +1015,14 @@ impl<'h> Names<'h> {
     pub(crate) fn canonical(&self, cleaned: &[&str], at: usize) -> Option<String> {
         let last = cleaned.last()?;
         let joined = cleaned.join(" ");
-        match self.fullest(last, at) {
+        // Only a name with more words can be fuller: when none holds the
+        // last word (dialogue repeats the same short names), the one
+        // nearest `at` need not be looked for.
+        let holders = self
+            .by_word
+            .get(words::lower(last).as_str())
+            .filter(|h| h.words > cleaned.len());
+        match holders.and_then(|h| self.fullest_of(h, at)) {
             Some(full)
                 if full.split(' ').count() > cleaned.len()
                     && full.contains(joined.as_str())
@@ -1090,7 +1100,7 @@ impl<'h> Names<'h> {
 
     /// The names seen before `at` outside quotations, nearest first (the
     /// candidates for a speaker; callers bound how far they look).
-    fn narrated_before(&self, at: usize) -> impl Iterator<Item = &Seen> + Clone {
+    fn narrated_before(&self, at: usize) -> impl Iterator<Item = &Seen> + Clone + use<'_, 'h> {
         let k = self.narrated_end(at);
         self.narrated
             .get(..k)

@@ -4,7 +4,6 @@
 //! `space_before`, and line breaks as `break_before`.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 
 use crate::text::is_alphanumeric;
 use crate::Span;
@@ -122,19 +121,38 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 #[derive(Debug, Default)]
 pub(crate) struct Lexed {
     toks: Vec<Tok>,
-    /// Where the last window started (a token index): attribution asks
-    /// for windows near each quotation in turn, so the next search
-    /// gallops from here instead of bisecting the whole text.
-    hint: Cell<usize>,
+    /// For each [`BLOCK`] bytes of the text, the first token ending after
+    /// the block's start: a window's tokens are found from there in a few
+    /// steps, wherever the window before was (dialogue asks for several
+    /// windows per line, back and forth; a search from the last one cost
+    /// more than the rest of the window). Empty when the tokens outnumber
+    /// `u32` (then each search bisects).
+    blocks: Vec<u32>,
 }
+
+/// Bytes per entry of [`Lexed::blocks`]: at most this many tokens end
+/// inside a block, so a search steps over at most this many, and mostly
+/// two or three; the index costs 4 bytes per 32 of text, a fraction of
+/// the tokens' own (each several bytes per word).
+const BLOCK: usize = 32;
 
 impl Lexed {
     /// Lexes all of `hay`.
     pub(crate) fn new(hay: &str) -> Lexed {
-        Lexed {
-            toks: lex(hay, Span::new(0, hay.len())),
-            hint: Cell::new(0),
+        let toks = lex(hay, Span::new(0, hay.len()));
+        let mut blocks = Vec::new();
+        if u32::try_from(toks.len()).is_ok() {
+            blocks.reserve(hay.len() / BLOCK + 1);
+            let mut i = 0usize;
+            for b in 0..=hay.len() / BLOCK {
+                let pos = b * BLOCK;
+                while toks.get(i).is_some_and(|t| t.span.end <= pos) {
+                    i += 1;
+                }
+                blocks.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
         }
+        Lexed { toks, blocks }
     }
 
     /// All tokens, in text order.
@@ -177,8 +195,13 @@ impl Lexed {
 
     /// [`Lexed::lex`], borrowed from the shared tokens when the window
     /// cuts no token (most windows start and end at word edges): no copy.
+    /// An empty window (a quotation opening its paragraph has nothing
+    /// before it) holds no token.
     pub(crate) fn window(&self, hay: &str, span: Span) -> Cow<'_, [Tok]> {
-        if span.start < span.end && span.get(hay).is_some() {
+        if span.start >= span.end {
+            return Cow::Borrowed(&[]);
+        }
+        if span.get(hay).is_some() {
             let (lo, hi) = self.overlapping(span);
             let cut = |k: usize| {
                 self.toks
@@ -192,62 +215,30 @@ impl Lexed {
         Cow::Owned(self.lex(hay, span))
     }
 
-    /// The tokens `lo..hi` that overlap `span`. Windows are short, so the
-    /// end is found by galloping from the start, not by a second search
-    /// of the whole text.
+    /// The tokens `lo..hi` that overlap `span` (not empty): those from the
+    /// first ending after its start to the last starting before its end.
     fn overlapping(&self, span: Span) -> (usize, usize) {
         let lo = self.first_ending_after(span.start);
-        self.hint.set(lo);
-        let rest = self.toks.get(lo..).unwrap_or(&[]);
-        let before_end = |t: &Tok| t.span.start < span.end;
-        // Every token before index `step / 2` starts before the end.
-        let mut step = 1;
-        while rest.get(step - 1).is_some_and(before_end) {
-            step *= 2;
-        }
-        let from = step / 2;
-        let tail = rest.get(from..step.min(rest.len())).unwrap_or(&[]);
-        (lo, lo + from + tail.partition_point(before_end))
+        // Every token before `j` ends at or before the end, so starts
+        // before it; the one at `j` may start before it too; none after.
+        let j = self.first_ending_after(span.end);
+        let hi = j + usize::from(self.toks.get(j).is_some_and(|t| t.span.start < span.end));
+        (lo, hi.max(lo))
     }
 
     /// `toks.partition_point(|t| t.span.end <= pos)` (the first token
-    /// ending after `pos`), galloping from [`Lexed::hint`]: O(log d) for a
-    /// window d tokens from the last one, never worse than a bisection.
+    /// ending after `pos`): from the block holding `pos`, a few steps.
     fn first_ending_after(&self, pos: usize) -> usize {
         let toks = &self.toks;
         let done = |i: usize| toks.get(i).is_some_and(|t| t.span.end <= pos);
-        let h = self.hint.get().min(toks.len());
-        // The answer lies in a..=b.
-        let (mut a, mut b) = (0, toks.len());
-        let mut step = 1;
-        if h > 0 && !done(h - 1) {
-            // Before the hint: gallop backwards.
-            b = h - 1;
-            while let Some(i) = h.checked_sub(step) {
-                if done(i) {
-                    a = i + 1;
-                    break;
-                }
-                b = i;
-                step *= 2;
-            }
-        } else {
-            a = h;
-            while h + step - 1 < toks.len() {
-                let i = h + step - 1;
-                if !done(i) {
-                    b = i;
-                    break;
-                }
-                a = i + 1;
-                step *= 2;
-            }
+        let mut i = match self.blocks.get(pos / BLOCK) {
+            Some(&from) => usize::try_from(from).unwrap_or(toks.len()),
+            None => toks.partition_point(|t| t.span.end <= pos),
+        };
+        while done(i) {
+            i += 1;
         }
-        let b = b.max(a);
-        a + toks
-            .get(a..b)
-            .unwrap_or(&[])
-            .partition_point(|t| t.span.end <= pos)
+        i
     }
 }
 
@@ -457,15 +448,21 @@ mod tests {
     }
 
     #[test]
-    fn galloping_from_any_hint_finds_the_first_token() {
-        let hay = "“Yes.” he said, and x-y — ‘no’ U.S. end";
+    fn blocks_find_the_first_token_ending_after_any_position() {
+        let hay = "“Yes.” he said, and x-y — ‘no’ U.S. end, a much longer word: \
+                   Donaudampfschifffahrtsgesellschaftskapitän sagte … ja.";
         let doc = Lexed::new(hay);
-        for hint in 0..doc.all().len() + 2 {
-            for pos in 0..hay.len() + 2 {
-                doc.hint.set(hint);
-                let want = doc.all().partition_point(|t| t.span.end <= pos);
-                assert_eq!(doc.first_ending_after(pos), want, "hint {hint}, pos {pos}");
-            }
+        for pos in 0..hay.len() + 40 {
+            let want = doc.all().partition_point(|t| t.span.end <= pos);
+            assert_eq!(doc.first_ending_after(pos), want, "pos {pos}");
+        }
+        // Without the index (more tokens than `u32`), a bisection.
+        let bare = Lexed {
+            toks: doc.toks.clone(),
+            blocks: Vec::new(),
+        };
+        for pos in 0..hay.len() + 2 {
+            assert_eq!(bare.first_ending_after(pos), doc.first_ending_after(pos));
         }
     }
 
