@@ -362,7 +362,7 @@ pub(super) fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
         return None;
     }
     let k = key(hay, first);
-    let opens = if first.is_word() && has(lexicon::PRONOUNS, &k) {
+    let opens = if first.is_word() && vocab::is_listed_pronoun(&k) {
         matches!(k.as_str(), "he" | "she")
     } else {
         capital && !names::is_stop(&k) || matches!(k.as_str(), "the")
@@ -526,11 +526,17 @@ pub(super) fn vocative(res: &Resolver, content: Span) -> Option<Span> {
     // cache (anything else is found afresh). Asked in text order mostly,
     // so the last index or a neighbour is tried before a search.
     let last = res.vocative_at.get();
-    let Some(k) = [last, last + 1, last.wrapping_sub(1)]
-        .into_iter()
-        .find(|&k| res.quoted.get(k) == Some(&content))
-        .or_else(|| res.quoted.binary_search(&content).ok())
-    else {
+    let at = |k: usize| res.quoted.get(k) == Some(&content);
+    let k = if at(last) {
+        Some(last)
+    } else if at(last + 1) {
+        Some(last + 1)
+    } else if last.checked_sub(1).is_some_and(at) {
+        Some(last - 1)
+    } else {
+        res.quoted.binary_search(&content).ok()
+    };
+    let Some(k) = k else {
         return find_vocative(res, content);
     };
     res.vocative_at.set(k);

@@ -421,14 +421,17 @@ pub(crate) fn attribute(
                 .is_some_and(|c| matches!(c, ':' | '—' | '–'));
         let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
         if res.dialogue {
-            res.participants = turns
-                .iter()
-                .rev()
-                .take(TURN_REACH)
-                .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
-                .filter_map(|(_, t)| t.speaker)
-                .take(2)
-                .collect();
+            // Refilled in place: no allocation per line.
+            res.participants.clear();
+            res.participants.extend(
+                turns
+                    .iter()
+                    .rev()
+                    .take(TURN_REACH)
+                    .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
+                    .filter_map(|(_, t)| t.speaker)
+                    .take(2),
+            );
         }
         // German: a quotation inside a relative clause whose pronoun is
         // its subject ("der Verband, der den Plan als „…“ sieht") is the
@@ -1208,7 +1211,7 @@ fn is_determiner(hay: &str, t: &Tok) -> bool {
 
 /// [`is_determiner`] of a word `w` with key `k` (already at hand).
 fn is_determiner_word(w: &str, k: &str) -> bool {
-    has(lexicon::DETERMINERS, k)
+    vocab::is_listed_determiner(k)
         && (!words::is_capitalized(w)
             || matches!(
                 k,
@@ -1232,12 +1235,12 @@ fn is_determiner_word(w: &str, k: &str) -> bool {
 /// Adverbs and auxiliaries between a speaker and the cue.
 fn is_bridge(hay: &str, t: &Tok) -> bool {
     let k = key(hay, t);
-    has(lexicon::BRIDGES, &k)
+    vocab::is_listed_bridge(&k)
         || k.len() > 4 && k.ends_with("ly") && !words::is_capitalized(t.span.text(hay))
 }
 
 fn is_pronoun(hay: &str, t: &Tok) -> bool {
-    t.is_word() && has(lexicon::PRONOUNS, &key(hay, t))
+    t.is_word() && vocab::is_listed_pronoun(&key(hay, t))
 }
 
 #[cfg(test)]

@@ -285,7 +285,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
 /// Whether `w` (lower-case key) never starts or continues a name:
 /// function words, and adverbs ("Immediately", "Earlier").
 pub(crate) fn is_stop(w: &str) -> bool {
-    has(STOP, w) || is_adverb_form(w)
+    super::vocab::is_listed_stop(w) || is_adverb_form(w)
 }
 
 /// Whether `w` (lower-case key) looks like an adverb: "-ly", but not
@@ -557,6 +557,22 @@ impl<'h> Names<'h> {
                 .filter(|w| !w.flags.has(Flags::CAPITALIZED))
                 .map(|w| w.key.clone()),
         );
+        // Whether each distinct word's key is in `lower`, found once per
+        // word rather than once per capitalised occurrence (dialogue opens
+        // line after line with the same "Yes" and "No").
+        let key_in_lower: Vec<bool> = vocab
+            .words()
+            .map(|w| lower.contains(w.key.as_ref()))
+            .collect();
+        // (The last id may be shared: asked afresh.)
+        let in_lower = |i: usize| {
+            ids.get(i)
+                .copied()
+                .flatten()
+                .filter(|&id| id != Id::MAX)
+                .and_then(|id| key_in_lower.get(usize::try_from(id).ok()?).copied())
+                .unwrap_or_else(|| lower.contains(key(i)))
+        };
         // Whether "her" at token k is a possessive: the next token a
         // lower-case word that is no function word, preposition or
         // particle ("her head", not "her the book", "her up").
@@ -602,7 +618,7 @@ impl<'h> Names<'h> {
                         Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
                     ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
             });
-            if sentence_start && lower.contains(key(i)) && !f.has(Flags::TITLE) {
+            if sentence_start && in_lower(i) && !f.has(Flags::TITLE) {
                 i += 1;
                 continue;
             }

@@ -224,7 +224,7 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     }
     // The first word's key, looked up once for the questions below.
     let first_key = key(hay, first);
-    if has(lexicon::PRONOUNS, &first_key) {
+    if vocab::is_listed_pronoun(&first_key) {
         return Some(first.span);
     }
     let det = is_determiner_word(first.span.text(hay), &first_key);
@@ -256,7 +256,7 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
                 let k = words::key(w);
                 !names::is_stop(&k)
                     && !lexicon::is_cue_word(&k)
-                    && !has(lexicon::DETERMINERS, &k)
+                    && !vocab::is_listed_determiner(&k)
                     && (det || words::is_capitalized(w) || has(lexicon::ROLES, &k))
             }
             // A capital after the dot asked first: it needs no look-up.

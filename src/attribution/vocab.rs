@@ -94,7 +94,7 @@ impl<'a> Word<'a> {
         let k = key.as_ref();
         let listed = listed(k);
         let possessive = w.ends_with("'s") || w.ends_with("’s");
-        let mut f = Flags(listed.0 & !(AS_PARTICLE.0 | AS_ABBREV.0));
+        let mut f = Flags(listed.0 & !PRIVATE);
         f.set(Flags::CAPITALIZED, words::is_capitalized(w));
         f.set(Flags::STOP, names::is_adverb_form(k));
         f.set(Flags::TITLE, names::is_role_compound(k));
@@ -119,6 +119,33 @@ impl<'a> Word<'a> {
 /// listed abbreviation (a title or a US state).
 const AS_PARTICLE: Flags = Flags(1 << 30);
 const AS_ABBREV: Flags = Flags(1 << 31);
+/// More table bits for the attribution rules' most frequent questions
+/// (a pronoun? an adverb between speaker and cue?), not word flags.
+const AS_PRONOUN: Flags = Flags(1 << 29);
+const AS_BRIDGE: Flags = Flags(1 << 28);
+/// The table bits that are no [`Word`] flags.
+const PRIVATE: u32 = AS_PARTICLE.0 | AS_ABBREV.0 | AS_PRONOUN.0 | AS_BRIDGE.0;
+
+/// `has(lexicon::PRONOUNS, k)`: one hash look-up, where the binary search
+/// cost twice as much (asked of nearly every phrase's first word).
+pub(crate) fn is_listed_pronoun(k: &str) -> bool {
+    listed(k).has(AS_PRONOUN)
+}
+
+/// `has(lexicon::DETERMINERS, k)`, from the same table.
+pub(crate) fn is_listed_determiner(k: &str) -> bool {
+    listed(k).has(Flags::DETERMINER)
+}
+
+/// `has(names::STOP, k)`, from the same table.
+pub(crate) fn is_listed_stop(k: &str) -> bool {
+    listed(k).has(Flags::STOP)
+}
+
+/// `has(lexicon::BRIDGES, k)`, from the same table.
+pub(crate) fn is_listed_bridge(k: &str) -> bool {
+    listed(k).has(AS_BRIDGE)
+}
 
 /// Whether `k` (lower case) is a title or a US state abbreviation
 /// ([`names::is_abbrev`]).
@@ -131,7 +158,7 @@ pub(crate) fn is_listed_abbrev(k: &str) -> bool {
 /// lists themselves, which stay the source of truth).
 fn listed(k: &str) -> Flags {
     static TABLE: LazyLock<FxHashMap<&'static str, Flags>> = LazyLock::new(|| {
-        let lists: [(&[&str], Flags); 16] = [
+        let lists: [(&[&str], Flags); 18] = [
             (names::STOP, Flags::STOP),
             (lexicon::TITLES, Flags(Flags::TITLE.0 | AS_ABBREV.0)),
             (lexicon::ROLES, Flags(Flags::TITLE.0 | Flags::ROLE.0)),
@@ -148,6 +175,8 @@ fn listed(k: &str) -> Flags {
             (&["him", "her"], Flags::OBJECT),
             (&["her"], Flags::HER),
             (names::AFTER_OBJECT, Flags::AFTER_OBJECT),
+            (lexicon::PRONOUNS, AS_PRONOUN),
+            (lexicon::BRIDGES, AS_BRIDGE),
         ];
         let mut table: FxHashMap<&'static str, Flags> = FxHashMap::default();
         for (list, flags) in lists {
@@ -362,6 +391,35 @@ mod tests {
         }
         for w in &words {
             assert_eq!(Word::describe(w).flags, slow(w), "{w}");
+        }
+    }
+
+    /// The look-ups by table answer as the lists do, for every listed
+    /// word and others.
+    #[test]
+    fn listed_questions_agree_with_the_lists() {
+        let questions: [(&[&str], fn(&str) -> bool); 4] = [
+            (lexicon::PRONOUNS, is_listed_pronoun),
+            (lexicon::DETERMINERS, is_listed_determiner),
+            (names::STOP, is_listed_stop),
+            (lexicon::BRIDGES, is_listed_bridge),
+        ];
+        let mut words: Vec<String> = ["", "x", "said", "he'", "thee", "quickly", "Er", "HE"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for (list, _) in questions {
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                words.push(format!("{w}s"));
+                words.push(w.get(1..).unwrap_or_default().to_string());
+            }
+        }
+        for (list, ask) in questions {
+            for w in &words {
+                assert_eq!(ask(w), has(list, w), "{w}");
+            }
         }
     }
 

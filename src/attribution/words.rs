@@ -43,20 +43,39 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
     };
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !is_alphanumeric(c) {
-            out.push(Tok {
-                span: Span::new(span.start + i, span.start + i + len),
-                kind: Kind::Punct(c),
-            });
-            i += len;
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
+        // ASCII spaces and punctuation, most of what is not a letter, are
+        // told by the byte (the same classes as `char`'s: ASCII white
+        // space is tab to carriage return, and space).
+        let len = if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                if !matches!(b, b'\t'..=b'\r' | b' ') {
+                    out.push(Tok {
+                        span: Span::new(span.start + i, span.start + i + 1),
+                        kind: Kind::Punct(char::from(b)),
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            1
+        } else {
+            let Some(c) = char_at(text, i) else { break };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !is_alphanumeric(c) {
+                out.push(Tok {
+                    span: Span::new(span.start + i, span.start + i + len),
+                    kind: Kind::Punct(c),
+                });
+                i += len;
+                continue;
+            }
+            len
+        };
         let mut end = i + len;
         loop {
             while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
@@ -262,6 +281,11 @@ pub(crate) fn key(word: &str) -> Key<'_> {
 /// largest cost.
 pub(crate) fn lower(word: &str) -> Key<'_> {
     let bytes = word.as_bytes();
+    // Most words asked are lower-case ASCII already ("said"): borrowed
+    // after one look at each byte, without copying them.
+    if bytes.iter().all(|&b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Key::Same(word);
+    }
     if let Some(key) = lower_short_ascii(word) {
         return key;
     }
