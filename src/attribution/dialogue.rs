@@ -286,6 +286,13 @@ fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Sp
     let find = || {
         let p = paragraphs.get(k)?;
         let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
+        // A paragraph opening with a quotation mark (each line of
+        // dialogue) has none: its first token is punctuation and no
+        // capital, as its first char tells, without lexing the head.
+        let c = head.text(hay).chars().find(|c| !c.is_whitespace())?;
+        if !crate::text::is_alphanumeric(c) && !c.is_uppercase() {
+            return None;
+        }
         let toks = res.doc.window(hay, head);
         let np = narrative_subject(hay, &toks)?;
         Some((np, *toks.first()?))
@@ -305,7 +312,13 @@ pub(super) const NEWCOMER_REACH: usize = 4;
 #[inline(never)]
 pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-    let toks = doc.window(hay, Span::new(from.min(para.end), para.end));
+    let window = Span::new(from.min(para.end), para.end);
+    // The last token is a colon when the last char is (a colon never
+    // joins a word): most paragraphs end otherwise, and are not lexed.
+    if !window.text(hay).trim_end().ends_with(':') {
+        return None;
+    }
+    let toks = doc.window(hay, window);
     if toks.last()?.punct() != Some(':') {
         return None;
     }

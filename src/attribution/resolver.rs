@@ -157,26 +157,36 @@ impl<'h> Resolver<'h> {
                     // fuller name of a man: she keeps her title.
                     // (The text's words are described already: their
                     // flags say what the title lists say of their keys.)
-                    let titled = toks.iter().find_map(|t| {
-                        let f = self.names.flags(t.span.text(hay));
-                        let g = if f.has(Flags::MALE_TITLE) {
-                            names::Gender::Male
-                        } else if f.has(Flags::FEMALE_TITLE) {
-                            names::Gender::Female
-                        } else {
+                    // Asked only of a fuller name in fiction.
+                    let titled = || {
+                        toks.iter().find_map(|t| {
+                            let f = self.names.flags(t.span.text(hay));
+                            let g = if f.has(Flags::MALE_TITLE) {
+                                names::Gender::Male
+                            } else if f.has(Flags::FEMALE_TITLE) {
+                                names::Gender::Female
+                            } else {
+                                return None;
+                            };
+                            Some((t.span.start, g))
+                        })
+                    };
+                    let keeps_title = |f: &str| {
+                        if !self.dialogue || f.split(' ').count() <= cleaned.len() {
                             return None;
-                        };
-                        Some((t.span.start, g))
-                    });
-                    match (full, titled) {
-                        (Some(f), Some((from, g)))
-                            if self.dialogue
-                                && f.split(' ').count() > cleaned.len()
-                                && self.names.gender(&f).is_some_and(|fg| fg != g) =>
-                        {
-                            hay.get(from..mention.end).map(str::to_owned)
                         }
-                        (full, _) => full,
+                        let (from, g) = titled()?;
+                        self.names
+                            .gender(f)
+                            .is_some_and(|fg| fg != g)
+                            .then_some(from)
+                    };
+                    match full {
+                        Some(f) => match keeps_title(&f) {
+                            Some(from) => hay.get(from..mention.end).map(str::to_owned),
+                            None => Some(f),
+                        },
+                        None => None,
                     }
                 } else {
                     // "the spokesman": the person introduced with that role.
