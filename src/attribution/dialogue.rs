@@ -575,9 +575,10 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
             // "Now, granny, sit down.": a household word called out.
             let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(Tok::punct);
             let after = toks.get(i + 1).map(Tok::punct);
-            if has(lexicon::HOUSEHOLD_NAMES, &words::key(w))
-                && matches!(before, Some(Some(',')))
+            // The commas first: most words stand between others.
+            if matches!(before, Some(Some(',')))
                 && matches!(after, None | Some(Some(',' | '.' | '!' | '?')))
+                && has(lexicon::HOUSEHOLD_NAMES, &words::key(w))
             {
                 found = Some(t.span);
             }

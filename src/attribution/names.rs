@@ -364,6 +364,20 @@ struct Seen {
     /// Named inside a quotation: an addressee or someone talked about,
     /// not a candidate speaker.
     quoted: bool,
+    /// Which distinct name it is (an index into [`Names::traits`]).
+    distinct: u32,
+}
+
+/// What the rules ask of a distinct name while looking for a speaker
+/// among the names before a line, found once per name the first time
+/// (they depend on the whole text only): dialogue asks them of the same
+/// few names on every line.
+#[derive(Clone, Copy, Debug)]
+struct Traits {
+    /// [`Names::names_place`].
+    place: bool,
+    /// [`Names::gender`].
+    gender: Option<Gender>,
 }
 
 /// Every capitalised name run of the article, cleaned of titles, with
@@ -400,6 +414,8 @@ pub(crate) struct Names<'h> {
     /// [`Names::clean`]'s scratch, kept from call to call (dialogue
     /// resolves a name on every line).
     clean_scratch: RefCell<Vec<(&'h str, Flags)>>,
+    /// Each distinct name's [`Traits`] once asked, by [`Seen::distinct`].
+    traits: Vec<Cell<Option<Traits>>>,
 }
 
 /// How many occurrences of a word on each side of a mention are looked
@@ -520,7 +536,13 @@ pub(crate) fn is_title_word(k: &str) -> bool {
 /// Whether `k` (lower-case key) is a German role compound
 /// ("bundeskanzlerin").
 pub(crate) fn is_role_compound(k: &str) -> bool {
-    k.len() > 4 && lexicon::DE_ROLE_ENDINGS.iter().any(|s| k.ends_with(s))
+    // The last byte first: most endings are ruled out without comparing
+    // the rest (asked of every distinct word of a text).
+    let last = k.as_bytes().last();
+    k.len() > 4
+        && lexicon::DE_ROLE_ENDINGS
+            .iter()
+            .any(|s| s.as_bytes().last() == last && k.ends_with(s))
 }
 
 impl<'h> Names<'h> {
@@ -791,6 +813,7 @@ impl<'h> Names<'h> {
                         words: d.words,
                         name,
                         quoted: in_quote,
+                        distinct: u32::try_from(id).unwrap_or(u32::MAX),
                     });
                 }
             }
@@ -848,7 +871,26 @@ impl<'h> Names<'h> {
                 }
             }
         }
+        names.traits = vec![Cell::new(None); distinct.len()];
         names
+    }
+
+    /// The [`Traits`] of the name `s`, found the first time.
+    fn traits(&self, s: &Seen) -> Traits {
+        let slot = usize::try_from(s.distinct)
+            .ok()
+            .and_then(|d| self.traits.get(d));
+        if let Some(known) = slot.and_then(Cell::get) {
+            return known;
+        }
+        let t = Traits {
+            place: self.names_place(&s.name),
+            gender: self.gender(&s.name),
+        };
+        if let Some(slot) = slot {
+            slot.set(Some(t));
+        }
+        t
     }
 
     /// The words of a capitalised run as a cleaned name: titles, roles and
@@ -1144,10 +1186,10 @@ impl<'h> Names<'h> {
         let recent = self
             .narrated_before(at)
             .take(40)
-            .map(|s| s.name.as_str())
             // A name in capitals only is a heading ("THE THEFT").
-            .filter(|n| n.chars().any(char::is_lowercase))
-            .filter(|n| !skip.contains(n) && self.gender(n) == Some(gender));
+            .filter(|s| s.name.chars().any(char::is_lowercase))
+            .filter(|s| !skip.contains(&s.name.as_str()) && self.traits(s).gender == Some(gender))
+            .map(|s| s.name.as_str());
         // A character who has spoken before, else the nearest name.
         recent
             .clone()
@@ -1165,11 +1207,14 @@ impl<'h> Names<'h> {
         skip: &[&str],
         known: &dyn Fn(&str) -> bool,
     ) -> Option<(&str, Span)> {
-        let fits = |n: &str| {
+        let fits = |s: &Seen| {
+            let n = s.name.as_str();
             !skip.contains(&n)
-                && !skip.iter().any(|s| s.ends_with(n) || n.ends_with(s))
-                && !self.names_place(n)
-                && (self.gender(n).is_some() || known(n))
+                && !skip.iter().any(|k| k.ends_with(n) || n.ends_with(k))
+                && {
+                    let t = self.traits(s);
+                    !t.place && (t.gender.is_some() || known(n))
+                }
         };
         // Characters who have spoken before come first, unless a name
         // the story keeps coming back to is nearer (a character who has
@@ -1201,7 +1246,7 @@ impl<'h> Names<'h> {
             {
                 Some(&(_, ok)) => ok,
                 None => {
-                    let ok = fits(n);
+                    let ok = fits(s);
                     if let Some(m) = memo.get_mut(slot % 4) {
                         *m = Some((&s.name, ok));
                     }
