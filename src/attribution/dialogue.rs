@@ -55,6 +55,8 @@ pub(super) struct DialogueCtx<'a> {
     pub(super) content: &'a str,
     /// Its content span.
     pub(super) own: Span,
+    /// Its index among the top-level quotations ([`Resolver::quoted`]).
+    pub(super) line: usize,
     /// The previous paragraph.
     pub(super) prev_para: Option<Span>,
     /// The previous top-level quotation (whole span, content).
@@ -87,7 +89,7 @@ pub(super) const TURN_REACH: usize = 12;
 pub(super) fn dialogue_line(res: &mut Resolver, c: &DialogueCtx) -> Option<Attribution> {
     let guess = dialogue_guess(res, c)?;
     // A line never addresses its own speaker: "Thank you, Ann" is not Ann's.
-    let addressee = vocative(res, c.own).and_then(|v| res.resolve(v));
+    let addressee = vocative_at(res, c.line, c.own).and_then(|v| res.resolve(v));
     if addressee.is_none() || guess.speaker != addressee {
         return Some(guess);
     }
@@ -156,7 +158,12 @@ pub(super) fn dialogue_guess(res: &mut Resolver, c: &DialogueCtx) -> Option<Attr
         .prev_quote
         .is_some_and(|(span, _)| span.end > prev_para.start && span.end <= prev_para.end);
     if answers && recent(1) {
-        if let Some(v) = c.prev_quote.and_then(|(_, content)| vocative(res, content)) {
+        let prev = c.line.checked_sub(1);
+        if let Some(v) = c
+            .prev_quote
+            .zip(prev)
+            .and_then(|((_, content), k)| vocative_at(res, k, content))
+        {
             if let Some(i) = res.resolve(v).filter(|&i| Some(i) != last_speaker) {
                 return Some(line(i, v, Rule::Vocative));
             }
@@ -563,6 +570,23 @@ pub(super) fn vocative(res: &Resolver, content: Span) -> Option<Span> {
     v
 }
 
+/// [`vocative`] of the top-level quotation `k` (in [`Resolver::quoted`])
+/// whose content is `content`: where the caller knows the index, no
+/// search for it.
+pub(super) fn vocative_at(res: &Resolver, k: usize, content: Span) -> Option<Span> {
+    if res.quoted.get(k) != Some(&content) {
+        return vocative(res, content);
+    }
+    if let Some(&Some(v)) = res.vocatives.borrow().get(k) {
+        return v;
+    }
+    let v = find_vocative(res, content);
+    if let Some(slot) = res.vocatives.borrow_mut().get_mut(k) {
+        *slot = Some(v);
+    }
+    v
+}
+
 /// [`vocative`], found.
 pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     let hay = res.hay;
@@ -571,7 +595,9 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     let mut i = 0;
     while let Some(t) = toks.get(i) {
         let w = t.span.text(hay);
-        if t.is_word() && !words::is_capitalized(w) {
+        // Asked once per token.
+        let capital = t.is_word() && words::is_capitalized(w);
+        if t.is_word() && !capital {
             // "Now, granny, sit down.": a household word called out.
             let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(Tok::punct);
             let after = toks.get(i + 1).map(Tok::punct);
@@ -583,7 +609,7 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
                 found = Some(t.span);
             }
         }
-        if !(t.is_word() && words::is_capitalized(w)) {
+        if !capital {
             i += 1;
             continue;
         }

@@ -583,7 +583,7 @@ pub(crate) fn attribute(
                 // "“Good morning, Ann,” he said": he is not Ann.
                 let addressee = res
                     .dialogue
-                    .then(|| vocative(&res, q.content))
+                    .then(|| vocative_at(&res, ti, q.content))
                     .flatten()
                     .and_then(|v| res.resolve(v));
                 match (speaker, f.mention) {
@@ -684,7 +684,7 @@ pub(crate) fn attribute(
                     .and_then(|k| tops.get(k))
                     .and_then(|&k| quotes.get(k))
                     .filter(|p| p.span.end + PARAGRAPH_REACH >= q.span.start)
-                    .and_then(|p| vocative(&res, p.content))
+                    .and_then(|p| vocative_at(&res, ti - 1, p.content))
                     .and_then(|v| res.resolve(v))
                     .filter(|&i| Some(i) != last_speaker);
                 called.or_else(|| {
@@ -770,6 +770,7 @@ pub(crate) fn attribute(
                     after: &after,
                     content,
                     own: q.content,
+                    line: ti,
                     prev_para: pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied(),
                     prev_quote,
                     last,
@@ -900,13 +901,20 @@ pub(crate) fn attribute(
     }
     if res.dialogue {
         // Whom each line calls by name (bounded work per quotation).
+        // (`line` counts the top-level quotations: their index in
+        // `res.quoted`.)
+        let mut line = 0usize;
         let addressed: Vec<Option<usize>> = quotes
             .iter()
             .map(|q| {
-                if q.depth > 0 || q.kind != QuoteKind::Speech {
+                if q.depth > 0 {
                     return None;
                 }
-                vocative(&res, q.content).and_then(|v| res.resolve(v))
+                line += 1;
+                if q.kind != QuoteKind::Speech {
+                    return None;
+                }
+                vocative_at(&res, line - 1, q.content).and_then(|v| res.resolve(v))
             })
             .collect();
         turns::count_back(hay, paragraphs, quotes, &addressed);
@@ -1211,7 +1219,12 @@ fn is_determiner(hay: &str, t: &Tok) -> bool {
 
 /// [`is_determiner`] of a word `w` with key `k` (already at hand).
 fn is_determiner_word(w: &str, k: &str) -> bool {
-    vocab::is_listed_determiner(k)
+    listed_determiner_word(vocab::is_listed_determiner(k), w, k)
+}
+
+/// [`is_determiner_word`] when whether `k` is listed is known (`listed`).
+fn listed_determiner_word(listed: bool, w: &str, k: &str) -> bool {
+    listed
         && (!words::is_capitalized(w)
             || matches!(
                 k,

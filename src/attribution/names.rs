@@ -1072,7 +1072,10 @@ impl<'h> Names<'h> {
     /// "John Kirby", ["Kim"] → "Kim Jong Un".
     pub(crate) fn canonical(&self, cleaned: &[&str], at: usize) -> Option<String> {
         let last = cleaned.last()?;
-        let joined = cleaned.join(" ");
+        let joined = match cleaned {
+            [one] => (*one).to_owned(),
+            _ => cleaned.join(" "),
+        };
         // Only a name with more words can be fuller: when none holds the
         // last word (dialogue repeats the same short names), the one
         // nearest `at` need not be looked for.
@@ -1209,12 +1212,10 @@ impl<'h> Names<'h> {
     ) -> Option<(&str, Span)> {
         let fits = |s: &Seen| {
             let n = s.name.as_str();
-            !skip.contains(&n)
-                && !skip.iter().any(|k| k.ends_with(n) || n.ends_with(k))
-                && {
-                    let t = self.traits(s);
-                    !t.place && (t.gender.is_some() || known(n))
-                }
+            !skip.contains(&n) && !skip.iter().any(|k| k.ends_with(n) || n.ends_with(k)) && {
+                let t = self.traits(s);
+                !t.place && (t.gender.is_some() || known(n))
+            }
         };
         // Characters who have spoken before come first, unless a name
         // the story keeps coming back to is nearer (a character who has

@@ -224,10 +224,11 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     }
     // The first word's key, looked up once for the questions below.
     let first_key = key(hay, first);
-    if vocab::is_listed_pronoun(&first_key) {
+    let (pronoun, determiner) = vocab::is_listed_pronoun_determiner(&first_key);
+    if pronoun {
         return Some(first.span);
     }
-    let det = is_determiner_word(first.span.text(hay), &first_key);
+    let det = listed_determiner_word(determiner, first.span.text(hay), &first_key);
     // A lower-case role before the name: "said engineer Nadia Volkova".
     let lead = toks
         .iter()

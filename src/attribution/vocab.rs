@@ -132,6 +132,13 @@ pub(crate) fn is_listed_pronoun(k: &str) -> bool {
     listed(k).has(AS_PRONOUN)
 }
 
+/// (`has(lexicon::PRONOUNS, k)`, `has(lexicon::DETERMINERS, k)`) from one
+/// look-up: a phrase's first word is asked both.
+pub(crate) fn is_listed_pronoun_determiner(k: &str) -> (bool, bool) {
+    let f = listed(k);
+    (f.has(AS_PRONOUN), f.has(Flags::DETERMINER))
+}
+
 /// `has(lexicon::DETERMINERS, k)`, from the same table.
 pub(crate) fn is_listed_determiner(k: &str) -> bool {
     listed(k).has(Flags::DETERMINER)
@@ -398,7 +405,8 @@ mod tests {
     /// word and others.
     #[test]
     fn listed_questions_agree_with_the_lists() {
-        let questions: [(&[&str], fn(&str) -> bool); 4] = [
+        type Question = (&'static [&'static str], fn(&str) -> bool);
+        let questions: [Question; 4] = [
             (lexicon::PRONOUNS, is_listed_pronoun),
             (lexicon::DETERMINERS, is_listed_determiner),
             (names::STOP, is_listed_stop),
@@ -420,6 +428,10 @@ mod tests {
             for w in &words {
                 assert_eq!(ask(w), has(list, w), "{w}");
             }
+        }
+        for w in &words {
+            let both = (has(lexicon::PRONOUNS, w), has(lexicon::DETERMINERS, w));
+            assert_eq!(is_listed_pronoun_determiner(w), both, "{w}");
         }
     }
 

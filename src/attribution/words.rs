@@ -60,7 +60,9 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
             }
             1
         } else {
-            let Some(c) = char_at(text, i) else { break };
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
             let len = c.len_utf8();
             if c.is_whitespace() {
                 i += len;
@@ -281,9 +283,13 @@ pub(crate) fn key(word: &str) -> Key<'_> {
 /// largest cost.
 pub(crate) fn lower(word: &str) -> Key<'_> {
     let bytes = word.as_bytes();
-    // Most words asked are lower-case ASCII already ("said"): borrowed
-    // after one look at each byte, without copying them.
-    if bytes.iter().all(|&b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    // Most words asked are short and lower-case ASCII already ("said"):
+    // borrowed after one look at each byte, without copying them.
+    if bytes.len() <= INLINE
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return Key::Same(word);
     }
     if let Some(key) = lower_short_ascii(word) {
@@ -468,6 +474,28 @@ mod tests {
         fn lower_is_to_lowercase(w in "\\PC{0,30}") {
             let k = lower(&w);
             proptest::prop_assert_eq!(k.as_str(), w.to_lowercase());
+        }
+    }
+
+    /// Each ASCII char between two letters, told by the byte: white
+    /// space (as `char` has it, vertical tab and form feed too) splits
+    /// the words, a joiner joins them, anything else is punctuation.
+    #[test]
+    fn ascii_bytes_classed_as_chars_are() {
+        for c in (0u8..128).map(char::from) {
+            let hay = format!("x{c}y");
+            let got: Vec<Kind> = lex(&hay, Span::new(0, hay.len()))
+                .iter()
+                .map(|t| t.kind)
+                .collect();
+            let want = if c.is_whitespace() {
+                vec![Kind::Word, Kind::Word]
+            } else if c.is_alphanumeric() || matches!(c, '\'' | '-' | '.') {
+                vec![Kind::Word]
+            } else {
+                vec![Kind::Word, Kind::Punct(c), Kind::Word]
+            };
+            assert_eq!(got, want, "{c:?}");
         }
     }
 
