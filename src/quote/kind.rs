@@ -235,6 +235,14 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if named && english::reports(sentence_head(hay, q.span)) {
         return (QuoteKind::Speech, true);
     }
+    if lang == Lang::En && !title_case(lang, content) {
+        let (start, end) = sentence_bounds(hay, q.span);
+        let head = hay.get(start..q.span.start).unwrap_or("");
+        let tail = hay.get(q.span.end..end).unwrap_or("");
+        if english::reports_around(head, tail) {
+            return (QuoteKind::Speech, true);
+        }
+    }
     (QuoteKind::Other, true)
 }
 
@@ -266,8 +274,32 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     if named && english::is_naming_verb(&prev_word) {
         return Some(QuoteKind::Speech);
     }
+    // English: a wording named as a wording ("the phrase “X”", "the
+    // slogan “Y”") is still someone's words when its sentence reports
+    // someone saying or using it, or the wording has an owner ("refused to
+    // say the words", "using the term", "Romney's phrase"): the
+    // quotation is then the content of that report. A term named in the
+    // narrator's own sentence ("the phrase “X” rates well") stays other.
+    if lang == Lang::En && english::is_wording_noun(&prev_word) {
+        let (start, end) = sentence_bounds(hay, q.span);
+        let head = hay.get(start..q.span.start).unwrap_or("");
+        let tail = hay.get(q.span.end..end).unwrap_or("");
+        let noun_at = before.trim_end().len().saturating_sub(prev_word.len());
+        let owned = before.get(..noun_at).is_some_and(after_possessive);
+        if owned || english::wording_in_use(head, tail) {
+            return Some(QuoteKind::Speech);
+        }
+    }
     if NAMING_WORDS.binary_search(&prev_word.as_str()).is_ok() {
         return Some(QuoteKind::Other);
+    }
+    // English: the object of a verb of saying, chanting or inscribing is
+    // what was said, chanted or written, title case or not: "he said
+    // “The Hispanics”", "chants of “Lock Her Up”", "a sign that read
+    // “Hands Off”". (Told and called take an addressee or give a name:
+    // "told “Good Morning America”", "a show called “Billions”".)
+    if lang == Lang::En && english::says_object(before) {
+        return Some(QuoteKind::Speech);
     }
     // Glued to a following word: the „Roude Léiw“-Befürworter, "Hamas"'s.
     let after = hay.get(q.span.end..).unwrap_or("");

@@ -224,6 +224,151 @@ pub(super) fn reports(head: &str) -> bool {
     })
 }
 
+/// Whether the sentence around a quoted fragment, before it (`head`) or
+/// after it (`tail`), reports what someone said ([`reports`], or
+/// "according to").
+pub(super) fn reports_around(head: &str, tail: &str) -> bool {
+    reports(head) || reports(tail) || cites(head) || cites(tail)
+}
+
+/// Nouns for a wording, which name the quotation after them as words:
+/// "the phrase “X”", "the slogan “Y”". Sorted.
+const WORDING_NOUNS: &[&str] = &["motto", "phrase", "slogan", "term", "word", "words"];
+
+/// Whether `word` (lower case) is a noun for a wording ([`WORDING_NOUNS`]).
+pub(super) fn is_wording_noun(word: &str) -> bool {
+    WORDING_NOUNS.binary_search(&word).is_ok()
+}
+
+/// Verbs of using words: a wording someone is said to use is theirs
+/// ("she used the term “X”"). Sorted.
+const USING: &[&str] = &["use", "used", "uses", "using", "utter", "uttered", "utters"];
+
+/// Whether the sentence around a named wording (`head` before it, `tail`
+/// after it) reports someone saying it ([`reports_around`]) or using it
+/// ([`USING`]).
+pub(super) fn wording_in_use(head: &str, tail: &str) -> bool {
+    reports_around(head, tail)
+        || words(head)
+            .chain(words(tail))
+            .any(|w| USING.binary_search(&w.as_str()).is_ok())
+}
+
+/// Speech cues that do not make the quotation right after them what was
+/// said: an addressee ("told “Meet the Press”"), a name ("a series
+/// called “Billions”"), or a noun as often as a verb ("his remarks",
+/// "the United States"). Sorted.
+const NOT_SAYING_OBJECT: &[&str] = &[
+    "answers",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "claims",
+    "continued",
+    "continues",
+    "counters",
+    "demands",
+    "notes",
+    "objects",
+    "offered",
+    "offers",
+    "pointed",
+    "posts",
+    "promises",
+    "rang",
+    "remarks",
+    "shot",
+    "so",
+    "states",
+    "tell",
+    "telling",
+    "tells",
+    "told",
+    "warning",
+];
+
+/// Verbs of chanting and shouting: the quotation right after one is the
+/// chant ("protesters chanting “Dump Trump”"). Sorted.
+const CHANTING: &[&str] = &[
+    "chant",
+    "chanted",
+    "chanting",
+    "chants",
+    "cheered",
+    "cheering",
+    "screamed",
+    "screaming",
+    "shouted",
+    "shouting",
+    "yelled",
+    "yelling",
+];
+
+/// Nouns for a chant or a cry, which name the quotation after "of" as
+/// what a crowd said ("chants of “Four more years”"). Sorted.
+const CRIES: &[&str] = &[
+    "calls", "chant", "chants", "chorus", "cries", "cry", "shouts",
+];
+
+/// Nouns for things that bear words: what a sign "reads" or "says" is
+/// written on it. Sorted.
+const INSCRIBED: &[&str] = &[
+    "banner", "banners", "button", "buttons", "cap", "hat", "hats", "message", "placard",
+    "placards", "poster", "posters", "shirt", "shirts", "sign", "signs", "sticker", "t-shirt",
+];
+
+/// Whether the words right before a quotation (`before`, up to its
+/// opening mark) make it the object of saying: a speech cue
+/// ([`crate::attribution::is_speech_cue`], but not
+/// [`NOT_SAYING_OBJECT`]), a verb of chanting ([`CHANTING`]), "cries of",
+/// or "read(s)" after a sign ([`INSCRIBED`]), with an optional comma
+/// between.
+pub(super) fn says_object(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t.strip_suffix(',').unwrap_or(t).trim_end();
+    let mut back = t
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_lowercase);
+    let Some(last) = back.next() else {
+        return false;
+    };
+    // The last word must end the text: "said, “" but not "said: “".
+    if !t.ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return false;
+    }
+    let w = last.as_str();
+    if CHANTING.binary_search(&w).is_ok() {
+        return true;
+    }
+    if w == "of" {
+        return back
+            .next()
+            .is_some_and(|n| CRIES.binary_search(&n.as_str()).is_ok());
+    }
+    if matches!(w, "read" | "reads" | "reading" | "said" | "says" | "saying") {
+        let mut rest = back;
+        if rest.any(|n| INSCRIBED.binary_search(&n.as_str()).is_ok()) {
+            return true;
+        }
+    }
+    crate::attribution::is_speech_cue(w) && NOT_SAYING_OBJECT.binary_search(&w).is_err()
+}
+
+/// Whether `text` holds "according to".
+fn cites(text: &str) -> bool {
+    let mut prev = String::new();
+    for w in words(text) {
+        if prev == "according" && w == "to" {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
 /// Prepositions after which a capitalised quotation is the title of a
 /// work or a show, not speech: "said on “Meet the Press”", "the author
 /// of “Empire”". Sorted.
@@ -280,6 +425,12 @@ mod tests {
             super::TITLE_PREPOSITIONS,
             super::WORK_NOUNS,
             super::GENERIC_GROUPS,
+            super::WORDING_NOUNS,
+            super::USING,
+            super::NOT_SAYING_OBJECT,
+            super::CHANTING,
+            super::CRIES,
+            super::INSCRIBED,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
