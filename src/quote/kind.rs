@@ -236,9 +236,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
         return (QuoteKind::Speech, true);
     }
     if lang == Lang::En && !title_case(lang, content) {
-        let (start, end) = sentence_bounds(hay, q.span);
-        let head = hay.get(start..q.span.start).unwrap_or("");
-        let tail = hay.get(q.span.end..end).unwrap_or("");
+        let (head, tail) = head_and_tail(hay, q);
         if english::reports_around(head, tail) {
             return (QuoteKind::Speech, true);
         }
@@ -281,9 +279,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     // quotation is then the content of that report. A term named in the
     // narrator's own sentence ("the phrase “X” rates well") stays other.
     if lang == Lang::En && english::is_wording_noun(&prev_word) {
-        let (start, end) = sentence_bounds(hay, q.span);
-        let head = hay.get(start..q.span.start).unwrap_or("");
-        let tail = hay.get(q.span.end..end).unwrap_or("");
+        let (head, tail) = head_and_tail(hay, q);
         let noun_at = before.trim_end().len().saturating_sub(prev_word.len());
         let owned = before.get(..noun_at).is_some_and(after_possessive);
         if owned || english::wording_in_use(head, tail) {
@@ -375,6 +371,24 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
             return Some(QuoteKind::Speech);
         }
     }
+    // English: capitalised or not, a few words in a sentence that
+    // mentions, cites, finds or fears them ("there was no mention of
+    // “Crooked Hillary”", "the board finds he is a “Natural Born
+    // Citizen”") are the content of that report, PolNeAR's attribution
+    // (source, cue, content), unless a preposition, a work noun or a
+    // possessive leads them as a title ("told ABC's “This Week”").
+    if lang == Lang::En
+        && !punct_end
+        && words <= 6
+        && !after_possessive(before)
+        && !english::leads_title(&prev_word)
+        && !apposed_to_work(before)
+    {
+        let (head, tail) = head_and_tail(hay, q);
+        if english::stance_around(head, tail) {
+            return Some(QuoteKind::Speech);
+        }
+    }
     let german_clause = lang == Lang::De
         && content
             .split(' ')
@@ -401,13 +415,8 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     // of “Empire,”, the movie “Heat.”
     // A title in apposition to a work noun is the work too: his memoir,
     // “Hard Roads,”.
-    let apposed = || {
-        before
-            .trim_end()
-            .strip_suffix(',')
-            .is_some_and(|t| english::is_work_noun(&last_word(t)))
-    };
-    let title_lead = lang == Lang::En && (english::leads_title(&prev_word) || apposed());
+    let title_lead =
+        lang == Lang::En && (english::leads_title(&prev_word) || apposed_to_work(before));
     if words <= 6
         && (after_possessive(before) || title_lead)
         && is_title_case(content.trim_end_matches(['.', ',']))
@@ -993,6 +1002,31 @@ fn sentence_around(hay: &str, span: crate::Span) -> &str {
 /// The part of the sentence holding `span` before it.
 fn sentence_head(hay: &str, span: crate::Span) -> &str {
     hay.get(sentence_start(hay, span)..span.start).unwrap_or("")
+}
+
+/// The sentence around a quotation, before it and after it (up to the
+/// sentence's end, [`sentence_bounds`]). A quotation that ends with a
+/// full stop, question or exclamation mark ends its sentence: what
+/// follows is the next one, and the tail is empty.
+fn head_and_tail<'a>(hay: &'a str, q: &Quote) -> (&'a str, &'a str) {
+    let (start, end) = sentence_bounds(hay, q.span);
+    let head = hay.get(start..q.span.start).unwrap_or("");
+    let closed = q.content.text(hay).trim_end().ends_with(['.', '!', '?']);
+    let tail = if closed {
+        ""
+    } else {
+        hay.get(q.span.end..end).unwrap_or("")
+    };
+    (head, tail)
+}
+
+/// Whether `before` ends with a noun for a work and a comma: a title in
+/// apposition to it is the work ("his memoir, “Hard Roads,”").
+fn apposed_to_work(before: &str) -> bool {
+    before
+        .trim_end()
+        .strip_suffix(',')
+        .is_some_and(|t| english::is_work_noun(&last_word(t)))
 }
 
 /// Where the sentence holding `span` starts ([`sentence_bounds`], without
