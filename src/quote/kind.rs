@@ -306,6 +306,16 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    // English: a title with its byline ("“Why the Mill Closed,” by Ana
+    // Ruiz") names an article or a book; its author wrote it, but no one
+    // says it in the text. A clause that reports speech before it ("she
+    // said the “dreadful mess,” by the council") keeps it speech.
+    if lang == Lang::En
+        && english::has_byline(content, after)
+        && !english::reports(sentence_head(hay, q.span))
+    {
+        return Some(QuoteKind::Other);
+    }
     // A code or a figure is no one's words: a model „T4“, the class „40+“.
     if is_code(content) {
         return Some(QuoteKind::Other);

@@ -425,6 +425,24 @@ pub(super) fn says_object(before: &str) -> bool {
     crate::attribution::is_speech_cue(w) && NOT_SAYING_OBJECT.binary_search(&w).is_err()
 }
 
+/// Whether a quotation (`content`, and the text right `after` its
+/// closing mark) is followed by a comma and a byline, "by" and a
+/// capitalised name: "“Why the Mill Closed,” by Ana Ruiz". The comma
+/// tells a byline from a passive's agent ("was “rocked” by the news").
+pub(super) fn has_byline(content: &str, after: &str) -> bool {
+    let rest = if content.ends_with(',') {
+        after
+    } else {
+        match after.strip_prefix(',') {
+            Some(rest) => rest,
+            None => return false,
+        }
+    };
+    rest.strip_prefix(" by ")
+        .and_then(|name| name.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// Whether `text` holds "according to".
 fn cites(text: &str) -> bool {
     let mut prev = String::new();
