@@ -74,6 +74,42 @@ pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
     follow_listed_names(hay, quotes, &weak, lang);
 }
 
+/// The line holding `span` when it reads as a headline: at most
+/// [`HEADLINE_MAX`] bytes, four words or more, and every word of four
+/// letters or more capitalised.
+fn headline_around(hay: &str, span: crate::Span) -> Option<&str> {
+    let from = span.start.saturating_sub(HEADLINE_MAX);
+    let head = hay.get(from..span.start)?;
+    let start = match head.rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    // Bounded: a line longer than a headline is no headline, so the end
+    // is looked for in the next HEADLINE_MAX bytes only.
+    let rest = hay.get(span.start..)?;
+    let window = prefix(rest, HEADLINE_MAX);
+    let end = span.start
+        + match window.find('\n') {
+            Some(i) => i,
+            None if window.len() == rest.len() => rest.len(),
+            None => return None,
+        };
+    if end - start > HEADLINE_MAX {
+        return None;
+    }
+    let line = hay.get(start..end)?;
+    let mut words = line
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    let mut count = 0;
+    let capitalised = words.all(|w| {
+        count += 1;
+        w.chars().count() <= 3 || w.starts_with(char::is_uppercase)
+    });
+    (capitalised && count >= 4).then_some(line)
+}
+
 /// Longest first line read as a headline, in bytes.
 const HEADLINE_MAX: usize = 250;
 
@@ -397,6 +433,16 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
         let (head, tail) = head_and_tail(hay, q);
         if english::stance_around(head, tail) {
             return Some(QuoteKind::Speech);
+        }
+    }
+    // English: in a headline, where every word is capitalised, title
+    // case tells nothing about a quotation; a cue in the headline makes it
+    // the content of a report ("Mayor Says Plan Is ‘Dead On Arrival’").
+    if lang == Lang::En && !punct_end && words <= 6 {
+        if let Some(line) = headline_around(hay, q.span) {
+            if english::headline_reports(line) {
+                return Some(QuoteKind::Speech);
+            }
         }
     }
     let german_clause = lang == Lang::De

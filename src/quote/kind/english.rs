@@ -393,7 +393,14 @@ const INSCRIBED: &[&str] = &[
 /// or "read(s)" after a sign ([`INSCRIBED`]), with an optional comma
 /// between.
 pub(super) fn says_object(before: &str) -> bool {
-    let t = before.trim_end();
+    // Bounded: the words looked at are in the last 120 bytes, and a long
+    // run of marks or spaces before a quotation must not be read through
+    // for each quotation.
+    let mut cut = before.len().saturating_sub(120);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let t = before.get(cut..).unwrap_or("").trim_end();
     let t = t.strip_suffix(',').unwrap_or(t).trim_end();
     let mut back = t
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -441,6 +448,16 @@ pub(super) fn has_byline(content: &str, after: &str) -> bool {
     rest.strip_prefix(" by ")
         .and_then(|name| name.chars().next())
         .is_some_and(char::is_uppercase)
+}
+
+/// Whether a headline reports speech: a word of [`reports`] or
+/// [`STANCE`] in it, other than the nouns "states" (the United States)
+/// and "so".
+pub(super) fn headline_reports(line: &str) -> bool {
+    words(line).any(|w| {
+        !matches!(w.as_str(), "states" | "so")
+            && (reports(&w) || STANCE.binary_search(&w.as_str()).is_ok())
+    })
 }
 
 /// Whether `text` holds "according to".
