@@ -311,19 +311,29 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     // English: a wording named as a wording ("the phrase “X”", "the
     // slogan “Y”") is still someone's words when its sentence reports
     // someone saying or using it, or the wording has an owner ("refused to
-    // say the words", "using the term", "Romney's phrase"): the
+    // say the words", "using the term", "Romney's phrase", a slogan): the
     // quotation is then the content of that report. A term named in the
     // narrator's own sentence ("the phrase “X” rates well") stays other.
     if lang == Lang::En && english::is_wording_noun(&prev_word) {
         let (head, tail) = head_and_tail(hay, q);
         let noun_at = before.trim_end().len().saturating_sub(prev_word.len());
         let owned = before.get(..noun_at).is_some_and(after_possessive);
-        if owned || english::wording_in_use(head, tail) {
+        // A slogan or a motto is always someone's words: its bearer's.
+        let slogan = matches!(prev_word.as_str(), "slogan" | "motto");
+        if slogan || owned || english::wording_in_use(head, tail) {
             return Some(QuoteKind::Speech);
         }
     }
     if NAMING_WORDS.binary_search(&prev_word.as_str()).is_ok() {
         return Some(QuoteKind::Other);
+    }
+    // English: a name something is known, billed or described as, or
+    // one someone goes by, is the words of those who use it ("a town
+    // known as “the Crossroads”", "a rally billed as “Hard Hats for
+    // Hillary”"): PolNeAR takes them for an attribution whose source is
+    // left implicit.
+    if lang == Lang::En && english::named_as(before) {
+        return Some(QuoteKind::Speech);
     }
     // English: the object of a verb of saying, chanting or inscribing is
     // what was said, chanted or written, title case or not: "he said

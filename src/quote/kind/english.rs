@@ -460,6 +460,54 @@ pub(super) fn headline_reports(line: &str) -> bool {
     })
 }
 
+/// Participles that name something "as" what follows, in the passive
+/// or as a modifier: "known as", "billed as", "derided as". Sorted.
+const NAMED_AS: &[&str] = &[
+    "billed",
+    "branded",
+    "characterized",
+    "derided",
+    "described",
+    "dismissed",
+    "hailed",
+    "known",
+    "labeled",
+    "labelled",
+    "portrayed",
+    "regarded",
+    "touted",
+];
+
+/// Whether the words right before a quotation (`before`) name it as
+/// what something is known or described as ([`NAMED_AS`] and "as", "as
+/// a", "as the") or what someone goes by ("goes by", "went by").
+pub(super) fn named_as(before: &str) -> bool {
+    let mut cut = before.len().saturating_sub(60);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let t = before.get(cut..).unwrap_or("").trim_end();
+    if !t.ends_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let mut back = t
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let mut last = back.next().unwrap_or_default();
+    if matches!(last.as_str(), "a" | "an" | "the") {
+        last = back.next().unwrap_or_default();
+    }
+    let Some(verb) = back.next() else {
+        return false;
+    };
+    match last.as_str() {
+        "as" => NAMED_AS.binary_search(&verb.as_str()).is_ok(),
+        "by" => matches!(verb.as_str(), "go" | "goes" | "going" | "went"),
+        _ => false,
+    }
+}
+
 /// Whether `text` holds "according to".
 fn cites(text: &str) -> bool {
     let mut prev = String::new();
@@ -535,6 +583,7 @@ mod tests {
             super::CRIES,
             super::INSCRIBED,
             super::STANCE,
+            super::NAMED_AS,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
