@@ -60,7 +60,18 @@ const NAMING_WORDS: &[&str] = &[
 pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
     let mut weak = Vec::with_capacity(quotes.len());
     let headline = colon_headline(hay);
+    // Whether the text quotes speech in double marks (“…”, "…", ''…''):
+    // then single marks standing alone as a paragraph are a subheading.
+    let double_marks = lang == Lang::En
+        && quotes
+            .iter()
+            .any(|q| q.depth == 0 && is_double_mark(q.open.text(hay)));
     for q in quotes.iter_mut() {
+        if double_marks && q.depth == 0 && is_single_mark_subhead(hay, q) {
+            q.kind = QuoteKind::Other;
+            weak.push(false);
+            continue;
+        }
         let in_headline =
             headline.is_some_and(|(colon, end)| q.span.start > colon && q.span.end <= end);
         if in_headline && q.depth == 0 && q.kind == QuoteKind::Speech {
@@ -108,6 +119,33 @@ fn headline_around(hay: &str, span: crate::Span) -> Option<&str> {
         w.chars().count() <= 3 || w.starts_with(char::is_uppercase)
     });
     (capitalised && count >= 4).then_some(line)
+}
+
+/// Whether an opening mark is a double one: “, ", „, « or two
+/// apostrophes ('' as some papers set a double mark).
+fn is_double_mark(open: &str) -> bool {
+    matches!(open, "“" | "\"" | "„" | "«" | "''" | "”")
+}
+
+/// Whether `q` is a paragraph of its own in single marks (‘…’ or '…'),
+/// with nothing around it but dashes and a closing stop: a subheading
+/// ("'A tough decision'."), which papers that quote speech in double
+/// marks set in single ones, not anyone's words in the text.
+fn is_single_mark_subhead(hay: &str, q: &Quote) -> bool {
+    if !matches!(q.open.text(hay), "‘" | "'") {
+        return false;
+    }
+    let before = hay.get(..q.span.start).unwrap_or("");
+    let lead = before
+        .trim_end_matches(|c: char| c == ' ' || c == '\t' || c == '–' || c == '—' || c == '-');
+    if !(lead.is_empty() || lead.ends_with('\n')) {
+        return false;
+    }
+    let after = hay.get(q.span.end..).unwrap_or("");
+    let rest = after.trim_start_matches(|c: char| {
+        c == ' ' || c == '\t' || c == '–' || c == '—' || c == '-' || c == '.' || c == ':'
+    });
+    rest.is_empty() || rest.starts_with(['\n', '\r'])
 }
 
 /// Longest first line read as a headline, in bytes.
