@@ -60,14 +60,15 @@ const NAMING_WORDS: &[&str] = &[
 pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
     let mut weak = Vec::with_capacity(quotes.len());
     let headline = colon_headline(hay);
-    // Whether the text quotes speech in double marks (“…”, "…", ''…''):
-    // then single marks standing alone as a paragraph are a subheading.
-    let double_marks = lang == Lang::En
-        && quotes
-            .iter()
-            .any(|q| q.depth == 0 && is_double_mark(q.open.text(hay)));
+    // Whether the text has quoted in double marks (“…”, "…", ''…'')
+    // before the quotation at hand: then single marks standing alone as a
+    // paragraph are a subheading. Only quotations before count, so that
+    // text added after never changes an earlier kind.
+    let mut double_marks = false;
     for q in quotes.iter_mut() {
-        if double_marks && q.depth == 0 && is_single_mark_subhead(hay, q) {
+        let subhead = double_marks && q.depth == 0 && is_single_mark_subhead(hay, q);
+        double_marks |= lang == Lang::En && q.depth == 0 && is_double_mark(q.open.text(hay));
+        if subhead {
             q.kind = QuoteKind::Other;
             weak.push(false);
             continue;
@@ -309,7 +310,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if named && english::reports(sentence_head(hay, q.span)) {
         return (QuoteKind::Speech, true);
     }
-    if lang == Lang::En && !title_case(lang, content) {
+    if lang == Lang::En && !title_case(lang, content) && !generic_subject(hay, q) {
         let (head, tail) = head_and_tail(hay, q);
         if english::reports_around(head, tail) {
             return (QuoteKind::Speech, true);
@@ -477,6 +478,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
         && !after_possessive(before)
         && !english::leads_title(&prev_word)
         && !apposed_to_work(before)
+        && !generic_subject(hay, q)
     {
         let (head, tail) = head_and_tail(hay, q);
         if english::stance_around(head, tail) {
@@ -561,6 +563,15 @@ fn names_in_head(hay: &str, q: &Quote) -> bool {
             && m.start >= sentence_start(hay, q.span)
             && !english::is_generic_group(m.text(hay))
     })
+}
+
+/// Whether attribution found, as the quotation's source, a subject that
+/// names no one in particular ("locals call it the “long arm”"): a
+/// name in common use, not anyone's words ([`english::is_generic_group`]).
+fn generic_subject(hay: &str, q: &Quote) -> bool {
+    q.attribution
+        .and_then(|a| a.mention)
+        .is_some_and(|m| english::is_generic_group(m.text(hay)))
 }
 
 /// A quotation and the text around it, for the German rules.

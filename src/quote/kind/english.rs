@@ -52,33 +52,40 @@ const CHARACTERIZING: &[&str] = &[
     "coined",
     "condemn",
     "condemned",
+    "condemning",
     "condemns",
     "decry",
     "decrying",
     "deemed",
     "defend",
     "defended",
+    "defending",
     "defends",
     "denied",
     "denies",
     "denounce",
     "denounced",
     "denounces",
+    "denouncing",
     "deny",
     "describe",
+    "describing",
     "dismiss",
     "dismissed",
     "dismisses",
     "dismissing",
     "dub",
+    "dubbing",
     "dubs",
     "emphasises",
     "emphasizes",
     "hail",
     "hailed",
+    "hailing",
     "hails",
     "herald",
     "heralded",
+    "heralding",
     "heralds",
     "identified",
     "identifies",
@@ -89,6 +96,8 @@ const CHARACTERIZING: &[&str] = &[
     "imply",
     "invoked",
     "label",
+    "labeling",
+    "labelling",
     "labels",
     "pledge",
     "pledges",
@@ -108,10 +117,12 @@ const CHARACTERIZING: &[&str] = &[
     "refers",
     "reject",
     "rejected",
+    "rejecting",
     "rejects",
     "ridicule",
     "ridiculed",
     "ridicules",
+    "ridiculing",
     "touted",
     "touting",
     "touts",
@@ -214,13 +225,15 @@ pub(super) fn characterizes(head: &str) -> bool {
 }
 
 /// Whether `head` holds a characterising verb or a speech cue of
-/// attribution (said, told, called …).
+/// attribution (said, told, called …). German "so" (a cue right after a
+/// quotation there) is an English adverb, no cue.
 pub(super) fn reports(head: &str) -> bool {
     words(head).any(|w| {
-        CHARACTERIZING.binary_search(&w.as_str()).is_ok()
-            || is_naming_verb(&w)
-            || is_belief_or_statement(&w)
-            || crate::attribution::is_speech_cue(&w)
+        w != "so"
+            && (CHARACTERIZING.binary_search(&w.as_str()).is_ok()
+                || is_naming_verb(&w)
+                || is_belief_or_statement(&w)
+                || crate::attribution::is_speech_cue(&w))
     })
 }
 
@@ -272,6 +285,7 @@ const STANCE: &[&str] = &[
     "referenced",
     "references",
     "referencing",
+    "repeat",
     "repeated",
     "repeating",
     "repeats",
@@ -529,7 +543,9 @@ const TITLE_PREPOSITIONS: &[&str] = &["about", "at", "from", "in", "of", "on", "
 /// one and a comma (in apposition), is the work's title: "the movie
 /// “Heat”", "his memoir, “Hard Roads,”". Sorted.
 const WORK_NOUNS: &[&str] = &[
+    "ad",
     "album",
+    "article",
     "autobiography",
     "biography",
     "book",
@@ -537,12 +553,17 @@ const WORK_NOUNS: &[&str] = &[
     "comedy",
     "documentary",
     "drama",
+    "episode",
+    "essay",
     "film",
     "memoir",
     "movie",
     "musical",
     "novel",
+    "opera",
+    "play",
     "podcast",
+    "poem",
     "program",
     "programme",
     "series",
