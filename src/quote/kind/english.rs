@@ -226,10 +226,11 @@ pub(super) fn characterizes(head: &str) -> bool {
 
 /// Whether `head` holds a characterising verb or a speech cue of
 /// attribution (said, told, called …). German "so" (a cue right after a
-/// quotation there) is an English adverb, no cue.
+/// quotation there) is an English adverb, and "states" is the noun of the
+/// United States far more often than a verb: neither counts.
 pub(super) fn reports(head: &str) -> bool {
     words(head).any(|w| {
-        w != "so"
+        !matches!(w.as_str(), "so" | "states")
             && (CHARACTERIZING.binary_search(&w.as_str()).is_ok()
                 || is_naming_verb(&w)
                 || is_belief_or_statement(&w)
@@ -253,6 +254,7 @@ pub(super) fn reports_around(head: &str, tail: &str) -> bool {
 /// ("see", "figures") are left out. Sorted.
 const STANCE: &[&str] = &[
     "announced",
+    "argue",
     "assumed",
     "attacked",
     "cite",
@@ -314,8 +316,17 @@ pub(super) fn stance_around(head: &str, tail: &str) -> bool {
 }
 
 /// Nouns for a wording, which name the quotation after them as words:
-/// "the phrase “X”", "the slogan “Y”". Sorted.
-const WORDING_NOUNS: &[&str] = &["motto", "phrase", "slogan", "term", "word", "words"];
+/// "the phrase “X”", "the slogan “Y”"; and "so-called", which does the
+/// same ("the so-called “bracket”"). Sorted.
+const WORDING_NOUNS: &[&str] = &[
+    "motto",
+    "phrase",
+    "slogan",
+    "so-called",
+    "term",
+    "word",
+    "words",
+];
 
 /// Whether `word` (lower case) is a noun for a wording ([`WORDING_NOUNS`]).
 pub(super) fn is_wording_noun(word: &str) -> bool {
@@ -465,13 +476,9 @@ pub(super) fn has_byline(content: &str, after: &str) -> bool {
 }
 
 /// Whether a headline reports speech: a word of [`reports`] or
-/// [`STANCE`] in it, other than the nouns "states" (the United States)
-/// and "so".
+/// [`STANCE`] in it.
 pub(super) fn headline_reports(line: &str) -> bool {
-    words(line).any(|w| {
-        !matches!(w.as_str(), "states" | "so")
-            && (reports(&w) || STANCE.binary_search(&w.as_str()).is_ok())
-    })
+    words(line).any(|w| reports(&w) || STANCE.binary_search(&w.as_str()).is_ok())
 }
 
 /// Participles that name something "as" what follows, in the passive
@@ -522,14 +529,28 @@ pub(super) fn named_as(before: &str) -> bool {
     }
 }
 
-/// Whether `text` holds "according to".
+/// Whether `text` names a source in one of the set phrases of
+/// attribution: "according to (X)", "in the words of (X)", "as (X) put
+/// it".
 fn cites(text: &str) -> bool {
-    let mut prev = String::new();
+    // The last three words, and how many words back an "as" was seen.
+    let mut last: [String; 3] = Default::default();
+    let mut since_as: Option<usize> = None;
     for w in words(text) {
-        if prev == "according" && w == "to" {
+        let [a, b, c] = &last;
+        if c == "according" && w == "to"
+            || a == "in" && b == "the" && c == "words" && w == "of"
+            || c == "put" && w == "it" && since_as.is_some_and(|n| n <= 6)
+        {
             return true;
         }
-        prev = w;
+        since_as = if w == "as" {
+            Some(0)
+        } else {
+            since_as.map(|n| n + 1)
+        };
+        last.rotate_left(1);
+        last[2] = w;
     }
     false
 }
