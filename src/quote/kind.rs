@@ -467,7 +467,8 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
         }
     }
     // English: capitalised or not, a few words in a sentence that
-    // mentions, cites, finds or fears them ("there was no mention of
+    // mentions, cites, finds or fears them, or names its source
+    // ("according to the survey"), ("there was no mention of
     // “Crooked Hillary”", "the board finds he is a “Natural Born
     // Citizen”") are the content of that report, PolNeAR's attribution
     // (source, cue, content), unless a preposition, a work noun or a
@@ -481,7 +482,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
         && !generic_subject(hay, q)
     {
         let (head, tail) = head_and_tail(hay, q);
-        if english::stance_around(head, tail) {
+        if english::stance_around(head, tail) || english::cites_around(head, tail) {
             return Some(QuoteKind::Speech);
         }
     }

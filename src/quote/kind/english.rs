@@ -242,7 +242,7 @@ pub(super) fn reports(head: &str) -> bool {
 /// after it (`tail`), reports what someone said ([`reports`], a verb of
 /// [`STANCE`], or "according to").
 pub(super) fn reports_around(head: &str, tail: &str) -> bool {
-    reports(head) || reports(tail) || stance_around(head, tail) || cites(head) || cites(tail)
+    reports(head) || reports(tail) || stance_around(head, tail) || cites_around(head, tail)
 }
 
 /// Verbs of mentioning, citing and quoting, of finding, seeing (as),
@@ -527,6 +527,17 @@ pub(super) fn named_as(before: &str) -> bool {
         "by" => matches!(verb.as_str(), "go" | "goes" | "going" | "went"),
         _ => false,
     }
+}
+
+/// Whether the sentence around a quotation names a source in a set
+/// phrase of attribution ([`cites`]), other than the quotation itself
+/// ("according to “The Long Road”" cites a book by its title).
+pub(super) fn cites_around(head: &str, tail: &str) -> bool {
+    let source = head
+        .trim_end()
+        .get(head.trim_end().len().saturating_sub(12)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case("according to"));
+    !source && (cites(head) || cites(tail))
 }
 
 /// Whether `text` names a source in one of the set phrases of
