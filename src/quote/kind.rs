@@ -137,15 +137,12 @@ fn is_single_mark_subhead(hay: &str, q: &Quote) -> bool {
         return false;
     }
     let before = hay.get(..q.span.start).unwrap_or("");
-    let lead = before
-        .trim_end_matches(|c: char| c == ' ' || c == '\t' || c == '–' || c == '—' || c == '-');
+    let lead = before.trim_end_matches([' ', '\t', '–', '—', '-']);
     if !(lead.is_empty() || lead.ends_with('\n')) {
         return false;
     }
     let after = hay.get(q.span.end..).unwrap_or("");
-    let rest = after.trim_start_matches(|c: char| {
-        c == ' ' || c == '\t' || c == '–' || c == '—' || c == '-' || c == '.' || c == ':'
-    });
+    let rest = after.trim_start_matches([' ', '\t', '–', '—', '-', '.', ':']);
     rest.is_empty() || rest.starts_with(['\n', '\r'])
 }
 
