@@ -660,5 +660,45 @@ mod tests {
         assert!(super::leads_title("on") && super::leads_title("memoir"));
         assert!(super::is_work_noun("podcast") && !super::is_work_noun("on"));
         assert!(super::reports("Her claim that the plan was "));
+        assert!(!super::reports("So the United States was "));
+    }
+
+    #[test]
+    fn objects_of_saying() {
+        assert!(super::says_object("He said "));
+        assert!(super::says_object("He said, "));
+        assert!(super::says_object("the crowd chanting "));
+        assert!(super::says_object("with chants of "));
+        assert!(super::says_object("a sign that read "));
+        assert!(!super::says_object("He told "));
+        assert!(!super::says_object("a series called "));
+        assert!(!super::says_object("He read "));
+        assert!(!super::says_object("He said: "));
+    }
+
+    #[test]
+    fn names_and_bylines() {
+        assert!(super::named_as("a town known as "));
+        assert!(super::named_as("an event billed as the "));
+        assert!(super::named_as("who goes by "));
+        assert!(!super::named_as("as well as "));
+        assert!(super::has_byline("Low Water,", " by Mara Quist"));
+        assert!(super::has_byline("Low Water", ", by Mara Quist"));
+        assert!(!super::has_byline("rocked", " by the news"));
+    }
+
+    #[test]
+    fn cited_sources() {
+        assert!(super::cites("according to the survey"));
+        assert!(super::cites("in the words of one fisherman"));
+        assert!(super::cites("as one fisherman put it"));
+        assert!(!super::cites("she put it on the table"));
+        assert!(!super::cites_around("It was, according to ", ""));
+        assert!(super::cites_around(
+            "It drew crowds, ",
+            " according to its organisers"
+        ));
+        assert!(super::headline_reports("Crews Say Cuts Are "));
+        assert!(!super::headline_reports("Harbour Unveiled At Town Hall"));
     }
 }
