@@ -307,6 +307,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if named && english::reports(sentence_head(hay, q.span)) {
         return (QuoteKind::Speech, true);
     }
+    // English: PolNeAR's attribution is a source, a cue and a content,
+    // and every quotation inside the content is speech. A word or two in
+    // a sentence with a cue anywhere, before or after it ("the county
+    // found “significant” gaps", "the levy is a “stealth” tax, according
+    // to critics"), is in the content of that cue; a scare quote in the
+    // narrator's own sentence, with no cue at all, stays other. A subject
+    // that names no one in particular makes a nickname, not words.
     if lang == Lang::En && !title_case(lang, content) && !generic_subject(hay, q) {
         let (head, tail) = head_and_tail(hay, q);
         if english::reports_around(head, tail) {
@@ -464,15 +471,19 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
         }
     }
     // English: capitalised or not, a few words in a sentence that
-    // mentions, cites, finds or fears them, or names its source
-    // ("according to the survey"), ("there was no mention of
+    // mentions, cites, finds or fears them ("there was no mention of
     // “Crooked Hillary”", "the board finds he is a “Natural Born
-    // Citizen”") are the content of that report, PolNeAR's attribution
-    // (source, cue, content), unless a preposition, a work noun or a
-    // possessive leads them as a title ("told ABC's “This Week”").
+    // Citizen”"), or that names its source ("according to the survey"),
+    // are the content of that report, PolNeAR's attribution (source, cue,
+    // content), unless a preposition, a work noun or a possessive leads
+    // them as a title ("told ABC's “This Week”"). The plain speech cues
+    // (said, told) are no such sign here: a title in a sentence that
+    // says something is as often where it was said ("said on the show
+    // “Hardball”") as what was said.
     if lang == Lang::En
         && !punct_end
         && words <= 6
+        && title_case(lang, content)
         && !after_possessive(before)
         && !english::leads_title(&prev_word)
         && !apposed_to_work(before)
@@ -486,7 +497,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     // English: in a headline, where every word is capitalised, title
     // case tells nothing about a quotation; a cue in the headline makes it
     // the content of a report ("Mayor Says Plan Is ‘Dead On Arrival’").
-    if lang == Lang::En && !punct_end && words <= 6 {
+    if lang == Lang::En && !punct_end && words <= 6 && title_case(lang, content) {
         if let Some(line) = headline_around(hay, q.span) {
             if english::headline_reports(line) {
                 return Some(QuoteKind::Speech);

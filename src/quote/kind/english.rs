@@ -4,6 +4,8 @@
 //! words ("Manafort dismissed the row as “absurd”"), and a title after
 //! a preposition is the work itself ("said on “Meet the Press,”").
 
+use std::borrow::Cow;
+
 /// Participles of naming acts: a name after one was given by someone,
 /// so it is that someone's words ("a spot titled “Dangerous”", "he
 /// dubbed the plan “a scam”"). A word named as a word ("so-called",
@@ -210,18 +212,29 @@ pub(super) fn is_generic_group(mention: &str) -> bool {
         .is_ok()
 }
 
-/// The lower-cased words of `text`.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The lower-cased words of `text`, borrowed when already in lower case
+/// (most words are: the rules ask them of every sentence around a
+/// quotation, and an allocation per word was a twentieth of the analysis).
+fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lower)
+}
+
+/// `word` in lower case, borrowed when it already is.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Whether the clause before a quotation (`head`, the sentence up to
 /// it) holds a characterising verb ([`CHARACTERIZING`]) or a naming
 /// participle.
 pub(super) fn characterizes(head: &str) -> bool {
-    words(head).any(|w| CHARACTERIZING.binary_search(&w.as_str()).is_ok() || is_naming_verb(&w))
+    words(head).any(|w| CHARACTERIZING.binary_search(&&*w).is_ok() || is_naming_verb(&w))
 }
 
 /// Whether `head` holds a characterising verb or a speech cue of
@@ -230,8 +243,8 @@ pub(super) fn characterizes(head: &str) -> bool {
 /// United States far more often than a verb: neither counts.
 pub(super) fn reports(head: &str) -> bool {
     words(head).any(|w| {
-        !matches!(w.as_str(), "so" | "states")
-            && (CHARACTERIZING.binary_search(&w.as_str()).is_ok()
+        !matches!(&*w, "so" | "states")
+            && (CHARACTERIZING.binary_search(&&*w).is_ok()
                 || is_naming_verb(&w)
                 || is_belief_or_statement(&w)
                 || crate::attribution::is_speech_cue(&w))
@@ -312,7 +325,7 @@ const STANCE: &[&str] = &[
 pub(super) fn stance_around(head: &str, tail: &str) -> bool {
     words(head)
         .chain(words(tail))
-        .any(|w| STANCE.binary_search(&w.as_str()).is_ok())
+        .any(|w| STANCE.binary_search(&&*w).is_ok())
 }
 
 /// Nouns for a wording, which name the quotation after them as words:
@@ -344,7 +357,7 @@ pub(super) fn wording_in_use(head: &str, tail: &str) -> bool {
     reports_around(head, tail)
         || words(head)
             .chain(words(tail))
-            .any(|w| USING.binary_search(&w.as_str()).is_ok())
+            .any(|w| USING.binary_search(&&*w).is_ok())
 }
 
 /// Speech cues that do not make the quotation right after them what was
@@ -431,7 +444,7 @@ pub(super) fn says_object(before: &str) -> bool {
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(str::to_lowercase);
+        .map(lower);
     let Some(last) = back.next() else {
         return false;
     };
@@ -439,18 +452,18 @@ pub(super) fn says_object(before: &str) -> bool {
     if !t.ends_with(|c: char| c.is_alphanumeric() || c == '-') {
         return false;
     }
-    let w = last.as_str();
+    let w: &str = &last;
     if CHANTING.binary_search(&w).is_ok() {
         return true;
     }
     if w == "of" {
         return back
             .next()
-            .is_some_and(|n| CRIES.binary_search(&n.as_str()).is_ok());
+            .is_some_and(|n| CRIES.binary_search(&&*n).is_ok());
     }
     if matches!(w, "read" | "reads" | "reading" | "said" | "says" | "saying") {
         let mut rest = back;
-        if rest.any(|n| INSCRIBED.binary_search(&n.as_str()).is_ok()) {
+        if rest.any(|n| INSCRIBED.binary_search(&&*n).is_ok()) {
             return true;
         }
     }
@@ -478,7 +491,7 @@ pub(super) fn has_byline(content: &str, after: &str) -> bool {
 /// Whether a headline reports speech: a word of [`reports`] or
 /// [`STANCE`] in it.
 pub(super) fn headline_reports(line: &str) -> bool {
-    words(line).any(|w| reports(&w) || STANCE.binary_search(&w.as_str()).is_ok())
+    words(line).any(|w| reports(&w) || STANCE.binary_search(&&*w).is_ok())
 }
 
 /// Participles that name something "as" what follows, in the passive
@@ -514,17 +527,17 @@ pub(super) fn named_as(before: &str) -> bool {
     let mut back = t
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase);
+        .map(lower);
     let mut last = back.next().unwrap_or_default();
-    if matches!(last.as_str(), "a" | "an" | "the") {
+    if matches!(&*last, "a" | "an" | "the") {
         last = back.next().unwrap_or_default();
     }
     let Some(verb) = back.next() else {
         return false;
     };
-    match last.as_str() {
-        "as" => NAMED_AS.binary_search(&verb.as_str()).is_ok(),
-        "by" => matches!(verb.as_str(), "go" | "goes" | "going" | "went"),
+    match &*last {
+        "as" => NAMED_AS.binary_search(&&*verb).is_ok(),
+        "by" => matches!(&*verb, "go" | "goes" | "going" | "went"),
         _ => false,
     }
 }
@@ -545,7 +558,7 @@ pub(super) fn cites_around(head: &str, tail: &str) -> bool {
 /// it".
 fn cites(text: &str) -> bool {
     // The last three words, and how many words back an "as" was seen.
-    let mut last: [String; 3] = Default::default();
+    let mut last: [Cow<'_, str>; 3] = Default::default();
     let mut since_as: Option<usize> = None;
     for w in words(text) {
         let [a, b, c] = &last;
