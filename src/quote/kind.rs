@@ -60,7 +60,19 @@ const NAMING_WORDS: &[&str] = &[
 pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
     let mut weak = Vec::with_capacity(quotes.len());
     let headline = colon_headline(hay);
+    // Whether the text has quoted in double marks (“…”, "…", ''…'')
+    // before the quotation at hand: then single marks standing alone as a
+    // paragraph are a subheading. Only quotations before count, so that
+    // text added after never changes an earlier kind.
+    let mut double_marks = false;
     for q in quotes.iter_mut() {
+        let subhead = double_marks && q.depth == 0 && is_single_mark_subhead(hay, q);
+        double_marks |= lang == Lang::En && q.depth == 0 && is_double_mark(q.open.text(hay));
+        if subhead {
+            q.kind = QuoteKind::Other;
+            weak.push(false);
+            continue;
+        }
         let in_headline =
             headline.is_some_and(|(colon, end)| q.span.start > colon && q.span.end <= end);
         if in_headline && q.depth == 0 && q.kind == QuoteKind::Speech {
@@ -72,6 +84,66 @@ pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
         weak.push(by_default);
     }
     follow_listed_names(hay, quotes, &weak, lang);
+}
+
+/// The line holding `span` when it reads as a headline: at most
+/// [`HEADLINE_MAX`] bytes, four words or more, and every word of four
+/// letters or more capitalised.
+fn headline_around(hay: &str, span: crate::Span) -> Option<&str> {
+    let from = span.start.saturating_sub(HEADLINE_MAX);
+    let head = hay.get(from..span.start)?;
+    let start = match head.rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    // Bounded: a line longer than a headline is no headline, so the end
+    // is looked for in the next HEADLINE_MAX bytes only.
+    let rest = hay.get(span.start..)?;
+    let window = prefix(rest, HEADLINE_MAX);
+    let end = span.start
+        + match window.find('\n') {
+            Some(i) => i,
+            None if window.len() == rest.len() => rest.len(),
+            None => return None,
+        };
+    if end - start > HEADLINE_MAX {
+        return None;
+    }
+    let line = hay.get(start..end)?;
+    let mut words = line
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    let mut count = 0;
+    let capitalised = words.all(|w| {
+        count += 1;
+        w.chars().count() <= 3 || w.starts_with(char::is_uppercase)
+    });
+    (capitalised && count >= 4).then_some(line)
+}
+
+/// Whether an opening mark is a double one: “, ", „, « or two
+/// apostrophes ('' as some papers set a double mark).
+fn is_double_mark(open: &str) -> bool {
+    matches!(open, "“" | "\"" | "„" | "«" | "''" | "”")
+}
+
+/// Whether `q` is a paragraph of its own in single marks (‘…’ or '…'),
+/// with nothing around it but dashes and a closing stop: a subheading
+/// ("'A tough decision'."), which papers that quote speech in double
+/// marks set in single ones, not anyone's words in the text.
+fn is_single_mark_subhead(hay: &str, q: &Quote) -> bool {
+    if !matches!(q.open.text(hay), "‘" | "'") {
+        return false;
+    }
+    let before = hay.get(..q.span.start).unwrap_or("");
+    let lead = before.trim_end_matches([' ', '\t', '–', '—', '-']);
+    if !(lead.is_empty() || lead.ends_with('\n')) {
+        return false;
+    }
+    let after = hay.get(q.span.end..).unwrap_or("");
+    let rest = after.trim_start_matches([' ', '\t', '–', '—', '-', '.', ':']);
+    rest.is_empty() || rest.starts_with(['\n', '\r'])
 }
 
 /// Longest first line read as a headline, in bytes.
@@ -235,6 +307,19 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     if named && english::reports(sentence_head(hay, q.span)) {
         return (QuoteKind::Speech, true);
     }
+    // English: PolNeAR's attribution is a source, a cue and a content,
+    // and every quotation inside the content is speech. A word or two in
+    // a sentence with a cue anywhere, before or after it ("the county
+    // found “significant” gaps", "the levy is a “stealth” tax, according
+    // to critics"), is in the content of that cue; a scare quote in the
+    // narrator's own sentence, with no cue at all, stays other. A subject
+    // that names no one in particular makes a nickname, not words.
+    if lang == Lang::En && !title_case(lang, content) && !generic_subject(hay, q) {
+        let (head, tail) = head_and_tail(hay, q);
+        if english::reports_around(head, tail) {
+            return (QuoteKind::Speech, true);
+        }
+    }
     (QuoteKind::Other, true)
 }
 
@@ -266,8 +351,40 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     if named && english::is_naming_verb(&prev_word) {
         return Some(QuoteKind::Speech);
     }
+    // English: a wording named as a wording ("the phrase “X”", "the
+    // slogan “Y”") is still someone's words when its sentence reports
+    // someone saying or using it, or the wording has an owner ("refused to
+    // say the words", "using the term", "Romney's phrase", a slogan): the
+    // quotation is then the content of that report. A term named in the
+    // narrator's own sentence ("the phrase “X” rates well") stays other.
+    if lang == Lang::En && english::is_wording_noun(&prev_word) {
+        let (head, tail) = head_and_tail(hay, q);
+        let noun_at = before.trim_end().len().saturating_sub(prev_word.len());
+        let owned = before.get(..noun_at).is_some_and(after_possessive);
+        // A slogan or a motto is always someone's words: its bearer's.
+        let slogan = matches!(prev_word.as_str(), "slogan" | "motto");
+        if slogan || owned || english::wording_in_use(head, tail) {
+            return Some(QuoteKind::Speech);
+        }
+    }
     if NAMING_WORDS.binary_search(&prev_word.as_str()).is_ok() {
         return Some(QuoteKind::Other);
+    }
+    // English: a name something is known, billed or described as, or
+    // one someone goes by, is the words of those who use it ("a town
+    // known as “the Crossroads”", "a rally billed as “Hard Hats for
+    // Hillary”"): PolNeAR takes them for an attribution whose source is
+    // left implicit.
+    if lang == Lang::En && english::named_as(before) {
+        return Some(QuoteKind::Speech);
+    }
+    // English: the object of a verb of saying, chanting or inscribing is
+    // what was said, chanted or written, title case or not: "he said
+    // “The Hispanics”", "chants of “Lock Her Up”", "a sign that read
+    // “Hands Off”". (Told and called take an addressee or give a name:
+    // "told “Good Morning America”", "a show called “Billions”".)
+    if lang == Lang::En && english::says_object(before) {
+        return Some(QuoteKind::Speech);
     }
     // Glued to a following word: the „Roude Léiw“-Befürworter, "Hamas"'s.
     let after = hay.get(q.span.end..).unwrap_or("");
@@ -278,6 +395,16 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    // English: a title with its byline ("“Why the Mill Closed,” by Ana
+    // Ruiz") names an article or a book; its author wrote it, but no one
+    // says it in the text. A clause that reports speech before it ("she
+    // said the “dreadful mess,” by the council") keeps it speech.
+    if lang == Lang::En
+        && english::has_byline(content, after)
+        && !english::reports(sentence_head(hay, q.span))
+    {
+        return Some(QuoteKind::Other);
+    }
     // A code or a figure is no one's words: a model „T4“, the class „40+“.
     if is_code(content) {
         return Some(QuoteKind::Other);
@@ -343,6 +470,40 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
             return Some(QuoteKind::Speech);
         }
     }
+    // English: capitalised or not, a few words in a sentence that
+    // mentions, cites, finds or fears them ("there was no mention of
+    // “Crooked Hillary”", "the board finds he is a “Natural Born
+    // Citizen”"), or that names its source ("according to the survey"),
+    // are the content of that report, PolNeAR's attribution (source, cue,
+    // content), unless a preposition, a work noun or a possessive leads
+    // them as a title ("told ABC's “This Week”"). The plain speech cues
+    // (said, told) are no such sign here: a title in a sentence that
+    // says something is as often where it was said ("said on the show
+    // “Hardball”") as what was said.
+    if lang == Lang::En
+        && !punct_end
+        && words <= 6
+        && title_case(lang, content)
+        && !after_possessive(before)
+        && !english::leads_title(&prev_word)
+        && !apposed_to_work(before)
+        && !generic_subject(hay, q)
+    {
+        let (head, tail) = head_and_tail(hay, q);
+        if english::stance_around(head, tail) || english::cites_around(head, tail) {
+            return Some(QuoteKind::Speech);
+        }
+    }
+    // English: in a headline, where every word is capitalised, title
+    // case tells nothing about a quotation; a cue in the headline makes it
+    // the content of a report ("Mayor Says Plan Is ‘Dead On Arrival’").
+    if lang == Lang::En && !punct_end && words <= 6 && title_case(lang, content) {
+        if let Some(line) = headline_around(hay, q.span) {
+            if english::headline_reports(line) {
+                return Some(QuoteKind::Speech);
+            }
+        }
+    }
     let german_clause = lang == Lang::De
         && content
             .split(' ')
@@ -369,13 +530,8 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
     // of “Empire,”, the movie “Heat.”
     // A title in apposition to a work noun is the work too: his memoir,
     // “Hard Roads,”.
-    let apposed = || {
-        before
-            .trim_end()
-            .strip_suffix(',')
-            .is_some_and(|t| english::is_work_noun(&last_word(t)))
-    };
-    let title_lead = lang == Lang::En && (english::leads_title(&prev_word) || apposed());
+    let title_lead =
+        lang == Lang::En && (english::leads_title(&prev_word) || apposed_to_work(before));
     if words <= 6
         && (after_possessive(before) || title_lead)
         && is_title_case(content.trim_end_matches(['.', ',']))
@@ -416,6 +572,15 @@ fn names_in_head(hay: &str, q: &Quote) -> bool {
             && m.start >= sentence_start(hay, q.span)
             && !english::is_generic_group(m.text(hay))
     })
+}
+
+/// Whether attribution found, as the quotation's source, a subject that
+/// names no one in particular ("locals call it the “long arm”"): a
+/// name in common use, not anyone's words ([`english::is_generic_group`]).
+fn generic_subject(hay: &str, q: &Quote) -> bool {
+    q.attribution
+        .and_then(|a| a.mention)
+        .is_some_and(|m| english::is_generic_group(m.text(hay)))
 }
 
 /// A quotation and the text around it, for the German rules.
@@ -961,6 +1126,31 @@ fn sentence_around(hay: &str, span: crate::Span) -> &str {
 /// The part of the sentence holding `span` before it.
 fn sentence_head(hay: &str, span: crate::Span) -> &str {
     hay.get(sentence_start(hay, span)..span.start).unwrap_or("")
+}
+
+/// The sentence around a quotation, before it and after it (up to the
+/// sentence's end, [`sentence_bounds`]). A quotation that ends with a
+/// full stop, question or exclamation mark ends its sentence: what
+/// follows is the next one, and the tail is empty.
+fn head_and_tail<'a>(hay: &'a str, q: &Quote) -> (&'a str, &'a str) {
+    let (start, end) = sentence_bounds(hay, q.span);
+    let head = hay.get(start..q.span.start).unwrap_or("");
+    let closed = q.content.text(hay).trim_end().ends_with(['.', '!', '?']);
+    let tail = if closed {
+        ""
+    } else {
+        hay.get(q.span.end..end).unwrap_or("")
+    };
+    (head, tail)
+}
+
+/// Whether `before` ends with a noun for a work and a comma: a title in
+/// apposition to it is the work ("his memoir, “Hard Roads,”").
+fn apposed_to_work(before: &str) -> bool {
+    before
+        .trim_end()
+        .strip_suffix(',')
+        .is_some_and(|t| english::is_work_noun(&last_word(t)))
 }
 
 /// Where the sentence holding `span` starts ([`sentence_bounds`], without

@@ -4,6 +4,8 @@
 //! words ("Manafort dismissed the row as “absurd”"), and a title after
 //! a preposition is the work itself ("said on “Meet the Press,”").
 
+use std::borrow::Cow;
+
 /// Participles of naming acts: a name after one was given by someone,
 /// so it is that someone's words ("a spot titled “Dangerous”", "he
 /// dubbed the plan “a scam”"). A word named as a word ("so-called",
@@ -52,33 +54,40 @@ const CHARACTERIZING: &[&str] = &[
     "coined",
     "condemn",
     "condemned",
+    "condemning",
     "condemns",
     "decry",
     "decrying",
     "deemed",
     "defend",
     "defended",
+    "defending",
     "defends",
     "denied",
     "denies",
     "denounce",
     "denounced",
     "denounces",
+    "denouncing",
     "deny",
     "describe",
+    "describing",
     "dismiss",
     "dismissed",
     "dismisses",
     "dismissing",
     "dub",
+    "dubbing",
     "dubs",
     "emphasises",
     "emphasizes",
     "hail",
     "hailed",
+    "hailing",
     "hails",
     "herald",
     "heralded",
+    "heralding",
     "heralds",
     "identified",
     "identifies",
@@ -89,6 +98,8 @@ const CHARACTERIZING: &[&str] = &[
     "imply",
     "invoked",
     "label",
+    "labeling",
+    "labelling",
     "labels",
     "pledge",
     "pledges",
@@ -108,10 +119,12 @@ const CHARACTERIZING: &[&str] = &[
     "refers",
     "reject",
     "rejected",
+    "rejecting",
     "rejects",
     "ridicule",
     "ridiculed",
     "ridicules",
+    "ridiculing",
     "touted",
     "touting",
     "touts",
@@ -199,29 +212,371 @@ pub(super) fn is_generic_group(mention: &str) -> bool {
         .is_ok()
 }
 
-/// The lower-cased words of `text`.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The lower-cased words of `text`, borrowed when already in lower case
+/// (most words are: the rules ask them of every sentence around a
+/// quotation, and an allocation per word was a twentieth of the analysis).
+fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lower)
+}
+
+/// `word` in lower case, borrowed when it already is.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Whether the clause before a quotation (`head`, the sentence up to
 /// it) holds a characterising verb ([`CHARACTERIZING`]) or a naming
 /// participle.
 pub(super) fn characterizes(head: &str) -> bool {
-    words(head).any(|w| CHARACTERIZING.binary_search(&w.as_str()).is_ok() || is_naming_verb(&w))
+    words(head).any(|w| CHARACTERIZING.binary_search(&&*w).is_ok() || is_naming_verb(&w))
 }
 
 /// Whether `head` holds a characterising verb or a speech cue of
-/// attribution (said, told, called …).
+/// attribution (said, told, called …). German "so" (a cue right after a
+/// quotation there) is an English adverb, and "states" is the noun of the
+/// United States far more often than a verb: neither counts.
 pub(super) fn reports(head: &str) -> bool {
     words(head).any(|w| {
-        CHARACTERIZING.binary_search(&w.as_str()).is_ok()
-            || is_naming_verb(&w)
-            || is_belief_or_statement(&w)
-            || crate::attribution::is_speech_cue(&w)
+        !matches!(&*w, "so" | "states")
+            && (CHARACTERIZING.binary_search(&&*w).is_ok()
+                || is_naming_verb(&w)
+                || is_belief_or_statement(&w)
+                || crate::attribution::is_speech_cue(&w))
     })
+}
+
+/// Whether the sentence around a quoted fragment, before it (`head`) or
+/// after it (`tail`), reports what someone said ([`reports`], a verb of
+/// [`STANCE`], or "according to").
+pub(super) fn reports_around(head: &str, tail: &str) -> bool {
+    reports(head) || reports(tail) || stance_around(head, tail) || cites_around(head, tail)
+}
+
+/// Verbs of mentioning, citing and quoting, of finding, seeing (as),
+/// expecting and fearing, and of attacking, beyond the speech cues of
+/// attribution: PolNeAR counts each as the cue of an attribution whose
+/// content is the clause around ("he made no mention of “Crooked
+/// Hillary”", "a study found a “significant” effect", "an option seen
+/// by its backers as a “lifeboat”"). Forms that are nouns as often
+/// ("see", "figures") are left out. Sorted.
+const STANCE: &[&str] = &[
+    "announced",
+    "argue",
+    "assumed",
+    "attacked",
+    "cite",
+    "cited",
+    "cites",
+    "citing",
+    "crying",
+    "expected",
+    "expects",
+    "fear",
+    "feared",
+    "fears",
+    "finds",
+    "found",
+    "hoped",
+    "mention",
+    "mentioned",
+    "mentioning",
+    "mentions",
+    "mock",
+    "mocked",
+    "mocking",
+    "mocks",
+    "proposed",
+    "proposing",
+    "quoted",
+    "quotes",
+    "quoting",
+    "reference",
+    "referenced",
+    "references",
+    "referencing",
+    "repeat",
+    "repeated",
+    "repeating",
+    "repeats",
+    "seeking",
+    "seen",
+    "sees",
+    "slammed",
+    "slamming",
+    "sought",
+    "spoke",
+    "suggested",
+    "suggesting",
+    "suggests",
+    "talked",
+    "talking",
+    "viewed",
+    "worried",
+];
+
+/// Whether the sentence around a quotation (`head` before it, `tail`
+/// after it) holds a verb of [`STANCE`].
+pub(super) fn stance_around(head: &str, tail: &str) -> bool {
+    words(head)
+        .chain(words(tail))
+        .any(|w| STANCE.binary_search(&&*w).is_ok())
+}
+
+/// Nouns for a wording, which name the quotation after them as words:
+/// "the phrase “X”", "the slogan “Y”"; and "so-called", which does the
+/// same ("the so-called “bracket”"). Sorted.
+const WORDING_NOUNS: &[&str] = &[
+    "motto",
+    "phrase",
+    "slogan",
+    "so-called",
+    "term",
+    "word",
+    "words",
+];
+
+/// Whether `word` (lower case) is a noun for a wording ([`WORDING_NOUNS`]).
+pub(super) fn is_wording_noun(word: &str) -> bool {
+    WORDING_NOUNS.binary_search(&word).is_ok()
+}
+
+/// Verbs of using words: a wording someone is said to use is theirs
+/// ("she used the term “X”"). Sorted.
+const USING: &[&str] = &["use", "used", "uses", "using", "utter", "uttered", "utters"];
+
+/// Whether the sentence around a named wording (`head` before it, `tail`
+/// after it) reports someone saying it ([`reports_around`]) or using it
+/// ([`USING`]).
+pub(super) fn wording_in_use(head: &str, tail: &str) -> bool {
+    reports_around(head, tail)
+        || words(head)
+            .chain(words(tail))
+            .any(|w| USING.binary_search(&&*w).is_ok())
+}
+
+/// Speech cues that do not make the quotation right after them what was
+/// said: an addressee ("told “Meet the Press”"), a name ("a series
+/// called “Billions”"), or a noun as often as a verb ("his remarks",
+/// "the United States"). Sorted.
+const NOT_SAYING_OBJECT: &[&str] = &[
+    "answers",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "claims",
+    "continued",
+    "continues",
+    "counters",
+    "demands",
+    "notes",
+    "objects",
+    "offered",
+    "offers",
+    "pointed",
+    "posts",
+    "promises",
+    "rang",
+    "remarks",
+    "shot",
+    "so",
+    "states",
+    "tell",
+    "telling",
+    "tells",
+    "told",
+    "warning",
+];
+
+/// Verbs of chanting and shouting: the quotation right after one is the
+/// chant ("protesters chanting “Dump Trump”"). Sorted.
+const CHANTING: &[&str] = &[
+    "chant",
+    "chanted",
+    "chanting",
+    "chants",
+    "cheered",
+    "cheering",
+    "screamed",
+    "screaming",
+    "shouted",
+    "shouting",
+    "yelled",
+    "yelling",
+];
+
+/// Nouns for a chant or a cry, which name the quotation after "of" as
+/// what a crowd said ("chants of “Four more years”"). Sorted.
+const CRIES: &[&str] = &[
+    "calls", "chant", "chants", "chorus", "cries", "cry", "shouts",
+];
+
+/// Nouns for things that bear words: what a sign "reads" or "says" is
+/// written on it. Sorted.
+const INSCRIBED: &[&str] = &[
+    "banner", "banners", "button", "buttons", "cap", "hat", "hats", "message", "placard",
+    "placards", "poster", "posters", "shirt", "shirts", "sign", "signs", "sticker", "t-shirt",
+];
+
+/// Whether the words right before a quotation (`before`, up to its
+/// opening mark) make it the object of saying: a speech cue
+/// ([`crate::attribution::is_speech_cue`], but not
+/// [`NOT_SAYING_OBJECT`]), a verb of chanting ([`CHANTING`]), "cries of",
+/// or "read(s)" after a sign ([`INSCRIBED`]), with an optional comma
+/// between.
+pub(super) fn says_object(before: &str) -> bool {
+    // Bounded: the words looked at are in the last 120 bytes, and a long
+    // run of marks or spaces before a quotation must not be read through
+    // for each quotation.
+    let mut cut = before.len().saturating_sub(120);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let t = before.get(cut..).unwrap_or("").trim_end();
+    let t = t.strip_suffix(',').unwrap_or(t).trim_end();
+    let mut back = t
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(lower);
+    let Some(last) = back.next() else {
+        return false;
+    };
+    // The last word must end the text: "said, “" but not "said: “".
+    if !t.ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return false;
+    }
+    let w: &str = &last;
+    if CHANTING.binary_search(&w).is_ok() {
+        return true;
+    }
+    if w == "of" {
+        return back
+            .next()
+            .is_some_and(|n| CRIES.binary_search(&&*n).is_ok());
+    }
+    if matches!(w, "read" | "reads" | "reading" | "said" | "says" | "saying") {
+        let mut rest = back;
+        if rest.any(|n| INSCRIBED.binary_search(&&*n).is_ok()) {
+            return true;
+        }
+    }
+    crate::attribution::is_speech_cue(w) && NOT_SAYING_OBJECT.binary_search(&w).is_err()
+}
+
+/// Whether a quotation (`content`, and the text right `after` its
+/// closing mark) is followed by a comma and a byline, "by" and a
+/// capitalised name: "“Why the Mill Closed,” by Ana Ruiz". The comma
+/// tells a byline from a passive's agent ("was “rocked” by the news").
+pub(super) fn has_byline(content: &str, after: &str) -> bool {
+    let rest = if content.ends_with(',') {
+        after
+    } else {
+        match after.strip_prefix(',') {
+            Some(rest) => rest,
+            None => return false,
+        }
+    };
+    rest.strip_prefix(" by ")
+        .and_then(|name| name.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether a headline reports speech: a word of [`reports`] or
+/// [`STANCE`] in it.
+pub(super) fn headline_reports(line: &str) -> bool {
+    words(line).any(|w| reports(&w) || STANCE.binary_search(&&*w).is_ok())
+}
+
+/// Participles that name something "as" what follows, in the passive
+/// or as a modifier: "known as", "billed as", "derided as". Sorted.
+const NAMED_AS: &[&str] = &[
+    "billed",
+    "branded",
+    "characterized",
+    "derided",
+    "described",
+    "dismissed",
+    "hailed",
+    "known",
+    "labeled",
+    "labelled",
+    "portrayed",
+    "regarded",
+    "touted",
+];
+
+/// Whether the words right before a quotation (`before`) name it as
+/// what something is known or described as ([`NAMED_AS`] and "as", "as
+/// a", "as the") or what someone goes by ("goes by", "went by").
+pub(super) fn named_as(before: &str) -> bool {
+    let mut cut = before.len().saturating_sub(60);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let t = before.get(cut..).unwrap_or("").trim_end();
+    if !t.ends_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let mut back = t
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(lower);
+    let mut last = back.next().unwrap_or_default();
+    if matches!(&*last, "a" | "an" | "the") {
+        last = back.next().unwrap_or_default();
+    }
+    let Some(verb) = back.next() else {
+        return false;
+    };
+    match &*last {
+        "as" => NAMED_AS.binary_search(&&*verb).is_ok(),
+        "by" => matches!(&*verb, "go" | "goes" | "going" | "went"),
+        _ => false,
+    }
+}
+
+/// Whether the sentence around a quotation names a source in a set
+/// phrase of attribution ([`cites`]), other than the quotation itself
+/// ("according to “The Long Road”" cites a book by its title).
+pub(super) fn cites_around(head: &str, tail: &str) -> bool {
+    let source = head
+        .trim_end()
+        .get(head.trim_end().len().saturating_sub(12)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case("according to"));
+    !source && (cites(head) || cites(tail))
+}
+
+/// Whether `text` names a source in one of the set phrases of
+/// attribution: "according to (X)", "in the words of (X)", "as (X) put
+/// it".
+fn cites(text: &str) -> bool {
+    // The last three words, and how many words back an "as" was seen.
+    let mut last: [Cow<'_, str>; 3] = Default::default();
+    let mut since_as: Option<usize> = None;
+    for w in words(text) {
+        let [a, b, c] = &last;
+        if c == "according" && w == "to"
+            || a == "in" && b == "the" && c == "words" && w == "of"
+            || c == "put" && w == "it" && since_as.is_some_and(|n| n <= 6)
+        {
+            return true;
+        }
+        since_as = if w == "as" {
+            Some(0)
+        } else {
+            since_as.map(|n| n + 1)
+        };
+        last.rotate_left(1);
+        last[2] = w;
+    }
+    false
 }
 
 /// Prepositions after which a capitalised quotation is the title of a
@@ -233,7 +588,9 @@ const TITLE_PREPOSITIONS: &[&str] = &["about", "at", "from", "in", "of", "on", "
 /// one and a comma (in apposition), is the work's title: "the movie
 /// “Heat”", "his memoir, “Hard Roads,”". Sorted.
 const WORK_NOUNS: &[&str] = &[
+    "ad",
     "album",
+    "article",
     "autobiography",
     "biography",
     "book",
@@ -241,12 +598,17 @@ const WORK_NOUNS: &[&str] = &[
     "comedy",
     "documentary",
     "drama",
+    "episode",
+    "essay",
     "film",
     "memoir",
     "movie",
     "musical",
     "novel",
+    "opera",
+    "play",
     "podcast",
+    "poem",
     "program",
     "programme",
     "series",
@@ -280,6 +642,14 @@ mod tests {
             super::TITLE_PREPOSITIONS,
             super::WORK_NOUNS,
             super::GENERIC_GROUPS,
+            super::WORDING_NOUNS,
+            super::USING,
+            super::NOT_SAYING_OBJECT,
+            super::CHANTING,
+            super::CRIES,
+            super::INSCRIBED,
+            super::STANCE,
+            super::NAMED_AS,
         ] {
             let mut v = list.to_vec();
             v.sort_unstable();
@@ -303,5 +673,45 @@ mod tests {
         assert!(super::leads_title("on") && super::leads_title("memoir"));
         assert!(super::is_work_noun("podcast") && !super::is_work_noun("on"));
         assert!(super::reports("Her claim that the plan was "));
+        assert!(!super::reports("So the United States was "));
+    }
+
+    #[test]
+    fn objects_of_saying() {
+        assert!(super::says_object("He said "));
+        assert!(super::says_object("He said, "));
+        assert!(super::says_object("the crowd chanting "));
+        assert!(super::says_object("with chants of "));
+        assert!(super::says_object("a sign that read "));
+        assert!(!super::says_object("He told "));
+        assert!(!super::says_object("a series called "));
+        assert!(!super::says_object("He read "));
+        assert!(!super::says_object("He said: "));
+    }
+
+    #[test]
+    fn names_and_bylines() {
+        assert!(super::named_as("a town known as "));
+        assert!(super::named_as("an event billed as the "));
+        assert!(super::named_as("who goes by "));
+        assert!(!super::named_as("as well as "));
+        assert!(super::has_byline("Low Water,", " by Mara Quist"));
+        assert!(super::has_byline("Low Water", ", by Mara Quist"));
+        assert!(!super::has_byline("rocked", " by the news"));
+    }
+
+    #[test]
+    fn cited_sources() {
+        assert!(super::cites("according to the survey"));
+        assert!(super::cites("in the words of one fisherman"));
+        assert!(super::cites("as one fisherman put it"));
+        assert!(!super::cites("she put it on the table"));
+        assert!(!super::cites_around("It was, according to ", ""));
+        assert!(super::cites_around(
+            "It drew crowds, ",
+            " according to its organisers"
+        ));
+        assert!(super::headline_reports("Crews Say Cuts Are "));
+        assert!(!super::headline_reports("Harbour Unveiled At Town Hall"));
     }
 }
