@@ -23,6 +23,10 @@ pub(super) const LOWER: u8 = 16;
 pub(super) const URL: u8 = 32;
 /// A byte of an e-mail local part or a domain: letters, digits, `._%+-`.
 pub(super) const CHAIN: u8 = 64;
+/// A byte that ends a word of ASCII letters and digits whatever comes
+/// before or after it: whitespace and the punctuation that never joins
+/// (`;` `)` `]` `!` `?` `"`), for the scanner's fast path.
+pub(super) const ENDS_WORD: u8 = 128;
 
 static ASCII: [u8; 256] = build();
 
@@ -72,6 +76,12 @@ const fn build() -> [u8; 256] {
         }
         if matches!(c, b'.' | b'_' | b'%' | b'+' | b'-') {
             f |= CHAIN;
+        }
+        if matches!(
+            c,
+            b' ' | b'\n' | b'\r' | b'\t' | b';' | b')' | b']' | b'!' | b'?' | b'"'
+        ) {
+            f |= ENDS_WORD;
         }
         t[b] = f;
         b += 1;

@@ -142,6 +142,26 @@ impl Iterator for Tokens<'_> {
 
 impl core::iter::FusedIterator for Tokens<'_> {}
 
+/// Every token of `hay` as a `start, end, kind` triple, offsets in UTF-16
+/// code units: what the wasm `tokenize()` returns as a `Uint32Array`.
+///
+/// Tokens come in order and never overlap, so their offsets ascend and
+/// one [`Utf16Cursor`](crate::Utf16Cursor) converts them all as the scan
+/// goes.
+pub(crate) fn utf16_triples(hay: &str) -> Vec<u32> {
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut cursor = crate::Utf16Cursor::new(hay);
+    // News prose has about one token per 4.7 bytes: room for one per 4
+    // (three bytes of output per byte of text) saves growing and copying
+    // the buffer on the way.
+    let mut out = Vec::with_capacity(hay.len() / 4 * 3 + 3);
+    for t in tokenize(hay) {
+        let (start, end) = cursor.span_to_utf16(t.span.start, t.span.end);
+        out.extend_from_slice(&[to_u32(start), to_u32(end), t.kind as u32]);
+    }
+    out
+}
+
 /// The Unicode default word boundaries (UAX #29) of `hay`, untailored:
 /// every segment, spaces and punctuation included. Joined, they give `hay`.
 pub fn word_bounds(hay: &str) -> impl Iterator<Item = Span> + '_ {

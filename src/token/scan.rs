@@ -26,7 +26,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::chars::{
     ascii, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han, is_line_break,
     is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend, run_of, skip_alnum,
-    Run, CHAIN, LETTER, LOWER, SPACE, UPPER, URL,
+    Run, CHAIN, ENDS_WORD, LETTER, LOWER, SPACE, UPPER, URL,
 };
 use super::lists;
 use super::TokenKind;
@@ -108,9 +108,38 @@ impl<'h> Scanner<'h> {
     }
 
     /// The next token as `(start, end, kind)`, whitespace skipped.
+    ///
+    /// Split in two for speed: this part, inlined into the caller's loop,
+    /// takes the commonest case (spaces, then a [plain word](Self::plain_word));
+    /// everything else goes to [`Scanner::next_general`], out of line, so
+    /// the common case pays for no registers or branches of the rare ones.
+    #[inline(always)]
     pub(super) fn next_token(&mut self) -> Option<(usize, usize, TokenKind)> {
         let bytes = self.hay.as_bytes();
         let mut i = self.pos;
+        let mut b = *bytes.get(i)?;
+        while ascii(b) & SPACE != 0 {
+            i += 1;
+            b = *bytes.get(i)?;
+        }
+        if let Some((end, kind)) = self.plain_word(i) {
+            // ASCII letters and digits: never empty, always on a boundary.
+            self.pos = end;
+            return Some((i, end, kind));
+        }
+        if let Some((end, kind)) = self.lone_mark(i) {
+            self.pos = end;
+            return Some((i, end, kind));
+        }
+        self.next_general(i)
+    }
+
+    /// [`Scanner::next_token`] from `from` (no space or tab) by the
+    /// general rules: any whitespace, line breaks, then any token.
+    #[inline(never)]
+    fn next_general(&mut self, from: usize) -> Option<(usize, usize, TokenKind)> {
+        let bytes = self.hay.as_bytes();
+        let mut i = from;
         loop {
             let b = *bytes.get(i)?;
             if b < 0x80 {
@@ -141,10 +170,12 @@ impl<'h> Scanner<'h> {
             }
             i = e;
         }
-        if let Some((end, kind)) = self.plain_word(i) {
-            // ASCII letters and digits: never empty, always on a boundary.
-            self.pos = end;
-            return Some((i, end, kind));
+        // `next_token` tried the fast path at `from` already.
+        if i > from {
+            if let Some((end, kind)) = self.plain_word(i) {
+                self.pos = end;
+                return Some((i, end, kind));
+            }
         }
         let (end, kind) = self.scan(i);
         // Guard: a token is never empty, never ends inside a character and
@@ -159,9 +190,13 @@ impl<'h> Scanner<'h> {
     }
 
     /// The fast path for the commonest token: ASCII letters (and digits)
-    /// starting with a letter, followed by a space, line break or a
-    /// punctuation mark that joins nothing. Gives the same result as
-    /// [`Scanner::word`] would, or `None` to let it decide.
+    /// starting with a letter, followed by a space, line break, the end,
+    /// or a punctuation mark that joins nothing to a letter (`,` `;` `)`
+    /// `]` `!` `?` `"`, and `.` with no letter or digit after it). Gives
+    /// the same result as [`Scanner::scan`] would (through
+    /// [`Scanner::word`], whose loop stops at the same byte, and
+    /// [`Scanner::finish_word`], whose tests are repeated here), or `None`
+    /// to let it decide. A property test checks the agreement.
     #[inline(always)]
     fn plain_word(&self, i: usize) -> Option<(usize, TokenKind)> {
         let bytes = self.hay.as_bytes();
@@ -171,25 +206,70 @@ impl<'h> Scanner<'h> {
             return None;
         }
         let e = skip_alnum(bytes, i + 1);
+        let len = e - i;
+        let w = || self.hay.get(i..e).unwrap_or("");
         match bytes.get(e) {
-            None | Some(b' ' | b'\n' | b'\r' | b'\t' | b';' | b')' | b']' | b'!' | b'?' | b'"') => {
-            }
+            Some(&b) if ascii(b) & ENDS_WORD != 0 => {}
+            None => {}
             // A comma joins digits only (1,000).
             Some(b',') if !bytes.get(e - 1).is_some_and(u8::is_ascii_digit) => {}
+            // A period with no letter or digit after it: `word` neither
+            // joins it nor tries the URL/initials rules (`dotted`), and
+            // `finish_word` asks only whether it makes an abbreviation.
+            Some(b'.') if !bytes.get(e + 1).is_some_and(|&n| is_alnum_byte(n)) => {
+                if len <= 7 {
+                    if let Some(end) = self.abbreviation_with_period(w(), e) {
+                        return Some((end, TokenKind::Abbreviation));
+                    }
+                }
+                return Some((e, TokenKind::Word));
+            }
             _ => return None,
         }
-        let len = e - i;
-        if len <= 7 {
-            let w = || self.hay.get(i..e).unwrap_or("");
-            if (class & UPPER != 0 && lists::is_title(w()))
+        if len <= 7
+            && ((class & UPPER != 0 && lists::is_title(w()))
                 || (len <= 3
                     && matches!(first, b'e' | b'v' | b'E' | b'V')
-                    && lists::is_anycase(w()))
-            {
-                return Some((e, TokenKind::Abbreviation));
-            }
+                    && lists::is_anycase(w())))
+        {
+            return Some((e, TokenKind::Abbreviation));
         }
         Some((e, TokenKind::Word))
+    }
+
+    /// The fast path for the commonest marks between words: a comma,
+    /// colon, bracket, period, ASCII double quote, “ ” „ ‟, a dash or an
+    /// ellipsis (U+2010–2017, U+2020–2027), with an ASCII byte or the end
+    /// after it, where nothing can attach to it. Each is then a token of
+    /// its own, as [`Scanner::scan`] would find (its `match` on the byte,
+    /// `quote` for marks that are not single quotes, `is_punct` for the
+    /// General Punctuation ones), without the state that single quotes,
+    /// signs and currency need. `None` for anything else.
+    #[inline(always)]
+    fn lone_mark(&self, i: usize) -> Option<(usize, TokenKind)> {
+        let bytes = self.hay.as_bytes();
+        let ascii_after = |e: usize| bytes.get(e).is_none_or(|&n| n < 0x80);
+        match *bytes.get(i)? {
+            b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'&' | b'%' | b'/'
+            | b'\\' | b'_'
+                if ascii_after(i + 1) =>
+            {
+                Some((i + 1, TokenKind::Punctuation))
+            }
+            // A run of periods is one token (`scan` does not attach to it).
+            b'.' if bytes.get(i + 1) != Some(&b'.') => Some((i + 1, TokenKind::Punctuation)),
+            b'"' if ascii_after(i + 1) => Some((i + 1, TokenKind::QuoteMark)),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && ascii_after(i + 3) => {
+                match *bytes.get(i + 2)? {
+                    // “ ” „ ‟ (‘ ’ ‚ ‛ are single quotes: `quote` decides).
+                    0x9C..=0x9F => Some((i + 3, TokenKind::QuoteMark)),
+                    // ‐ ‑ ‒ – — ― ‖ ‗ and † ‡ • ‣ ․ ‥ … ‧
+                    0x90..=0x97 | 0xA0..=0xA7 => Some((i + 3, TokenKind::Punctuation)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
     }
 
     fn line_break(&mut self, start: usize, end: usize) -> (usize, usize, TokenKind) {
@@ -1003,10 +1083,32 @@ mod tests {
     const PIECES: &[&str] = &[
         "a", "B", "z", "7", "Mr", "Dr", "St", "etc", "vs", "E", "No", "Inc", " ", "\n", ",", ".",
         ";", ":", "'", "’", "-", "_", "&", "$", "@", "%", "\"", ")", "é", "东", "http", "//",
+        "Jan", "p", "J", "com", "www", "\t", "”", "?", "\r", "…", "\u{301}",
+    ];
+
+    /// Marks, and what may follow them.
+    const MARKS: &[&str] = &[
+        ",", ";", ":", "(", ")", "[", "]", "{", "}", "&", "%", "/", "\\", "_", ".", "\"", "“", "”",
+        "„", "‟", "‘", "’", "‐", "–", "—", "…", "•", "\u{2028}", "\u{2030}", "\u{200B}", "\u{301}",
+        "\u{FE0F}", "'", "`", "#", "*", "-", "+", "$", "@", "!", "?", " ", "\n", "a", "7", "é",
+        "😀",
     ];
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        /// So is the one for marks.
+        #[test]
+        fn lone_mark_agrees_with_scan(v in prop::collection::vec(prop::sample::select(MARKS), 0..10)) {
+            let s = v.concat();
+            for (i, _) in s.char_indices() {
+                if let Some(fast) = Scanner::new(&s).lone_mark(i) {
+                    let mut general = Scanner::new(&s);
+                    prop_assert_eq!(general.scan(i), fast, "at {} in {:?}", i, s);
+                    prop_assert!(!general.open_single && general.no_chain_before == 0);
+                }
+            }
+        }
 
         /// The fast path is only a shortcut: wherever it answers, the full
         /// scanner gives the same token.
@@ -1015,7 +1117,10 @@ mod tests {
             let s = v.concat();
             for (i, _) in s.char_indices() {
                 if let Some(fast) = Scanner::new(&s).plain_word(i) {
-                    prop_assert_eq!(Scanner::new(&s).scan(i), fast, "at {} in {:?}", i, s);
+                    let mut general = Scanner::new(&s);
+                    prop_assert_eq!(general.scan(i), fast, "at {} in {:?}", i, s);
+                    // Nor would the general rules have changed the state.
+                    prop_assert!(!general.open_single && general.no_chain_before == 0);
                 }
             }
         }
