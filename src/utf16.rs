@@ -139,7 +139,7 @@ impl<'h> Utf16Cursor<'h> {
             };
         }
         while self.next < target {
-            self.step();
+            self.step(target);
         }
         self.units + (target - self.pos)
     }
@@ -158,15 +158,20 @@ impl<'h> Utf16Cursor<'h> {
         }
     }
 
-    /// Counts up to and over the non-ASCII byte at `next`: a byte that
-    /// starts a `char` is one unit, a 4-byte one (a surrogate pair) two.
+    /// Counts up to and over the run of non-ASCII bytes at `next`, up to
+    /// `target` at most: a byte that starts a `char` is one unit, a 4-byte
+    /// one (a surrogate pair) two.
     #[cold]
-    fn step(&mut self) {
-        let b = self.bytes.get(self.next).copied().unwrap_or(0);
-        self.units +=
-            (self.next - self.pos) + usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0);
-        self.pos = self.next + 1;
-        self.next = next_non_ascii(self.bytes, self.pos);
+    fn step(&mut self, target: usize) {
+        let mut units = self.units + (self.next - self.pos);
+        let mut j = self.next;
+        while let Some(&b) = self.bytes.get(j).filter(|&&b| b >= 0x80 && j < target) {
+            units += usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0);
+            j += 1;
+        }
+        self.units = units;
+        self.pos = j;
+        self.next = next_non_ascii(self.bytes, j);
     }
 }
 
@@ -227,7 +232,7 @@ mod tests {
                 .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
                 .sum::<usize>()
         };
-        let hay = "ab “c” 😀😀 defghijklmnopqrstuvw ß€\u{FFFD}xyz 0123456789 😀";
+        let hay = "ab “c” 😀😀 defghijklmnopqrstuvw ß€\u{FFFD}xyz 0123456789 😀”“a";
         let mut cursor = Utf16Cursor::new(hay);
         for b in 0..=hay.len() + 2 {
             assert_eq!(cursor.to_utf16(b), count(hay, b), "ascending, byte {b}");
@@ -270,5 +275,35 @@ mod tests {
         }
         convert_sorted(hay, &mut all);
         assert_eq!(all, want);
+    }
+}
+
+// Property tests run natively only: proptest does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::Utf16Cursor;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any offsets, in any order, on or off `char` boundaries: the
+        /// cursor (and its span shortcut) agrees with counting the units
+        /// of the bytes before each offset.
+        #[test]
+        fn cursor_counts_units(
+            hay in "[a-c “”é😀\u{301}\n]{0,40}",
+            offsets in prop::collection::vec((0usize..50, 0usize..50), 0..20),
+        ) {
+            let count = |byte: usize| {
+                hay.as_bytes()[..byte.min(hay.len())]
+                    .iter()
+                    .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                    .sum::<usize>()
+            };
+            let mut cursor = Utf16Cursor::new(&hay);
+            for (a, b) in offsets {
+                prop_assert_eq!(cursor.to_utf16(a), count(a));
+                prop_assert_eq!(cursor.span_to_utf16(a, b), (count(a), count(b)));
+            }
+        }
     }
 }

@@ -24,9 +24,9 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::chars::{
-    ascii, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han, is_line_break,
-    is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend, run_of, skip_alnum,
-    Run, CHAIN, ENDS_WORD, LETTER, LOWER, SPACE, UPPER, URL,
+    ascii, is_alnum, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han,
+    is_line_break, is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend,
+    run_of, skip_alnum, Run, CHAIN, ENDS_WORD, LETTER, LOWER, SPACE, UPPER, URL,
 };
 use super::lists;
 use super::TokenKind;
@@ -95,9 +95,7 @@ impl<'h> Scanner<'h> {
     fn wordy_at(&self, i: usize) -> bool {
         match self.byte(i) {
             Some(b) if b < 0x80 => is_alnum_byte(b),
-            Some(_) => self
-                .char_at(i)
-                .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c)),
+            Some(_) => self.char_at(i).is_some_and(|c| is_alnum(c) && !is_cjk(c)),
             None => false,
         }
     }
@@ -531,7 +529,7 @@ impl<'h> Scanner<'h> {
             // General punctuation (’ ‐ — “ …) is common and never a letter:
             // skip the Alphabetic table look-up for it.
             let general_punct = matches!(c, '\u{2000}'..='\u{206F}');
-            if !general_punct && c.is_alphanumeric() {
+            if !general_punct && is_alnum(c) {
                 if is_cjk(c) {
                     break;
                 }
@@ -865,6 +863,11 @@ impl<'h> Scanner<'h> {
     /// ("J. Smith", "George W. Bush"). A period after any other word is the
     /// sentence's, left as punctuation.
     fn abbreviation_with_period(&self, w: &str, dot: usize) -> Option<usize> {
+        // Most words before a period are the sentence's last: rule them out
+        // by their first two letters.
+        if !lists::may_abbreviate(w) {
+            return None;
+        }
         let after = dot + 1;
         let number_follows = || {
             let k = if self.byte(after) == Some(b' ') {
