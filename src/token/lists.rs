@@ -45,9 +45,14 @@ const TLDS: &[&str] = &[
 
 /// Whether `w` (letters only) is a title abbreviation ("Mr", "Dr").
 pub(super) fn is_title(w: &str) -> bool {
+    is_title_bytes(w.as_bytes())
+}
+
+/// [`is_title`] of the bytes of a word.
+#[inline]
+pub(super) fn is_title_bytes(b: &[u8]) -> bool {
     // Called for every short capitalised word: compare packed integers,
     // not strings.
-    let b = w.as_bytes();
     if b.len() > 6 {
         return false;
     }
@@ -57,8 +62,7 @@ pub(super) fn is_title(w: &str) -> bool {
     if !pair_may_start_title(x, y) {
         return false;
     }
-    let Some(k) = pack(w) else { return false };
-    TITLES_PACKED.binary_search(&k).is_ok()
+    TITLES_PACKED.binary_search(&pack(b)).is_ok()
 }
 
 /// Index of a capital and a small letter in a 26 × 26 bit set.
@@ -94,13 +98,9 @@ fn pair_may_start_title(x: u8, y: u8) -> bool {
         .unwrap_or(false)
 }
 
-/// Up to eight bytes as a big-endian integer (so integer order is string
-/// order), `None` if longer.
-const fn pack(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
-    if b.len() > 8 {
-        return None;
-    }
+/// The first eight bytes (at most) as a big-endian integer, so integer
+/// order is string order for strings of eight bytes or fewer.
+const fn pack(b: &[u8]) -> u64 {
     let mut k = 0u64;
     let mut i = 0;
     while i < 8 {
@@ -113,7 +113,7 @@ const fn pack(w: &str) -> Option<u64> {
         }
         i += 1;
     }
-    Some(k)
+    k
 }
 
 const TITLES_PACKED: [u64; TITLES.len()] = {
@@ -122,10 +122,7 @@ const TITLES_PACKED: [u64; TITLES.len()] = {
     while i < TITLES.len() {
         #[allow(clippy::indexing_slicing)]
         {
-            out[i] = match pack(TITLES[i]) {
-                Some(k) => k,
-                None => 0,
-            };
+            out[i] = pack(TITLES[i].as_bytes());
         }
         i += 1;
     }
@@ -190,7 +187,13 @@ const ABBREV_KEYS: [u64; 64] = {
 
 /// Whether `w` is an abbreviation in any case without a period.
 pub(super) fn is_anycase(w: &str) -> bool {
-    matches!(w.len(), 2 | 3) && ANYCASE.iter().any(|a| a.eq_ignore_ascii_case(w))
+    is_anycase_bytes(w.as_bytes())
+}
+
+/// [`is_anycase`] of the bytes of a word.
+#[inline]
+pub(super) fn is_anycase_bytes(b: &[u8]) -> bool {
+    matches!(b.len(), 2 | 3) && ANYCASE.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(b))
 }
 
 /// Whether `w` followed by a period is an abbreviation ("Jan.", "Inc.").
@@ -222,10 +225,7 @@ const DOTTED_PACKED: [u64; DOTTED.len()] = {
     let mut out = [0u64; DOTTED.len()];
     let mut i = 0;
     while i < DOTTED.len() {
-        out[i] = match pack(DOTTED[i]) {
-            Some(k) => k,
-            None => 0,
-        };
+        out[i] = pack(DOTTED[i].as_bytes());
         i += 1;
     }
     out

@@ -224,11 +224,13 @@ impl<'h> Scanner<'h> {
             }
             _ => return None,
         }
-        if len <= 7
-            && ((class & UPPER != 0 && lists::is_title(w()))
-                || (len <= 3
-                    && matches!(first, b'e' | b'v' | b'E' | b'V')
-                    && lists::is_anycase(w())))
+        // `finish_word`'s test for an abbreviation without a period (titles
+        // have six letters at most, "etc" and "vs" three).
+        let b = || bytes.get(i..e).unwrap_or_default();
+        if (class & UPPER != 0 && len <= 6 && lists::is_title_bytes(b()))
+            || (len <= 3
+                && matches!(first, b'e' | b'v' | b'E' | b'V')
+                && lists::is_anycase_bytes(b()))
         {
             return Some((e, TokenKind::Abbreviation));
         }
