@@ -188,11 +188,13 @@ impl<'h> Scanner<'h> {
     }
 
     /// The fast path for the commonest token: ASCII letters (and digits)
-    /// starting with a letter, followed by a space, line break, the end,
-    /// or a punctuation mark that joins nothing to a letter (`,` `;` `)`
-    /// `]` `!` `?` `"`, and `.` with no letter or digit after it). Gives
-    /// the same result as [`Scanner::scan`] would (through
-    /// [`Scanner::word`], whose loop stops at the same byte, and
+    /// starting with a letter, perhaps joined by inner hyphens,
+    /// underscores or apostrophes (' ’) between ASCII letters (ill-conceived,
+    /// don't, O’Brien), followed by a space, line break, the end, or a
+    /// punctuation mark that joins nothing to a letter (`,` `;` `)` `]`
+    /// `!` `?` `"`, and `.` with no letter or digit after it). Gives the
+    /// same result as [`Scanner::scan`] would (through [`Scanner::word`],
+    /// whose loop joins and stops at the same bytes, and
     /// [`Scanner::finish_word`], whose tests are repeated here), or `None`
     /// to let it decide. A property test checks the agreement.
     #[inline(always)]
@@ -203,34 +205,53 @@ impl<'h> Scanner<'h> {
         if class & LETTER == 0 {
             return None;
         }
-        let e = skip_alnum(bytes, i + 1);
-        let len = e - i;
-        let w = || self.hay.get(i..e).unwrap_or("");
-        match bytes.get(e) {
-            Some(&b) if ascii(b) & ENDS_WORD != 0 => {}
-            None => {}
-            // A comma joins digits only (1,000).
-            Some(b',') if !bytes.get(e - 1).is_some_and(u8::is_ascii_digit) => {}
-            // A period with no letter or digit after it: `word` neither
-            // joins it nor tries the URL/initials rules (`dotted`), and
-            // `finish_word` asks only whether it makes an abbreviation.
-            Some(b'.') if !bytes.get(e + 1).is_some_and(|&n| is_alnum_byte(n)) => {
-                if len <= 7 {
-                    if let Some(end) = self.abbreviation_with_period(w(), e) {
-                        return Some((end, TokenKind::Abbreviation));
+        let letter = |k: usize| bytes.get(k).is_some_and(|&x| ascii(x) & LETTER != 0);
+        let mut e = skip_alnum(bytes, i + 1);
+        // A joiner was taken: `finish_word` then tests no abbreviation.
+        let mut joined = false;
+        loop {
+            match bytes.get(e) {
+                Some(&b) if ascii(b) & ENDS_WORD != 0 => break,
+                None => break,
+                // A comma joins digits only (1,000).
+                Some(b',') if !bytes.get(e - 1).is_some_and(u8::is_ascii_digit) => break,
+                // A period with no letter or digit after it: `word` neither
+                // joins it nor tries the URL/initials rules (`dotted`), and
+                // `finish_word` asks only whether it makes an abbreviation.
+                Some(b'.') if !bytes.get(e + 1).is_some_and(|&n| is_alnum_byte(n)) => {
+                    if !joined && e - i <= 7 {
+                        let w = self.hay.get(i..e).unwrap_or("");
+                        if let Some(end) = self.abbreviation_with_period(w, e) {
+                            return Some((end, TokenKind::Abbreviation));
+                        }
                     }
+                    return Some((e, TokenKind::Word));
                 }
-                return Some((e, TokenKind::Word));
+                // The joiners of `word`, in their plainest form.
+                Some(b'-' | b'_') if bytes.get(e + 1).is_some_and(|&n| is_alnum_byte(n)) => {
+                    e = skip_alnum(bytes, e + 1);
+                }
+                Some(b'\'') if letter(e - 1) && letter(e + 1) => e = skip_alnum(bytes, e + 1),
+                Some(0xE2)
+                    if bytes.get(e + 1..e + 3) == Some(&[0x80, 0x99])
+                        && letter(e - 1)
+                        && letter(e + 3) =>
+                {
+                    e = skip_alnum(bytes, e + 3);
+                }
+                _ => return None,
             }
-            _ => return None,
+            joined = true;
         }
+        let len = e - i;
         // `finish_word`'s test for an abbreviation without a period (titles
         // have six letters at most, "etc" and "vs" three).
         let b = || bytes.get(i..e).unwrap_or_default();
-        if (class & UPPER != 0 && len <= 6 && lists::is_title_bytes(b()))
-            || (len <= 3
-                && matches!(first, b'e' | b'v' | b'E' | b'V')
-                && lists::is_anycase_bytes(b()))
+        if !joined
+            && ((class & UPPER != 0 && len <= 6 && lists::is_title_bytes(b()))
+                || (len <= 3
+                    && matches!(first, b'e' | b'v' | b'E' | b'V')
+                    && lists::is_anycase_bytes(b())))
         {
             return Some((e, TokenKind::Abbreviation));
         }
@@ -1088,7 +1109,8 @@ mod tests {
     const PIECES: &[&str] = &[
         "a", "B", "z", "7", "Mr", "Dr", "St", "etc", "vs", "E", "No", "Inc", " ", "\n", ",", ".",
         ";", ":", "'", "’", "-", "_", "&", "$", "@", "%", "\"", ")", "é", "东", "http", "//",
-        "Jan", "p", "J", "com", "www", "\t", "”", "?", "\r", "…", "\u{301}",
+        "Jan", "p", "J", "com", "www", "\t", "”", "?", "\r", "…", "\u{301}", "s", "e", "vs",
+        "1990", "‘", "ʼ", "--", "_x",
     ];
 
     /// Marks, and what may follow them.
