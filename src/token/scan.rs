@@ -115,10 +115,10 @@ impl<'h> Scanner<'h> {
     pub(super) fn next_token(&mut self) -> Option<(usize, usize, TokenKind)> {
         let bytes = self.hay.as_bytes();
         let mut i = self.pos;
-        let mut b = *bytes.get(i)?;
-        while ascii(b) & SPACE != 0 {
+        // One space between tokens is the rule; more whitespace, of any
+        // kind, is for `next_general`.
+        if *bytes.get(i)? == b' ' {
             i += 1;
-            b = *bytes.get(i)?;
         }
         if let Some((end, kind)) = self.plain_word(i) {
             // ASCII letters and digits: never empty, always on a boundary.
