@@ -129,6 +129,9 @@ impl<'h> Scanner<'h> {
             self.pos = end;
             return Some((i, end, kind));
         }
+        if bytes.get(i) == Some(&b'\n') {
+            return Some(self.line_break(i, i + 1));
+        }
         self.next_general(i)
     }
 
@@ -259,7 +262,7 @@ impl<'h> Scanner<'h> {
     }
 
     /// The fast path for the commonest marks between words: a comma,
-    /// colon, bracket, period, ASCII double quote, “ ” „ ‟, a dash or an
+    /// colon, bracket, period, ! or ?, ASCII double quote, « » “ ” „ ‟, a dash or an
     /// ellipsis (U+2010–2017, U+2020–2027), with an ASCII byte or the end
     /// after it, where nothing can attach to it. Each is then a token of
     /// its own, as [`Scanner::scan`] would find (its `match` on the byte,
@@ -277,9 +280,17 @@ impl<'h> Scanner<'h> {
             {
                 Some((i + 1, TokenKind::Punctuation))
             }
-            // A run of periods is one token (`scan` does not attach to it).
+            // A run of periods, or of ! and ?, is one token (`scan` does
+            // not attach to it).
             b'.' if bytes.get(i + 1) != Some(&b'.') => Some((i + 1, TokenKind::Punctuation)),
+            b'!' | b'?' if !matches!(bytes.get(i + 1), Some(b'!' | b'?')) => {
+                Some((i + 1, TokenKind::Punctuation))
+            }
             b'"' if ascii_after(i + 1) => Some((i + 1, TokenKind::QuoteMark)),
+            // « »
+            0xC2 if matches!(bytes.get(i + 1), Some(0xAB | 0xBB)) && ascii_after(i + 2) => {
+                Some((i + 2, TokenKind::QuoteMark))
+            }
             0xE2 if bytes.get(i + 1) == Some(&0x80) && ascii_after(i + 3) => {
                 match *bytes.get(i + 2)? {
                     // “ ” „ ‟ (‘ ’ ‚ ‛ are single quotes: `quote` decides).
@@ -1118,7 +1129,7 @@ mod tests {
         ",", ";", ":", "(", ")", "[", "]", "{", "}", "&", "%", "/", "\\", "_", ".", "\"", "“", "”",
         "„", "‟", "‘", "’", "‐", "–", "—", "…", "•", "\u{2028}", "\u{2030}", "\u{200B}", "\u{301}",
         "\u{FE0F}", "'", "`", "#", "*", "-", "+", "$", "@", "!", "?", " ", "\n", "a", "7", "é",
-        "😀",
+        "😀", "«", "»", "‹", "¡", "?!",
     ];
 
     proptest! {
