@@ -169,3 +169,25 @@ pub fn word_bounds(hay: &str) -> impl Iterator<Item = Span> + '_ {
     hay.split_word_bound_indices()
         .map(|(i, s)| Span::new(i, i + s.len()))
 }
+
+#[cfg(test)]
+mod tests {
+    /// The wasm triples are the tokens with their offsets in UTF-16, as
+    /// counting the units of the text before each offset gives them.
+    #[test]
+    fn utf16_triples_are_the_tokens_in_utf16() {
+        let texts = [
+            "",
+            "plain ASCII words, and numbers: 1,000.50 and $4.5bn.",
+            "“Quoted,” she said — and left… 😀👍🏽 «Oui» l’été, Zoë’s café.\n\nNext",
+            "😀😀”“a ‘tis the ’90s\r\n東京 カタカナ",
+        ];
+        for hay in texts {
+            let units = |byte: usize| hay[..byte].encode_utf16().count() as u32;
+            let want: Vec<u32> = super::tokenize(hay)
+                .flat_map(|t| [units(t.span.start), units(t.span.end), t.kind as u32])
+                .collect();
+            assert_eq!(super::utf16_triples(hay), want, "{hay:?}");
+        }
+    }
+}
