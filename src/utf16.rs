@@ -86,7 +86,7 @@ impl Utf16Map {
 /// token stream converts in one pass with no table.
 ///
 /// Only non-ASCII bytes make the two counts differ, so the cursor keeps
-/// where the next one is (found eight bytes at a time) and answers any
+/// where the next one is (found sixteen bytes at a time) and answers any
 /// offset before it with one addition: in running text, most tokens sit
 /// in ASCII stretches and cost no counting at all. Each byte is looked at
 /// once over the whole pass.
@@ -176,20 +176,20 @@ impl<'h> Utf16Cursor<'h> {
 }
 
 /// The first byte at or after `from` with the high bit set (a byte of a
-/// non-ASCII `char`), or the length: eight bytes at a time.
+/// non-ASCII `char`), or the length: sixteen bytes at a time.
 #[inline]
 fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+    while let Some(chunk) = bytes.get(i..i + 16) {
+        let Ok(arr) = <[u8; 16]>::try_from(chunk) else {
             break;
         };
-        let high = u64::from_le_bytes(arr) & HIGH;
+        let high = u128::from_le_bytes(arr) & HIGH;
         if high != 0 {
             return i + (high.trailing_zeros() / 8) as usize;
         }
-        i += 8;
+        i += 16;
     }
     while bytes.get(i).is_some_and(|&b| b < 0x80) {
         i += 1;
