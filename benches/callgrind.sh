@@ -5,6 +5,7 @@
 #
 #   bash benches/callgrind.sh [SIZE_KB ...]     (default: 64 256 1024)
 #   KINDS="one-token deep-nesting" bash benches/callgrind.sh 4096 16384
+#   STAGE=tokenize bash benches/callgrind.sh     (the tokenizer alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v valgrind >/dev/null; then
@@ -28,10 +29,10 @@ for kind in ${KINDS:-news unbalanced-marks one-token deep-nesting names-and-cues
   for kb in "${sizes[@]}"; do
     bytes=$((kb * 1024))
     valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*' \
-      --callgrind-out-file="$out/cg" "$bin" --one "$kind" "$bytes" >/dev/null 2>"$out/err"
+      --callgrind-out-file="$out/cg" "$bin" --one "$kind" "$bytes" ${STAGE:-} >/dev/null 2>"$out/err"
     ir=$(grep -m1 '^summary:' "$out/cg" | awk '{print $2}')
     # The input is the unit repeated to at least BYTES bytes: per real MB.
-    real=$("$bin" --one "$kind" "$bytes" | awk '{print $2}')
+    real=$("$bin" --one "$kind" "$bytes" ${STAGE:-} | awk '{print $2}')
     p=$(awk -v ir="$ir" -v b="$real" 'BEGIN{printf "%.0f", ir / (b / 1e6)}')
     per+=("$p")
     printf '%14s' "$(awk -v p="$p" 'BEGIN{printf "%.1fM", p / 1e6}')"

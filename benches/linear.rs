@@ -12,6 +12,9 @@
 //!   the 3 KB article, analyzed once before, uncounted); see
 //!   `benches/callgrind.sh` (instructions per MB, deterministic, unlike
 //!   time on a shared machine).
+//! - `... --one KIND BYTES tokenize`: the same for the tokenizer alone
+//!   (what the wasm `tokenize()` computes); it prints the token count.
+//!   `STAGE=tokenize bash benches/callgrind.sh` gives its table.
 //!
 //! Under `cargo test` (no `--bench`) it runs 16 KB and 64 KB once.
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
@@ -26,6 +29,13 @@ use std::time::Instant;
 #[inline(never)]
 fn measured(text: &str) -> usize {
     quotelens::analyze(black_box(text)).quotes.len()
+}
+
+/// The tokenizer alone, as the wasm `tokenize()` runs it (tokens, UTF-16
+/// offsets, the flat `u32` triples): stage `tokenize` of `--one`.
+#[inline(never)]
+fn measured_tokenize(text: &str) -> usize {
+    quotelens::stages::token_triples(black_box(text)).len() / 3
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -49,6 +59,15 @@ fn main() {
             .and_then(|s| s.parse().ok())
             .unwrap_or(1 << 20);
         let text = input(kind, bytes);
+        if args.get(i + 3).is_some_and(|s| s == "tokenize") {
+            black_box(quotelens::tokenize(&text).count()); // warm, uncounted
+            println!(
+                "{kind} {} bytes: {} tokens",
+                text.len(),
+                measured_tokenize(&text)
+            );
+            return;
+        }
         // The 3 KB article is counted warm: the word tables built on first
         // use belong to the page load, not to each analysis.
         if kind == "article" {

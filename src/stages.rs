@@ -31,3 +31,12 @@ pub fn attribution(hay: &str, quotes: &mut [Quote], lang: Lang) -> usize {
     quote::kind::classify(hay, quotes, guessed);
     attribution::tally(hay, quotes, speakers).len()
 }
+
+/// What the wasm `tokenize()` computes before handing it to JavaScript:
+/// every token as a `start, end, kind` triple of UTF-16 offsets and the
+/// [`TokenKind`](crate::TokenKind) value. The binding calls this, so the
+/// native benchmarks (`benches/linear.rs`, stage `tokenize`) count the
+/// same work.
+pub fn token_triples(hay: &str) -> Vec<u32> {
+    crate::token::utf16_triples(hay)
+}

@@ -85,8 +85,11 @@ impl Utf16Map {
 /// ascending byte offsets and it counts the units in between, so a whole
 /// token stream converts in one pass with no table.
 ///
-/// It counts straight from the bytes (every byte that starts a char is
-/// one unit, a 4-byte char two), a loop the compiler vectorises.
+/// Only non-ASCII bytes make the two counts differ, so the cursor keeps
+/// where the next one is (found sixteen bytes at a time) and answers any
+/// offset before it with one addition: in running text, most tokens sit
+/// in ASCII stretches and cost no counting at all. Each byte is looked at
+/// once over the whole pass.
 ///
 /// # Example
 /// ```
@@ -99,39 +102,99 @@ impl Utf16Map {
 #[derive(Clone, Debug)]
 pub struct Utf16Cursor<'h> {
     bytes: &'h [u8],
-    byte: usize,
+    /// Bytes before `pos` are counted ...
+    pos: usize,
+    /// ... and make this many UTF-16 units.
     units: usize,
+    /// The first non-ASCII byte at or after `pos` (or the length): every
+    /// byte in `pos..next` is ASCII, one unit each.
+    next: usize,
 }
 
 impl<'h> Utf16Cursor<'h> {
     /// A cursor at the start of `hay`.
     pub fn new(hay: &'h str) -> Utf16Cursor<'h> {
+        let bytes = hay.as_bytes();
         Utf16Cursor {
-            bytes: hay.as_bytes(),
-            byte: 0,
+            bytes,
+            pos: 0,
             units: 0,
+            next: next_non_ascii(bytes, 0),
         }
     }
 
     /// The UTF-16 offset of byte offset `byte` (on a `char` boundary;
-    /// clamped to the end). Going backwards restarts the count from the
-    /// start, so keep offsets ascending for one pass.
+    /// clamped to the end). Going back before an earlier offset may
+    /// restart the count from the start, so keep offsets ascending for
+    /// one pass.
+    #[inline]
     pub fn to_utf16(&mut self, byte: usize) -> usize {
         let target = byte.min(self.bytes.len());
-        if target < self.byte {
-            self.byte = 0;
-            self.units = 0;
+        if target < self.pos {
+            *self = Utf16Cursor {
+                bytes: self.bytes,
+                pos: 0,
+                units: 0,
+                next: next_non_ascii(self.bytes, 0),
+            };
         }
-        self.units += self
-            .bytes
-            .get(self.byte..target)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>();
-        self.byte = target;
-        self.units
+        while self.next < target {
+            self.step(target);
+        }
+        self.units + (target - self.pos)
     }
+
+    /// [`Utf16Cursor::to_utf16`] of `start` and `end`, with one test when
+    /// both lie in the ASCII stretch the cursor is in (most tokens).
+    #[inline]
+    pub(crate) fn span_to_utf16(&mut self, start: usize, end: usize) -> (usize, usize) {
+        if self.pos <= start && start <= end && end <= self.next {
+            (
+                self.units + (start - self.pos),
+                self.units + (end - self.pos),
+            )
+        } else {
+            (self.to_utf16(start), self.to_utf16(end))
+        }
+    }
+
+    /// Counts up to and over the run of non-ASCII bytes at `next`, up to
+    /// `target` at most: a byte that starts a `char` is one unit, a 4-byte
+    /// one (a surrogate pair) two.
+    #[cold]
+    fn step(&mut self, target: usize) {
+        let mut units = self.units + (self.next - self.pos);
+        let mut j = self.next;
+        while let Some(&b) = self.bytes.get(j).filter(|&&b| b >= 0x80 && j < target) {
+            units += usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0);
+            j += 1;
+        }
+        self.units = units;
+        self.pos = j;
+        self.next = next_non_ascii(self.bytes, j);
+    }
+}
+
+/// The first byte at or after `from` with the high bit set (a byte of a
+/// non-ASCII `char`), or the length: sixteen bytes at a time.
+#[inline]
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 16) {
+        let Ok(arr) = <[u8; 16]>::try_from(chunk) else {
+            break;
+        };
+        let high = u128::from_le_bytes(arr) & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 16;
+    }
+    while bytes.get(i).is_some_and(|&b| b < 0x80) {
+        i += 1;
+    }
+    i.min(bytes.len())
 }
 
 /// Converts byte offsets that are sorted ascending in place, in one
@@ -159,6 +222,44 @@ mod tests {
         hay[..byte].encode_utf16().count()
     }
 
+    /// The cursor against counting every byte before the offset, for
+    /// offsets in any order, on or off `char` boundaries.
+    #[test]
+    fn cursor_matches_counting() {
+        let count = |hay: &str, byte: usize| {
+            hay.as_bytes()[..byte.min(hay.len())]
+                .iter()
+                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum::<usize>()
+        };
+        let hay = "ab “c” 😀😀 defghijklmnopqrstuvw ß€\u{FFFD}xyz 0123456789 😀”“a";
+        let mut cursor = Utf16Cursor::new(hay);
+        for b in 0..=hay.len() + 2 {
+            assert_eq!(cursor.to_utf16(b), count(hay, b), "ascending, byte {b}");
+        }
+        for b in (0..=hay.len()).rev().step_by(3) {
+            assert_eq!(cursor.to_utf16(b), count(hay, b), "descending, byte {b}");
+        }
+        let mut cursor = Utf16Cursor::new(hay);
+        for (a, b) in [
+            (0, 1),
+            (3, 6),
+            (6, 7),
+            (2, 30),
+            (40, 41),
+            (5, 5),
+            (9, 4),
+            (0, 99),
+        ] {
+            let want = (count(hay, a), count(hay, b));
+            assert_eq!(cursor.span_to_utf16(a, b), want, "span {a}..{b}");
+        }
+        for s in ["", "a", "😀", "“", "abcdefghijklmnop“"] {
+            let mut c = Utf16Cursor::new(s);
+            assert_eq!(c.to_utf16(s.len()), count(s, s.len()), "{s:?}");
+        }
+    }
+
     #[test]
     fn matches_naive() {
         let hay = "a“b”😀c\u{FFFD}ß€ x";
@@ -174,5 +275,35 @@ mod tests {
         }
         convert_sorted(hay, &mut all);
         assert_eq!(all, want);
+    }
+}
+
+// Property tests run natively only: proptest does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::Utf16Cursor;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any offsets, in any order, on or off `char` boundaries: the
+        /// cursor (and its span shortcut) agrees with counting the units
+        /// of the bytes before each offset.
+        #[test]
+        fn cursor_counts_units(
+            hay in "[a-c “”é😀\u{301}\n]{0,40}",
+            offsets in prop::collection::vec((0usize..50, 0usize..50), 0..20),
+        ) {
+            let count = |byte: usize| {
+                hay.as_bytes()[..byte.min(hay.len())]
+                    .iter()
+                    .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                    .sum::<usize>()
+            };
+            let mut cursor = Utf16Cursor::new(&hay);
+            for (a, b) in offsets {
+                prop_assert_eq!(cursor.to_utf16(a), count(a));
+                prop_assert_eq!(cursor.span_to_utf16(a, b), (count(a), count(b)));
+            }
+        }
     }
 }

@@ -45,9 +45,14 @@ const TLDS: &[&str] = &[
 
 /// Whether `w` (letters only) is a title abbreviation ("Mr", "Dr").
 pub(super) fn is_title(w: &str) -> bool {
+    is_title_bytes(w.as_bytes())
+}
+
+/// [`is_title`] of the bytes of a word.
+#[inline]
+pub(super) fn is_title_bytes(b: &[u8]) -> bool {
     // Called for every short capitalised word: compare packed integers,
     // not strings.
-    let b = w.as_bytes();
     if b.len() > 6 {
         return false;
     }
@@ -57,8 +62,7 @@ pub(super) fn is_title(w: &str) -> bool {
     if !pair_may_start_title(x, y) {
         return false;
     }
-    let Some(k) = pack(w) else { return false };
-    TITLES_PACKED.binary_search(&k).is_ok()
+    TITLES_PACKED.binary_search(&pack(b)).is_ok()
 }
 
 /// Index of a capital and a small letter in a 26 × 26 bit set.
@@ -94,13 +98,9 @@ fn pair_may_start_title(x: u8, y: u8) -> bool {
         .unwrap_or(false)
 }
 
-/// Up to eight bytes as a big-endian integer (so integer order is string
-/// order), `None` if longer.
-const fn pack(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
-    if b.len() > 8 {
-        return None;
-    }
+/// The first eight bytes (at most) as a big-endian integer, so integer
+/// order is string order for strings of eight bytes or fewer.
+const fn pack(b: &[u8]) -> u64 {
     let mut k = 0u64;
     let mut i = 0;
     while i < 8 {
@@ -113,7 +113,7 @@ const fn pack(w: &str) -> Option<u64> {
         }
         i += 1;
     }
-    Some(k)
+    k
 }
 
 const TITLES_PACKED: [u64; TITLES.len()] = {
@@ -122,19 +122,78 @@ const TITLES_PACKED: [u64; TITLES.len()] = {
     while i < TITLES.len() {
         #[allow(clippy::indexing_slicing)]
         {
-            out[i] = match pack(TITLES[i]) {
-                Some(k) => k,
-                None => 0,
-            };
+            out[i] = pack(TITLES[i].as_bytes());
         }
         i += 1;
     }
     out
 };
 
+/// Whether `w` may be an abbreviation before a period: `false` when no
+/// word of [`TITLES`], [`DOTTED`], [`ANYCASE`] or the scanner's own
+/// "No"/"Nos" has its length and, case folded, its first two letters (a
+/// one-letter word, an initial or "p."/"c.", always may). A filter in
+/// front of the look-ups, which most sentence-final words ("said",
+/// "year") never reach: it answers `true` whenever it cannot tell (a unit
+/// test checks every entry gets through).
+#[inline]
+pub(super) fn may_abbreviate(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&x), Some(&y)) = (b.first(), b.get(1)) else {
+        return true;
+    };
+    match abbrev_key(x, y, b.len()) {
+        Some(k) => ABBREV_KEYS
+            .get(k / 64)
+            .is_some_and(|set| set >> (k % 64) & 1 == 1),
+        None => b.len() <= 7,
+    }
+}
+
+/// Two ASCII letters, case folded, and a length of 2 to 7, as an index in
+/// a 26 × 26 × 6 bit set; `None` for anything else.
+const fn abbrev_key(x: u8, y: u8, len: usize) -> Option<usize> {
+    if x.is_ascii_alphabetic() && y.is_ascii_alphabetic() && len >= 2 && len <= 7 {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        Some(((x - b'a') as usize * 26 + (y - b'a') as usize) * 6 + (len - 2))
+    } else {
+        None
+    }
+}
+
+/// The keys ([`abbrev_key`]) of every word an abbreviation with a period
+/// may be (see [`may_abbreviate`]).
+// Evaluated at compile time: a bad index is a build error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const ABBREV_KEYS: [u64; 64] = {
+    const fn add(mut set: [u64; 64], list: &[&str]) -> [u64; 64] {
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            if b.len() >= 2 {
+                if let Some(k) = abbrev_key(b[0], b[1], b.len()) {
+                    set[k / 64] |= 1 << (k % 64);
+                }
+            }
+            i += 1;
+        }
+        set
+    }
+    add(
+        add(add(add([0; 64], TITLES), DOTTED), ANYCASE),
+        &["No", "Nos"],
+    )
+};
+
 /// Whether `w` is an abbreviation in any case without a period.
 pub(super) fn is_anycase(w: &str) -> bool {
-    matches!(w.len(), 2 | 3) && ANYCASE.iter().any(|a| a.eq_ignore_ascii_case(w))
+    is_anycase_bytes(w.as_bytes())
+}
+
+/// [`is_anycase`] of the bytes of a word.
+#[inline]
+pub(super) fn is_anycase_bytes(b: &[u8]) -> bool {
+    matches!(b.len(), 2 | 3) && ANYCASE.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(b))
 }
 
 /// Whether `w` followed by a period is an abbreviation ("Jan.", "Inc.").
@@ -166,10 +225,7 @@ const DOTTED_PACKED: [u64; DOTTED.len()] = {
     let mut out = [0u64; DOTTED.len()];
     let mut i = 0;
     while i < DOTTED.len() {
-        out[i] = match pack(DOTTED[i]) {
-            Some(k) => k,
-            None => 0,
-        };
+        out[i] = pack(DOTTED[i].as_bytes());
         i += 1;
     }
     out
@@ -202,5 +258,17 @@ mod tests {
         assert!(super::TITLES.iter().all(|t| super::is_title(t)));
         assert!(super::DOTTED.iter().all(|t| super::is_dotted(t)));
         assert!(super::TLDS.iter().all(|t| super::is_tld(t)));
+        let lists = [super::TITLES, super::DOTTED, super::ANYCASE, &["No", "Nos"]];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let upper = w.to_ascii_uppercase();
+            let first_up = format!("{}{}", &upper[..1], &w[1..]);
+            for v in [w.to_string(), upper, first_up] {
+                assert!(super::may_abbreviate(&v), "{v}");
+            }
+        }
+        assert!(super::may_abbreviate("J") && super::may_abbreviate(""));
+        assert!(!super::may_abbreviate("said") && !super::may_abbreviate("year"));
+        assert!(super::may_abbreviate("É") && super::may_abbreviate("Mr1"));
+        assert!(!super::may_abbreviate("Misters") && !super::may_abbreviate("Mistress"));
     }
 }

@@ -142,10 +142,52 @@ impl Iterator for Tokens<'_> {
 
 impl core::iter::FusedIterator for Tokens<'_> {}
 
+/// Every token of `hay` as a `start, end, kind` triple, offsets in UTF-16
+/// code units: what the wasm `tokenize()` returns as a `Uint32Array`.
+///
+/// Tokens come in order and never overlap, so their offsets ascend and
+/// one [`Utf16Cursor`](crate::Utf16Cursor) converts them all as the scan
+/// goes.
+pub(crate) fn utf16_triples(hay: &str) -> Vec<u32> {
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut cursor = crate::Utf16Cursor::new(hay);
+    // News prose has about one token per 4.7 bytes: room for one per 4
+    // (three bytes of output per byte of text) saves growing and copying
+    // the buffer on the way.
+    let mut out = Vec::with_capacity(hay.len() / 4 * 3 + 3);
+    for t in tokenize(hay) {
+        let (start, end) = cursor.span_to_utf16(t.span.start, t.span.end);
+        out.extend_from_slice(&[to_u32(start), to_u32(end), t.kind as u32]);
+    }
+    out
+}
+
 /// The Unicode default word boundaries (UAX #29) of `hay`, untailored:
 /// every segment, spaces and punctuation included. Joined, they give `hay`.
 pub fn word_bounds(hay: &str) -> impl Iterator<Item = Span> + '_ {
     use unicode_segmentation::UnicodeSegmentation;
     hay.split_word_bound_indices()
         .map(|(i, s)| Span::new(i, i + s.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The wasm triples are the tokens with their offsets in UTF-16, as
+    /// counting the units of the text before each offset gives them.
+    #[test]
+    fn utf16_triples_are_the_tokens_in_utf16() {
+        let texts = [
+            "",
+            "plain ASCII words, and numbers: 1,000.50 and $4.5bn.",
+            "“Quoted,” she said — and left… 😀👍🏽 «Oui» l’été, Zoë’s café.\n\nNext",
+            "😀😀”“a ‘tis the ’90s\r\n東京 カタカナ",
+        ];
+        for hay in texts {
+            let units = |byte: usize| hay[..byte].encode_utf16().count() as u32;
+            let want: Vec<u32> = super::tokenize(hay)
+                .flat_map(|t| [units(t.span.start), units(t.span.end), t.kind as u32])
+                .collect();
+            assert_eq!(super::utf16_triples(hay), want, "{hay:?}");
+        }
+    }
 }

@@ -24,9 +24,9 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::chars::{
-    ascii, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han, is_line_break,
-    is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend, run_of, skip_alnum,
-    Run, CHAIN, LETTER, LOWER, SPACE, UPPER, URL,
+    ascii, is_alnum, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han,
+    is_line_break, is_punct, is_quote, is_single_quote, is_text_default_emoji, might_extend,
+    run_of, skip_alnum, Run, CHAIN, ENDS_WORD, LETTER, LOWER, SPACE, UPPER, URL,
 };
 use super::lists;
 use super::TokenKind;
@@ -95,9 +95,7 @@ impl<'h> Scanner<'h> {
     fn wordy_at(&self, i: usize) -> bool {
         match self.byte(i) {
             Some(b) if b < 0x80 => is_alnum_byte(b),
-            Some(_) => self
-                .char_at(i)
-                .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c)),
+            Some(_) => self.char_at(i).is_some_and(|c| is_alnum(c) && !is_cjk(c)),
             None => false,
         }
     }
@@ -108,9 +106,41 @@ impl<'h> Scanner<'h> {
     }
 
     /// The next token as `(start, end, kind)`, whitespace skipped.
+    ///
+    /// Split in two for speed: this part, inlined into the caller's loop,
+    /// takes the commonest case (spaces, then a [plain word](Self::plain_word));
+    /// everything else goes to [`Scanner::next_general`], out of line, so
+    /// the common case pays for no registers or branches of the rare ones.
+    #[inline(always)]
     pub(super) fn next_token(&mut self) -> Option<(usize, usize, TokenKind)> {
         let bytes = self.hay.as_bytes();
         let mut i = self.pos;
+        // One space between tokens is the rule; more whitespace, of any
+        // kind, is for `next_general`.
+        if *bytes.get(i)? == b' ' {
+            i += 1;
+        }
+        if let Some((end, kind)) = self.plain_word(i) {
+            // ASCII letters and digits: never empty, always on a boundary.
+            self.pos = end;
+            return Some((i, end, kind));
+        }
+        if let Some((end, kind)) = self.lone_mark(i) {
+            self.pos = end;
+            return Some((i, end, kind));
+        }
+        if bytes.get(i) == Some(&b'\n') {
+            return Some(self.line_break(i, i + 1));
+        }
+        self.next_general(i)
+    }
+
+    /// [`Scanner::next_token`] from `from` (no space or tab) by the
+    /// general rules: any whitespace, line breaks, then any token.
+    #[inline(never)]
+    fn next_general(&mut self, from: usize) -> Option<(usize, usize, TokenKind)> {
+        let bytes = self.hay.as_bytes();
+        let mut i = from;
         loop {
             let b = *bytes.get(i)?;
             if b < 0x80 {
@@ -141,10 +171,12 @@ impl<'h> Scanner<'h> {
             }
             i = e;
         }
-        if let Some((end, kind)) = self.plain_word(i) {
-            // ASCII letters and digits: never empty, always on a boundary.
-            self.pos = end;
-            return Some((i, end, kind));
+        // `next_token` tried the fast path at `from` already.
+        if i > from {
+            if let Some((end, kind)) = self.plain_word(i) {
+                self.pos = end;
+                return Some((i, end, kind));
+            }
         }
         let (end, kind) = self.scan(i);
         // Guard: a token is never empty, never ends inside a character and
@@ -159,9 +191,15 @@ impl<'h> Scanner<'h> {
     }
 
     /// The fast path for the commonest token: ASCII letters (and digits)
-    /// starting with a letter, followed by a space, line break or a
-    /// punctuation mark that joins nothing. Gives the same result as
-    /// [`Scanner::word`] would, or `None` to let it decide.
+    /// starting with a letter, perhaps joined by inner hyphens,
+    /// underscores or apostrophes (' ’) between ASCII letters (ill-conceived,
+    /// don't, O’Brien), followed by a space, line break, the end, or a
+    /// punctuation mark that joins nothing to a letter (`,` `;` `)` `]`
+    /// `!` `?` `"`, and `.` with no letter or digit after it). Gives the
+    /// same result as [`Scanner::scan`] would (through [`Scanner::word`],
+    /// whose loop joins and stops at the same bytes, and
+    /// [`Scanner::finish_word`], whose tests are repeated here), or `None`
+    /// to let it decide. A property test checks the agreement.
     #[inline(always)]
     fn plain_word(&self, i: usize) -> Option<(usize, TokenKind)> {
         let bytes = self.hay.as_bytes();
@@ -170,26 +208,100 @@ impl<'h> Scanner<'h> {
         if class & LETTER == 0 {
             return None;
         }
-        let e = skip_alnum(bytes, i + 1);
-        match bytes.get(e) {
-            None | Some(b' ' | b'\n' | b'\r' | b'\t' | b';' | b')' | b']' | b'!' | b'?' | b'"') => {
+        let letter = |k: usize| bytes.get(k).is_some_and(|&x| ascii(x) & LETTER != 0);
+        let mut e = skip_alnum(bytes, i + 1);
+        // A joiner was taken: `finish_word` then tests no abbreviation.
+        let mut joined = false;
+        loop {
+            match bytes.get(e) {
+                Some(&b) if ascii(b) & ENDS_WORD != 0 => break,
+                None => break,
+                // A comma joins digits only (1,000).
+                Some(b',') if !bytes.get(e - 1).is_some_and(u8::is_ascii_digit) => break,
+                // A period with no letter or digit after it: `word` neither
+                // joins it nor tries the URL/initials rules (`dotted`), and
+                // `finish_word` asks only whether it makes an abbreviation.
+                Some(b'.') if !bytes.get(e + 1).is_some_and(|&n| is_alnum_byte(n)) => {
+                    if !joined && e - i <= 7 {
+                        let w = self.hay.get(i..e).unwrap_or("");
+                        if let Some(end) = self.abbreviation_with_period(w, e) {
+                            return Some((end, TokenKind::Abbreviation));
+                        }
+                    }
+                    return Some((e, TokenKind::Word));
+                }
+                // The joiners of `word`, in their plainest form.
+                Some(b'-' | b'_') if bytes.get(e + 1).is_some_and(|&n| is_alnum_byte(n)) => {
+                    e = skip_alnum(bytes, e + 1);
+                }
+                Some(b'\'') if letter(e - 1) && letter(e + 1) => e = skip_alnum(bytes, e + 1),
+                Some(0xE2)
+                    if bytes.get(e + 1..e + 3) == Some(&[0x80, 0x99])
+                        && letter(e - 1)
+                        && letter(e + 3) =>
+                {
+                    e = skip_alnum(bytes, e + 3);
+                }
+                _ => return None,
             }
-            // A comma joins digits only (1,000).
-            Some(b',') if !bytes.get(e - 1).is_some_and(u8::is_ascii_digit) => {}
-            _ => return None,
+            joined = true;
         }
         let len = e - i;
-        if len <= 7 {
-            let w = || self.hay.get(i..e).unwrap_or("");
-            if (class & UPPER != 0 && lists::is_title(w()))
+        // `finish_word`'s test for an abbreviation without a period (titles
+        // have six letters at most, "etc" and "vs" three).
+        let b = || bytes.get(i..e).unwrap_or_default();
+        if !joined
+            && ((class & UPPER != 0 && len <= 6 && lists::is_title_bytes(b()))
                 || (len <= 3
                     && matches!(first, b'e' | b'v' | b'E' | b'V')
-                    && lists::is_anycase(w()))
-            {
-                return Some((e, TokenKind::Abbreviation));
-            }
+                    && lists::is_anycase_bytes(b())))
+        {
+            return Some((e, TokenKind::Abbreviation));
         }
         Some((e, TokenKind::Word))
+    }
+
+    /// The fast path for the commonest marks between words: a comma,
+    /// colon, bracket, period, ! or ?, ASCII double quote, « » “ ” „ ‟, a dash or an
+    /// ellipsis (U+2010–2017, U+2020–2027), with an ASCII byte or the end
+    /// after it, where nothing can attach to it. Each is then a token of
+    /// its own, as [`Scanner::scan`] would find (its `match` on the byte,
+    /// `quote` for marks that are not single quotes, `is_punct` for the
+    /// General Punctuation ones), without the state that single quotes,
+    /// signs and currency need. `None` for anything else.
+    #[inline(always)]
+    fn lone_mark(&self, i: usize) -> Option<(usize, TokenKind)> {
+        let bytes = self.hay.as_bytes();
+        let ascii_after = |e: usize| bytes.get(e).is_none_or(|&n| n < 0x80);
+        match *bytes.get(i)? {
+            b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'&' | b'%' | b'/'
+            | b'\\' | b'_'
+                if ascii_after(i + 1) =>
+            {
+                Some((i + 1, TokenKind::Punctuation))
+            }
+            // A run of periods, or of ! and ?, is one token (`scan` does
+            // not attach to it).
+            b'.' if bytes.get(i + 1) != Some(&b'.') => Some((i + 1, TokenKind::Punctuation)),
+            b'!' | b'?' if !matches!(bytes.get(i + 1), Some(b'!' | b'?')) => {
+                Some((i + 1, TokenKind::Punctuation))
+            }
+            b'"' if ascii_after(i + 1) => Some((i + 1, TokenKind::QuoteMark)),
+            // « »
+            0xC2 if matches!(bytes.get(i + 1), Some(0xAB | 0xBB)) && ascii_after(i + 2) => {
+                Some((i + 2, TokenKind::QuoteMark))
+            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && ascii_after(i + 3) => {
+                match *bytes.get(i + 2)? {
+                    // “ ” „ ‟ (‘ ’ ‚ ‛ are single quotes: `quote` decides).
+                    0x9C..=0x9F => Some((i + 3, TokenKind::QuoteMark)),
+                    // ‐ ‑ ‒ – — ― ‖ ‗ and † ‡ • ‣ ․ ‥ … ‧
+                    0x90..=0x97 | 0xA0..=0xA7 => Some((i + 3, TokenKind::Punctuation)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
     }
 
     fn line_break(&mut self, start: usize, end: usize) -> (usize, usize, TokenKind) {
@@ -451,7 +563,7 @@ impl<'h> Scanner<'h> {
             // General punctuation (’ ‐ — “ …) is common and never a letter:
             // skip the Alphabetic table look-up for it.
             let general_punct = matches!(c, '\u{2000}'..='\u{206F}');
-            if !general_punct && c.is_alphanumeric() {
+            if !general_punct && is_alnum(c) {
                 if is_cjk(c) {
                     break;
                 }
@@ -785,6 +897,11 @@ impl<'h> Scanner<'h> {
     /// ("J. Smith", "George W. Bush"). A period after any other word is the
     /// sentence's, left as punctuation.
     fn abbreviation_with_period(&self, w: &str, dot: usize) -> Option<usize> {
+        // Most words before a period are the sentence's last: rule them out
+        // by their first two letters.
+        if !lists::may_abbreviate(w) {
+            return None;
+        }
         let after = dot + 1;
         let number_follows = || {
             let k = if self.byte(after) == Some(b' ') {
@@ -1003,10 +1120,33 @@ mod tests {
     const PIECES: &[&str] = &[
         "a", "B", "z", "7", "Mr", "Dr", "St", "etc", "vs", "E", "No", "Inc", " ", "\n", ",", ".",
         ";", ":", "'", "’", "-", "_", "&", "$", "@", "%", "\"", ")", "é", "东", "http", "//",
+        "Jan", "p", "J", "com", "www", "\t", "”", "?", "\r", "…", "\u{301}", "s", "e", "vs",
+        "1990", "‘", "ʼ", "--", "_x",
+    ];
+
+    /// Marks, and what may follow them.
+    const MARKS: &[&str] = &[
+        ",", ";", ":", "(", ")", "[", "]", "{", "}", "&", "%", "/", "\\", "_", ".", "\"", "“", "”",
+        "„", "‟", "‘", "’", "‐", "–", "—", "…", "•", "\u{2028}", "\u{2030}", "\u{200B}", "\u{301}",
+        "\u{FE0F}", "'", "`", "#", "*", "-", "+", "$", "@", "!", "?", " ", "\n", "a", "7", "é",
+        "😀", "«", "»", "‹", "¡", "?!",
     ];
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        /// So is the one for marks.
+        #[test]
+        fn lone_mark_agrees_with_scan(v in prop::collection::vec(prop::sample::select(MARKS), 0..10)) {
+            let s = v.concat();
+            for (i, _) in s.char_indices() {
+                if let Some(fast) = Scanner::new(&s).lone_mark(i) {
+                    let mut general = Scanner::new(&s);
+                    prop_assert_eq!(general.scan(i), fast, "at {} in {:?}", i, s);
+                    prop_assert!(!general.open_single && general.no_chain_before == 0);
+                }
+            }
+        }
 
         /// The fast path is only a shortcut: wherever it answers, the full
         /// scanner gives the same token.
@@ -1015,7 +1155,10 @@ mod tests {
             let s = v.concat();
             for (i, _) in s.char_indices() {
                 if let Some(fast) = Scanner::new(&s).plain_word(i) {
-                    prop_assert_eq!(Scanner::new(&s).scan(i), fast, "at {} in {:?}", i, s);
+                    let mut general = Scanner::new(&s);
+                    prop_assert_eq!(general.scan(i), fast, "at {} in {:?}", i, s);
+                    // Nor would the general rules have changed the state.
+                    prop_assert!(!general.open_single && general.no_chain_before == 0);
                 }
             }
         }

@@ -247,16 +247,8 @@ pub fn tokenize(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<Vec<u32>, JsError> {
     let text = text_arg(text)?;
-    // Tokens come in order and never overlap, so their offsets ascend and
-    // one cursor converts them all as the scan goes.
-    let mut cursor = crate::Utf16Cursor::new(&text);
-    let mut out = Vec::with_capacity(text.len() / 2);
-    for t in crate::tokenize(&text) {
-        out.push(to_u32(cursor.to_utf16(t.span.start)));
-        out.push(to_u32(cursor.to_utf16(t.span.end)));
-        out.push(TokenKind::from(t.kind) as u32);
-    }
-    Ok(out)
+    // The kind values are the core's (`tests/web.rs` checks they agree).
+    Ok(crate::token::utf16_triples(&text))
 }
 
 /// Wasm32 strings are shorter than 4 GiB, so this never saturates there.
