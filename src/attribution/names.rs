@@ -844,6 +844,7 @@ impl<'h> Names<'h> {
     /// leading stop words dropped ("British Defense Minister Grant Shapps"
     /// → "Grant Shapps"; "Mr. Burr" → "Burr"). The text's words are
     /// described already; any other is described now.
+    #[inline(never)]
     pub(crate) fn clean<'a>(&self, hay: &'a str, toks: &[Tok]) -> Vec<&'a str> {
         clean_with(hay, toks, |_, w| self.flags(w))
     }
@@ -1207,12 +1208,14 @@ impl<'h> Names<'h> {
 
     /// The name seen last before `at`, outside quotations (the antecedent
     /// of a relative pronoun).
+    #[inline(never)]
     pub(crate) fn any_before(&self, at: usize) -> Option<&str> {
         self.narrated_before(at).next().map(|s| s.name.as_str())
     }
 
     /// The nearest person name seen before `at` (for a pronoun with no
     /// speaker before it).
+    #[inline(never)]
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
         self.narrated_before(at)
             .take(8)

@@ -247,6 +247,7 @@ impl<'h> Resolver<'h> {
     /// organisation's name, or a single word that is no part of a longer
     /// name and has no gender. It depends on the name alone (the names
     /// of the text are fixed), so each is decided once.
+    #[inline(never)]
     fn is_org(&mut self, name: &str) -> bool {
         if let Some(&org) = self.groups.get(name) {
             return org;
