@@ -537,13 +537,29 @@ impl<'h> Names<'h> {
     #[inline(never)]
     pub(crate) fn collect(hay: &'h str, toks: &[Tok], quoted: &[Span]) -> Names<'h> {
         let mut names = Names::default();
-        // Each distinct word described once; `ids[i]` is token i's word.
+        // Each distinct word described once; `ids[i]` is token i's word,
+        // or `NOT_A_WORD` (4 bytes a token, not an `Option`'s 8: with the
+        // tokens, the largest table of the analysis, at its peak of
+        // memory). `Id::MAX` is only ever the id of words past the 4
+        // billionth distinct one, which no text of up to 20 MiB has.
+        const NOT_A_WORD: Id = Id::MAX;
         let mut vocab = Vocab::with_room(toks.len());
-        let ids: Vec<Option<Id>> = toks
+        let ids: Vec<Id> = toks
             .iter()
-            .map(|t| t.is_word().then(|| vocab.intern(t.span.text(hay))))
+            .map(|t| {
+                if t.is_word() {
+                    vocab.intern(t.span.text(hay))
+                } else {
+                    NOT_A_WORD
+                }
+            })
             .collect();
-        let word = |i: usize| ids.get(i).copied().flatten().and_then(|id| vocab.word(id));
+        let word = |i: usize| {
+            ids.get(i)
+                .copied()
+                .filter(|&id| id != NOT_A_WORD)
+                .and_then(|id| vocab.word(id))
+        };
         let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
         let key = |i: usize| word(i).map_or("", |w| w.key.as_ref());
         // Whether token i is an abbreviation a dot may follow. A
@@ -644,8 +660,7 @@ impl<'h> Names<'h> {
             let single = ids
                 .get(start)
                 .copied()
-                .flatten()
-                .filter(|&id| end == start + 1 && id != Id::MAX)
+                .filter(|&id| end == start + 1 && id != NOT_A_WORD)
                 .and_then(|id| usize::try_from(id).ok());
             let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
                 Some(found) => found,
