@@ -90,7 +90,10 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         });
         i = end;
     }
-    out.shrink_to_fit();
+    // Only a large slack is worth a reallocation (a window's never is).
+    if out.capacity() - out.len() > 4096 {
+        out.shrink_to_fit();
+    }
     out
 }
 
