@@ -305,15 +305,7 @@ pub(crate) fn attribute(
                 .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)));
         // … and a new sentence about a person leads to this one with a
         // colon ("… in Frage:"), so it is theirs, not the last speaker's.
-        let new_speaker = prev_closed
-            && before.last().and_then(Tok::punct) == Some(':')
-            && before
-                .get(..before.len() - 1)
-                .and_then(|body| {
-                    let np = german_v2_subject(hay, body)?;
-                    Some(german_object_first(hay, &doc, &res.names, body, np).unwrap_or(np))
-                })
-                .is_some_and(|np| german_person(hay, &doc, &res.names, np));
+        let new_speaker = prev_closed && german_new_speaker(hay, &doc, &res.names, &before);
         let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
         let mut after = sentence_head(hay, doc.window(hay, after_span));
         let content = q.content.text(hay).trim_end();
@@ -416,26 +408,31 @@ pub(crate) fn attribute(
         }
     }
     if res.dialogue {
-        // Whom each line calls by name (bounded work per quotation).
-        let addressed: Vec<Option<usize>> = quotes
-            .iter()
-            .map(|q| {
-                if q.depth > 0 || q.kind != QuoteKind::Speech {
-                    return None;
-                }
-                vocative(&res, q.content).and_then(|v| res.resolve(v))
-            })
-            .collect();
-        turns::count_back(hay, paragraphs, quotes, &addressed);
-    }
-    if res.dialogue {
-        // Fiction calls characters by their usual name: "Brenda", not a
-        // maiden name given once.
-        for s in res.speakers.iter_mut() {
-            s.name = res.names.usual(&s.name);
-        }
+        end_dialogue(&mut res, hay, paragraphs, quotes);
     }
     res.speakers
+}
+
+/// Dialogue, once every quotation is attributed: a character called by
+/// name who answered once gives the turn back ([`turns::count_back`]),
+/// and fiction calls characters by their usual name ("Brenda", not a
+/// maiden name given once).
+#[inline(never)]
+fn end_dialogue(res: &mut Resolver<'_>, hay: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
+    // Whom each line calls by name (bounded work per quotation).
+    let addressed: Vec<Option<usize>> = quotes
+        .iter()
+        .map(|q| {
+            if q.depth > 0 || q.kind != QuoteKind::Speech {
+                return None;
+            }
+            vocative(res, q.content).and_then(|v| res.resolve(v))
+        })
+        .collect();
+    turns::count_back(hay, paragraphs, quotes, &addressed);
+    for s in res.speakers.iter_mut() {
+        s.name = res.names.usual(&s.name);
+    }
 }
 
 /// The tag a pattern finds for the quotation: a source in its own
@@ -712,6 +709,22 @@ fn attribution_of(
     } else {
         carried_over(res, here)
     }
+}
+
+/// German: the words `before` a quotation, after the previous quotation
+/// closed its sentence, are a new sentence about a person that leads to
+/// this one with a colon ("… in Frage:"), so the quotation is theirs, not
+/// the last speaker's.
+#[inline(never)]
+fn german_new_speaker(hay: &str, doc: &words::Lexed, names: &Names<'_>, before: &[Tok]) -> bool {
+    before.last().and_then(Tok::punct) == Some(':')
+        && before
+            .get(..before.len() - 1)
+            .and_then(|body| {
+                let np = german_v2_subject(hay, body)?;
+                Some(german_object_first(hay, doc, names, body, np).unwrap_or(np))
+            })
+            .is_some_and(|np| german_person(hay, doc, names, np))
 }
 
 /// What the rules look at for one quotation, gathered by [`attribute`]
