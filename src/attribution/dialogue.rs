@@ -15,6 +15,11 @@ use super::*;
 /// mark (a shouted line is not a heading).
 #[inline(never)]
 pub(super) fn is_scene_break(para: &str) -> bool {
+    // An ASCII lower-case letter rules most paragraphs out at once (dialogue
+    // asks this of every line), before the trim and the char classes.
+    if para.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let t = para.trim();
     !t.is_empty()
         && t.len() < 80

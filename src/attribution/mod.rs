@@ -360,8 +360,8 @@ pub(crate) fn attribute(
             same_sentence,
             before: &before,
             after: &after,
-            last,
-            last_here,
+            last: &last,
+            last_here: &last_here,
             turns: &turns,
             scene_start,
             plausible_memo: &plausible_memo,
@@ -623,8 +623,8 @@ fn attribution_of(
         same_sentence,
         before,
         after,
-        last,
-        last_here,
+        last: &last,
+        last_here: &last_here,
         turns,
         scene_start,
         ..
@@ -798,8 +798,8 @@ struct Here<'a> {
     after: &'a [Tok],
     /// The last attribution with a mention (and the paragraph it ends
     /// in), and that attribution if it is in this paragraph.
-    last: Option<(usize, Attribution)>,
-    last_here: Option<Attribution>,
+    last: &'a Option<(usize, Attribution)>,
+    last_here: &'a Option<Attribution>,
     /// Attributions whose speaker differs from the one before.
     turns: &'a [(usize, Attribution)],
     /// The paragraph after the last scene break.
@@ -843,8 +843,8 @@ fn found_speaker(res: &mut Resolver<'_>, here: &Here<'_>, f: Found) -> Option<us
         prev_end,
         opens_para,
         before,
-        last,
-        last_here,
+        last: &last,
+        last_here: &last_here,
         turns,
         ..
     } = *here;
@@ -966,7 +966,7 @@ fn cue_attribution(res: &mut Resolver<'_>, here: &Here<'_>, cue: Span) -> Option
         para,
         before,
         after,
-        last,
+        last: &last,
         turns,
         scene_start,
         ..
@@ -1079,8 +1079,8 @@ fn carried_over(res: &mut Resolver<'_>, here: &Here<'_>) -> Option<Attribution> 
         prev_end,
         opens_para,
         same_sentence,
-        last,
-        last_here,
+        last: &last,
+        last_here: &last_here,
         ..
     } = *here;
     // German news: a whole sentence about another person between
