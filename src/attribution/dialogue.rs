@@ -13,7 +13,13 @@ use super::*;
 /// Whether a paragraph is a scene break ("* * *") or a heading
 /// ("CHAPTER II"): short, with no lower-case letter and no quotation
 /// mark (a shouted line is not a heading).
+#[inline(never)]
 pub(super) fn is_scene_break(para: &str) -> bool {
+    // An ASCII lower-case letter rules most paragraphs out at once (dialogue
+    // asks this of every line), before the trim and the char classes.
+    if para.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let t = para.trim();
     !t.is_empty()
         && t.len() < 80
@@ -357,6 +363,7 @@ pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> 
 
 /// The speaker of the sentence that ends `window` when it holds a cue
 /// ("Ann Ames said the plan was late.").
+#[inline(never)]
 pub(super) fn previous_sentence(
     hay: &str,
     doc: &words::Lexed,
@@ -421,6 +428,7 @@ pub(super) fn noun_gender(k: &str) -> Option<names::Gender> {
 }
 
 /// The gender of "he" or "she" (any case); none for other words.
+#[inline(never)]
 pub(super) fn pronoun_gender(word: &str) -> Option<names::Gender> {
     if word.eq_ignore_ascii_case("he") {
         Some(names::Gender::Male)

@@ -38,10 +38,11 @@
 //! from the word lists in [`lexicon`] described once each in [`vocab`].
 //!
 //! The helpers [`attribute`] calls once per quotation (or once per text)
-//! are `#[inline(never)]`: inlined, they made `attribute` one 105 KB wasm
+//! are `#[inline(never)]`, and its own work per quotation is split into
+//! functions ([`Here`]): inlined, they made `attribute` one 105 KB wasm
 //! function, whose optimized compile in V8 took 14.5 MB of memory while
-//! the first big text was being analyzed (BENCHMARKS.md, "Memory"). A call
-//! per quotation costs nothing measurable.
+//! the first big text was being analyzed (BENCHMARKS.md, "Peak memory").
+//! A call per quotation costs nothing measurable.
 
 mod dialogue;
 mod german;
@@ -237,18 +238,9 @@ pub(crate) fn attribute(
     // The paragraph after the last scene break: a new conversation.
     let mut scene_start = 0usize;
     let mut pi = 0usize;
-    // [`plausible_mention`] of the last mention asked about: each
-    // quotation asks it of the mention found twice (the pattern's filter,
-    // then the final check), and the answer depends on the text alone.
+    // [`plausible_once`]'s memo, shared by the pattern's filter and the
+    // final check.
     let plausible_memo: Cell<Option<(Span, bool)>> = Cell::new(None);
-    let is_plausible = |m: Span| match plausible_memo.get() {
-        Some((s, ok)) if s == m => ok,
-        _ => {
-            let ok = plausible_mention(hay, m);
-            plausible_memo.set(Some((m, ok)));
-            ok
-        }
-    };
     let tops: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes.get(i).is_some_and(|q| q.depth == 0))
         .collect();
@@ -318,15 +310,7 @@ pub(crate) fn attribute(
                 .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)));
         // … and a new sentence about a person leads to this one with a
         // colon ("… in Frage:"), so it is theirs, not the last speaker's.
-        let new_speaker = prev_closed
-            && before.last().and_then(Tok::punct) == Some(':')
-            && before
-                .get(..before.len() - 1)
-                .and_then(|body| {
-                    let np = german_v2_subject(hay, body)?;
-                    Some(german_object_first(hay, &doc, &res.names, body, np).unwrap_or(np))
-                })
-                .is_some_and(|np| german_person(hay, &doc, &res.names, np));
+        let new_speaker = prev_closed && german_new_speaker(hay, &doc, &res.names, &before);
         let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
         let mut after = sentence_head(hay, doc.window(hay, after_span));
         let content = q.content.text(hay).trim_end();
@@ -358,68 +342,36 @@ pub(crate) fn attribute(
         let opens_para = hay
             .get(para.start..q.span.start)
             .is_some_and(|s| s.trim().is_empty());
-        let plausible = |f: &Found| f.mention.is_none_or(is_plausible);
-        // German „laut Zeugen „…““, „nach Angaben der Polizei „…““: a source
-        // in the quotation's own clause, right before it, is nearer than
-        // the sentence's subject and its verb.
-        let clause_source = (lang == Lang::De && !tag_after)
-            .then(|| {
-                let from = before
-                    .iter()
-                    .rposition(|t| t.punct().is_some())
-                    .map_or(0, |p| p + 1);
-                according_to_nearest(hay, before.get(from..)?)
-            })
-            .flatten()
-            .filter(plausible);
-        let found = if let Some(f) = clause_source {
-            Some(f)
-        } else if tag_after {
-            after_pattern(hay, &after, lang)
-                .filter(plausible)
-                .or_else(|| before_pattern(hay, &before, lang).filter(plausible))
-        } else {
-            before_pattern(hay, &before, lang)
-                .filter(plausible)
-                .or_else(|| {
-                    after_pattern(hay, &after, lang)
-                        .filter(plausible)
-                        .filter(|f| {
-                            // “Q.” Trump said the deal …: a new sentence, not a tag.
-                            !(content.ends_with('.')
-                                && f.rule == Rule::QuoteSpeakerCue
-                                && takes_complement(hay, &after, f.cue))
-                        })
-                })
-        }
-        .or_else(|| sentence_tag(hay, &after, lang).filter(plausible))
-        .or_else(|| das_tag.filter(plausible))
-        .or_else(|| according_to(hay, &after).or_else(|| according_to_nearest(hay, &before)))
-        .or_else(|| {
-            // "… and then she said:" closing the paragraph before.
-            let prev = paragraphs.get(pi.checked_sub(1)?)?;
-            opens_para
-                .then(|| lead_in(hay, &doc, *prev, lang))
-                .flatten()
-        });
-        // The whole sentence before the quotation, earlier quotations
-        // included, for its subject (bounded, so long paragraphs stay
-        // linear).
-        let sentence = || {
-            let from =
-                floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW)).max(para.start);
-            sentence_tail(
-                hay,
-                doc.window(hay, Span::new(from.min(q.span.start), q.span.start)),
-            )
-            .0
+        let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
+        let here = Here {
+            hay,
+            doc: &doc,
+            lang,
+            paragraphs,
+            quotes: &*quotes,
+            tops: &tops,
+            ti,
+            q,
+            pi,
+            para,
+            prev_end,
+            opens_para,
+            content,
+            same_sentence,
+            before: &before,
+            after: &after,
+            last: &last,
+            last_here: &last_here,
+            turns: &turns,
+            scene_start,
+            plausible_memo: &plausible_memo,
         };
+        let found = tag_of(&res.names, &here, tag_after, das_tag);
         let opens_sentence = before.is_empty()
             || before
                 .last()
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ':' | '—' | '–'));
-        let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
         if res.dialogue {
             // Refilled in place: no allocation per line.
             res.participants.clear();
@@ -433,449 +385,14 @@ pub(crate) fn attribute(
                     .take(2),
             );
         }
-        // German: a quotation inside a relative clause whose pronoun is
-        // its subject ("der Verband, der den Plan als „…“ sieht") is the
-        // antecedent's, unless a phrase before the clause was found.
-        let found = match (lang == Lang::De)
-            .then(|| german_relative(hay, &before, &after))
-            .flatten()
-        {
-            Some((rel, r))
-                if found.is_none_or(|f| {
-                    f.mention
-                        .is_none_or(|m| m.start >= rel && m.end <= q.span.start)
-                }) =>
-            {
-                Some(r)
-            }
-            _ => found,
-        };
-        // German: "laut X", "X zufolge" in the quotation's own clause names
-        // its source ahead of a phrase earlier in the sentence ("Wie die
-        // Zeitung berichtete, soll laut der Studie jeder „…“").
-        let found = match (lang == Lang::De)
-            .then(|| {
-                let from = before
-                    .iter()
-                    .rposition(|t| t.punct() == Some(','))
-                    .map_or(0, |c| c + 1);
-                let clause = before.get(from..)?;
-                Some((
-                    clause.first()?.span.start,
-                    according_to_nearest(hay, clause)?,
-                ))
-            })
-            .flatten()
-        {
-            // Unless the phrase found is a person in the same clause ("Sie
-            // wandte sich gegen die ihrer Meinung nach …").
-            Some((from, acc))
-                if found.is_none_or(|f| {
-                    f.mention.is_none_or(|m| {
-                        acc.mention.is_some_and(|a| m.end <= a.start)
-                            && (m.start < from || !german_person(hay, &doc, &res.names, m))
-                    })
-                }) =>
-            {
-                Some(acc)
-            }
-            _ => found,
-        };
-        // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
-        let found = found.map(|f| match f.mention.and_then(|m| voice_of(hay, &doc, m)) {
-            Some(m) => Found {
-                mention: Some(m),
-                ..f
-            },
-            None => f,
-        });
-        let attribution = if let Some(f) = found {
-            let other = res.dialogue
-                && f.mention
-                    .is_some_and(|m| m.text(hay).eq_ignore_ascii_case("the other"));
-            let speaker = if other {
-                // "said the other": the party of the conversation who did
-                // not speak last.
-                let last_speaker = last.and_then(|(_, a)| a.speaker);
-                turns
-                    .iter()
-                    .rev()
-                    .take(TURN_REACH)
-                    .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
-                    .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
-                    .and_then(|(_, t)| t.speaker)
-            } else {
-                // "The stationmaster whistled. ¶ “Q,” he said.": he is
-                // the subject of the narrative paragraph just before.
-                let prev = pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied();
-                let narrated = match (f.mention, prev) {
-                    (Some(m), Some(prev))
-                        if res.dialogue && opens_para && prev_end <= prev.start =>
-                    {
-                        narrated_antecedent(&mut res, m, prev)
-                    }
-                    _ => None,
-                };
-                // "Then Miss Lavish stopped, and she cried: “Q”": the
-                // subject of the pronoun's own sentence.
-                let narrated = narrated.or_else(|| {
-                    let m = f.mention?;
-                    // Narration only: after this quotation when the tag
-                    // follows it, else after the one before.
-                    let after_quote = if m.start >= q.span.end {
-                        q.span.end
-                    } else {
-                        prev_end
-                    };
-                    // The tag may close the paragraph before ("… and she
-                    // cried:").
-                    let own_para = if m.start < para.start {
-                        prev.map_or(para.start, |p| p.start)
-                    } else {
-                        para.start
-                    };
-                    let from = floor_boundary(hay, m.start.saturating_sub(SENTENCE_WINDOW))
-                        .max(own_para)
-                        .max(after_quote)
-                        .min(m.start);
-                    let (sent, _) = sentence_tail(hay, doc.window(hay, Span::new(from, m.start)));
-                    if !res.dialogue {
-                        return None;
-                    }
-                    // After an adverb or two ("Then Nell went …").
-                    (0..3).find_map(|k| {
-                        let np = narrative_subject(hay, sent.get(k..)?)?;
-                        subject_antecedent(&mut res, m, np)
-                    })
-                });
-                // "Jim Hale came in. “Q,” he said.": the subject of
-                // the narration just before the quotation, in its
-                // paragraph.
-                let narrated = narrated.or_else(|| {
-                    let m = f
-                        .mention
-                        .filter(|m| res.dialogue && m.start >= q.span.end)?;
-                    let from = prev_end.max(para.start).min(q.span.start);
-                    let np = last_sentence_subject(hay, &doc, Span::new(from, q.span.start))?;
-                    subject_antecedent(&mut res, m, np)
-                });
-                // "“Q1,” said Jim. “Q2,” he said.": a paragraph of
-                // dialogue is one speaker's, unless the sex says otherwise.
-                let narrated = narrated.or_else(|| {
-                    let gender = pronoun_gender(f.mention?.text(hay))?;
-                    let i = last_here.filter(|_| res.dialogue)?.speaker?;
-                    let name = &res.speakers.get(i)?.name;
-                    res.names
-                        .gender(name)
-                        .is_none_or(|g| g == gender)
-                        .then_some(i)
-                });
-                // "what he calls": he is the sentence's subject.
-                let antecedent = f
-                    .mention
-                    .filter(|_| !res.dialogue)
-                    .and_then(|m| relative_antecedent(hay, &before, m));
-                let speaker = narrated.or_else(|| {
-                    antecedent
-                        .and_then(|a| res.resolve(a))
-                        .or_else(|| f.mention.and_then(|m| res.resolve(m)))
-                });
-                // "“Good morning, Ann,” he said": he is not Ann.
-                let addressee = res
-                    .dialogue
-                    .then(|| vocative_at(&res, ti, q.content))
-                    .flatten()
-                    .and_then(|v| res.resolve(v));
-                match (speaker, f.mention) {
-                    (Some(i), Some(m)) if Some(i) == addressee => {
-                        res.resolve_other(m, i).or(Some(i))
-                    }
-                    _ => speaker,
-                }
-            };
-            Some(Attribution {
-                speaker,
-                mention: f.mention,
-                cue: f.cue,
-                rule: f.rule,
-            })
-        } else if let (Some(a), true) = (last_here, same_sentence) {
-            // “Q1,” she said, calling it “Q2”: the same speaker.
-            Some(Attribution {
-                rule: Rule::SameParagraph,
-                cue: None,
-                ..a
-            })
-        } else if let Some(cue) = cue_in_sentence(
-            hay,
-            &before,
-            if content.ends_with(['.', '!', '?'])
-                && after
-                    .first()
-                    .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
-            {
-                &[]
-            } else {
-                &after
-            },
-        ) {
-            // A cue but no phrase next to it: "X did this, saying “Q”";
-            // in fiction after an adverb too ("Again he hesitated, and
-            // then said: …").
-            let sent = sentence();
-            // German ends a subordinate or passive clause with its cue:
-            // "weil die Regierung ihn als „…“ bezeichnet hat".
-            let verb_last = (lang == Lang::De)
-                .then(|| {
-                    let clause: Vec<Tok> = before.iter().chain(after.iter()).copied().collect();
-                    let at = clause.iter().rposition(|t| t.span == cue)?;
-                    german_verb_last(hay, &clause, at)
-                })
-                .flatten();
-            let np = verb_last
-                .or_else(|| sentence_subject(hay, &sent))
-                .or_else(|| {
-                    res.dialogue
-                        .then(|| {
-                            // "At the door John said, …": a short phrase first.
-                            (0..4).find_map(|k| {
-                                sent.get(k..).and_then(|rest| narrative_subject(hay, rest))
-                            })
-                        })
-                        .flatten()
-                })
-                .or_else(|| {
-                    // "Brenda read. “…” And asked, “Q”": the subject of the
-                    // narrative sentence before, quotations between skipped.
-                    let first = sent
-                        .iter()
-                        .find(|t| t.is_word())
-                        .filter(|t| key(hay, t) == "and")?;
-                    let prev_start = ti
-                        .checked_sub(1)
-                        .and_then(|k| tops.get(k))
-                        .and_then(|&k| quotes.get(k))
-                        .map(|p| p.span.start)
-                        .filter(|&s| s >= para.start)
-                        .unwrap_or(first.span.start)
-                        .min(first.span.start);
-                    res.dialogue
-                        .then(|| {
-                            last_sentence_subject(hay, &doc, Span::new(para.start, prev_start))
-                        })
-                        .flatten()
-                });
-            // A story told to "you" ("“Look!” you cried"): you are
-            // the one the last line spoke to, else the other party.
-            // "you" right at the cue wins over a word taken for the
-            // sentence's subject ("So, you cried, …").
-            let you = res
-                .dialogue
-                .then(|| second_person(hay, &before, &after, cue))
-                .flatten();
-            let np = you.or(np);
-            let speaker = if let (Some(_), Some(i)) = (you, res.you) {
-                // "You" is one character all through the story.
-                Some(i)
-            } else if you.is_some() {
-                let last_speaker = last.and_then(|(_, a)| a.speaker);
-                let called = ti
-                    .checked_sub(1)
-                    .and_then(|k| tops.get(k))
-                    .and_then(|&k| quotes.get(k))
-                    .filter(|p| p.span.end + PARAGRAPH_REACH >= q.span.start)
-                    .and_then(|p| vocative_at(&res, ti - 1, p.content))
-                    .and_then(|v| res.resolve(v))
-                    .filter(|&i| Some(i) != last_speaker);
-                called.or_else(|| {
-                    turns
-                        .iter()
-                        .rev()
-                        .take(TURN_REACH)
-                        .take_while(|(tp, _)| tp + TURN_WINDOW >= pi && *tp >= scene_start)
-                        .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
-                        .and_then(|(_, t)| t.speaker)
-                })
-            } else {
-                np.and_then(|m| res.resolve(m))
-            };
-            if you.is_some() {
-                res.you = res.you.or(speaker);
-            }
-            Some(Attribution {
-                speaker,
-                mention: np,
-                cue: Some(cue),
-                rule: if np.is_some() {
-                    Rule::SentenceSubject
-                } else {
-                    Rule::CueInSentence
-                },
-            })
-        } else if let Some(a) = (lang == Lang::De)
-            .then(|| {
-                let colon = before.last().and_then(Tok::punct) == Some(':');
-                german_no_cue(
-                    &mut res,
-                    &before,
-                    &after,
-                    Span::new(
-                        floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
-                            .max(para.start)
-                            .min(q.span.start),
-                        q.span.start,
-                    ),
-                    last.filter(|&(lp, _)| lp + 1 >= pi).map(|(_, a)| a),
-                    colon,
-                )
-            })
-            .flatten()
-        {
-            Some(a)
-        } else if !opens_sentence || before.last().and_then(Tok::punct) == Some(':') {
-            // No cue: the subject of the quotation's sentence is the
-            // likeliest speaker ("X delivered a retort: “Q”").
-            let sent = sentence();
-            let subject = if lang == Lang::De
-                && sent.first().is_some_and(|t| !names::is_stop(&key(hay, t)))
-            {
-                german_np_von(hay, &sent)
-            } else {
-                // English: the subject of a verb that characterises the
-                // fragment ("protesters chanted", "critics dismissed it
-                // as"), nearer than whatever opens the sentence.
-                (lang == Lang::En)
-                    .then(|| governor_subject(hay, &sent))
-                    .flatten()
-                    .filter(|&m| plausible_mention(hay, m))
-                    .or_else(|| sentence_subject(hay, &sent))
-            };
-            subject.map(|np| Attribution {
-                speaker: res.resolve(np),
-                mention: Some(np),
-                cue: None,
-                rule: Rule::SubjectNoCue,
-            })
-        } else if res.dialogue && opens_para {
-            let prev_quote = ti
-                .checked_sub(1)
-                .and_then(|k| tops.get(k))
-                .and_then(|&k| quotes.get(k))
-                .map(|p| (p.span, p.content));
-            dialogue_line(
-                &mut res,
-                &DialogueCtx {
-                    at: q.span.start,
-                    pi,
-                    after: &after,
-                    content,
-                    own: q.content,
-                    line: ti,
-                    prev_para: pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied(),
-                    prev_quote,
-                    last,
-                    turns: &turns,
-                    paragraphs,
-                    scene_start,
-                },
-            )
-        } else if let Some(a) = (res.dialogue && !opens_para && last_here.is_none())
-            .then(|| {
-                // "Brenda sat up. “…”": the narrative sentence before.
-                let np = last_sentence_subject(
-                    hay,
-                    &doc,
-                    Span::new(prev_end.max(para.start).min(q.span.start), q.span.start),
-                )?;
-                Some(Attribution {
-                    speaker: Some(res.resolve(np)?),
-                    mention: Some(np),
-                    cue: None,
-                    rule: Rule::NarrativeSubject,
-                })
-            })
-            .flatten()
-        {
-            Some(a)
-        } else {
-            // German news: a whole sentence about another person between
-            // the last quotation and this one hands the word to them
-            // ("…“, sagte A. Der Bruder, B, war eingeweiht. „Q“").
-            let between = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
-            let handed =
-                (lang == Lang::De && !res.dialogue && last_here.is_some() && !same_sentence)
-                    .then(|| german_previous_subject(hay, &doc, &res.names, between))
-                    .flatten()
-                    .and_then(|f| {
-                        let m = f.mention?;
-                        let speaker = res.resolve(m);
-                        (speaker.is_some() && speaker != last_here.and_then(|a| a.speaker))
-                            .then_some(Attribution {
-                                speaker,
-                                mention: Some(m),
-                                cue: None,
-                                rule: Rule::PreviousSentence,
-                            })
-                    });
-            // Split quotation or news continuation: the same speaker.
-            match last {
-                _ if handed.is_some() => handed,
-                Some((lp, a)) if lp == pi => Some(Attribution {
-                    rule: Rule::SameParagraph,
-                    cue: None,
-                    ..a
-                }),
-                // Dialogue: an untagged line answers the previous one, so
-                // it is the speaker before the last, or else the character
-                // named last who is not the last speaker.
-                Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
-                    rule: Rule::Continuation,
-                    cue: None,
-                    ..a
-                }),
-                // "Ann Ames said the plan was late. “We need time.”": the
-                // speaker of the sentence before, in this paragraph or
-                // closing the one before.
-                _ => {
-                    let from = if opens_para {
-                        pi.checked_sub(1)
-                            .and_then(|k| paragraphs.get(k))
-                            .map_or(para.start, |p| p.start)
-                    } else {
-                        para.start
-                    };
-                    let window = Span::new(
-                        floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
-                            .max(from)
-                            .max(prev_end)
-                            .min(q.span.start),
-                        q.span.start,
-                    );
-                    previous_sentence(hay, &doc, window, lang)
-                        .or_else(|| {
-                            // German news goes on quoting the person the
-                            // sentence before was about: "Um Zeit zu
-                            // gewinnen, will Oettinger … straffen. „…“"
-                            (lang == Lang::De)
-                                .then(|| german_previous_subject(hay, &doc, &res.names, window))
-                                .flatten()
-                        })
-                        .map(|f| Attribution {
-                            speaker: f.mention.and_then(|m| res.resolve(m)),
-                            mention: f.mention,
-                            cue: f.cue,
-                            rule: Rule::PreviousSentence,
-                        })
-                }
-            }
-        };
+        let attribution = attribution_of(&mut res, &here, found, opens_sentence);
         // A mention never lies inside its own quotation (a copied one
         // could, after stray marks).
         let attribution = attribution.filter(|a| a.mention.is_none_or(|m| !q.span.overlaps(m)));
         // Nor is a lone date or adverb a speaker, whichever rule found it:
         // keep the cue, drop the mention (and the quotation's speaker).
         let attribution = attribution.map(|a| match a.mention {
-            Some(m) if !is_plausible(m) => Attribution {
+            Some(m) if !plausible_once(hay, &plausible_memo, m) => Attribution {
                 speaker: None,
                 mention: None,
                 ..a
@@ -900,33 +417,742 @@ pub(crate) fn attribute(
         }
     }
     if res.dialogue {
-        // Whom each line calls by name (bounded work per quotation).
-        // (`line` counts the top-level quotations: their index in
-        // `res.quoted`.)
-        let mut line = 0usize;
-        let addressed: Vec<Option<usize>> = quotes
-            .iter()
-            .map(|q| {
-                if q.depth > 0 {
-                    return None;
-                }
-                line += 1;
-                if q.kind != QuoteKind::Speech {
-                    return None;
-                }
-                vocative_at(&res, line - 1, q.content).and_then(|v| res.resolve(v))
-            })
-            .collect();
-        turns::count_back(hay, paragraphs, quotes, &addressed);
-    }
-    if res.dialogue {
-        // Fiction calls characters by their usual name: "Brenda", not a
-        // maiden name given once.
-        for s in res.speakers.iter_mut() {
-            s.name = res.names.usual(&s.name);
-        }
+        end_dialogue(&mut res, hay, paragraphs, quotes);
     }
     res.speakers
+}
+
+/// [`plausible_mention`] of `m`, remembered for the last mention asked
+/// about (`memo`): each quotation asks it of the mention found twice (the
+/// pattern's filter, then the final check), and the answer depends on the
+/// text alone.
+fn plausible_once(hay: &str, memo: &Cell<Option<(Span, bool)>>, m: Span) -> bool {
+    match memo.get() {
+        Some((s, ok)) if s == m => ok,
+        _ => {
+            let ok = plausible_mention(hay, m);
+            memo.set(Some((m, ok)));
+            ok
+        }
+    }
+}
+
+/// Dialogue, once every quotation is attributed: a character called by
+/// name who answered once gives the turn back ([`turns::count_back`]),
+/// and fiction calls characters by their usual name ("Brenda", not a
+/// maiden name given once).
+#[inline(never)]
+fn end_dialogue(res: &mut Resolver<'_>, hay: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
+    // Whom each line calls by name (bounded work per quotation).
+    // (`line` counts the top-level quotations: their index in
+    // `res.quoted`.)
+    let mut line = 0usize;
+    let addressed: Vec<Option<usize>> = quotes
+        .iter()
+        .map(|q| {
+            if q.depth > 0 {
+                return None;
+            }
+            line += 1;
+            if q.kind != QuoteKind::Speech {
+                return None;
+            }
+            vocative_at(res, line - 1, q.content).and_then(|v| res.resolve(v))
+        })
+        .collect();
+    turns::count_back(hay, paragraphs, quotes, &addressed);
+    for s in res.speakers.iter_mut() {
+        s.name = res.names.usual(&s.name);
+    }
+}
+
+/// The tag a pattern finds for the quotation: a source in its own
+/// clause (German), the words after or before it (`tag_after`: after
+/// first), a German tag in the next sentence (`das_tag`), "according
+/// to", a lead-in closing the paragraph before; then the German
+/// relative-clause and "laut X" rules and "the voice of X".
+#[inline(never)]
+fn tag_of(
+    names: &Names<'_>,
+    here: &Here<'_>,
+    tag_after: bool,
+    das_tag: Option<Found>,
+) -> Option<Found> {
+    let Here {
+        hay,
+        doc,
+        lang,
+        paragraphs,
+        q,
+        pi,
+        opens_para,
+        content,
+        before,
+        after,
+        plausible_memo,
+        ..
+    } = *here;
+    let plausible = |f: &Found| {
+        f.mention
+            .is_none_or(|m| plausible_once(hay, plausible_memo, m))
+    };
+    // German „laut Zeugen „…““, „nach Angaben der Polizei „…““: a source
+    // in the quotation's own clause, right before it, is nearer than
+    // the sentence's subject and its verb.
+    let clause_source = (lang == Lang::De && !tag_after)
+        .then(|| {
+            let from = before
+                .iter()
+                .rposition(|t| t.punct().is_some())
+                .map_or(0, |p| p + 1);
+            according_to_nearest(hay, before.get(from..)?)
+        })
+        .flatten()
+        .filter(plausible);
+    let found = if let Some(f) = clause_source {
+        Some(f)
+    } else if tag_after {
+        after_pattern(hay, after, lang)
+            .filter(plausible)
+            .or_else(|| before_pattern(hay, before, lang).filter(plausible))
+    } else {
+        before_pattern(hay, before, lang)
+            .filter(plausible)
+            .or_else(|| {
+                after_pattern(hay, after, lang)
+                    .filter(plausible)
+                    .filter(|f| {
+                        // “Q.” Trump said the deal …: a new sentence, not a tag.
+                        !(content.ends_with('.')
+                            && f.rule == Rule::QuoteSpeakerCue
+                            && takes_complement(hay, after, f.cue))
+                    })
+            })
+    }
+    .or_else(|| sentence_tag(hay, after, lang).filter(plausible))
+    .or_else(|| das_tag.filter(plausible))
+    .or_else(|| according_to(hay, after).or_else(|| according_to_nearest(hay, before)))
+    .or_else(|| {
+        // "… and then she said:" closing the paragraph before.
+        let prev = paragraphs.get(pi.checked_sub(1)?)?;
+        opens_para.then(|| lead_in(hay, doc, *prev, lang)).flatten()
+    });
+    // German: a quotation inside a relative clause whose pronoun is
+    // its subject ("der Verband, der den Plan als „…“ sieht") is the
+    // antecedent's, unless a phrase before the clause was found.
+    let found = match (lang == Lang::De)
+        .then(|| german_relative(hay, before, after))
+        .flatten()
+    {
+        Some((rel, r))
+            if found.is_none_or(|f| {
+                f.mention
+                    .is_none_or(|m| m.start >= rel && m.end <= q.span.start)
+            }) =>
+        {
+            Some(r)
+        }
+        _ => found,
+    };
+    // German: "laut X", "X zufolge" in the quotation's own clause names
+    // its source ahead of a phrase earlier in the sentence ("Wie die
+    // Zeitung berichtete, soll laut der Studie jeder „…“").
+    let found = match (lang == Lang::De)
+        .then(|| {
+            let from = before
+                .iter()
+                .rposition(|t| t.punct() == Some(','))
+                .map_or(0, |c| c + 1);
+            let clause = before.get(from..)?;
+            Some((
+                clause.first()?.span.start,
+                according_to_nearest(hay, clause)?,
+            ))
+        })
+        .flatten()
+    {
+        // Unless the phrase found is a person in the same clause ("Sie
+        // wandte sich gegen die ihrer Meinung nach …").
+        Some((from, acc))
+            if found.is_none_or(|f| {
+                f.mention.is_none_or(|m| {
+                    acc.mention.is_some_and(|a| m.end <= a.start)
+                        && (m.start < from || !german_person(hay, doc, names, m))
+                })
+            }) =>
+        {
+            Some(acc)
+        }
+        _ => found,
+    };
+    // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
+    found.map(|f| match f.mention.and_then(|m| voice_of(hay, doc, m)) {
+        Some(m) => Found {
+            mention: Some(m),
+            ..f
+        },
+        None => f,
+    })
+}
+
+/// The attribution of a quotation from the tag found (`found`), else
+/// from a cue or the subject of its sentence, the dialogue rules, or
+/// the speaker before it (`opens_sentence`: nothing or a colon or dash
+/// before it in its sentence).
+#[inline(never)]
+fn attribution_of(
+    res: &mut Resolver<'_>,
+    here: &Here<'_>,
+    found: Option<Found>,
+    opens_sentence: bool,
+) -> Option<Attribution> {
+    let Here {
+        hay,
+        doc,
+        lang,
+        paragraphs,
+        quotes,
+        tops,
+        ti,
+        q,
+        pi,
+        para,
+        prev_end,
+        opens_para,
+        content,
+        same_sentence,
+        before,
+        after,
+        last: &last,
+        last_here: &last_here,
+        turns,
+        scene_start,
+        ..
+    } = *here;
+    if let Some(f) = found {
+        let speaker = found_speaker(res, here, f);
+        Some(Attribution {
+            speaker,
+            mention: f.mention,
+            cue: f.cue,
+            rule: f.rule,
+        })
+    } else if let (Some(a), true) = (last_here, same_sentence) {
+        // “Q1,” she said, calling it “Q2”: the same speaker.
+        Some(Attribution {
+            rule: Rule::SameParagraph,
+            cue: None,
+            ..a
+        })
+    } else if let Some(cue) = cue_in_sentence(
+        hay,
+        before,
+        if content.ends_with(['.', '!', '?'])
+            && after
+                .first()
+                .is_some_and(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        {
+            &[]
+        } else {
+            after
+        },
+    ) {
+        cue_attribution(res, here, cue)
+    } else if let Some(a) = (lang == Lang::De)
+        .then(|| {
+            let colon = before.last().and_then(Tok::punct) == Some(':');
+            german_no_cue(
+                res,
+                before,
+                after,
+                Span::new(
+                    floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
+                        .max(para.start)
+                        .min(q.span.start),
+                    q.span.start,
+                ),
+                last.filter(|&(lp, _)| lp + 1 >= pi).map(|(_, a)| a),
+                colon,
+            )
+        })
+        .flatten()
+    {
+        Some(a)
+    } else if !opens_sentence || before.last().and_then(Tok::punct) == Some(':') {
+        // No cue: the subject of the quotation's sentence is the
+        // likeliest speaker ("X delivered a retort: “Q”").
+        let sent = here.sentence();
+        let subject =
+            if lang == Lang::De && sent.first().is_some_and(|t| !names::is_stop(&key(hay, t))) {
+                german_np_von(hay, &sent)
+            } else {
+                // English: the subject of a verb that characterises the
+                // fragment ("protesters chanted", "critics dismissed it
+                // as"), nearer than whatever opens the sentence.
+                (lang == Lang::En)
+                    .then(|| governor_subject(hay, &sent))
+                    .flatten()
+                    .filter(|&m| plausible_mention(hay, m))
+                    .or_else(|| sentence_subject(hay, &sent))
+            };
+        subject.map(|np| Attribution {
+            speaker: res.resolve(np),
+            mention: Some(np),
+            cue: None,
+            rule: Rule::SubjectNoCue,
+        })
+    } else if res.dialogue && opens_para {
+        let prev_quote = ti
+            .checked_sub(1)
+            .and_then(|k| tops.get(k))
+            .and_then(|&k| quotes.get(k))
+            .map(|p| (p.span, p.content));
+        dialogue_line(
+            res,
+            &DialogueCtx {
+                at: q.span.start,
+                pi,
+                after,
+                content,
+                own: q.content,
+                line: ti,
+                prev_para: pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied(),
+                prev_quote,
+                last,
+                turns,
+                paragraphs,
+                scene_start,
+            },
+        )
+    } else if let Some(a) = (res.dialogue && !opens_para && last_here.is_none())
+        .then(|| {
+            // "Brenda sat up. “…”": the narrative sentence before.
+            let np = last_sentence_subject(
+                hay,
+                doc,
+                Span::new(prev_end.max(para.start).min(q.span.start), q.span.start),
+            )?;
+            Some(Attribution {
+                speaker: Some(res.resolve(np)?),
+                mention: Some(np),
+                cue: None,
+                rule: Rule::NarrativeSubject,
+            })
+        })
+        .flatten()
+    {
+        Some(a)
+    } else {
+        carried_over(res, here)
+    }
+}
+
+/// German: the words `before` a quotation, after the previous quotation
+/// closed its sentence, are a new sentence about a person that leads to
+/// this one with a colon ("… in Frage:"), so the quotation is theirs, not
+/// the last speaker's.
+#[inline(never)]
+fn german_new_speaker(hay: &str, doc: &words::Lexed, names: &Names<'_>, before: &[Tok]) -> bool {
+    before.last().and_then(Tok::punct) == Some(':')
+        && before
+            .get(..before.len() - 1)
+            .and_then(|body| {
+                let np = german_v2_subject(hay, body)?;
+                Some(german_object_first(hay, doc, names, body, np).unwrap_or(np))
+            })
+            .is_some_and(|np| german_person(hay, doc, names, np))
+}
+
+/// What the rules look at for one quotation, gathered by [`attribute`]
+/// for the functions it hands the work to: [`tag_of`] finds the tag,
+/// [`attribution_of`] decides, with [`found_speaker`], [`cue_attribution`]
+/// and [`carried_over`] for its larger cases. They are functions of their
+/// own so that no wasm function is large: V8 compiles a hot wasm function
+/// whole with its optimizing compiler, on a background thread during the
+/// first big analysis, and the memory that takes grows with the function
+/// (`attribute` in one piece, 27 KB of wasm, took 12 MB to compile;
+/// BENCHMARKS.md, "Peak memory").
+struct Here<'a> {
+    hay: &'a str,
+    doc: &'a words::Lexed,
+    lang: Lang,
+    paragraphs: &'a [Span],
+    quotes: &'a [Quote],
+    /// The indices of the top-level quotations; this one is `tops[ti]`.
+    tops: &'a [usize],
+    ti: usize,
+    q: &'a Quote,
+    /// Its paragraph (index and span).
+    pi: usize,
+    para: Span,
+    /// Where the top-level quotation before it ends (0 if none).
+    prev_end: usize,
+    /// Nothing but space between the paragraph's start and the quotation.
+    opens_para: bool,
+    /// Its text, trailing space trimmed.
+    content: &'a str,
+    /// The quotation before it is in the same sentence.
+    same_sentence: bool,
+    /// The tokens of its sentence before and after it.
+    before: &'a [Tok],
+    after: &'a [Tok],
+    /// The last attribution with a mention (and the paragraph it ends
+    /// in), and that attribution if it is in this paragraph.
+    last: &'a Option<(usize, Attribution)>,
+    last_here: &'a Option<Attribution>,
+    /// Attributions whose speaker differs from the one before.
+    turns: &'a [(usize, Attribution)],
+    /// The paragraph after the last scene break.
+    scene_start: usize,
+    /// [`plausible_once`]'s memo.
+    plausible_memo: &'a Cell<Option<(Span, bool)>>,
+}
+
+impl Here<'_> {
+    /// The whole sentence before the quotation, earlier quotations
+    /// included, for its subject (bounded, so long paragraphs stay
+    /// linear).
+    fn sentence(&self) -> Cow<'_, [Tok]> {
+        let Here {
+            hay, doc, q, para, ..
+        } = *self;
+
+        let from =
+            floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW)).max(para.start);
+        sentence_tail(
+            hay,
+            doc.window(hay, Span::new(from.min(q.span.start), q.span.start)),
+        )
+        .0
+    }
+}
+
+/// The speaker of a quotation whose tag a pattern found (`f`): the
+/// mention resolved, or in dialogue the character a pronoun or "the
+/// other" stands for.
+#[inline(never)]
+fn found_speaker(res: &mut Resolver<'_>, here: &Here<'_>, f: Found) -> Option<usize> {
+    let Here {
+        hay,
+        doc,
+        paragraphs,
+        ti,
+        q,
+        pi,
+        para,
+        prev_end,
+        opens_para,
+        before,
+        last: &last,
+        last_here: &last_here,
+        turns,
+        ..
+    } = *here;
+    let other = res.dialogue
+        && f.mention
+            .is_some_and(|m| m.text(hay).eq_ignore_ascii_case("the other"));
+    if other {
+        // "said the other": the party of the conversation who did
+        // not speak last.
+        let last_speaker = last.and_then(|(_, a)| a.speaker);
+        turns
+            .iter()
+            .rev()
+            .take(TURN_REACH)
+            .take_while(|(tp, _)| tp + TURN_WINDOW >= pi)
+            .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
+            .and_then(|(_, t)| t.speaker)
+    } else {
+        // "The stationmaster whistled. ¶ “Q,” he said.": he is
+        // the subject of the narrative paragraph just before.
+        let prev = pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied();
+        let narrated = match (f.mention, prev) {
+            (Some(m), Some(prev)) if res.dialogue && opens_para && prev_end <= prev.start => {
+                narrated_antecedent(res, m, prev)
+            }
+            _ => None,
+        };
+        // "Then Miss Lavish stopped, and she cried: “Q”": the
+        // subject of the pronoun's own sentence.
+        let narrated = narrated.or_else(|| {
+            let m = f.mention?;
+            // Narration only: after this quotation when the tag
+            // follows it, else after the one before.
+            let after_quote = if m.start >= q.span.end {
+                q.span.end
+            } else {
+                prev_end
+            };
+            // The tag may close the paragraph before ("… and she
+            // cried:").
+            let own_para = if m.start < para.start {
+                prev.map_or(para.start, |p| p.start)
+            } else {
+                para.start
+            };
+            let from = floor_boundary(hay, m.start.saturating_sub(SENTENCE_WINDOW))
+                .max(own_para)
+                .max(after_quote)
+                .min(m.start);
+            let (sent, _) = sentence_tail(hay, doc.window(hay, Span::new(from, m.start)));
+            if !res.dialogue {
+                return None;
+            }
+            // After an adverb or two ("Then Nell went …").
+            (0..3).find_map(|k| {
+                let np = narrative_subject(hay, sent.get(k..)?)?;
+                subject_antecedent(res, m, np)
+            })
+        });
+        // "Jim Hale came in. “Q,” he said.": the subject of
+        // the narration just before the quotation, in its
+        // paragraph.
+        let narrated = narrated.or_else(|| {
+            let m = f
+                .mention
+                .filter(|m| res.dialogue && m.start >= q.span.end)?;
+            let from = prev_end.max(para.start).min(q.span.start);
+            let np = last_sentence_subject(hay, doc, Span::new(from, q.span.start))?;
+            subject_antecedent(res, m, np)
+        });
+        // "“Q1,” said Jim. “Q2,” he said.": a paragraph of
+        // dialogue is one speaker's, unless the sex says otherwise.
+        let narrated = narrated.or_else(|| {
+            let gender = pronoun_gender(f.mention?.text(hay))?;
+            let i = last_here.filter(|_| res.dialogue)?.speaker?;
+            let name = &res.speakers.get(i)?.name;
+            res.names
+                .gender(name)
+                .is_none_or(|g| g == gender)
+                .then_some(i)
+        });
+        // "what he calls": he is the sentence's subject.
+        let antecedent = f
+            .mention
+            .filter(|_| !res.dialogue)
+            .and_then(|m| relative_antecedent(hay, before, m));
+        let speaker = narrated.or_else(|| {
+            antecedent
+                .and_then(|a| res.resolve(a))
+                .or_else(|| f.mention.and_then(|m| res.resolve(m)))
+        });
+        // "“Good morning, Ann,” he said": he is not Ann.
+        let addressee = res
+            .dialogue
+            .then(|| vocative_at(res, ti, q.content))
+            .flatten()
+            .and_then(|v| res.resolve(v));
+        match (speaker, f.mention) {
+            (Some(i), Some(m)) if Some(i) == addressee => res.resolve_other(m, i).or(Some(i)),
+            _ => speaker,
+        }
+    }
+}
+
+/// A speech cue in the quotation's sentence but no speaker phrase next
+/// to it (`cue`): the sentence's subject speaks, or in a story told to
+/// "you", the one "you" stands for.
+#[inline(never)]
+fn cue_attribution(res: &mut Resolver<'_>, here: &Here<'_>, cue: Span) -> Option<Attribution> {
+    let Here {
+        hay,
+        doc,
+        lang,
+        quotes,
+        tops,
+        ti,
+        q,
+        pi,
+        para,
+        before,
+        after,
+        last: &last,
+        turns,
+        scene_start,
+        ..
+    } = *here;
+    // A cue but no phrase next to it: "X did this, saying “Q”";
+    // in fiction after an adverb too ("Again he hesitated, and
+    // then said: …").
+    let sent = here.sentence();
+    // German ends a subordinate or passive clause with its cue:
+    // "weil die Regierung ihn als „…“ bezeichnet hat".
+    let verb_last = (lang == Lang::De)
+        .then(|| {
+            let clause: Vec<Tok> = before.iter().chain(after.iter()).copied().collect();
+            let at = clause.iter().rposition(|t| t.span == cue)?;
+            german_verb_last(hay, &clause, at)
+        })
+        .flatten();
+    let np = verb_last
+        .or_else(|| sentence_subject(hay, &sent))
+        .or_else(|| {
+            res.dialogue
+                .then(|| {
+                    // "At the door John said, …": a short phrase first.
+                    (0..4).find_map(|k| sent.get(k..).and_then(|rest| narrative_subject(hay, rest)))
+                })
+                .flatten()
+        })
+        .or_else(|| {
+            // "Brenda read. “…” And asked, “Q”": the subject of the
+            // narrative sentence before, quotations between skipped.
+            let first = sent
+                .iter()
+                .find(|t| t.is_word())
+                .filter(|t| key(hay, t) == "and")?;
+            let prev_start = ti
+                .checked_sub(1)
+                .and_then(|k| tops.get(k))
+                .and_then(|&k| quotes.get(k))
+                .map(|p| p.span.start)
+                .filter(|&s| s >= para.start)
+                .unwrap_or(first.span.start)
+                .min(first.span.start);
+            res.dialogue
+                .then(|| last_sentence_subject(hay, doc, Span::new(para.start, prev_start)))
+                .flatten()
+        });
+    // A story told to "you" ("“Look!” you cried"): you are
+    // the one the last line spoke to, else the other party.
+    // "you" right at the cue wins over a word taken for the
+    // sentence's subject ("So, you cried, …").
+    let you = res
+        .dialogue
+        .then(|| second_person(hay, before, after, cue))
+        .flatten();
+    let np = you.or(np);
+    let speaker = if let (Some(_), Some(i)) = (you, res.you) {
+        // "You" is one character all through the story.
+        Some(i)
+    } else if you.is_some() {
+        let last_speaker = last.and_then(|(_, a)| a.speaker);
+        let called = ti
+            .checked_sub(1)
+            .and_then(|k| tops.get(k))
+            .and_then(|&k| quotes.get(k))
+            .filter(|p| p.span.end + PARAGRAPH_REACH >= q.span.start)
+            .and_then(|p| vocative_at(res, ti - 1, p.content))
+            .and_then(|v| res.resolve(v))
+            .filter(|&i| Some(i) != last_speaker);
+        called.or_else(|| {
+            turns
+                .iter()
+                .rev()
+                .take(TURN_REACH)
+                .take_while(|(tp, _)| tp + TURN_WINDOW >= pi && *tp >= scene_start)
+                .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
+                .and_then(|(_, t)| t.speaker)
+        })
+    } else {
+        np.and_then(|m| res.resolve(m))
+    };
+    if you.is_some() {
+        res.you = res.you.or(speaker);
+    }
+    Some(Attribution {
+        speaker,
+        mention: np,
+        cue: Some(cue),
+        rule: if np.is_some() {
+            Rule::SentenceSubject
+        } else {
+            Rule::CueInSentence
+        },
+    })
+}
+
+/// No tag, cue or subject for the quotation: the speaker carried over
+/// from before it (a split quotation, a news continuation, the
+/// sentence before; in German news a sentence about someone else hands
+/// the word to them).
+#[inline(never)]
+fn carried_over(res: &mut Resolver<'_>, here: &Here<'_>) -> Option<Attribution> {
+    let Here {
+        hay,
+        doc,
+        lang,
+        paragraphs,
+        q,
+        pi,
+        para,
+        prev_end,
+        opens_para,
+        same_sentence,
+        last: &last,
+        last_here: &last_here,
+        ..
+    } = *here;
+    // German news: a whole sentence about another person between
+    // the last quotation and this one hands the word to them
+    // ("…“, sagte A. Der Bruder, B, war eingeweiht. „Q“").
+    let between = Span::new(prev_end.max(para.start).min(q.span.start), q.span.start);
+    let handed = (lang == Lang::De && !res.dialogue && last_here.is_some() && !same_sentence)
+        .then(|| german_previous_subject(hay, doc, &res.names, between))
+        .flatten()
+        .and_then(|f| {
+            let m = f.mention?;
+            let speaker = res.resolve(m);
+            (speaker.is_some() && speaker != last_here.and_then(|a| a.speaker)).then_some(
+                Attribution {
+                    speaker,
+                    mention: Some(m),
+                    cue: None,
+                    rule: Rule::PreviousSentence,
+                },
+            )
+        });
+    // Split quotation or news continuation: the same speaker.
+    match last {
+        _ if handed.is_some() => handed,
+        Some((lp, a)) if lp == pi => Some(Attribution {
+            rule: Rule::SameParagraph,
+            cue: None,
+            ..a
+        }),
+        // Dialogue: an untagged line answers the previous one, so
+        // it is the speaker before the last, or else the character
+        // named last who is not the last speaker.
+        Some((lp, a)) if lp + 1 == pi && opens_para => Some(Attribution {
+            rule: Rule::Continuation,
+            cue: None,
+            ..a
+        }),
+        // "Ann Ames said the plan was late. “We need time.”": the
+        // speaker of the sentence before, in this paragraph or
+        // closing the one before.
+        _ => {
+            let from = if opens_para {
+                pi.checked_sub(1)
+                    .and_then(|k| paragraphs.get(k))
+                    .map_or(para.start, |p| p.start)
+            } else {
+                para.start
+            };
+            let window = Span::new(
+                floor_boundary(hay, q.span.start.saturating_sub(SENTENCE_WINDOW))
+                    .max(from)
+                    .max(prev_end)
+                    .min(q.span.start),
+                q.span.start,
+            );
+            previous_sentence(hay, doc, window, lang)
+                .or_else(|| {
+                    // German news goes on quoting the person the
+                    // sentence before was about: "Um Zeit zu
+                    // gewinnen, will Oettinger … straffen. „…“"
+                    (lang == Lang::De)
+                        .then(|| german_previous_subject(hay, doc, &res.names, window))
+                        .flatten()
+                })
+                .map(|f| Attribution {
+                    speaker: f.mention.and_then(|m| res.resolve(m)),
+                    mention: f.mention,
+                    cue: f.cue,
+                    rule: Rule::PreviousSentence,
+                })
+        }
+    }
 }
 
 /// Title words that are not persons on their own after "the" ("the

@@ -340,6 +340,177 @@ struct Distinct {
     outside: bool,
 }
 
+/// [`word_ids`]' id of a token that is no word.
+const NOT_A_WORD: Id = Id::MAX;
+
+/// Each token's word id in `vocab` (describing each distinct word once),
+/// or [`NOT_A_WORD`]: 4 bytes a token, not an `Option`'s 8 (with the
+/// tokens, the largest table of the analysis, at its peak of memory).
+/// `Id::MAX` is only ever the id of words past the 4 billionth distinct
+/// one, which no text of up to 20 MiB has.
+#[inline(never)]
+fn word_ids<'h>(hay: &'h str, toks: &[Tok], vocab: &mut Vocab<'h>) -> Vec<Id> {
+    toks.iter()
+        .map(|t| {
+            if t.is_word() {
+                vocab.intern(t.span.text(hay))
+            } else {
+                NOT_A_WORD
+            }
+        })
+        .collect()
+}
+
+/// The words of `vocab` written in lower case somewhere (their keys).
+#[inline(never)]
+fn lower_case_words<'h>(vocab: &Vocab<'h>) -> HashSet<Cow<'h, str>> {
+    let mut lower: HashSet<Cow<'h, str>> =
+        HashSet::with_capacity_and_hasher(vocab.len(), Default::default());
+    lower.extend(
+        vocab
+            .words()
+            .filter(|w| !w.flags.has(Flags::CAPITALIZED))
+            .map(|w| w.key.clone()),
+    );
+    lower
+}
+
+/// Whether each distinct word's key is in `lower`, found once per word
+/// rather than once per capitalised occurrence (dialogue opens line after
+/// line with the same "Yes" and "No"). Indexed by word id.
+#[inline(never)]
+fn keys_in(vocab: &Vocab<'_>, lower: &HashSet<Cow<'_, str>>) -> Vec<bool> {
+    vocab
+        .words()
+        .map(|w| lower.contains(w.key.as_ref()))
+        .collect()
+}
+
+/// Gender evidence for the capitalised run `run` of `toks` (masculine,
+/// feminine): a title in it, or the first personal pronoun after it in
+/// its sentence. `flags(i)` describes token i. (A function of its own,
+/// like [`name_id`], to keep [`Names::collect`] a small wasm function:
+/// BENCHMARKS.md, "Peak memory".)
+#[inline(never)]
+fn gender_vote(
+    hay: &str,
+    toks: &[Tok],
+    run: std::ops::Range<usize>,
+    flags: impl Fn(usize) -> Flags,
+) -> (u32, u32) {
+    let (start, end) = (run.start, run.end);
+    // Whether "her" at token k is a possessive: the next token a
+    // lower-case word that is no function word, preposition or
+    // particle ("her head", not "her the book", "her up").
+    let possessive_her = |k: usize| {
+        let n = k + 1;
+        let nf = flags(n);
+        toks.get(n).is_some_and(|t| t.is_word())
+            && hay
+                .get(toks.get(k).map_or(0, |t| t.span.end)..toks.get(n).map_or(0, |t| t.span.start))
+                == Some(" ")
+            && !nf.has(Flags::CAPITALIZED)
+            && !nf.has(Flags::STOP)
+            && !nf.has(Flags::DETERMINER)
+            && !nf.has(Flags::PLACE)
+            && !nf.has(Flags::AFTER_OBJECT)
+            && !nf.has(Flags::HE)
+            && !nf.has(Flags::SHE)
+            && !nf.has(Flags::OBJECT)
+    };
+    let mut vote = (0u32, 0u32);
+    for k in start..end {
+        let wf = flags(k);
+        if wf.has(Flags::MALE_TITLE) {
+            vote.0 += 3;
+        } else if wf.has(Flags::FEMALE_TITLE) {
+            vote.1 += 3;
+        }
+    }
+    // Not after a preposition: "back at Green Gables he …"
+    // names a place.
+    let place = start
+        .checked_sub(1)
+        .is_some_and(|p| flags(p).has(Flags::PLACE));
+    let reach = if place { 0 } else { 12 };
+    for (k, n) in toks.iter().enumerate().skip(end).take(reach) {
+        if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
+            break;
+        }
+        let nf = flags(k);
+        if nf.has(Flags::HE) {
+            vote.0 += 1;
+            break;
+        }
+        if nf.has(Flags::SHE) {
+            vote.1 += 1;
+            break;
+        }
+        // "Lucy shook her head": a possessive "her" (before
+        // a plain lower-case word on the same line) is hers.
+        if nf.has(Flags::HER) && possessive_her(k) {
+            vote.1 += 1;
+            break;
+        }
+        // "Lucy looked at him": an object is someone else.
+        if nf.has(Flags::OBJECT) {
+            break;
+        }
+    }
+    vote
+}
+
+/// The id of the name whose cleaned words are `cleaned` (joined in
+/// `buf`), describing it in `distinct` the first time: its words' slots
+/// in `lists` (by lower case, `slot_of`).
+#[inline(never)]
+fn name_id(
+    cleaned: &[&str],
+    buf: &mut String,
+    distinct: &mut Vec<Distinct>,
+    distinct_ids: &mut HashMap<String, usize>,
+    lists: &mut Vec<Vec<usize>>,
+    slot_of: &mut HashMap<String, usize>,
+) -> usize {
+    buf.clear();
+    for (k, w) in cleaned.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+    match distinct_ids.get(buf.as_str()) {
+        Some(&id) => id,
+        None => {
+            let name = Name(Rc::from(buf.as_str()));
+            let slots = cleaned
+                .iter()
+                .map(|w| {
+                    let k = words::lower(w);
+                    match slot_of.get(k.as_str()) {
+                        Some(&s) => s,
+                        None => {
+                            slot_of.insert(k.as_str().to_owned(), lists.len());
+                            lists.push(Vec::new());
+                            lists.len() - 1
+                        }
+                    }
+                })
+                .collect();
+            distinct_ids.insert(buf.clone(), distinct.len());
+            distinct.push(Distinct {
+                words: name.split(' ').count(),
+                name,
+                slots,
+                votes: (0, 0),
+                count: 0,
+                outside: false,
+            });
+            distinct.len() - 1
+        }
+    }
+}
+
 /// The names holding one word (a value of [`Names`]'s `by_word`).
 #[derive(Debug)]
 struct Holders {
@@ -555,11 +726,13 @@ impl<'h> Names<'h> {
         let mut names = Names::default();
         // Each distinct word described once; `ids[i]` is token i's word.
         let mut vocab = Vocab::with_room(toks.len());
-        let ids: Vec<Option<Id>> = toks
-            .iter()
-            .map(|t| t.is_word().then(|| vocab.intern(t.span.text(hay))))
-            .collect();
-        let word = |i: usize| ids.get(i).copied().flatten().and_then(|id| vocab.word(id));
+        let ids = word_ids(hay, toks, &mut vocab);
+        let word = |i: usize| {
+            ids.get(i)
+                .copied()
+                .filter(|&id| id != NOT_A_WORD)
+                .and_then(|id| vocab.word(id))
+        };
         let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
         let key = |i: usize| word(i).map_or("", |w| w.key.as_ref());
         // Whether token i is an abbreviation a dot may follow. A
@@ -571,48 +744,15 @@ impl<'h> Names<'h> {
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let mut lower: HashSet<Cow<'h, str>> =
-            HashSet::with_capacity_and_hasher(vocab.len(), Default::default());
-        lower.extend(
-            vocab
-                .words()
-                .filter(|w| !w.flags.has(Flags::CAPITALIZED))
-                .map(|w| w.key.clone()),
-        );
-        // Whether each distinct word's key is in `lower`, found once per
-        // word rather than once per capitalised occurrence (dialogue opens
-        // line after line with the same "Yes" and "No").
-        let key_in_lower: Vec<bool> = vocab
-            .words()
-            .map(|w| lower.contains(w.key.as_ref()))
-            .collect();
+        let lower = lower_case_words(&vocab);
+        let key_in_lower = keys_in(&vocab, &lower);
         // (The last id may be shared: asked afresh.)
         let in_lower = |i: usize| {
             ids.get(i)
                 .copied()
-                .flatten()
-                .filter(|&id| id != Id::MAX)
+                .filter(|&id| id != NOT_A_WORD)
                 .and_then(|id| key_in_lower.get(usize::try_from(id).ok()?).copied())
                 .unwrap_or_else(|| lower.contains(key(i)))
-        };
-        // Whether "her" at token k is a possessive: the next token a
-        // lower-case word that is no function word, preposition or
-        // particle ("her head", not "her the book", "her up").
-        let possessive_her = |k: usize| {
-            let n = k + 1;
-            let nf = flags(n);
-            toks.get(n).is_some_and(|t| t.is_word())
-                && hay.get(
-                    toks.get(k).map_or(0, |t| t.span.end)..toks.get(n).map_or(0, |t| t.span.start),
-                ) == Some(" ")
-                && !nf.has(Flags::CAPITALIZED)
-                && !nf.has(Flags::STOP)
-                && !nf.has(Flags::DETERMINER)
-                && !nf.has(Flags::PLACE)
-                && !nf.has(Flags::AFTER_OBJECT)
-                && !nf.has(Flags::HE)
-                && !nf.has(Flags::SHE)
-                && !nf.has(Flags::OBJECT)
         };
         // The distinct names (by text) and their ids; the lists of
         // `by_word` being built, and each lower-case word's list.
@@ -676,8 +816,7 @@ impl<'h> Names<'h> {
             let single = ids
                 .get(start)
                 .copied()
-                .flatten()
-                .filter(|&id| end == start + 1 && id != Id::MAX)
+                .filter(|&id| end == start + 1 && id != NOT_A_WORD)
                 .and_then(|id| usize::try_from(id).ok());
             let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
                 Some(found) => found,
@@ -693,43 +832,14 @@ impl<'h> Names<'h> {
                         // Most runs repeat a known name: it is looked up,
                         // and only a new one is described (its words,
                         // their lower case).
-                        buf.clear();
-                        for (k, w) in cleaned.iter().enumerate() {
-                            if k > 0 {
-                                buf.push(' ');
-                            }
-                            buf.push_str(w);
-                        }
-                        match distinct_ids.get(buf.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let name = Name(Rc::from(buf.as_str()));
-                                let slots = cleaned
-                                    .iter()
-                                    .map(|w| {
-                                        let k = words::lower(w);
-                                        match slot_of.get(k.as_str()) {
-                                            Some(&s) => s,
-                                            None => {
-                                                slot_of.insert(k.as_str().to_owned(), lists.len());
-                                                lists.push(Vec::new());
-                                                lists.len() - 1
-                                            }
-                                        }
-                                    })
-                                    .collect();
-                                distinct_ids.insert(buf.clone(), distinct.len());
-                                distinct.push(Distinct {
-                                    words: name.split(' ').count(),
-                                    name,
-                                    slots,
-                                    votes: (0, 0),
-                                    count: 0,
-                                    outside: false,
-                                });
-                                distinct.len() - 1
-                            }
-                        }
+                        name_id(
+                            &cleaned,
+                            &mut buf,
+                            &mut distinct,
+                            &mut distinct_ids,
+                            &mut lists,
+                            &mut slot_of,
+                        )
                     });
                     if let Some(slot) = single.and_then(|w| single_name.get_mut(w)) {
                         *slot = Some(found);
@@ -757,47 +867,7 @@ impl<'h> Names<'h> {
                         .or_default()
                         .push((t.span.start, name.as_str().to_owned()));
                 }
-                // Gender evidence: a title in the run, or the first
-                // personal pronoun after it in its sentence.
-                let mut vote = (0u32, 0u32);
-                for k in start..end {
-                    let wf = flags(k);
-                    if wf.has(Flags::MALE_TITLE) {
-                        vote.0 += 3;
-                    } else if wf.has(Flags::FEMALE_TITLE) {
-                        vote.1 += 3;
-                    }
-                }
-                // Not after a preposition: "back at Green Gables he …"
-                // names a place.
-                let place = start
-                    .checked_sub(1)
-                    .is_some_and(|p| flags(p).has(Flags::PLACE));
-                let reach = if place { 0 } else { 12 };
-                for (k, n) in toks.iter().enumerate().skip(end).take(reach) {
-                    if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
-                        break;
-                    }
-                    let nf = flags(k);
-                    if nf.has(Flags::HE) {
-                        vote.0 += 1;
-                        break;
-                    }
-                    if nf.has(Flags::SHE) {
-                        vote.1 += 1;
-                        break;
-                    }
-                    // "Lucy shook her head": a possessive "her" (before
-                    // a plain lower-case word on the same line) is hers.
-                    if nf.has(Flags::HER) && possessive_her(k) {
-                        vote.1 += 1;
-                        break;
-                    }
-                    // "Lucy looked at him": an object is someone else.
-                    if nf.has(Flags::OBJECT) {
-                        break;
-                    }
-                }
+                let vote = gender_vote(hay, toks, start..end, flags);
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
@@ -897,6 +967,7 @@ impl<'h> Names<'h> {
     /// leading stop words dropped ("British Defense Minister Grant Shapps"
     /// → "Grant Shapps"; "Mr. Burr" → "Burr"). The text's words are
     /// described already; any other is described now.
+    #[inline(never)]
     pub(crate) fn clean(&self, hay: &'h str, toks: &[Tok]) -> Vec<&'h str> {
         let mut out = Vec::new();
         let mut scratch = self.clean_scratch.take();
@@ -1279,12 +1350,14 @@ impl<'h> Names<'h> {
 
     /// The name seen last before `at`, outside quotations (the antecedent
     /// of a relative pronoun).
+    #[inline(never)]
     pub(crate) fn any_before(&self, at: usize) -> Option<&str> {
         self.narrated_before(at).next().map(|s| s.name.as_str())
     }
 
     /// The nearest person name seen before `at` (for a pronoun with no
     /// speaker before it).
+    #[inline(never)]
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
         self.narrated_before(at)
             .take(8)

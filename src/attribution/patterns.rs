@@ -243,6 +243,7 @@ pub(super) fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// Whether the cue of a tag goes on with a complement ("said the deal
 /// …", "said that …") rather than ending it ("said.", "said Tuesday",
 /// "said in a statement").
+#[inline(never)]
 pub(super) fn takes_complement(hay: &str, toks: &[Tok], cue: Option<Span>) -> bool {
     let Some(cue) = cue else { return false };
     let Some(next) = toks.iter().find(|t| t.span.start >= cue.end) else {
@@ -286,6 +287,7 @@ pub(super) fn takes_complement(hay: &str, toks: &[Tok], cue: Option<Span>) -> bo
 
 /// A short quoted name ("Die Zeit", "Computerwoche"): up to four
 /// words, the first capitalised, no sentence punctuation.
+#[inline(never)]
 pub(super) fn is_quoted_name(content: &str) -> bool {
     let content = content.trim();
     // At most four words: a fifth is not looked for past (quotations
@@ -360,6 +362,7 @@ pub(super) fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Optio
 
 /// "you" right before or after the cue `cue` in the quotation's sentence
 /// (`“Look!” you cried`, `said you`): a story told to its listener.
+#[inline(never)]
 pub(super) fn second_person(hay: &str, before: &[Tok], after: &[Tok], cue: Span) -> Option<Span> {
     [before, after].into_iter().find_map(|toks| {
         let k = toks.iter().position(|t| t.span == cue)?;
@@ -797,6 +800,7 @@ const AUXILIARIES: &[&str] = &[
 /// counts, else the nearest owned noun; `None` when the verb's subject
 /// is elsewhere (a participle after a comma: "…, calling it “…”"), for
 /// the sentence's subject to answer.
+#[inline(never)]
 pub(super) fn governor_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
     // Only the quotation's own clause: a governing word before a
     // semicolon or colon belongs to another.
@@ -926,6 +930,7 @@ fn verb_subject(hay: &str, head: &[Tok], verb: &str) -> Option<Span> {
 /// called “…”"): the subject of the sentence before it, in `toks` (the
 /// sentence up to the quotation). The pronoun stays the mention (the
 /// words naming the speaker there); the antecedent says who it is.
+#[inline(never)]
 pub(super) fn relative_antecedent(hay: &str, toks: &[Tok], np: Span) -> Option<Span> {
     let at = toks.iter().position(|t| t.span == np)?;
     let pronoun = toks.get(at).is_some_and(|t| is_pronoun(hay, t));

@@ -121,124 +121,9 @@ impl<'h> Resolver<'h> {
                 let cleaned = self.names.clean(hay, &toks);
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));
                 if capital {
-                    let full = self.names.canonical(&cleaned, at);
-                    // Fiction: "said Bird" is not "Little Bird": a fuller
-                    // form that only puts common words before the name.
-                    // `canonical` gives the cleaned words joined, or a
-                    // longer name holding them.
-                    let joined_len = cleaned
-                        .iter()
-                        .map(|w| w.len() + 1)
-                        .sum::<usize>()
-                        .saturating_sub(1);
-                    let full = match full {
-                        Some(f) if self.dialogue => {
-                            let joined = || cleaned.join(" ");
-                            let common_head = f.len() > joined_len
-                                && f.strip_suffix(joined().as_str())
-                                    .and_then(|h| h.strip_suffix(' '))
-                                    .is_some_and(|h| h.split(' ').any(|w| self.names.is_common(w)));
-                            Some(if common_head {
-                                // "Wren Bird" if the text has it.
-                                match cleaned.as_slice() {
-                                    [w] => self
-                                        .names
-                                        .fullest_proper(w, at)
-                                        .map_or_else(joined, str::to_owned),
-                                    _ => joined(),
-                                }
-                            } else {
-                                f
-                            })
-                        }
-                        f => f,
-                    };
-                    // Fiction: "Mrs. Oakley" is not "Frank Oakley", the
-                    // fuller name of a man: she keeps her title.
-                    // (The text's words are described already: their
-                    // flags say what the title lists say of their keys.)
-                    // Asked only of a fuller name in fiction.
-                    let titled = || {
-                        toks.iter().find_map(|t| {
-                            let f = self.names.flags(t.span.text(hay));
-                            let g = if f.has(Flags::MALE_TITLE) {
-                                names::Gender::Male
-                            } else if f.has(Flags::FEMALE_TITLE) {
-                                names::Gender::Female
-                            } else {
-                                return None;
-                            };
-                            Some((t.span.start, g))
-                        })
-                    };
-                    let keeps_title = |f: &str| {
-                        if !self.dialogue || f.split(' ').count() <= cleaned.len() {
-                            return None;
-                        }
-                        let (from, g) = titled()?;
-                        self.names
-                            .gender(f)
-                            .is_some_and(|fg| fg != g)
-                            .then_some(from)
-                    };
-                    match full {
-                        Some(f) => match keeps_title(&f) {
-                            Some(from) => hay.get(from..mention.end).map(str::to_owned),
-                            None => Some(f),
-                        },
-                        None => None,
-                    }
+                    self.proper_name(&toks, &cleaned, mention)
                 } else {
-                    // "the spokesman": the person introduced with that role.
-                    toks.iter()
-                        .rev()
-                        .map(|t| words::key(t.span.text(hay)))
-                        .find(|k| has(lexicon::ROLES, k))
-                        .and_then(|r| self.names.by_role(&r, at).map(str::to_owned))
-                        .or_else(|| {
-                            // Fiction: "the old man", "the girl" is a
-                            // character of that sex named nearby who has
-                            // spoken.
-                            let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
-                            let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
-                            let gender = noun_gender(&noun)?;
-                            if !self.dialogue || k != "the" {
-                                return None;
-                            }
-                            // One party of the conversation has that sex:
-                            // "the young girl answered" talking to a man.
-                            if let Some(i) = self.sole_participant(gender) {
-                                return self.speakers.get(i).map(|s| s.name.clone());
-                            }
-                            let index = &self.index;
-                            let known = |n: &str| index.contains_key(n);
-                            self.names
-                                .nearest_of_gender(at, gender, &[], &known)
-                                .filter(|n| known(n))
-                                .map(str::to_owned)
-                        })
-                        .or_else(|| {
-                            // "said nanny": a household word used as a name.
-                            let [w] = &*toks else { return None };
-                            has(lexicon::HOUSEHOLD_NAMES, &words::key(w.span.text(hay)))
-                                .then(|| title_case(text))
-                        })
-                        .or_else(|| {
-                            // Fiction: "the barman" is a character of its own.
-                            let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
-                            let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
-                            // A title names a person too ("the sergeant"),
-                            // unless it is an adjective ("the former").
-                            let person = has(lexicon::ROLES, &noun)
-                                || has(lexicon::TITLES, &noun) && !has(NOT_PERSON_TITLES, &noun)
-                                || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
-                                    .iter()
-                                    .any(|s| noun.ends_with(s));
-                            // "an old military man broke in" too.
-                            let article = matches!(k.as_str(), "the" | "a" | "an");
-                            (self.dialogue && article && person && (2..=4).contains(&toks.len()))
-                                .then(|| title_case(text))
-                        })
+                    self.common_noun_name(&toks, mention)
                 }
             }
         };
@@ -253,10 +138,147 @@ impl<'h> Resolver<'h> {
         Some(i)
     }
 
+    /// [`Resolver::resolve`] of a mention with a capitalised word:
+    /// `cleaned` (its words without titles and roles) as the fullest
+    /// name the text gives them. (This and [`Resolver::common_noun_name`]
+    /// are functions of their own to keep `resolve` a small wasm
+    /// function: BENCHMARKS.md, "Peak memory".)
+    #[inline(never)]
+    fn proper_name(&self, toks: &[Tok], cleaned: &[&str], mention: Span) -> Option<String> {
+        let (hay, at) = (self.hay, mention.start);
+        let full = self.names.canonical(cleaned, at);
+        // Fiction: "said Bird" is not "Little Bird": a fuller
+        // form that only puts common words before the name.
+        // `canonical` gives the cleaned words joined, or a
+        // longer name holding them.
+        let joined_len = cleaned
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        let full = match full {
+            Some(f) if self.dialogue => {
+                let joined = || cleaned.join(" ");
+                let common_head = f.len() > joined_len
+                    && f.strip_suffix(joined().as_str())
+                        .and_then(|h| h.strip_suffix(' '))
+                        .is_some_and(|h| h.split(' ').any(|w| self.names.is_common(w)));
+                Some(if common_head {
+                    // "Wren Bird" if the text has it.
+                    match cleaned {
+                        [w] => self
+                            .names
+                            .fullest_proper(w, at)
+                            .map_or_else(joined, str::to_owned),
+                        _ => joined(),
+                    }
+                } else {
+                    f
+                })
+            }
+            f => f,
+        };
+        // Fiction: "Mrs. Oakley" is not "Frank Oakley", the
+        // fuller name of a man: she keeps her title.
+        // (The text's words are described already: their
+        // flags say what the title lists say of their keys.)
+        // Asked only of a fuller name in fiction.
+        let titled = || {
+            toks.iter().find_map(|t| {
+                let f = self.names.flags(t.span.text(hay));
+                let g = if f.has(Flags::MALE_TITLE) {
+                    names::Gender::Male
+                } else if f.has(Flags::FEMALE_TITLE) {
+                    names::Gender::Female
+                } else {
+                    return None;
+                };
+                Some((t.span.start, g))
+            })
+        };
+        let keeps_title = |f: &str| {
+            if !self.dialogue || f.split(' ').count() <= cleaned.len() {
+                return None;
+            }
+            let (from, g) = titled()?;
+            self.names
+                .gender(f)
+                .is_some_and(|fg| fg != g)
+                .then_some(from)
+        };
+        match full {
+            Some(f) => match keeps_title(&f) {
+                Some(from) => hay.get(from..mention.end).map(str::to_owned),
+                None => Some(f),
+            },
+            None => None,
+        }
+    }
+
+    /// [`Resolver::resolve`] of a mention without a capitalised word: the
+    /// person introduced with its role ("the spokesman"), or in fiction a
+    /// character named by a common noun ("the girl", "the barman").
+    #[inline(never)]
+    fn common_noun_name(&self, toks: &[Tok], mention: Span) -> Option<String> {
+        let (hay, at) = (self.hay, mention.start);
+        let text = mention.text(hay);
+        // "the spokesman": the person introduced with that role.
+        toks.iter()
+            .rev()
+            .map(|t| words::key(t.span.text(hay)))
+            .find(|k| has(lexicon::ROLES, k))
+            .and_then(|r| self.names.by_role(&r, at).map(str::to_owned))
+            .or_else(|| {
+                // Fiction: "the old man", "the girl" is a
+                // character of that sex named nearby who has
+                // spoken.
+                let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
+                let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                let gender = noun_gender(&noun)?;
+                if !self.dialogue || k != "the" {
+                    return None;
+                }
+                // One party of the conversation has that sex:
+                // "the young girl answered" talking to a man.
+                if let Some(i) = self.sole_participant(gender) {
+                    return self.speakers.get(i).map(|s| s.name.clone());
+                }
+                let index = &self.index;
+                let known = |n: &str| index.contains_key(n);
+                self.names
+                    .nearest_of_gender(at, gender, &[], &known)
+                    .filter(|n| known(n))
+                    .map(str::to_owned)
+            })
+            .or_else(|| {
+                // "said nanny": a household word used as a name.
+                let [w] = &*toks else { return None };
+                has(lexicon::HOUSEHOLD_NAMES, &words::key(w.span.text(hay)))
+                    .then(|| title_case(text))
+            })
+            .or_else(|| {
+                // Fiction: "the barman" is a character of its own.
+                let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
+                let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                // A title names a person too ("the sergeant"),
+                // unless it is an adjective ("the former").
+                let person = has(lexicon::ROLES, &noun)
+                    || has(lexicon::TITLES, &noun) && !has(NOT_PERSON_TITLES, &noun)
+                    || ["man", "woman", "er", "or", "girl", "boy", "lady", "child"]
+                        .iter()
+                        .any(|s| noun.ends_with(s));
+                // "an old military man broke in" too.
+                let article = matches!(k.as_str(), "the" | "a" | "an");
+                (self.dialogue && article && person && (2..=4).contains(&toks.len()))
+                    .then(|| title_case(text))
+            })
+    }
+
     /// Whether a resolved name stands for a group or organisation: an
     /// organisation's name, or a single word that is no part of a longer
     /// name and has no gender. It depends on the name alone (the names
     /// of the text are fixed), so each is decided once.
+    #[inline(never)]
     fn is_org(&mut self, name: &str) -> bool {
         if let Some(&org) = self.groups.get(name) {
             return org;

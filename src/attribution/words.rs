@@ -37,7 +37,11 @@ impl Tok {
 /// Runs over the whole text once per analysis, so ASCII letters and
 /// digits, most of any text, are scanned as bytes.
 pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
-    let mut out = Vec::new();
+    // Room for a token per 4 bytes (news has one per 5, dialogue up to
+    // one per 4.1), then the rest given back: a vector grown by doubling
+    // held the old and the new buffer at once, at the analysis' peak of
+    // memory (BENCHMARKS.md, "Peak memory").
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
     let Some(text) = span.get(hay) else {
         return out;
     };
@@ -105,6 +109,10 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
             kind: Kind::Word,
         });
         i = end;
+    }
+    // Only a large slack is worth a reallocation (a window's never is).
+    if out.capacity() - out.len() > 4096 {
+        out.shrink_to_fit();
     }
     out
 }

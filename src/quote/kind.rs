@@ -328,6 +328,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
 /// evidence of [`decide`] (a speaker, a sentence of its own, length) can.
 /// `named`: English, and attribution named someone earlier in the
 /// quotation's sentence ([`names_in_head`]).
+#[inline(never)]
 fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKind> {
     if q.kind == QuoteKind::Other {
         // Decided by its marks (title marks).
@@ -564,6 +565,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
 /// quotation ("Mayor Ode hailed the “fresh start”"), where the English
 /// rules look for the verb that makes the fragment someone's words. A
 /// subject that names no one ("locals call it …") does not count.
+#[inline(never)]
 fn names_in_head(hay: &str, q: &Quote) -> bool {
     // The mention first: most quotations in text dense with marks have
     // none before them, and then the sentence need not be looked for.
