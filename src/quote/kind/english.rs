@@ -242,20 +242,31 @@ pub(super) fn characterizes(head: &str) -> bool {
 /// quotation there) is an English adverb, and "states" is the noun of the
 /// United States far more often than a verb: neither counts.
 pub(super) fn reports(head: &str) -> bool {
-    words(head).any(|w| {
-        !matches!(&*w, "so" | "states")
-            && (CHARACTERIZING.binary_search(&&*w).is_ok()
-                || is_naming_verb(&w)
-                || is_belief_or_statement(&w)
-                || crate::attribution::is_speech_cue(&w))
-    })
+    words(head).any(|w| is_reporting_word(&w))
+}
+
+/// Whether one lower-case word is a word of [`reports`].
+fn is_reporting_word(w: &str) -> bool {
+    !matches!(w, "so" | "states")
+        && (CHARACTERIZING.binary_search(&w).is_ok()
+            || is_naming_verb(w)
+            || is_belief_or_statement(w)
+            || crate::attribution::is_speech_cue(w))
+}
+
+/// Whether any word of the sentence around a quotation, before it
+/// (`head`) or after it (`tail`), is one that `is` accepts: each word is
+/// lower-cased and asked once, however many kinds of word are looked for.
+fn any_word_around(head: &str, tail: &str, is: impl Fn(&str) -> bool) -> bool {
+    words(head).chain(words(tail)).any(|w| is(&w))
 }
 
 /// Whether the sentence around a quoted fragment, before it (`head`) or
 /// after it (`tail`), reports what someone said ([`reports`], a verb of
 /// [`STANCE`], or "according to").
 pub(super) fn reports_around(head: &str, tail: &str) -> bool {
-    reports(head) || reports(tail) || stance_around(head, tail) || cites_around(head, tail)
+    any_word_around(head, tail, |w| is_reporting_word(w) || is_stance(w))
+        || cites_around(head, tail)
 }
 
 /// Verbs of mentioning, citing and quoting, of finding, seeing (as),
@@ -323,9 +334,12 @@ const STANCE: &[&str] = &[
 /// Whether the sentence around a quotation (`head` before it, `tail`
 /// after it) holds a verb of [`STANCE`].
 pub(super) fn stance_around(head: &str, tail: &str) -> bool {
-    words(head)
-        .chain(words(tail))
-        .any(|w| STANCE.binary_search(&&*w).is_ok())
+    any_word_around(head, tail, is_stance)
+}
+
+/// Whether one lower-case word is a verb of [`STANCE`].
+fn is_stance(w: &str) -> bool {
+    STANCE.binary_search(&w).is_ok()
 }
 
 /// Nouns for a wording, which name the quotation after them as words:
@@ -354,10 +368,9 @@ const USING: &[&str] = &["use", "used", "uses", "using", "utter", "uttered", "ut
 /// after it) reports someone saying it ([`reports_around`]) or using it
 /// ([`USING`]).
 pub(super) fn wording_in_use(head: &str, tail: &str) -> bool {
-    reports_around(head, tail)
-        || words(head)
-            .chain(words(tail))
-            .any(|w| USING.binary_search(&&*w).is_ok())
+    any_word_around(head, tail, |w| {
+        is_reporting_word(w) || is_stance(w) || USING.binary_search(&w).is_ok()
+    }) || cites_around(head, tail)
 }
 
 /// Speech cues that do not make the quotation right after them what was
@@ -491,7 +504,7 @@ pub(super) fn has_byline(content: &str, after: &str) -> bool {
 /// Whether a headline reports speech: a word of [`reports`] or
 /// [`STANCE`] in it.
 pub(super) fn headline_reports(line: &str) -> bool {
-    words(line).any(|w| reports(&w) || STANCE.binary_search(&&*w).is_ok())
+    words(line).any(|w| is_reporting_word(&w) || is_stance(&w))
 }
 
 /// Participles that name something "as" what follows, in the passive
