@@ -1,5 +1,6 @@
 // The wasm benchmark in headless Chromium (Debian's, through
-// playwright-core): `node benches/chromium.mjs [--smoke]`, part of
+// playwright-core): `node benches/chromium.mjs [--smoke] [--load-only]
+// [--loads=N]`, part of
 // `make bench` (after `make build-wasm`).
 //
 // 1. Throughput: one page loads quotelens (pkg/), compromise and wink-nlp
@@ -8,12 +9,23 @@
 // 2. Page load to first analysis: a fresh browser context (empty cache)
 //    per load; the figure is performance.now() in the page when the first
 //    result exists, i.e. milliseconds since navigation started. Pages:
+//    - bench/load-blank.html: nothing but a module script that reports at
+//      once: the floor of this harness on this machine (server, fresh
+//      context, navigation, first script), which no page can go below;
 //    - bench/load-*.html: load one library, fetch the 3 KB article,
 //      analyze it (quotelens: init() + analyze(); compromise: parse +
 //      quotations; wink-nlp: readDoc + sentences + tokens);
+//      load-quotelens-preload.html is the same page with the two hints
+//      that js/README.md recommends (modulepreload for the glue, preload
+//      for the wasm), so that the wasm download starts with the page;
 //    - www/ (the quotelens page itself): until its first analysis of the
 //      sample article is on screen (html[data-rendered]); it analyzes in
 //      a Web Worker.
+//    The page reports with a console message, which the harness hears
+//    through the DevTools protocol: polling the page instead (Playwright's
+//    waitForFunction) injects Playwright's own script into the page's main
+//    thread during the load, 30–120 ms of main-thread work on this machine
+//    inside the measured time.
 // 3. What each page loads: every response, gzip -9 each, summed.
 //
 // Serves the repository on 127.0.0.1 (an ephemeral port) with a tiny
@@ -32,7 +44,10 @@ import { launchChromium } from "../e2e/chromium.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "target/bench-www");
 const smoke = process.argv.includes("--smoke");
-const LOADS = smoke ? 1 : 9;
+// --load-only: part 2 and 3 alone; --loads=N: loads of each page (9).
+const loadOnly = process.argv.includes("--load-only");
+const loadsArg = process.argv.find((a) => a.startsWith("--loads="));
+const LOADS = smoke ? 1 : loadsArg ? Number(loadsArg.slice(8)) : 9;
 
 // --- the generated pages and bundles -----------------------------------------
 
@@ -56,17 +71,24 @@ const corpus = await texts.load();
 writeFileSync(join(out, "texts.json"), JSON.stringify({ articles: corpus.articles, article: corpus.article() }));
 writeFileSync(join(out, "article-3k.txt"), corpus.article());
 
-const page = (title, script) =>
-  `<!doctype html>\n<meta charset="utf-8">\n<title>${title}</title>\n<script type="module">\n${script}\n</script>\n`;
-const done = "window.__firstAnalysis = { ms: performance.now(), n };";
+const page = (title, script, head = "") =>
+  `<!doctype html>\n<meta charset="utf-8">\n<title>${title}</title>\n${head}<script type="module">\n${script}\n</script>\n`;
+/** The console message by which a page reports its first analysis. */
+const FIRST = "bench:first-analysis ";
+const done = `console.debug(${JSON.stringify(FIRST)} + JSON.stringify({ ms: performance.now(), n }));`;
 const article = 'fetch("/bench/article-3k.txt").then((r) => r.text())';
-const LOAD_PAGES = {
-  quotelens: page(
-    "quotelens",
-    `import init, { analyze } from "/pkg/quotelens.js";
+const quotelensLoad = `import init, { analyze } from "/pkg/quotelens.js";
 const [text] = await Promise.all([${article}, init()]);
 const n = analyze(text).quotes.length;
-${done}`,
+${done}`;
+const LOAD_PAGES = {
+  blank: page("blank", `const n = 1;\n${done}`),
+  quotelens: page("quotelens", quotelensLoad),
+  "quotelens-preload": page(
+    "quotelens",
+    quotelensLoad,
+    '<link rel="modulepreload" href="/pkg/quotelens.js">\n' +
+      '<link rel="preload" href="/pkg/quotelens_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n',
   ),
   compromise: page(
     "compromise",
@@ -153,7 +175,7 @@ try {
   for (const [lib, jobs] of Object.entries(DOES)) {
     for (const [job, what] of Object.entries(jobs)) console.log(`- ${lib} ${job}: ${what}`);
   }
-  {
+  if (!loadOnly) {
     const context = await browser.newContext();
     const p = await context.newPage();
     p.on("pageerror", (e) => console.error(`page error: ${e.message}`));
@@ -182,20 +204,24 @@ try {
       p.on("pageerror", (e) => console.error(`${t.name}: page error: ${e.message}`));
       if (t.www) {
         // The page marks its first rendered analysis with html[data-rendered].
-        await p.addInitScript(() => {
+        await p.addInitScript((prefix) => {
           new MutationObserver((_, obs) => {
-            if (document.documentElement?.dataset.rendered && !window.__firstAnalysis) {
-              window.__firstAnalysis = { ms: performance.now(), n: 1 };
+            if (document.documentElement?.dataset.rendered) {
+              console.debug(prefix + JSON.stringify({ ms: performance.now(), n: 1 }));
               obs.disconnect();
             }
           }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-rendered"] });
-        });
+        }, FIRST);
       }
-      await p.goto(t.url);
-      const first = await (await p.waitForFunction(() => window.__firstAnalysis, null, { timeout: 60000 })).jsonValue();
+      const reported = p.waitForEvent("console", { predicate: (m) => m.text().startsWith(FIRST), timeout: 60000 });
+      await p.goto(t.url, { waitUntil: "commit" });
+      const first = JSON.parse((await reported).text().slice(FIRST.length));
       if (!(first.n > 0)) failed = true;
       times.get(t.name).push(first.ms);
       if (i === 0) {
+        // Everything the page loads, not only what came before its first
+        // analysis.
+        await p.waitForLoadState("load");
         // Each distinct URL once (the www/ page's worker asks for core.js
         // again; a browser cache would answer that).
         const sizes = [];

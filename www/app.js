@@ -7,6 +7,7 @@
 // code units, so String.prototype.slice uses them directly.
 
 import { QF, PALETTE, walkNested } from "./core.js";
+import { worker } from "./boot.js";
 
 const DEBOUNCE_MS = 150;
 /** Time budget per slice when building the article DOM. */
@@ -86,7 +87,13 @@ const els = {
   },
 };
 
-const fmt = (n) => n.toLocaleString("en");
+/**
+ * An integer with thousands separators, as `n.toLocaleString("en")` writes
+ * it, but without Intl: the first toLocaleString() call in a page loads
+ * ICU's locale data, 15–30 ms on the main thread just when the first
+ * analysis is to be shown (BENCHMARKS.md, "Page load").
+ */
+const fmt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const root = document.documentElement;
 
 // --- the text being analyzed ---------------------------------------------------
@@ -154,14 +161,9 @@ function setSource(text, what = "The text") {
 
 // --- the worker ---------------------------------------------------------------
 
-// The wasm module is fetched (index.html preloads it) and compiled here, on
-// the page, while the worker's own scripts load, and the compiled module is
-// handed to the worker: it then instantiates it at once instead of starting
-// the fetch only after its scripts have arrived. If this fails the worker
-// fetches the module itself (and reports any error).
-const compiled = WebAssembly.compileStreaming(fetch("/pkg/quotelens_bg.wasm")).catch(() => null);
-const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-compiled.then((module) => worker.postMessage({ type: "module", module }));
+// boot.js has created the worker and handed it the compiled wasm module
+// long before this script runs; the first text is sent at once (see the
+// end of this file), and the worker analyzes it as soon as it is ready.
 let kinds = {}; // token kind number → {name, css}
 let seq = 0; // id of the latest request sent
 let inFlight = null; // {id, text, started} of the analysis running in the worker
@@ -175,7 +177,9 @@ worker.onmessage = (event) => {
     els.version.textContent = m.version;
     renderKinds();
     root.dataset.ready = "true";
-    request();
+    // The first text went before the worker was ready (the end of this
+    // file); anything typed meanwhile is pending behind it.
+    if (!inFlight) request();
   } else if (m.type === "result") {
     const sent = inFlight;
     inFlight = null;
@@ -213,7 +217,6 @@ worker.onerror = (event) => {
 
 /** Sends the current text to the worker, or marks it pending if one is running. */
 function request() {
-  if (!root.dataset.ready) return;
   delete root.dataset.refused;
   if (inFlight) {
     pending = true;
@@ -223,7 +226,8 @@ function request() {
   const lang = els.lang.value;
   inFlight = { id: ++seq, text, lang, started: performance.now() };
   worker.postMessage({ type: "analyze", id: seq, text, lang });
-  startBusy(`Analyzing ${fmt(text.length)} characters`);
+  // Before "ready" the status keeps saying that the module is loading.
+  if (root.dataset.ready) startBusy(`Analyzing ${fmt(text.length)} characters`);
 }
 
 let debounce = 0;
@@ -910,3 +914,6 @@ for (const [format, [type, name]] of Object.entries(EXPORTS)) {
 // --- start ----------------------------------------------------------------------------------
 
 if (!els.text.value) els.text.value = SAMPLE;
+// The worker queues this until its module is ready: no round trip through
+// its "ready" message before the first analysis starts.
+request();
