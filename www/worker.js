@@ -1,7 +1,8 @@
 // The analysis worker: loads the wasm module once and analyzes texts off the
 // main thread, so the page stays responsive even on a multi-megabyte paste.
 //
-// Messages in:   {type: "module", module}   (the compiled wasm module, first)
+// Messages in:   {type: "module", module}   (the compiled wasm module; requests
+//                 sent before it wait for it)
 //                {type: "analyze", id, text, lang}
 //                {type: "export", id, format: "json" | "csv" | "html", title}
 // Messages out:  {type: "ready", version, kinds}
@@ -24,8 +25,9 @@ const MAX_TOKENS = 6000;
 
 let last = null; // {text, analysis} of the latest analysis
 
-// The page sends the compiled module first ({type: "module", module}, null if
-// it could not compile it: then init() fetches it from beside the glue).
+// The page (boot.js) sends the compiled module ({type: "module", module},
+// null if it could not compile it: then init() fetches it from beside the
+// glue). The first text may arrive before it: handle() waits for `ready`.
 let gotModule;
 const compiled = new Promise((resolve) => {
   gotModule = resolve;
