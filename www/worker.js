@@ -39,7 +39,8 @@ const ready = compiled.then((module) => init(module ? { module_or_path: module }
   }
   postMessage({ type: "ready", version: version(), kinds });
 });
-ready.catch((err) => postMessage({ type: "error", id: 0, message: `could not load the WebAssembly module: ${msg(err)}` }));
+const loadError = (err) => `could not load the WebAssembly module: ${msg(err)}`;
+ready.catch((err) => postMessage({ type: "error", id: 0, message: loadError(err) }));
 
 function msg(err) {
   return err instanceof Error ? err.message : String(err);
@@ -106,7 +107,11 @@ function pack(analysis) {
 }
 
 async function handle(data) {
-  await ready;
+  // A request can come before the module (the page's first text does), so
+  // a module that failed to load fails it with the same message.
+  await ready.catch((err) => {
+    throw new Error(loadError(err));
+  });
   if (data.type === "analyze") {
     const t0 = performance.now();
     const analysis = analyze(data.text, { lang: data.lang });
