@@ -51,7 +51,7 @@ console.log("");
 // (its time per byte over news' in the same round), and the median of
 // those ratios reported, with the spread of the middle half.
 const size = smoke ? 16 << 10 : 1 << 20;
-const advRounds = smoke ? 1 : 11;
+const advRounds = smoke ? 1 : 15;
 const advTexts = [["news (prose)", corpus.news(size)]];
 for (const kind of Object.keys(texts.ADVERSARIAL)) advTexts.push([kind, texts.adversarial(kind, size)]);
 console.log(`## quotelens analyze() on adversarial input (medians of ${advRounds} round-robin rounds; vs prose = time per MB against news in the same round)`);
