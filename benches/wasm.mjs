@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as texts from "./texts.mjs";
-import { DOES, ONCE, compare, format, makeLibraries, time } from "./suite.mjs";
+import { DOES, compare, format, makeLibraries } from "./suite.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
@@ -45,24 +45,38 @@ for (const line of format(result)) console.log(line);
 check(result.rows.length === 6, "every library timed");
 
 console.log("");
-console.log("## quotelens analyze() on adversarial input (best MB/s; vs prose = time per MB against news)");
+// Adversarial kinds against prose: every kind timed once per round, the
+// kinds in turn (round-robin), so a burst of load on the shared machine
+// falls on all of them alike. A kind's ratio is taken within each round
+// (its time per byte over news' in the same round), and the median of
+// those ratios reported, with the spread of the middle half.
 const size = smoke ? 16 << 10 : 1 << 20;
-const opts = smoke ? ONCE : { minRuns: 5, minMs: 2000 };
-const prose = corpus.news(size);
-const proseMs = time(ql.analyze, prose, opts).best / texts.utf8Length(prose);
-console.log(`${"news (prose)".padEnd(20)}${(1e-3 / proseMs).toFixed(1).padStart(10)} MB/s`);
-for (const kind of Object.keys(texts.ADVERSARIAL)) {
-  const t = texts.adversarial(kind, size);
-  const perByte = time(ql.analyze, t, opts).best / texts.utf8Length(t);
-  console.log(`${kind.padEnd(20)}${(1e-3 / perByte).toFixed(1).padStart(10)} MB/s  ${(perByte / proseMs).toFixed(2)}× prose`);
-}
+const advRounds = smoke ? 1 : 15;
+const advTexts = [["news (prose)", corpus.news(size)]];
+for (const kind of Object.keys(texts.ADVERSARIAL)) advTexts.push([kind, texts.adversarial(kind, size)]);
+console.log(`## quotelens analyze() on adversarial input (medians of ${advRounds} round-robin rounds; vs prose = time per MB against news in the same round)`);
+const adv = roundRobin(
+  advTexts.map(([, t]) => () => ql.analyze(t).quotes.length),
+  advRounds,
+);
+const perByte = adv.map((ms, i) => ms.map((x) => x / texts.utf8Length(advTexts[i][1])));
+advTexts.forEach(([kind], i) => {
+  const mbps = (1e-3 / median(perByte[i])).toFixed(1).padStart(10);
+  if (i === 0) {
+    console.log(`${kind.padEnd(20)}${mbps} MB/s`);
+    return;
+  }
+  const ratios = perByte[i].map((x, r) => x / perByte[0][r]);
+  const [lo, mid, hi] = quartiles(ratios);
+  console.log(`${kind.padEnd(20)}${mbps} MB/s  ${mid.toFixed(2)}× prose (middle half ${lo.toFixed(2)}–${hi.toFixed(2)}×)`);
+});
 
 console.log("");
 const benchPkg = `${root}target/bench-pkg`;
 const b = existsSync(`${benchPkg}/quotelens.js`) ? await loadPkg(benchPkg) : null;
 // A build left from older code lacks the newer exports: say so rather
 // than fail on a missing function half-way.
-const boundaryExports = ["analyzeCore", "analyzeReport", "analyzeSerde", "analyzeJson", "analyzeSpans"];
+const boundaryExports = ["analyzeCore", "analyzeReport", "analyzeSerde", "analyzeJson", "analyzeSpans", "textIn", "tokenizeCore", "tokenizeScan"];
 const missing = b ? boundaryExports.filter((f) => typeof b[f] !== "function") : [];
 if (!b) {
   console.log("## boundary: skipped (build target/bench-pkg first: make build-bench-pkg)");
@@ -90,23 +104,33 @@ if (!b) {
     "analyzeSerde and analyze agree",
   );
   const news = corpus.news(size);
-  // Round-robin, so a burst of load on the machine hits every way alike;
-  // each way's figure is its fastest sample over all rounds.
-  const rounds = smoke ? 1 : 7;
-  const big = smoke ? ONCE : { minRuns: 1, minMs: 0, maxRuns: 1, batchMs: 0 };
-  const small = smoke ? ONCE : { minRuns: 10, minMs: 300 };
-  const best = ways.map(() => ({ big: Infinity, small: Infinity }));
-  for (let r = 0; r < rounds; r++) {
-    ways.forEach(([, f], i) => {
-      best[i].big = Math.min(best[i].big, time(f, news, big).best);
-      best[i].small = Math.min(best[i].small, time(f, a, small).best);
-    });
-  }
+  // Round-robin as above; the article in batches of calls (one call is
+  // too short to time alone), each way's median sample reported.
+  const rounds = smoke ? 1 : 11;
+  const batch = smoke ? 1 : 20;
+  const big = roundRobin(ways.map(([, f]) => () => f(news)), rounds);
+  const small = roundRobin(ways.map(([, f]) => () => f(a)), rounds, batch);
   const label = `ms per ${(texts.utf8Length(news) / 1e6).toFixed(2)} MB`;
-  console.log(`(fastest sample of ${rounds} round-robin rounds: the steadier figure on a loaded machine)`);
+  console.log(`(medians of ${rounds} round-robin rounds; the article in batches of ${batch} calls)`);
   console.log(`${"way".padEnd(44)}${label.padStart(16)}${"ms per 3 KB".padStart(14)}`);
   ways.forEach(([name], i) => {
-    console.log(`${name.padEnd(44)}${best[i].big.toFixed(2).padStart(16)}${best[i].small.toFixed(4).padStart(14)}`);
+    console.log(`${name.padEnd(44)}${median(big[i]).toFixed(2).padStart(16)}${median(small[i]).toFixed(4).padStart(14)}`);
+  });
+
+  console.log("");
+  console.log("## boundary: where tokenize() spends its time (each way adds one step to the one before)");
+  const tokWays = [
+    ["the string into wasm memory (textIn)", (t) => b.textIn(t)],
+    ["+ the tokenizer's scan (tokenizeScan)", (t) => b.tokenizeScan(t)],
+    ["+ UTF-16 triples in a Vec (tokenizeCore)", (t) => b.tokenizeCore(t)],
+    ["+ the Uint32Array out: tokenize()", (t) => b.tokenize(t).length],
+  ];
+  const tokBig = roundRobin(tokWays.map(([, f]) => () => f(news)), smoke ? 1 : 21);
+  const tokSmall = roundRobin(tokWays.map(([, f]) => () => f(a)), rounds, smoke ? 1 : 200);
+  console.log(`(medians of ${smoke ? 1 : 21} round-robin rounds; the article in batches)`);
+  console.log(`${"way".padEnd(44)}${label.padStart(16)}${"ms per 3 KB".padStart(14)}`);
+  tokWays.forEach(([name], i) => {
+    console.log(`${name.padEnd(44)}${median(tokBig[i]).toFixed(2).padStart(16)}${median(tokSmall[i]).toFixed(4).padStart(14)}`);
   });
 }
 
@@ -115,6 +139,43 @@ const wasm = readFileSync(`${root}pkg/quotelens_bg.wasm`);
 const { execFileSync } = await import("node:child_process");
 console.log(`pkg/quotelens_bg.wasm: ${wasm.length} bytes, ${gzipLength(wasm)} gzipped`);
 if (smoke) console.log("wasm bench smoke: ok");
+
+/**
+ * Times each of `fns` (no arguments) `rounds` times, in turn: round r
+ * calls every function once (after one warm-up call each) before round
+ * r + 1 starts. Returns, per function, its milliseconds per call in each
+ * round; a sample is `batch` calls.
+ */
+function roundRobin(fns, rounds, batch = 1) {
+  let sink = 0;
+  for (const f of fns) sink += f();
+  const ms = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((f, i) => {
+      const t = performance.now();
+      for (let k = 0; k < batch; k++) sink += f();
+      ms[i].push((performance.now() - t) / batch);
+    });
+  }
+  check(Number.isFinite(sink), "round-robin results");
+  return ms;
+}
+
+/** The median of `xs` (the mean of the middle two for an even count). */
+function median(xs) {
+  return quartiles(xs)[1];
+}
+
+/** The first quartile, the median and the third quartile of `xs`. */
+function quartiles(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => {
+    const i = (s.length - 1) * q;
+    const lo = Math.floor(i);
+    return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+  };
+  return [at(0.25), at(0.5), at(0.75)];
+}
 
 function check(ok, what) {
   if (!ok) {

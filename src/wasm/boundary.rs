@@ -76,3 +76,26 @@ pub fn analyze_spans(text: &str, options: Option<Object>) -> Result<Vec<u32>, Js
     }
     Ok(out)
 }
+
+/// `tokenize()`'s input alone: the string checked and copied into wasm
+/// memory as `tokenize()` does it; its UTF-8 length crosses back.
+#[wasm_bindgen(js_name = textIn)]
+pub fn text_in(text: &JsValue) -> Result<u32, JsError> {
+    Ok(to_u32(super::input::text_arg(text)?.len()))
+}
+
+/// `tokenize()` without its result crossing: the input copied in, the
+/// triples made; their count crosses back.
+#[wasm_bindgen(js_name = tokenizeCore)]
+pub fn tokenize_core(text: &JsValue) -> Result<u32, JsError> {
+    let text = super::input::text_arg(text)?;
+    Ok(to_u32(crate::token::utf16_triples(&text).len()))
+}
+
+/// The tokenizer's scan alone (no UTF-16 offsets, no output vector): the
+/// number of tokens.
+#[wasm_bindgen(js_name = tokenizeScan)]
+pub fn tokenize_scan(text: &JsValue) -> Result<u32, JsError> {
+    let text = super::input::text_arg(text)?;
+    Ok(to_u32(crate::tokenize(&text).count()))
+}

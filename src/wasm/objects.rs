@@ -10,10 +10,11 @@
 //! then decoded again into a new JS string, about three copies of the
 //! input in all. Here each text is `text.slice(start, end)` of the JS
 //! string itself, which V8 keeps as a view into it (no copy, no UTF-8
-//! decoding); the fixed strings (kinds, rule names, speaker names, keys)
-//! cross once per call. On 1 MB of news this about halved both the time
-//! spent past the core (70 → 38 ms per MB, under load) and the result's
-//! heap (6.3 → 3.1 MB); BENCHMARKS.md, "The boundary" and "Peak memory".
+//! decoding); the fixed strings (kinds, rule names, speaker names) cross
+//! once per call, and each key is a setter of its own (`Plain` below). On
+//! 1 MB of news this about halved both the time spent past the core (70 →
+//! 38 ms per MB, under load) and the result's heap (6.3 → 3.1 MB);
+//! BENCHMARKS.md, "The boundary" and "Peak memory".
 //!
 //! A JS string with a lone surrogate reaches Rust with U+FFFD in its
 //! place (one UTF-16 unit too, so offsets agree); the texts must say
@@ -28,16 +29,74 @@ use crate::{Analysis, Quote, QuoteKind, Span, Utf16Map};
 
 #[wasm_bindgen]
 extern "C" {
-    /// A plain object, written to with `o[key] = value` (no `Reflect`, no
-    /// try/catch: setting a data property on a fresh object cannot throw).
+    /// A plain object (`new Object()`), written to by one setter per key:
+    /// each compiles to its own `o.key = value` in the glue, a store that
+    /// V8 sees with the same key (and mostly the same object shape) every
+    /// time. One shared `o[key] = value` for every key made V8's store
+    /// megamorphic: half as many instructions again for the objects of
+    /// the 3 KB article (0.52 M against 0.34 M, callgrind; BENCHMARKS.md).
+    /// Numbers cross as `f64` (no JS value made for them first, which
+    /// would be a call of its own). Setting a data property on a fresh
+    /// object cannot throw.
     #[wasm_bindgen(extends = Object)]
     type Plain;
-    #[wasm_bindgen(method, indexing_setter)]
-    fn set(this: &Plain, key: &JsValue, value: &JsValue);
-    /// The same for a number, which crosses as an `f64` (no JS value
-    /// made for it first, which would be a call of its own).
-    #[wasm_bindgen(method, indexing_setter)]
-    fn set_num(this: &Plain, key: &JsValue, value: f64);
+
+    #[wasm_bindgen(method, setter = start)]
+    fn set_start(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = end)]
+    fn set_end(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = text)]
+    fn set_text(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = kind)]
+    fn set_kind(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = speaker)]
+    fn set_speaker(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = name)]
+    fn set_name(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = mention)]
+    fn set_mention(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = cue)]
+    fn set_cue(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = rule)]
+    fn set_rule(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = marks)]
+    fn set_marks(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = open)]
+    fn set_open(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = close)]
+    fn set_close(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = depth)]
+    fn set_depth(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = parent)]
+    fn set_parent(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = parent)]
+    fn set_parent_null(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = quotes)]
+    fn set_quotes(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = quotes)]
+    fn set_quote_count(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = sentences)]
+    fn set_sentences(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = sentences)]
+    fn set_sentence_count(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = paragraphs)]
+    fn set_paragraphs(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = paragraphs)]
+    fn set_paragraph_count(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = speakers)]
+    fn set_speakers(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = stats)]
+    fn set_stats(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = words)]
+    fn set_words(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = mentions)]
+    fn set_mentions(this: &Plain, value: &JsValue);
+    #[wasm_bindgen(method, setter = readingMinutes)]
+    fn set_reading_minutes(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = quotedWords)]
+    fn set_quoted_words(this: &Plain, value: f64);
+    #[wasm_bindgen(method, setter = quotedShare)]
+    fn set_quoted_share(this: &Plain, value: f64);
 
     /// A JS string, for the method below.
     #[wasm_bindgen(extends = JsString)]
@@ -48,31 +107,9 @@ extern "C" {
     fn well_formed(this: &Str) -> Result<bool, JsValue>;
 }
 
-/// The property names and fixed values, made into JS strings once per
-/// module instance.
-macro_rules! keys {
-    ($($field:ident = $js:literal),* $(,)?) => {
-        struct Keys { $($field: JsValue),* }
-        impl Keys {
-            fn new() -> Keys {
-                Keys { $($field: JsValue::from_str($js)),* }
-            }
-        }
-    };
-}
-
-keys! {
-    quotes = "quotes", sentences = "sentences", paragraphs = "paragraphs",
-    speakers = "speakers", stats = "stats", start = "start", end = "end",
-    text = "text", kind = "kind", speaker = "speaker", name = "name",
-    mention = "mention", cue = "cue", rule = "rule", marks = "marks",
-    open = "open", close = "close", depth = "depth", parent = "parent",
-    words = "words", mentions = "mentions", reading_minutes = "readingMinutes",
-    quoted_words = "quotedWords", quoted_share = "quotedShare", empty = "",
-}
-
 thread_local! {
-    static KEYS: Keys = Keys::new();
+    /// `""`, the `close` of a quotation closed by its paragraph's end.
+    static EMPTY: JsValue = JsValue::from_str("");
     /// Rule and kind names: a handful of `&'static str`, each made into a
     /// JS string the first time it is used.
     static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> =
@@ -82,7 +119,7 @@ thread_local! {
 /// The Analysis JSON of `analysis` (which came from `hay`, Rust's copy of
 /// the JS string `js`) as plain JS objects.
 pub(super) fn analysis_to_js(js: &JsString, hay: &str, analysis: &Analysis) -> JsValue {
-    KEYS.with(|k| Builder::new(k, js, hay).analysis(analysis))
+    Builder::new(js, hay).analysis(analysis)
 }
 
 /// `quotes()`'s result: the quotations of `analysis` whose kind `keep`
@@ -94,10 +131,9 @@ pub(super) fn quotes_to_js(
     analysis: &Analysis,
     keep: impl Fn(QuoteKind) -> bool,
 ) -> JsValue {
-    KEYS.with(|k| {
-        let b = Builder::new(k, js, hay);
-        b.quotes(analysis, &speaker_names(analysis), keep).into()
-    })
+    Builder::new(js, hay)
+        .quotes(analysis, &speaker_names(analysis), keep)
+        .into()
 }
 
 /// The speakers' canonical names as JS strings, in speaker order (what a
@@ -110,7 +146,6 @@ fn speaker_names(a: &Analysis) -> Vec<JsValue> {
 }
 
 struct Builder<'a> {
-    k: &'a Keys,
     /// The string every text is sliced from.
     source: JsString,
     hay: &'a str,
@@ -118,13 +153,12 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(k: &'a Keys, js: &JsString, hay: &'a str) -> Builder<'a> {
+    fn new(js: &JsString, hay: &'a str) -> Builder<'a> {
         let source = match js.unchecked_ref::<Str>().well_formed() {
             Ok(true) => js.clone(),
             _ => JsString::from(hay),
         };
         Builder {
-            k,
             source,
             hay,
             map: Utf16Map::new(hay),
@@ -132,22 +166,21 @@ impl<'a> Builder<'a> {
     }
 
     fn analysis(&self, a: &Analysis) -> JsValue {
-        let k = self.k;
         let names = speaker_names(a);
         let o = plain();
-        o.set(&k.quotes, &self.quotes(a, &names, |_| true));
-        o.set(&k.sentences, &self.spans(&a.sentences));
-        o.set(&k.paragraphs, &self.spans(&a.paragraphs));
-        o.set(&k.speakers, &self.speakers(a, &names));
+        o.set_quotes(&self.quotes(a, &names, |_| true));
+        o.set_sentences(&self.spans(&a.sentences));
+        o.set_paragraphs(&self.spans(&a.paragraphs));
+        o.set_speakers(&self.speakers(a, &names));
         let st = &a.stats;
         let s = plain();
-        s.set_num(&k.words, num(st.words));
-        s.set_num(&k.sentences, num(st.sentences));
-        s.set_num(&k.paragraphs, num(st.paragraphs));
-        s.set_num(&k.reading_minutes, num(st.reading_minutes));
-        s.set_num(&k.quoted_words, num(st.quoted_words));
-        s.set_num(&k.quoted_share, st.quoted_share);
-        o.set(&k.stats, &s);
+        s.set_words(num(st.words));
+        s.set_sentence_count(num(st.sentences));
+        s.set_paragraph_count(num(st.paragraphs));
+        s.set_reading_minutes(num(st.reading_minutes));
+        s.set_quoted_words(num(st.quoted_words));
+        s.set_quoted_share(st.quoted_share);
+        o.set_stats(&s);
         o.into()
     }
 
@@ -185,54 +218,49 @@ impl<'a> Builder<'a> {
 
     /// One quotation, with `parent` and `depth` as given.
     fn quote(&self, q: &Quote, names: &[JsValue], parent: Option<usize>, depth: u32) -> Plain {
-        let k = self.k;
         let attr: Option<&Attribution> = q.attribution.as_ref();
         let o = plain();
-        o.set_num(&k.start, self.at(q.span.start));
-        o.set_num(&k.end, self.at(q.span.end));
-        o.set(&k.text, &self.slice(q.content));
-        o.set(&k.kind, &fixed(q.kind.name()));
+        o.set_start(self.at(q.span.start));
+        o.set_end(self.at(q.span.end));
+        o.set_text(&self.slice(q.content));
+        o.set_kind(&fixed(q.kind.name()));
         let speaker = attr.and_then(|a| Some((a.speaker, a.mention?)));
-        o.set(
-            &k.speaker,
-            &match speaker {
-                Some((who, mention)) => {
-                    let s = plain();
-                    let name = who.and_then(|i| names.get(i));
-                    s.set(&k.name, name.unwrap_or(&JsValue::NULL));
-                    s.set(&k.mention, &self.span(mention));
-                    s.into()
-                }
-                None => JsValue::NULL,
-            },
-        );
+        o.set_speaker(&match speaker {
+            Some((who, mention)) => {
+                let s = plain();
+                let name = who.and_then(|i| names.get(i));
+                s.set_name(name.unwrap_or(&JsValue::NULL));
+                s.set_mention(&self.span(mention));
+                s.into()
+            }
+            None => JsValue::NULL,
+        });
         let cue = attr.and_then(|a| a.cue);
-        o.set(&k.cue, &cue.map_or(JsValue::NULL, |c| self.span(c).into()));
+        o.set_cue(&cue.map_or(JsValue::NULL, |c| self.span(c).into()));
         let rule = attr.map(|a| fixed(a.rule.name()));
-        o.set(&k.rule, rule.as_ref().unwrap_or(&JsValue::NULL));
+        o.set_rule(rule.as_ref().unwrap_or(&JsValue::NULL));
         let marks = plain();
-        marks.set(&k.open, &self.slice(q.open));
-        marks.set(
-            &k.close,
-            &q.close.map_or(k.empty.clone(), |c| self.slice(c)),
+        marks.set_open(&self.slice(q.open));
+        marks.set_close(
+            &q.close
+                .map_or_else(|| EMPTY.with(JsValue::clone), |c| self.slice(c)),
         );
-        o.set(&k.marks, &marks);
-        o.set_num(&k.depth, f64::from(depth));
+        o.set_marks(&marks);
+        o.set_depth(f64::from(depth));
         match parent {
-            Some(p) => o.set_num(&k.parent, num(p)),
-            None => o.set(&k.parent, &JsValue::NULL),
+            Some(p) => o.set_parent(num(p)),
+            None => o.set_parent_null(&JsValue::NULL),
         }
         o
     }
 
     fn speakers(&self, a: &Analysis, names: &[JsValue]) -> Array {
-        let k = self.k;
         let out = Array::new_with_length(to_u32(a.speakers.len()));
         for (i, s) in a.speakers.iter().enumerate() {
             let o = plain();
-            o.set(&k.name, names.get(i).unwrap_or(&JsValue::NULL));
-            o.set_num(&k.quotes, num(s.quotes));
-            o.set_num(&k.words, num(s.words));
+            o.set_name(names.get(i).unwrap_or(&JsValue::NULL));
+            o.set_quote_count(num(s.quotes));
+            o.set_words(num(s.words));
             // The distinct ways, first use first (as `Report` lists them).
             let mentions = Array::new();
             let mut seen: Vec<&str> = Vec::new();
@@ -243,7 +271,7 @@ impl<'a> Builder<'a> {
                     mentions.push(&self.slice(m));
                 }
             }
-            o.set(&k.mentions, &mentions);
+            o.set_mentions(&mentions);
             out.set(to_u32(i), o.into());
         }
         out
@@ -259,12 +287,11 @@ impl<'a> Builder<'a> {
 
     /// `{start, end, text}` in UTF-16.
     fn span(&self, s: Span) -> Plain {
-        let k = self.k;
         let (start, end) = (self.map.to_utf16(s.start), self.map.to_utf16(s.end));
         let o = plain();
-        o.set_num(&k.start, num(start));
-        o.set_num(&k.end, num(end));
-        o.set(&k.text, &self.source.slice(to_u32(start), to_u32(end)));
+        o.set_start(num(start));
+        o.set_end(num(end));
+        o.set_text(&self.source.slice(to_u32(start), to_u32(end)));
         o
     }
 
