@@ -2,14 +2,14 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, has};
-use super::vocab::{Flags, Id, Vocab, Word};
+use super::vocab::{self, Flags, Id, Vocab};
 use super::words::{self, Kind, Tok};
 use crate::Span;
 
@@ -361,31 +361,6 @@ fn word_ids<'h>(hay: &'h str, toks: &[Tok], vocab: &mut Vocab<'h>) -> Vec<Id> {
         .collect()
 }
 
-/// The words of `vocab` written in lower case somewhere (their keys).
-#[inline(never)]
-fn lower_case_words<'h>(vocab: &Vocab<'h>) -> HashSet<Cow<'h, str>> {
-    let mut lower: HashSet<Cow<'h, str>> =
-        HashSet::with_capacity_and_hasher(vocab.len(), Default::default());
-    lower.extend(
-        vocab
-            .words()
-            .filter(|w| !w.flags.has(Flags::CAPITALIZED))
-            .map(|w| w.key.clone()),
-    );
-    lower
-}
-
-/// Whether each distinct word's key is in `lower`, found once per word
-/// rather than once per capitalised occurrence (dialogue opens line after
-/// line with the same "Yes" and "No"). Indexed by word id.
-#[inline(never)]
-fn keys_in(vocab: &Vocab<'_>, lower: &HashSet<Cow<'_, str>>) -> Vec<bool> {
-    vocab
-        .words()
-        .map(|w| lower.contains(w.key.as_ref()))
-        .collect()
-}
-
 /// Gender evidence for the capitalised run `run` of `toks` (masculine,
 /// feminine): a title in it, or the first personal pronoun after it in
 /// its sentence. `flags(i)` describes token i. (A function of its own,
@@ -574,9 +549,6 @@ pub(crate) struct Names<'h> {
     /// evidence: titles in its runs and the first personal pronoun after
     /// its mentions. Keyed by the shared name (no copy per name).
     per_name: HashMap<Rc<str>, (usize, (u32, u32))>,
-    /// Words the text also writes in lower case (borrowed from the text
-    /// when it writes them so, as it mostly does).
-    lower: HashSet<Cow<'h, str>>,
     /// Words of names seen outside quotations.
     outside: HashSet<String>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
@@ -707,13 +679,41 @@ pub(crate) fn is_title_word(k: &str) -> bool {
 /// Whether `k` (lower-case key) is a German role compound
 /// ("bundeskanzlerin").
 pub(crate) fn is_role_compound(k: &str) -> bool {
-    // The last byte first: most endings are ruled out without comparing
-    // the rest (asked of every distinct word of a text).
-    let last = k.as_bytes().last();
-    k.len() > 4
-        && lexicon::DE_ROLE_ENDINGS
+    // Asked of every distinct word of a text: the endings sharing the
+    // word's last three bytes are found by bisection, and only they are
+    // compared (a walk over all forty cost more than the rest of
+    // describing the word). Every ending has at least three bytes.
+    static BY_TAIL: LazyLock<Vec<(u32, &'static str)>> = LazyLock::new(|| {
+        let mut v: Vec<(u32, &'static str)> = lexicon::DE_ROLE_ENDINGS
             .iter()
-            .any(|s| s.as_bytes().last() == last && k.ends_with(s))
+            .map(|&e| (tail3(e), e))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    if k.len() <= 4 {
+        return false;
+    }
+    let tail = tail3(k);
+    let from = BY_TAIL.partition_point(|&(t, _)| t < tail);
+    BY_TAIL
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&(t, _)| t == tail)
+        .any(|&(_, e)| k.ends_with(e))
+}
+
+/// The last three bytes of `s` (fewer: padded with zeros) as a number.
+fn tail3(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let at = |back: usize| {
+        b.len()
+            .checked_sub(back)
+            .and_then(|i| b.get(i))
+            .map_or(0, |&x| u32::from(x))
+    };
+    at(3) << 16 | at(2) << 8 | at(1)
 }
 
 impl<'h> Names<'h> {
@@ -734,7 +734,7 @@ impl<'h> Names<'h> {
                 .and_then(|id| vocab.word(id))
         };
         let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
-        let key = |i: usize| word(i).map_or("", |w| w.key.as_ref());
+        let key = |i: usize| word(i).map_or("", |w| vocab.key_of(w));
         // Whether token i is an abbreviation a dot may follow. A
         // punctuation token is asked too ("." itself counts, as before).
         let abbrev = |i: usize| match word(i) {
@@ -744,15 +744,14 @@ impl<'h> Names<'h> {
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let lower = lower_case_words(&vocab);
-        let key_in_lower = keys_in(&vocab, &lower);
+        let key_in_lower = vocab.keys_written_lower();
         // (The last id may be shared: asked afresh.)
         let in_lower = |i: usize| {
             ids.get(i)
                 .copied()
                 .filter(|&id| id != NOT_A_WORD)
                 .and_then(|id| key_in_lower.get(usize::try_from(id).ok()?).copied())
-                .unwrap_or_else(|| lower.contains(key(i)))
+                .unwrap_or_else(|| vocab.written_lower(key(i)))
         };
         // The distinct names (by text) and their ids; the lists of
         // `by_word` being built, and each lower-case word's list.
@@ -889,7 +888,6 @@ impl<'h> Names<'h> {
             }
             i = end.max(i + 1);
         }
-        names.lower = lower;
         names.narrated = (0..names.seen.len())
             .filter(|&i| names.seen.get(i).is_some_and(|s| !s.quoted))
             .collect();
@@ -981,7 +979,7 @@ impl<'h> Names<'h> {
     pub(crate) fn flags(&self, w: &str) -> Flags {
         self.vocab
             .flags_of(w)
-            .unwrap_or_else(|| Word::describe(w).flags)
+            .unwrap_or_else(|| vocab::describe(w).1)
     }
 
     /// The form of a name the text uses: a full name given once, whose
@@ -1038,7 +1036,7 @@ impl<'h> Names<'h> {
     /// Whether the text also writes `word` in lower case (a common noun
     /// or adjective: "bird", "little").
     pub(crate) fn is_common(&self, word: &str) -> bool {
-        self.lower.contains(words::lower(word).as_str())
+        self.vocab.written_lower(words::lower(word).as_str())
     }
 
     /// How often `name` occurs outside quotations.
@@ -1078,7 +1076,7 @@ impl<'h> Names<'h> {
         let k = words::lower(word);
         let k = k.as_str();
         self.outside.contains(k)
-            && !self.lower.contains(k)
+            && !self.vocab.written_lower(k)
             && !is_title_word(k)
             && !is_stop(k)
             && !k.starts_with("i'")
@@ -1177,7 +1175,7 @@ impl<'h> Names<'h> {
                 // Tarland").
                 tail.split(' ')
                     .filter(|w| !has(PARTICLES, w))
-                    .any(|w| self.lower.contains(words::lower(w).as_str()))
+                    .any(|w| self.vocab.written_lower(words::lower(w).as_str()))
             })
     }
 
@@ -1416,6 +1414,24 @@ mod tests {
             v.sort_unstable();
             v.dedup();
             assert_eq!(v, list);
+        }
+    }
+
+    #[test]
+    fn role_compounds_by_their_endings() {
+        assert!(lexicon::DE_ROLE_ENDINGS.iter().all(|e| e.len() >= 3));
+        let slow = |k: &str| k.len() > 4 && lexicon::DE_ROLE_ENDINGS.iter().any(|e| k.ends_with(e));
+        let mut words = vec!["", "chef", "xchef", "minister", "bundeskanzlerin", "ärztin", "tin", "rt"];
+        for e in lexicon::DE_ROLE_ENDINGS {
+            words.push(e);
+            for cut in 1..3 {
+                words.push(e.get(cut..).unwrap_or_default());
+                words.push(e.get(..e.len() - cut).unwrap_or_default());
+            }
+        }
+        let prefixed: Vec<String> = words.iter().map(|w| format!("innen{w}")).collect();
+        for w in words.iter().copied().chain(prefixed.iter().map(String::as_str)) {
+            assert_eq!(is_role_compound(w), slow(w), "{w}");
         }
     }
 
