@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::lexicon::{self, has};
 use super::vocab::{self, Flags, Id, Vocab};
 use super::words::{self, Kind, Tok};
+use super::words::{Lexed, NO_ID};
 use crate::Span;
 
 /// Capitalised words that begin sentences or clauses but are not names.
@@ -340,27 +341,6 @@ struct Distinct {
     outside: bool,
 }
 
-/// [`word_ids`]' id of a token that is no word.
-const NOT_A_WORD: Id = Id::MAX;
-
-/// Each token's word id in `vocab` (describing each distinct word once),
-/// or [`NOT_A_WORD`]: 4 bytes a token, not an `Option`'s 8 (with the
-/// tokens, the largest table of the analysis, at its peak of memory).
-/// `Id::MAX` is only ever the id of words past the 4 billionth distinct
-/// one, which no text of up to 20 MiB has.
-#[inline(never)]
-fn word_ids<'h>(hay: &'h str, toks: &[Tok], vocab: &mut Vocab<'h>) -> Vec<Id> {
-    toks.iter()
-        .map(|t| {
-            if t.is_word() {
-                vocab.intern(t.span.text(hay))
-            } else {
-                NOT_A_WORD
-            }
-        })
-        .collect()
-}
-
 /// Gender evidence for the capitalised run `run` of `toks` (masculine,
 /// feminine): a title in it, or the first personal pronoun after it in
 /// its sentence. `flags(i)` describes token i. (A function of its own,
@@ -528,10 +508,10 @@ struct Traits {
 
 /// Every capitalised name run of the article, cleaned of titles, with
 /// role introductions.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Names<'h> {
     /// The text's distinct words, described (kept for [`Names::clean`]).
-    vocab: Vocab<'h>,
+    vocab: &'h Vocab<'h>,
     seen: Vec<Seen>,
     /// Indexes into `seen` of the names outside quotations, in text
     /// order (the candidates for a speaker, without walking past the
@@ -722,15 +702,28 @@ impl<'h> Names<'h> {
     /// `quoted` are the contents of the top-level quotations, sorted:
     /// names there are recorded but never offered as speakers.
     #[inline(never)]
-    pub(crate) fn collect(hay: &'h str, toks: &[Tok], quoted: &[Span]) -> Names<'h> {
-        let mut names = Names::default();
-        // Each distinct word described once; `ids[i]` is token i's word.
-        let mut vocab = Vocab::with_room(toks.len());
-        let ids = word_ids(hay, toks, &mut vocab);
+    pub(crate) fn collect(hay: &'h str, doc: &'h Lexed<'h>, quoted: &[Span]) -> Names<'h> {
+        let vocab = doc.vocab();
+        let toks = doc.all();
+        let mut names = Names {
+            vocab,
+            seen: Vec::new(),
+            narrated: Vec::new(),
+            run_start: Vec::new(),
+            by_word: HashMap::default(),
+            roles: HashMap::default(),
+            per_name: HashMap::default(),
+            outside: HashSet::default(),
+            name_words: Vec::new(),
+            clean_scratch: RefCell::default(),
+            traits: Vec::new(),
+        };
+        // Each distinct word was described once, as it was lexed;
+        // `toks[i].id` is token i's word.
+        let id = |i: usize| toks.get(i).map_or(NO_ID, |t| t.id);
         let word = |i: usize| {
-            ids.get(i)
-                .copied()
-                .filter(|&id| id != NOT_A_WORD)
+            Some(id(i))
+                .filter(|&id| id != NO_ID)
                 .and_then(|id| vocab.word(id))
         };
         let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
@@ -747,9 +740,8 @@ impl<'h> Names<'h> {
         let key_in_lower = vocab.keys_written_lower();
         // (The last id may be shared: asked afresh.)
         let in_lower = |i: usize| {
-            ids.get(i)
-                .copied()
-                .filter(|&id| id != NOT_A_WORD)
+            Some(id(i))
+                .filter(|&id| id != NO_ID)
                 .and_then(|id| key_in_lower.get(usize::try_from(id).ok()?).copied())
                 .unwrap_or_else(|| vocab.written_lower(key(i)))
         };
@@ -812,10 +804,8 @@ impl<'h> Names<'h> {
             // A one-word run cleans the same wherever it occurs (dialogue
             // names its speakers line after line): its name, or none, is
             // remembered by the word's id. (The last id may be shared.)
-            let single = ids
-                .get(start)
-                .copied()
-                .filter(|&id| end == start + 1 && id != NOT_A_WORD)
+            let single = Some(id(start))
+                .filter(|&id| end == start + 1 && id != NO_ID)
                 .and_then(|id| usize::try_from(id).ok());
             let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
                 Some(found) => found,
@@ -903,7 +893,6 @@ impl<'h> Names<'h> {
             names.run_start.push(start);
         }
         names.name_words = vec![Cell::new(None); vocab.len()];
-        names.vocab = vocab;
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
@@ -1421,7 +1410,16 @@ mod tests {
     fn role_compounds_by_their_endings() {
         assert!(lexicon::DE_ROLE_ENDINGS.iter().all(|e| e.len() >= 3));
         let slow = |k: &str| k.len() > 4 && lexicon::DE_ROLE_ENDINGS.iter().any(|e| k.ends_with(e));
-        let mut words = vec!["", "chef", "xchef", "minister", "bundeskanzlerin", "ärztin", "tin", "rt"];
+        let mut words = vec![
+            "",
+            "chef",
+            "xchef",
+            "minister",
+            "bundeskanzlerin",
+            "ärztin",
+            "tin",
+            "rt",
+        ];
         for e in lexicon::DE_ROLE_ENDINGS {
             words.push(e);
             for cut in 1..3 {
@@ -1430,7 +1428,11 @@ mod tests {
             }
         }
         let prefixed: Vec<String> = words.iter().map(|w| format!("innen{w}")).collect();
-        for w in words.iter().copied().chain(prefixed.iter().map(String::as_str)) {
+        for w in words
+            .iter()
+            .copied()
+            .chain(prefixed.iter().map(String::as_str))
+        {
             assert_eq!(is_role_compound(w), slow(w), "{w}");
         }
     }
@@ -1439,14 +1441,16 @@ mod tests {
     fn fullest_names() {
         let hay = "Defense Minister Grant Shapps spoke. Later Mr Shapps left. \
                    Spokesman John Kirby agreed. Kim Jong Un wrote.";
-        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
+        let doc = Lexed::new(hay);
+        let names = Names::collect(hay, &doc, &[]);
         assert_eq!(names.fullest("Shapps", hay.len()), Some("Grant Shapps"));
         assert_eq!(names.fullest("Kim", hay.len()), Some("Kim Jong Un"));
         // A role word inside the run introduces the person too.
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
         assert_eq!(names.by_role("minister", hay.len()), Some("Grant Shapps"));
         let hay = "US spokesman John Kirby said so.";
-        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
+        let doc = Lexed::new(hay);
+        let names = Names::collect(hay, &doc, &[]);
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
     }
 }

@@ -11,6 +11,8 @@
 
 use std::sync::LazyLock;
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon;
@@ -223,12 +225,15 @@ pub(crate) struct Vocab<'a> {
 impl<'a> Vocab<'a> {
     /// The id of `w`, describing it the first time it is seen.
     pub(crate) fn intern(&mut self, w: &'a str) -> Id {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
-        }
+        // One hash of the word, whether it is new or not.
+        let slot = match self.ids.entry(w) {
+            Entry::Occupied(e) => return *e.get(),
+            Entry::Vacant(slot) => slot,
+        };
         // A text of at most 4 GiB has fewer distinct words than `Id::MAX`;
         // past that every new word shares the last id (never a panic).
         let id = Id::try_from(self.words.len()).unwrap_or(Id::MAX);
+        slot.insert(id);
         let (key, flags) = describe(w);
         let key = match key {
             words::Key::Same(k) => KeyAt::Text(k),
@@ -255,7 +260,6 @@ impl<'a> Vocab<'a> {
             }
         }
         self.words.push(Word { key, flags });
-        self.ids.insert(w, id);
         id
     }
 

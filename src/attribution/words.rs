@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::vocab::{Id, Vocab};
 use crate::text::is_alphanumeric;
 use crate::Span;
 
@@ -18,7 +19,17 @@ pub(crate) enum Kind {
 pub(crate) struct Tok {
     pub span: Span,
     pub kind: Kind,
+    /// A word's id in the vocabulary of the whole text ([`Lexed::vocab`]),
+    /// given as it is lexed; [`NO_ID`] for punctuation and for a word
+    /// lexed on its own (a window's, or one cut by a window's edge). It
+    /// fills the padding after `kind`: a token is 24 bytes either way.
+    pub id: Id,
 }
+
+/// [`Tok::id`] of a token with no word id. (`Id::MAX` is only ever
+/// shared by the words past the 4 billionth distinct one, which no text
+/// of up to 20 MiB has; those are asked by their text anyway.)
+pub(crate) const NO_ID: Id = Id::MAX;
 
 impl Tok {
     pub(crate) fn is_word(&self) -> bool {
@@ -37,6 +48,14 @@ impl Tok {
 /// Runs over the whole text once per analysis, so ASCII letters and
 /// digits, most of any text, are scanned as bytes.
 pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
+    lex_in(hay, span, None)
+}
+
+/// [`lex`], giving each word its id in `vocab` (described the first time)
+/// as it is found: the whole text's words are interned in the same pass
+/// that finds them, and nothing after lexing looks at them again to
+/// lower-case or describe them.
+fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Vec<Tok> {
     // Room for a token per 4 bytes (news has one per 5, dialogue up to
     // one per 4.1), then the rest given back: a vector grown by doubling
     // held the old and the new buffer at once, at the analysis' peak of
@@ -57,6 +76,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
                     out.push(Tok {
                         span: Span::new(span.start + i, span.start + i + 1),
                         kind: Kind::Punct(char::from(b)),
+                        id: NO_ID,
                     });
                 }
                 i += 1;
@@ -76,6 +96,7 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
                 out.push(Tok {
                     span: Span::new(span.start + i, span.start + i + len),
                     kind: Kind::Punct(c),
+                    id: NO_ID,
                 });
                 i += len;
                 continue;
@@ -104,9 +125,14 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
             }
             break;
         }
+        let id = match vocab.as_deref_mut() {
+            Some(v) => v.intern(text.get(i..end).unwrap_or_default()),
+            None => NO_ID,
+        };
         out.push(Tok {
             span: Span::new(span.start + i, span.start + end),
             kind: Kind::Word,
+            id,
         });
         i = end;
     }
@@ -148,8 +174,10 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// re-lexing only the words cut by the window's edges, and gives exactly
 /// what [`lex`] gives for the window.
 #[derive(Debug, Default)]
-pub(crate) struct Lexed {
+pub(crate) struct Lexed<'h> {
     toks: Vec<Tok>,
+    /// The text's distinct words, described once ([`Tok::id`]).
+    vocab: Vocab<'h>,
     /// For each [`BLOCK`] bytes of the text, the first token ending after
     /// the block's start: a window's tokens are found from there in a few
     /// steps, wherever the window before was (dialogue asks for several
@@ -165,10 +193,13 @@ pub(crate) struct Lexed {
 /// the tokens' own (each several bytes per word).
 const BLOCK: usize = 32;
 
-impl Lexed {
-    /// Lexes all of `hay`.
-    pub(crate) fn new(hay: &str) -> Lexed {
-        let toks = lex(hay, Span::new(0, hay.len()));
+impl<'h> Lexed<'h> {
+    /// Lexes all of `hay`, interning its words.
+    pub(crate) fn new(hay: &'h str) -> Lexed<'h> {
+        // Room for a short text's every distinct word (a long one's table
+        // grows as it must).
+        let mut vocab = Vocab::with_room(hay.len() / 5);
+        let toks = lex_in(hay, Span::new(0, hay.len()), Some(&mut vocab));
         let mut blocks = Vec::new();
         if u32::try_from(toks.len()).is_ok() {
             blocks.reserve(hay.len() / BLOCK + 1);
@@ -181,12 +212,21 @@ impl Lexed {
                 blocks.push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
-        Lexed { toks, blocks }
+        Lexed {
+            toks,
+            vocab,
+            blocks,
+        }
     }
 
     /// All tokens, in text order.
     pub(crate) fn all(&self) -> &[Tok] {
         &self.toks
+    }
+
+    /// The text's distinct words, by [`Tok::id`].
+    pub(crate) fn vocab(&self) -> &Vocab<'h> {
+        &self.vocab
     }
 
     /// `lex(hay, span)`, from the shared tokens (`hay` must be the text
