@@ -417,15 +417,18 @@ fn gender_vote(
 
 /// The id of the name whose cleaned words are `cleaned` (joined in
 /// `buf`), describing it in `distinct` the first time: its words' slots
-/// in `lists` (by lower case, `slot_of`).
+/// in `lists`, by their keys `keys` (`slot_of`). Keys and names are
+/// borrowed or shared, never copied: a new name costs one allocation
+/// for its text and one for its slots.
 #[inline(never)]
-fn name_id(
+fn name_id<'h>(
     cleaned: &[&str],
+    keys: &[&'h str],
     buf: &mut String,
     distinct: &mut Vec<Distinct>,
-    distinct_ids: &mut HashMap<String, usize>,
+    distinct_ids: &mut HashMap<Rc<str>, usize>,
     lists: &mut Vec<Vec<usize>>,
-    slot_of: &mut HashMap<String, usize>,
+    slot_of: &mut HashMap<&'h str, usize>,
 ) -> usize {
     buf.clear();
     for (k, w) in cleaned.iter().enumerate() {
@@ -434,36 +437,29 @@ fn name_id(
         }
         buf.push_str(w);
     }
-    match distinct_ids.get(buf.as_str()) {
-        Some(&id) => id,
-        None => {
-            let name = Name(Rc::from(buf.as_str()));
-            let slots = cleaned
-                .iter()
-                .map(|w| {
-                    let k = words::lower(w);
-                    match slot_of.get(k.as_str()) {
-                        Some(&s) => s,
-                        None => {
-                            slot_of.insert(k.as_str().to_owned(), lists.len());
-                            lists.push(Vec::new());
-                            lists.len() - 1
-                        }
-                    }
-                })
-                .collect();
-            distinct_ids.insert(buf.clone(), distinct.len());
-            distinct.push(Distinct {
-                words: name.split(' ').count(),
-                name,
-                slots,
-                votes: (0, 0),
-                count: 0,
-                outside: false,
-            });
-            distinct.len() - 1
-        }
+    if let Some(&id) = distinct_ids.get(buf.as_str()) {
+        return id;
     }
+    let name = Name(Rc::from(buf.as_str()));
+    let slots = keys
+        .iter()
+        .map(|&k| {
+            *slot_of.entry(k).or_insert_with(|| {
+                lists.push(Vec::new());
+                lists.len() - 1
+            })
+        })
+        .collect();
+    distinct_ids.insert(name.0.clone(), distinct.len());
+    distinct.push(Distinct {
+        words: name.split(' ').count(),
+        name,
+        slots,
+        votes: (0, 0),
+        count: 0,
+        outside: false,
+    });
+    distinct.len() - 1
 }
 
 /// The names holding one word (a value of [`Names`]'s `by_word`).
@@ -522,21 +518,21 @@ pub(crate) struct Names<'h> {
     /// line, and a walk back over such a run learns nothing new.
     run_start: Vec<usize>,
     /// Lower-case word → the names holding it.
-    by_word: HashMap<String, Holders>,
+    by_word: HashMap<&'h str, Holders>,
     /// Role noun → (position, name) introductions, in text order.
-    roles: HashMap<String, Vec<(usize, String)>>,
+    roles: HashMap<&'h str, Vec<(usize, Name)>>,
     /// Name → how often it occurs and its (masculine, feminine)
     /// evidence: titles in its runs and the first personal pronoun after
     /// its mentions. Keyed by the shared name (no copy per name).
     per_name: HashMap<Rc<str>, (usize, (u32, u32))>,
     /// Words of names seen outside quotations.
-    outside: HashSet<String>,
+    outside: HashSet<&'h str>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
     /// asked: dialogue asks it of the same few names on every line.
     name_words: Vec<Cell<Option<bool>>>,
     /// [`Names::clean`]'s scratch, kept from call to call (dialogue
     /// resolves a name on every line).
-    clean_scratch: RefCell<Vec<(&'h str, Flags)>>,
+    clean_scratch: RefCell<Vec<Described<'h>>>,
     /// Each distinct name's [`Traits`] once asked, by [`Seen::distinct`].
     traits: Vec<Cell<Option<Traits>>>,
 }
@@ -575,17 +571,20 @@ pub(crate) const AFTER_OBJECT: &[&str] = &[
 ];
 
 /// [`Names::clean`] into `out`, borrowing the words from `hay`, with the
-/// flags of token `k` (word `w`) from `flags(k, w)` (the [`Vocab`] while
-/// collecting names: each distinct word is described once) and `words`
-/// for scratch (the words are filtered in place): collecting names reuses
-/// both from run to run, resolving reuses the scratch.
+/// flags and key of token `k` (word `w`) from `info(k, w)` (the [`Vocab`]
+/// while collecting names: each distinct word is described once) and
+/// `words` for scratch (the words are filtered in place): collecting
+/// names reuses both from run to run, resolving reuses the scratch.
+/// `keys` gets the key of each word of `out` (its lower case: the word
+/// is its token without a possessive, the key drops the same).
 #[inline(never)]
 fn clean_into<'h>(
     hay: &'h str,
     toks: &[Tok],
-    flags: impl Fn(usize, &str) -> Flags,
-    words: &mut Vec<(&'h str, Flags)>,
+    info: impl Fn(usize, &str) -> (Flags, &'h str),
+    words: &mut Vec<Described<'h>>,
     out: &mut Vec<&'h str>,
+    keys: &mut Vec<&'h str>,
 ) {
     words.clear();
     words.extend(
@@ -594,42 +593,43 @@ fn clean_into<'h>(
             .filter(|(_, t)| t.is_word())
             .map(|(k, t)| {
                 let w = t.span.text(hay);
-                (w, flags(k, w))
+                let (f, key) = info(k, w);
+                (w, f, key)
             }),
     );
     // Keep what follows the last title or role word, unless the run names
     // an organisation ("Foreign Office", "Defense Department").
-    let org = words.iter().any(|(_, f)| f.has(Flags::ORG));
+    let org = words.iter().any(|(_, f, _)| f.has(Flags::ORG));
     let after_title = if org {
         0
     } else {
         words
             .iter()
-            .rposition(|(_, f)| f.has(Flags::TITLE))
+            .rposition(|(_, f, _)| f.has(Flags::TITLE))
             .map_or(0, |i| i + 1)
     };
     let lead = words
         .iter()
         .skip(after_title)
-        .take_while(|(_, f)| f.has(Flags::STOP) || f.has(Flags::DETERMINER))
+        .take_while(|(_, f, _)| f.has(Flags::STOP) || f.has(Flags::DETERMINER))
         .count();
     words.drain(..after_title + lead);
-    words.retain(|(_, f)| !f.has(Flags::ISSUE));
+    words.retain(|(_, f, _)| !f.has(Flags::ISSUE));
     let rest = &*words;
     let capitalized = |f: &Flags| f.has(Flags::CAPITALIZED);
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
     // Bush". A phrase without capitals ("officials") stays as it is.
-    let (first, len) = match rest.iter().position(|(_, f)| capitalized(f)) {
+    let (first, len) = match rest.iter().position(|(_, f, _)| capitalized(f)) {
         Some(first) => {
             let len = rest
                 .iter()
                 .enumerate()
                 .skip(first)
-                .take_while(|&(k, (_, f))| {
+                .take_while(|&(k, (_, f, _))| {
                     capitalized(f)
                         || f.has(Flags::PARTICLE)
-                            && rest.get(k + 1).is_some_and(|(_, n)| capitalized(n))
+                            && rest.get(k + 1).is_some_and(|(_, n, _)| capitalized(n))
                 })
                 .count();
             (first, len)
@@ -637,12 +637,17 @@ fn clean_into<'h>(
         None => (0, rest.len()),
     };
     out.clear();
-    out.extend(rest.iter().skip(first).take(len).map(|&(w, _)| {
+    out.extend(rest.iter().skip(first).take(len).map(|&(w, _, _)| {
         w.strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w)
     }));
+    keys.clear();
+    keys.extend(rest.iter().skip(first).take(len).map(|&(_, _, k)| k));
 }
+
+/// A word of a run being cleaned: as written, its flags, its key.
+type Described<'h> = (&'h str, Flags, &'h str);
 
 /// Whether a gap between words holds a blank line (two line breaks). A
 /// byte scan: gaps are mostly one space, where a `str` pattern search
@@ -748,11 +753,13 @@ impl<'h> Names<'h> {
         // The distinct names (by text) and their ids; the lists of
         // `by_word` being built, and each lower-case word's list.
         let mut distinct: Vec<Distinct> = Vec::new();
-        let mut distinct_ids: HashMap<String, usize> = HashMap::default();
+        let mut distinct_ids: HashMap<Rc<str>, usize> = HashMap::default();
         let mut lists: Vec<Vec<usize>> = Vec::new();
-        let mut slot_of: HashMap<String, usize> = HashMap::default();
+        // Each key's slot, and back: a name's words by their keys (all
+        // borrowed from the text or the vocabulary).
+        let mut slot_of: HashMap<&'h str, usize> = HashMap::default();
         let mut buf = String::new();
-        let (mut run_words, mut cleaned) = (Vec::new(), Vec::new());
+        let (mut run_words, mut cleaned, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
         let mut qi = 0usize;
         let mut i = 0;
@@ -813,9 +820,10 @@ impl<'h> Names<'h> {
                     clean_into(
                         hay,
                         run,
-                        |k, _| flags(start + k),
+                        |k, _| (flags(start + k), key(start + k)),
                         &mut run_words,
                         &mut cleaned,
+                        &mut keys,
                     );
                     let found = (!cleaned.is_empty()).then(|| {
                         // Most runs repeat a known name: it is looked up,
@@ -823,6 +831,7 @@ impl<'h> Names<'h> {
                         // their lower case).
                         name_id(
                             &cleaned,
+                            &keys,
                             &mut buf,
                             &mut distinct,
                             &mut distinct_ids,
@@ -852,9 +861,9 @@ impl<'h> Names<'h> {
                 for r in [role, inner].into_iter().flatten() {
                     names
                         .roles
-                        .entry(key(r).to_owned())
+                        .entry(key(r))
                         .or_default()
-                        .push((t.span.start, name.as_str().to_owned()));
+                        .push((t.span.start, name.clone()));
                 }
                 let vote = gender_vote(hay, toks, start..end, flags);
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
@@ -893,6 +902,13 @@ impl<'h> Names<'h> {
             names.run_start.push(start);
         }
         names.name_words = vec![Cell::new(None); vocab.len()];
+        // Each slot's key (the words of a name by their slots).
+        let mut slot_keys = vec![""; lists.len()];
+        for (&k, &s) in &slot_of {
+            if let Some(slot) = slot_keys.get_mut(s) {
+                *slot = k;
+            }
+        }
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
@@ -920,12 +936,9 @@ impl<'h> Names<'h> {
         for d in &distinct {
             names.per_name.insert(d.name.0.clone(), (d.count, d.votes));
             if d.outside {
-                for w in d.name.split(' ') {
-                    let k = words::lower(w);
-                    if !names.outside.contains(k.as_str()) {
-                        names.outside.insert(k.as_str().to_owned());
-                    }
-                }
+                names
+                    .outside
+                    .extend(d.slots.iter().filter_map(|&s| slot_keys.get(s).copied()));
             }
         }
         names.traits = vec![Cell::new(None); distinct.len()];
@@ -958,7 +971,9 @@ impl<'h> Names<'h> {
     pub(crate) fn clean(&self, hay: &'h str, toks: &[Tok]) -> Vec<&'h str> {
         let mut out = Vec::new();
         let mut scratch = self.clean_scratch.take();
-        clean_into(hay, toks, |_, w| self.flags(w), &mut scratch, &mut out);
+        // (Resolving needs no keys.)
+        let info = |_: usize, w: &str| (self.flags(w), "");
+        clean_into(hay, toks, info, &mut scratch, &mut out, &mut Vec::new());
         self.clean_scratch.replace(scratch);
         out
     }

@@ -376,6 +376,47 @@ mod tests {
         assert_eq!(v.flags(","), Flags::NONE);
     }
 
+    /// `written_lower` is the set of the keys of the uncapitalised words.
+    #[test]
+    fn keys_written_lower_are_the_uncapitalised_words_keys() {
+        let text = [
+            "said",
+            "Said",
+            "company's",
+            "Company",
+            "iPhone",
+            "IPHONE",
+            "Ärzte",
+            "ärzte's",
+            "Überdurchschnittlichkeitsprüfung",
+            "überdurchschnittlichkeitsprüfung",
+            "ΣΊΣΥΦΟΣ",
+            "Kirby's",
+            "kirby",
+            "x's's",
+            "X's",
+            "3",
+            "ǅemal",
+        ];
+        let mut v = Vocab::default();
+        for w in text {
+            v.intern(w);
+        }
+        let set: std::collections::HashSet<String> = text
+            .iter()
+            .filter(|w| !words::is_capitalized(w))
+            .map(|w| words::key(w).as_str().to_owned())
+            .collect();
+        let by_id = v.keys_written_lower();
+        for (i, w) in text.iter().enumerate() {
+            let k = words::key(w);
+            assert_eq!(by_id.get(i).copied(), Some(set.contains(k.as_str())), "{w}");
+            for probe in [k.as_str(), w, "", "x's", "x"] {
+                assert_eq!(v.written_lower(probe), set.contains(probe), "{probe}");
+            }
+        }
+    }
+
     /// The flags as the word lists and rules define them, one by one.
     fn slow(w: &str) -> Flags {
         let k = words::key(w);

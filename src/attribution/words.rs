@@ -548,6 +548,24 @@ mod tests {
     }
 
     #[test]
+    fn whole_text_words_carry_their_vocabulary_ids() {
+        let hay = "Mr. Kirby's aide, Kirby and the U.S. said: “Said it.” x-'y ‐z";
+        let doc = Lexed::new(hay);
+        for t in doc.all() {
+            let want = if t.is_word() {
+                doc.vocab().id(t.span.text(hay))
+            } else {
+                None
+            };
+            assert_eq!((t.id != NO_ID).then_some(t.id), want, "{t:?}");
+        }
+        // A window lexed on its own has no ids.
+        assert!(lex(hay, Span::new(0, hay.len()))
+            .iter()
+            .all(|t| t.id == NO_ID));
+    }
+
+    #[test]
     fn blocks_find_the_first_token_ending_after_any_position() {
         let hay = "“Yes.” he said, and x-y — ‘no’ U.S. end, a much longer word: \
                    Donaudampfschifffahrtsgesellschaftskapitän sagte … ja.";
@@ -559,6 +577,7 @@ mod tests {
         // Without the index (more tokens than `u32`), a bisection.
         let bare = Lexed {
             toks: doc.toks.clone(),
+            vocab: Vocab::default(),
             blocks: Vec::new(),
         };
         for pos in 0..hay.len() + 2 {
