@@ -4,7 +4,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -664,41 +663,37 @@ pub(crate) fn is_title_word(k: &str) -> bool {
 /// Whether `k` (lower-case key) is a German role compound
 /// ("bundeskanzlerin").
 pub(crate) fn is_role_compound(k: &str) -> bool {
-    // Asked of every distinct word of a text: the endings sharing the
-    // word's last three bytes are found by bisection, and only they are
-    // compared (a walk over all forty cost more than the rest of
-    // describing the word). Every ending has at least three bytes.
-    static BY_TAIL: LazyLock<Vec<(u32, &'static str)>> = LazyLock::new(|| {
-        let mut v: Vec<(u32, &'static str)> = lexicon::DE_ROLE_ENDINGS
-            .iter()
-            .map(|&e| (tail3(e), e))
-            .collect();
-        v.sort_unstable();
-        v
-    });
-    if k.len() <= 4 {
-        return false;
-    }
-    let tail = tail3(k);
-    let from = BY_TAIL.partition_point(|&(t, _)| t < tail);
-    BY_TAIL
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&(t, _)| t == tail)
-        .any(|&(_, e)| k.ends_with(e))
+    // Asked of every distinct word of a text: most words are ruled out
+    // by their last three bytes, one bit of `ROLE_TAILS`, before the
+    // walk over all forty endings (which cost more than the rest of
+    // describing the word).
+    k.len() > 4
+        && tail_hash(k.as_bytes()).is_some_and(|h| ROLE_TAILS >> h & 1 == 1)
+        && lexicon::DE_ROLE_ENDINGS.iter().any(|s| k.ends_with(s))
 }
 
-/// The last three bytes of `s` (fewer: padded with zeros) as a number.
-fn tail3(s: &str) -> u32 {
-    let b = s.as_bytes();
-    let at = |back: usize| {
-        b.len()
-            .checked_sub(back)
-            .and_then(|i| b.get(i))
-            .map_or(0, |&x| u32::from(x))
-    };
-    at(3) << 16 | at(2) << 8 | at(1)
+/// The [`tail_hash`]es of [`lexicon::DE_ROLE_ENDINGS`], as bits: a word
+/// ending in one of them has its bit set. Computed by the compiler (no
+/// table to build or sort at run time).
+const ROLE_TAILS: u128 = {
+    let mut bits = 0u128;
+    let mut rest = lexicon::DE_ROLE_ENDINGS;
+    while let [e, tail @ ..] = rest {
+        if let Some(h) = tail_hash(e.as_bytes()) {
+            bits |= 1 << h;
+        }
+        rest = tail;
+    }
+    bits
+};
+
+/// A hash below 128 of the last three bytes of a word (none for a
+/// shorter one; every role ending has three).
+const fn tail_hash(b: &[u8]) -> Option<u32> {
+    match b {
+        [.., x, y, z] => Some((*x as u32 * 31 * 31 + *y as u32 * 31 + *z as u32) % 127),
+        _ => None,
+    }
 }
 
 impl<'h> Names<'h> {
@@ -1424,6 +1419,8 @@ mod tests {
     #[test]
     fn role_compounds_by_their_endings() {
         assert!(lexicon::DE_ROLE_ENDINGS.iter().all(|e| e.len() >= 3));
+        // Few words pass the filter of the last three bytes.
+        assert!(ROLE_TAILS.count_ones() <= 40, "{}", ROLE_TAILS.count_ones());
         let slow = |k: &str| k.len() > 4 && lexicon::DE_ROLE_ENDINGS.iter().any(|e| k.ends_with(e));
         let mut words = vec![
             "",
