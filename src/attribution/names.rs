@@ -966,8 +966,16 @@ impl<'h> Names<'h> {
     pub(crate) fn clean(&self, hay: &'h str, toks: &[Tok]) -> Vec<&'h str> {
         let mut out = Vec::new();
         let mut scratch = self.clean_scratch.take();
-        // (Resolving needs no keys.)
-        let info = |_: usize, w: &str| (self.flags(w), "");
+        // A token of the whole text is described by its id, without
+        // hashing its text (dialogue cleans a name on every line);
+        // resolving needs no keys.
+        let info = |k: usize, w: &str| {
+            let known = toks
+                .get(k)
+                .filter(|t| t.id != NO_ID)
+                .and_then(|t| self.vocab.word(t.id));
+            (known.map_or_else(|| self.flags(w), |d| d.flags), "")
+        };
         clean_into(hay, toks, info, &mut scratch, &mut out, &mut Vec::new());
         self.clean_scratch.replace(scratch);
         out
