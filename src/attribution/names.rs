@@ -1051,20 +1051,33 @@ impl<'h> Names<'h> {
         self.per_name.get(name).map_or(0, |&(count, _)| count)
     }
 
-    /// [`is_abbrev`], from the description of a word of the text (one
-    /// hash look-up of the word as written, no lower-casing).
-    pub(crate) fn is_abbrev(&self, word: &str) -> bool {
-        self.vocab
-            .flags_of(word)
-            .map_or_else(|| is_abbrev(word), |f| f.has(Flags::ABBREV))
+    /// [`is_abbrev`] of token `t`, from the description of its word: by
+    /// its id, else one hash look-up of the word as written (no
+    /// lower-casing).
+    pub(crate) fn is_abbrev(&self, hay: &str, t: &Tok) -> bool {
+        let word = t.span.text(hay);
+        self.id_of(word, t)
+            .and_then(|id| self.vocab.word(id))
+            .map_or_else(|| is_abbrev(word), |w| w.flags.has(Flags::ABBREV))
+    }
+
+    /// The id of token `t` (word `word`) in the text's vocabulary: its
+    /// own, given by the lexer, else found by its text (a token lexed
+    /// on its own).
+    fn id_of(&self, word: &str, t: &Tok) -> Option<Id> {
+        if t.id != NO_ID {
+            Some(t.id)
+        } else {
+            self.vocab.id(word)
+        }
     }
 
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
-    pub(crate) fn is_name_word(&self, word: &str) -> bool {
+    pub(crate) fn is_name_word(&self, hay: &str, t: &Tok) -> bool {
+        let word = t.span.text(hay);
         let cached = self
-            .vocab
-            .id(word)
+            .id_of(word, t)
             // The last id may be shared (past `Id::MAX` words): not cached.
             .filter(|&id| id != Id::MAX)
             .and_then(|id| self.name_words.get(usize::try_from(id).ok()?));
