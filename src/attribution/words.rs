@@ -21,8 +21,10 @@ pub(crate) struct Tok {
     pub kind: Kind,
     /// A word's id in the vocabulary of the whole text ([`Lexed::vocab`]),
     /// given as it is lexed; [`NO_ID`] for punctuation and for a word
-    /// lexed on its own (a window's, or one cut by a window's edge). It
-    /// fills the padding after `kind`: a token is 24 bytes either way.
+    /// lexed on its own (a window's, or one cut by a window's edge). On
+    /// 64-bit targets it fills the padding after `kind` (24 bytes either
+    /// way); on wasm32 it adds the 4 bytes a token that the separate
+    /// table of ids it replaces cost, alive at the same time.
     pub id: Id,
 }
 
@@ -545,6 +547,12 @@ mod tests {
             };
             assert_eq!(got, want, "{c:?}");
         }
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_token_with_its_id_is_no_larger() {
+        assert_eq!(std::mem::size_of::<Tok>(), 24);
     }
 
     #[test]
