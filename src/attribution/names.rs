@@ -720,7 +720,7 @@ impl<'h> Names<'h> {
         };
         // Each distinct word was described once, as it was lexed;
         // `toks[i].id` is token i's word.
-        let id = |i: usize| toks.get(i).map_or(NO_ID, |t| t.id);
+        let id = |i: usize| toks.get(i).map_or(NO_ID, Tok::id);
         let word = |i: usize| {
             Some(id(i))
                 .filter(|&id| id != NO_ID)
@@ -783,7 +783,7 @@ impl<'h> Names<'h> {
             let mut end = i + 1;
             while let Some(n) = toks.get(end) {
                 let nf = flags(end);
-                let ok = match n.kind {
+                let ok = match n.kind() {
                     Kind::Word => {
                         (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP))
                             || nf.has(Flags::PARTICLE)
@@ -972,8 +972,8 @@ impl<'h> Names<'h> {
         let info = |k: usize, w: &str| {
             let known = toks
                 .get(k)
-                .filter(|t| t.id != NO_ID)
-                .and_then(|t| self.vocab.word(t.id));
+                .filter(|t| t.id() != NO_ID)
+                .and_then(|t| self.vocab.word(t.id()));
             (known.map_or_else(|| self.flags(w), |d| d.flags), "")
         };
         clean_into(hay, toks, info, &mut scratch, &mut out, &mut Vec::new());
@@ -1065,8 +1065,8 @@ impl<'h> Names<'h> {
     /// own, given by the lexer, else found by its text (a token lexed
     /// on its own).
     fn id_of(&self, word: &str, t: &Tok) -> Option<Id> {
-        if t.id != NO_ID {
-            Some(t.id)
+        if t.id() != NO_ID {
+            Some(t.id())
         } else {
             self.vocab.id(word)
         }
@@ -1078,8 +1078,8 @@ impl<'h> Names<'h> {
         let word = t.span.text(hay);
         let cached = self
             .id_of(word, t)
-            // The last id may be shared (past `Id::MAX` words): not cached.
-            .filter(|&id| id != Id::MAX)
+            // The last id may be shared (past `NO_ID` words): not cached.
+            .filter(|&id| id != NO_ID)
             .and_then(|id| self.name_words.get(usize::try_from(id).ok()?));
         if let Some(known) = cached.and_then(Cell::get) {
             return known;

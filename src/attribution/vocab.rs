@@ -230,9 +230,10 @@ impl<'a> Vocab<'a> {
             Entry::Occupied(e) => return *e.get(),
             Entry::Vacant(slot) => slot,
         };
-        // A text of at most 4 GiB has fewer distinct words than `Id::MAX`;
-        // past that every new word shares the last id (never a panic).
-        let id = Id::try_from(self.words.len()).unwrap_or(Id::MAX);
+        // A text of at most 4 GiB has fewer distinct words than
+        // `words::NO_ID`; past that every new word shares it (never a
+        // panic), and is asked by its text.
+        let id = Id::try_from(self.words.len()).map_or(words::NO_ID, |id| id.min(words::NO_ID));
         slot.insert(id);
         let (key, flags) = describe(w);
         let key = match key {

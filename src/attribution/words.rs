@@ -18,30 +18,61 @@ pub(crate) enum Kind {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     pub span: Span,
-    pub kind: Kind,
-    /// A word's id in the vocabulary of the whole text ([`Lexed::vocab`]),
-    /// given as it is lexed; [`NO_ID`] for punctuation and for a word
-    /// lexed on its own (a window's, or one cut by a window's edge). On
-    /// 64-bit targets it fills the padding after `kind` (24 bytes either
-    /// way); on wasm32 it adds the 4 bytes a token that the separate
-    /// table of ids it replaces cost, alive at the same time.
-    pub id: Id,
+    /// The kind and, for a word, its id, in one number (see [`Tok::kind`]
+    /// and [`Tok::id`]): a punctuation char `c` is `PUNCT + c`, a word
+    /// its id (or [`NO_ID`]). A token is as large as it was before words
+    /// had ids: 24 bytes on 64-bit targets, 12 on wasm32 (the tokens are
+    /// the largest table of the analysis, at its peak of memory).
+    code: u32,
 }
 
-/// [`Tok::id`] of a token with no word id. (`Id::MAX` is only ever
-/// shared by the words past the 4 billionth distinct one, which no text
-/// of up to 20 MiB has; those are asked by their text anyway.)
-pub(crate) const NO_ID: Id = Id::MAX;
+/// [`Tok::id`] of a word with no id in the text's vocabulary: one lexed
+/// on its own (a window's, or one cut by a window's edge), or one of
+/// the words past the 4 billionth distinct one, which share it (no text
+/// of up to 20 MiB has them); such words are asked by their text.
+pub(crate) const NO_ID: Id = PUNCT - 1;
+
+/// [`Tok::code`] of the punctuation char U+0000; the chars take the top
+/// 0x110000 codes, the word ids those below [`NO_ID`].
+const PUNCT: u32 = u32::MAX - 0x10FFFF;
 
 impl Tok {
+    /// A word token, with its id (or [`NO_ID`]).
+    pub(crate) fn word(span: Span, id: Id) -> Tok {
+        Tok {
+            span,
+            code: id.min(NO_ID),
+        }
+    }
+
+    /// A punctuation token.
+    pub(crate) fn punct_char(span: Span, c: char) -> Tok {
+        Tok {
+            span,
+            code: PUNCT + u32::from(c),
+        }
+    }
+
+    /// Whether it is a word or which punctuation char.
+    pub(crate) fn kind(&self) -> Kind {
+        match self.punct() {
+            Some(c) => Kind::Punct(c),
+            None => Kind::Word,
+        }
+    }
+
+    /// A word's id in the vocabulary of the whole text ([`Lexed::vocab`]),
+    /// given as it is lexed; [`NO_ID`] for punctuation and for a word
+    /// lexed on its own.
+    pub(crate) fn id(&self) -> Id {
+        self.code.min(NO_ID)
+    }
+
     pub(crate) fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        self.code < PUNCT
     }
     pub(crate) fn punct(&self) -> Option<char> {
-        match self.kind {
-            Kind::Punct(c) => Some(c),
-            Kind::Word => None,
-        }
+        self.code.checked_sub(PUNCT).and_then(char::from_u32)
     }
 }
 
@@ -75,11 +106,10 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
         let len = if b.is_ascii() {
             if !b.is_ascii_alphanumeric() {
                 if !matches!(b, b'\t'..=b'\r' | b' ') {
-                    out.push(Tok {
-                        span: Span::new(span.start + i, span.start + i + 1),
-                        kind: Kind::Punct(char::from(b)),
-                        id: NO_ID,
-                    });
+                    out.push(Tok::punct_char(
+                        Span::new(span.start + i, span.start + i + 1),
+                        char::from(b),
+                    ));
                 }
                 i += 1;
                 continue;
@@ -95,11 +125,10 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
                 continue;
             }
             if !is_alphanumeric(c) {
-                out.push(Tok {
-                    span: Span::new(span.start + i, span.start + i + len),
-                    kind: Kind::Punct(c),
-                    id: NO_ID,
-                });
+                out.push(Tok::punct_char(
+                    Span::new(span.start + i, span.start + i + len),
+                    c,
+                ));
                 i += len;
                 continue;
             }
@@ -131,11 +160,7 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
             Some(v) => v.intern(text.get(i..end).unwrap_or_default()),
             None => NO_ID,
         };
-        out.push(Tok {
-            span: Span::new(span.start + i, span.start + end),
-            kind: Kind::Word,
-            id,
-        });
+        out.push(Tok::word(Span::new(span.start + i, span.start + end), id));
         i = end;
     }
     // Only a large slack is worth a reallocation (a window's never is).
@@ -481,17 +506,17 @@ mod tests {
             for &b in &bounds {
                 let span = Span::new(a, b);
                 let want: Vec<(Span, Kind)> =
-                    lex(hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    lex(hay, span).iter().map(|t| (t.span, t.kind())).collect();
                 let got: Vec<(Span, Kind)> = doc
                     .lex(hay, span)
                     .iter()
-                    .map(|t| (t.span, t.kind))
+                    .map(|t| (t.span, t.kind()))
                     .collect();
                 assert_eq!(got, want, "{a}..{b}");
                 let window: Vec<(Span, Kind)> = doc
                     .window(hay, span)
                     .iter()
-                    .map(|t| (t.span, t.kind))
+                    .map(|t| (t.span, t.kind()))
                     .collect();
                 assert_eq!(window, want, "window {a}..{b}");
             }
@@ -510,10 +535,10 @@ mod tests {
             for &a in &bounds {
                 for &b in &bounds {
                     let span = Span::new(a, b);
-                    let want: Vec<(Span, Kind)> = lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
-                    let got: Vec<(Span, Kind)> = doc.lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    let want: Vec<(Span, Kind)> = lex(&hay, span).iter().map(|t| (t.span, t.kind())).collect();
+                    let got: Vec<(Span, Kind)> = doc.lex(&hay, span).iter().map(|t| (t.span, t.kind())).collect();
                     proptest::prop_assert_eq!(&got, &want);
-                    let window: Vec<(Span, Kind)> = doc.window(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    let window: Vec<(Span, Kind)> = doc.window(&hay, span).iter().map(|t| (t.span, t.kind())).collect();
                     proptest::prop_assert_eq!(window, want);
                 }
             }
@@ -536,7 +561,7 @@ mod tests {
             let hay = format!("x{c}y");
             let got: Vec<Kind> = lex(&hay, Span::new(0, hay.len()))
                 .iter()
-                .map(|t| t.kind)
+                .map(|t| t.kind())
                 .collect();
             let want = if c.is_whitespace() {
                 vec![Kind::Word, Kind::Word]
@@ -550,9 +575,27 @@ mod tests {
     }
 
     #[test]
-    #[cfg(target_pointer_width = "64")]
     fn a_token_with_its_id_is_no_larger() {
-        assert_eq!(std::mem::size_of::<Tok>(), 24);
+        // As large as a token without an id: a span and a kind.
+        assert_eq!(
+            std::mem::size_of::<Tok>(),
+            std::mem::size_of::<(Span, Kind)>()
+        );
+        let span = Span::new(0, 1);
+        for c in ['\0', '.', '“', '\u{10FFFF}'] {
+            let t = Tok::punct_char(span, c);
+            assert_eq!(
+                (t.kind(), t.punct(), t.is_word(), t.id()),
+                (Kind::Punct(c), Some(c), false, NO_ID)
+            );
+        }
+        for id in [0, 7, NO_ID - 1, NO_ID, Id::MAX] {
+            let t = Tok::word(span, id);
+            assert_eq!(
+                (t.kind(), t.punct(), t.is_word(), t.id()),
+                (Kind::Word, None, true, id.min(NO_ID))
+            );
+        }
     }
 
     #[test]
@@ -565,12 +608,12 @@ mod tests {
             } else {
                 None
             };
-            assert_eq!((t.id != NO_ID).then_some(t.id), want, "{t:?}");
+            assert_eq!((t.id() != NO_ID).then_some(t.id()), want, "{t:?}");
         }
         // A window lexed on its own has no ids.
         assert!(lex(hay, Span::new(0, hay.len()))
             .iter()
-            .all(|t| t.id == NO_ID));
+            .all(|t| t.id() == NO_ID));
     }
 
     #[test]
