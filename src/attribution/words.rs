@@ -19,10 +19,12 @@ pub(crate) enum Kind {
 pub(crate) struct Tok {
     pub span: Span,
     /// The kind and, for a word, its id, in one number (see [`Tok::kind`]
-    /// and [`Tok::id`]): a punctuation char `c` is `PUNCT + c`, a word
-    /// its id (or [`NO_ID`]). A token is as large as it was before words
-    /// had ids: 24 bytes on 64-bit targets, 12 on wasm32 (the tokens are
-    /// the largest table of the analysis, at its peak of memory).
+    /// and [`Tok::id`]): a punctuation char is itself (so [`Tok::punct`]
+    /// is one range check, asked of every token of every window), a word
+    /// `WORD` + its id (or [`NO_ID`]). A token is as large as it was
+    /// before words had ids: 24 bytes on 64-bit targets, 12 on wasm32
+    /// (the tokens are the largest table of the analysis, at its peak of
+    /// memory).
     code: u32,
 }
 
@@ -30,18 +32,18 @@ pub(crate) struct Tok {
 /// on its own (a window's, or one cut by a window's edge), or one of
 /// the words past the 4 billionth distinct one, which share it (no text
 /// of up to 20 MiB has them); such words are asked by their text.
-pub(crate) const NO_ID: Id = PUNCT - 1;
+pub(crate) const NO_ID: Id = u32::MAX - WORD;
 
-/// [`Tok::code`] of the punctuation char U+0000; the chars take the top
-/// 0x110000 codes, the word ids those below [`NO_ID`].
-const PUNCT: u32 = u32::MAX - 0x10FFFF;
+/// [`Tok::code`] of the word with id 0: the codes from here up are words,
+/// those below it chars.
+const WORD: u32 = 0x11_0000;
 
 impl Tok {
     /// A word token, with its id (or [`NO_ID`]).
     pub(crate) fn word(span: Span, id: Id) -> Tok {
         Tok {
             span,
-            code: id.min(NO_ID),
+            code: WORD + id.min(NO_ID),
         }
     }
 
@@ -49,7 +51,7 @@ impl Tok {
     pub(crate) fn punct_char(span: Span, c: char) -> Tok {
         Tok {
             span,
-            code: PUNCT + u32::from(c),
+            code: u32::from(c),
         }
     }
 
@@ -65,14 +67,15 @@ impl Tok {
     /// given as it is lexed; [`NO_ID`] for punctuation and for a word
     /// lexed on its own.
     pub(crate) fn id(&self) -> Id {
-        self.code.min(NO_ID)
+        self.code.checked_sub(WORD).unwrap_or(NO_ID)
     }
 
     pub(crate) fn is_word(&self) -> bool {
-        self.code < PUNCT
+        self.code >= WORD
     }
     pub(crate) fn punct(&self) -> Option<char> {
-        self.code.checked_sub(PUNCT).and_then(char::from_u32)
+        // A word's code is no char (past U+10FFFF).
+        char::from_u32(self.code)
     }
 }
 
