@@ -275,7 +275,7 @@ pub(super) fn narrated_newcomer(
                 let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
                 return person.then(|| Some((res.resolve(np)?, np))).flatten();
             }
-            if is_pronoun(hay, first) || !res.names.is_name_word(first.span.text(hay)) {
+            if is_pronoun(hay, first) || !res.names.is_name_word(hay, first) {
                 return None;
             }
             // A person: a name with a sex that recurs ("Further up the
@@ -628,12 +628,12 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
         while let Some(n) = toks.get(end) {
             let nw = n.span.text(hay);
             if n.is_word() && words::is_capitalized(nw) {
-                named |= res.names.is_name_word(nw);
+                named |= res.names.is_name_word(hay, n);
             } else if n.punct() != Some('.')
                 || !end
                     .checked_sub(1)
                     .and_then(|p| toks.get(p))
-                    .is_some_and(|p| res.names.is_abbrev(p.span.text(hay)))
+                    .is_some_and(|p| res.names.is_abbrev(hay, p))
             {
                 break;
             }

@@ -209,7 +209,7 @@ pub(crate) fn attribute(
     let mut res = Resolver {
         hay,
         doc: &doc,
-        names: Names::collect(hay, doc.all(), &quoted),
+        names: Names::collect(hay, &doc, &quoted),
         speakers: Vec::new(),
         index: HashMap::default(),
         last_person: None,
@@ -774,7 +774,7 @@ fn german_new_speaker(hay: &str, doc: &words::Lexed, names: &Names<'_>, before: 
 /// BENCHMARKS.md, "Peak memory").
 struct Here<'a> {
     hay: &'a str,
-    doc: &'a words::Lexed,
+    doc: &'a words::Lexed<'a>,
     lang: Lang,
     paragraphs: &'a [Span],
     quotes: &'a [Quote],

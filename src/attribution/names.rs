@@ -2,15 +2,15 @@
 //! "Mr Shapps" and "Shapps" to "Grant Shapps", "the spokesman" to the
 //! person introduced as "spokesman John Kirby".
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, has};
-use super::vocab::{Flags, Id, Vocab, Word};
+use super::vocab::{self, Flags, Id, Vocab};
 use super::words::{self, Kind, Tok};
+use super::words::{Lexed, NO_ID};
 use crate::Span;
 
 /// Capitalised words that begin sentences or clauses but are not names.
@@ -340,52 +340,6 @@ struct Distinct {
     outside: bool,
 }
 
-/// [`word_ids`]' id of a token that is no word.
-const NOT_A_WORD: Id = Id::MAX;
-
-/// Each token's word id in `vocab` (describing each distinct word once),
-/// or [`NOT_A_WORD`]: 4 bytes a token, not an `Option`'s 8 (with the
-/// tokens, the largest table of the analysis, at its peak of memory).
-/// `Id::MAX` is only ever the id of words past the 4 billionth distinct
-/// one, which no text of up to 20 MiB has.
-#[inline(never)]
-fn word_ids<'h>(hay: &'h str, toks: &[Tok], vocab: &mut Vocab<'h>) -> Vec<Id> {
-    toks.iter()
-        .map(|t| {
-            if t.is_word() {
-                vocab.intern(t.span.text(hay))
-            } else {
-                NOT_A_WORD
-            }
-        })
-        .collect()
-}
-
-/// The words of `vocab` written in lower case somewhere (their keys).
-#[inline(never)]
-fn lower_case_words<'h>(vocab: &Vocab<'h>) -> HashSet<Cow<'h, str>> {
-    let mut lower: HashSet<Cow<'h, str>> =
-        HashSet::with_capacity_and_hasher(vocab.len(), Default::default());
-    lower.extend(
-        vocab
-            .words()
-            .filter(|w| !w.flags.has(Flags::CAPITALIZED))
-            .map(|w| w.key.clone()),
-    );
-    lower
-}
-
-/// Whether each distinct word's key is in `lower`, found once per word
-/// rather than once per capitalised occurrence (dialogue opens line after
-/// line with the same "Yes" and "No"). Indexed by word id.
-#[inline(never)]
-fn keys_in(vocab: &Vocab<'_>, lower: &HashSet<Cow<'_, str>>) -> Vec<bool> {
-    vocab
-        .words()
-        .map(|w| lower.contains(w.key.as_ref()))
-        .collect()
-}
-
 /// Gender evidence for the capitalised run `run` of `toks` (masculine,
 /// feminine): a title in it, or the first personal pronoun after it in
 /// its sentence. `flags(i)` describes token i. (A function of its own,
@@ -462,15 +416,18 @@ fn gender_vote(
 
 /// The id of the name whose cleaned words are `cleaned` (joined in
 /// `buf`), describing it in `distinct` the first time: its words' slots
-/// in `lists` (by lower case, `slot_of`).
+/// in `lists`, by their keys `keys` (`slot_of`). Keys and names are
+/// borrowed or shared, never copied: a new name costs one allocation
+/// for its text and one for its slots.
 #[inline(never)]
-fn name_id(
+fn name_id<'h>(
     cleaned: &[&str],
+    keys: &[&'h str],
     buf: &mut String,
     distinct: &mut Vec<Distinct>,
-    distinct_ids: &mut HashMap<String, usize>,
+    distinct_ids: &mut HashMap<Rc<str>, usize>,
     lists: &mut Vec<Vec<usize>>,
-    slot_of: &mut HashMap<String, usize>,
+    slot_of: &mut HashMap<&'h str, usize>,
 ) -> usize {
     buf.clear();
     for (k, w) in cleaned.iter().enumerate() {
@@ -479,36 +436,29 @@ fn name_id(
         }
         buf.push_str(w);
     }
-    match distinct_ids.get(buf.as_str()) {
-        Some(&id) => id,
-        None => {
-            let name = Name(Rc::from(buf.as_str()));
-            let slots = cleaned
-                .iter()
-                .map(|w| {
-                    let k = words::lower(w);
-                    match slot_of.get(k.as_str()) {
-                        Some(&s) => s,
-                        None => {
-                            slot_of.insert(k.as_str().to_owned(), lists.len());
-                            lists.push(Vec::new());
-                            lists.len() - 1
-                        }
-                    }
-                })
-                .collect();
-            distinct_ids.insert(buf.clone(), distinct.len());
-            distinct.push(Distinct {
-                words: name.split(' ').count(),
-                name,
-                slots,
-                votes: (0, 0),
-                count: 0,
-                outside: false,
-            });
-            distinct.len() - 1
-        }
+    if let Some(&id) = distinct_ids.get(buf.as_str()) {
+        return id;
     }
+    let name = Name(Rc::from(buf.as_str()));
+    let slots = keys
+        .iter()
+        .map(|&k| {
+            *slot_of.entry(k).or_insert_with(|| {
+                lists.push(Vec::new());
+                lists.len() - 1
+            })
+        })
+        .collect();
+    distinct_ids.insert(name.0.clone(), distinct.len());
+    distinct.push(Distinct {
+        words: name.split(' ').count(),
+        name,
+        slots,
+        votes: (0, 0),
+        count: 0,
+        outside: false,
+    });
+    distinct.len() - 1
 }
 
 /// The names holding one word (a value of [`Names`]'s `by_word`).
@@ -553,10 +503,10 @@ struct Traits {
 
 /// Every capitalised name run of the article, cleaned of titles, with
 /// role introductions.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Names<'h> {
     /// The text's distinct words, described (kept for [`Names::clean`]).
-    vocab: Vocab<'h>,
+    vocab: &'h Vocab<'h>,
     seen: Vec<Seen>,
     /// Indexes into `seen` of the names outside quotations, in text
     /// order (the candidates for a speaker, without walking past the
@@ -567,24 +517,21 @@ pub(crate) struct Names<'h> {
     /// line, and a walk back over such a run learns nothing new.
     run_start: Vec<usize>,
     /// Lower-case word → the names holding it.
-    by_word: HashMap<String, Holders>,
+    by_word: HashMap<&'h str, Holders>,
     /// Role noun → (position, name) introductions, in text order.
-    roles: HashMap<String, Vec<(usize, String)>>,
+    roles: HashMap<&'h str, Vec<(usize, Name)>>,
     /// Name → how often it occurs and its (masculine, feminine)
     /// evidence: titles in its runs and the first personal pronoun after
     /// its mentions. Keyed by the shared name (no copy per name).
     per_name: HashMap<Rc<str>, (usize, (u32, u32))>,
-    /// Words the text also writes in lower case (borrowed from the text
-    /// when it writes them so, as it mostly does).
-    lower: HashSet<Cow<'h, str>>,
     /// Words of names seen outside quotations.
-    outside: HashSet<String>,
+    outside: HashSet<&'h str>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
     /// asked: dialogue asks it of the same few names on every line.
     name_words: Vec<Cell<Option<bool>>>,
     /// [`Names::clean`]'s scratch, kept from call to call (dialogue
     /// resolves a name on every line).
-    clean_scratch: RefCell<Vec<(&'h str, Flags)>>,
+    clean_scratch: RefCell<Vec<Described<'h>>>,
     /// Each distinct name's [`Traits`] once asked, by [`Seen::distinct`].
     traits: Vec<Cell<Option<Traits>>>,
 }
@@ -623,17 +570,20 @@ pub(crate) const AFTER_OBJECT: &[&str] = &[
 ];
 
 /// [`Names::clean`] into `out`, borrowing the words from `hay`, with the
-/// flags of token `k` (word `w`) from `flags(k, w)` (the [`Vocab`] while
-/// collecting names: each distinct word is described once) and `words`
-/// for scratch (the words are filtered in place): collecting names reuses
-/// both from run to run, resolving reuses the scratch.
+/// flags and key of token `k` (word `w`) from `info(k, w)` (the [`Vocab`]
+/// while collecting names: each distinct word is described once) and
+/// `words` for scratch (the words are filtered in place): collecting
+/// names reuses both from run to run, resolving reuses the scratch.
+/// `keys` gets the key of each word of `out` (its lower case: the word
+/// is its token without a possessive, the key drops the same).
 #[inline(never)]
 fn clean_into<'h>(
     hay: &'h str,
     toks: &[Tok],
-    flags: impl Fn(usize, &str) -> Flags,
-    words: &mut Vec<(&'h str, Flags)>,
+    info: impl Fn(usize, &str) -> (Flags, &'h str),
+    words: &mut Vec<Described<'h>>,
     out: &mut Vec<&'h str>,
+    keys: &mut Vec<&'h str>,
 ) {
     words.clear();
     words.extend(
@@ -642,42 +592,43 @@ fn clean_into<'h>(
             .filter(|(_, t)| t.is_word())
             .map(|(k, t)| {
                 let w = t.span.text(hay);
-                (w, flags(k, w))
+                let (f, key) = info(k, w);
+                (w, f, key)
             }),
     );
     // Keep what follows the last title or role word, unless the run names
     // an organisation ("Foreign Office", "Defense Department").
-    let org = words.iter().any(|(_, f)| f.has(Flags::ORG));
+    let org = words.iter().any(|(_, f, _)| f.has(Flags::ORG));
     let after_title = if org {
         0
     } else {
         words
             .iter()
-            .rposition(|(_, f)| f.has(Flags::TITLE))
+            .rposition(|(_, f, _)| f.has(Flags::TITLE))
             .map_or(0, |i| i + 1)
     };
     let lead = words
         .iter()
         .skip(after_title)
-        .take_while(|(_, f)| f.has(Flags::STOP) || f.has(Flags::DETERMINER))
+        .take_while(|(_, f, _)| f.has(Flags::STOP) || f.has(Flags::DETERMINER))
         .count();
     words.drain(..after_title + lead);
-    words.retain(|(_, f)| !f.has(Flags::ISSUE));
+    words.retain(|(_, f, _)| !f.has(Flags::ISSUE));
     let rest = &*words;
     let capitalized = |f: &Flags| f.has(Flags::CAPITALIZED);
     // The name is the first run of capitalised words: "the harbour
     // master, Ingrid Holm" → "Ingrid Holm", "Jeb Bush of Florida" → "Jeb
     // Bush". A phrase without capitals ("officials") stays as it is.
-    let (first, len) = match rest.iter().position(|(_, f)| capitalized(f)) {
+    let (first, len) = match rest.iter().position(|(_, f, _)| capitalized(f)) {
         Some(first) => {
             let len = rest
                 .iter()
                 .enumerate()
                 .skip(first)
-                .take_while(|&(k, (_, f))| {
+                .take_while(|&(k, (_, f, _))| {
                     capitalized(f)
                         || f.has(Flags::PARTICLE)
-                            && rest.get(k + 1).is_some_and(|(_, n)| capitalized(n))
+                            && rest.get(k + 1).is_some_and(|(_, n, _)| capitalized(n))
                 })
                 .count();
             (first, len)
@@ -685,12 +636,17 @@ fn clean_into<'h>(
         None => (0, rest.len()),
     };
     out.clear();
-    out.extend(rest.iter().skip(first).take(len).map(|&(w, _)| {
+    out.extend(rest.iter().skip(first).take(len).map(|&(w, _, _)| {
         w.strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w)
     }));
+    keys.clear();
+    keys.extend(rest.iter().skip(first).take(len).map(|&(_, _, k)| k));
 }
+
+/// A word of a run being cleaned: as written, its flags, its key.
+type Described<'h> = (&'h str, Flags, &'h str);
 
 /// Whether a gap between words holds a blank line (two line breaks). A
 /// byte scan: gaps are mostly one space, where a `str` pattern search
@@ -707,13 +663,37 @@ pub(crate) fn is_title_word(k: &str) -> bool {
 /// Whether `k` (lower-case key) is a German role compound
 /// ("bundeskanzlerin").
 pub(crate) fn is_role_compound(k: &str) -> bool {
-    // The last byte first: most endings are ruled out without comparing
-    // the rest (asked of every distinct word of a text).
-    let last = k.as_bytes().last();
+    // Asked of every distinct word of a text: most words are ruled out
+    // by their last three bytes, one bit of `ROLE_TAILS`, before the
+    // walk over all forty endings (which cost more than the rest of
+    // describing the word).
     k.len() > 4
-        && lexicon::DE_ROLE_ENDINGS
-            .iter()
-            .any(|s| s.as_bytes().last() == last && k.ends_with(s))
+        && tail_hash(k.as_bytes()).is_some_and(|h| ROLE_TAILS >> h & 1 == 1)
+        && lexicon::DE_ROLE_ENDINGS.iter().any(|s| k.ends_with(s))
+}
+
+/// The [`tail_hash`]es of [`lexicon::DE_ROLE_ENDINGS`], as bits: a word
+/// ending in one of them has its bit set. Computed by the compiler (no
+/// table to build or sort at run time).
+const ROLE_TAILS: u128 = {
+    let mut bits = 0u128;
+    let mut rest = lexicon::DE_ROLE_ENDINGS;
+    while let [e, tail @ ..] = rest {
+        if let Some(h) = tail_hash(e.as_bytes()) {
+            bits |= 1 << h;
+        }
+        rest = tail;
+    }
+    bits
+};
+
+/// A hash below 128 of the last three bytes of a word (none for a
+/// shorter one; every role ending has three).
+const fn tail_hash(b: &[u8]) -> Option<u32> {
+    match b {
+        [.., x, y, z] => Some((*x as u32 * 31 * 31 + *y as u32 * 31 + *z as u32) % 127),
+        _ => None,
+    }
 }
 
 impl<'h> Names<'h> {
@@ -722,19 +702,32 @@ impl<'h> Names<'h> {
     /// `quoted` are the contents of the top-level quotations, sorted:
     /// names there are recorded but never offered as speakers.
     #[inline(never)]
-    pub(crate) fn collect(hay: &'h str, toks: &[Tok], quoted: &[Span]) -> Names<'h> {
-        let mut names = Names::default();
-        // Each distinct word described once; `ids[i]` is token i's word.
-        let mut vocab = Vocab::with_room(toks.len());
-        let ids = word_ids(hay, toks, &mut vocab);
+    pub(crate) fn collect(hay: &'h str, doc: &'h Lexed<'h>, quoted: &[Span]) -> Names<'h> {
+        let vocab = doc.vocab();
+        let toks = doc.all();
+        let mut names = Names {
+            vocab,
+            seen: Vec::new(),
+            narrated: Vec::new(),
+            run_start: Vec::new(),
+            by_word: HashMap::default(),
+            roles: HashMap::default(),
+            per_name: HashMap::default(),
+            outside: HashSet::default(),
+            name_words: Vec::new(),
+            clean_scratch: RefCell::default(),
+            traits: Vec::new(),
+        };
+        // Each distinct word was described once, as it was lexed;
+        // `toks[i].id` is token i's word.
+        let id = |i: usize| toks.get(i).map_or(NO_ID, Tok::id);
         let word = |i: usize| {
-            ids.get(i)
-                .copied()
-                .filter(|&id| id != NOT_A_WORD)
+            Some(id(i))
+                .filter(|&id| id != NO_ID)
                 .and_then(|id| vocab.word(id))
         };
         let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
-        let key = |i: usize| word(i).map_or("", |w| w.key.as_ref());
+        let key = |i: usize| word(i).map_or("", |w| vocab.key_of(w));
         // Whether token i is an abbreviation a dot may follow. A
         // punctuation token is asked too ("." itself counts, as before).
         let abbrev = |i: usize| match word(i) {
@@ -744,24 +737,24 @@ impl<'h> Names<'h> {
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
-        let lower = lower_case_words(&vocab);
-        let key_in_lower = keys_in(&vocab, &lower);
+        let key_in_lower = vocab.keys_written_lower();
         // (The last id may be shared: asked afresh.)
         let in_lower = |i: usize| {
-            ids.get(i)
-                .copied()
-                .filter(|&id| id != NOT_A_WORD)
+            Some(id(i))
+                .filter(|&id| id != NO_ID)
                 .and_then(|id| key_in_lower.get(usize::try_from(id).ok()?).copied())
-                .unwrap_or_else(|| lower.contains(key(i)))
+                .unwrap_or_else(|| vocab.written_lower(key(i)))
         };
         // The distinct names (by text) and their ids; the lists of
         // `by_word` being built, and each lower-case word's list.
         let mut distinct: Vec<Distinct> = Vec::new();
-        let mut distinct_ids: HashMap<String, usize> = HashMap::default();
+        let mut distinct_ids: HashMap<Rc<str>, usize> = HashMap::default();
         let mut lists: Vec<Vec<usize>> = Vec::new();
-        let mut slot_of: HashMap<String, usize> = HashMap::default();
+        // Each key's slot, and back: a name's words by their keys (all
+        // borrowed from the text or the vocabulary).
+        let mut slot_of: HashMap<&'h str, usize> = HashMap::default();
         let mut buf = String::new();
-        let (mut run_words, mut cleaned) = (Vec::new(), Vec::new());
+        let (mut run_words, mut cleaned, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
         let mut qi = 0usize;
         let mut i = 0;
@@ -790,7 +783,7 @@ impl<'h> Names<'h> {
             let mut end = i + 1;
             while let Some(n) = toks.get(end) {
                 let nf = flags(end);
-                let ok = match n.kind {
+                let ok = match n.kind() {
                     Kind::Word => {
                         (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP))
                             || nf.has(Flags::PARTICLE)
@@ -813,10 +806,8 @@ impl<'h> Names<'h> {
             // A one-word run cleans the same wherever it occurs (dialogue
             // names its speakers line after line): its name, or none, is
             // remembered by the word's id. (The last id may be shared.)
-            let single = ids
-                .get(start)
-                .copied()
-                .filter(|&id| end == start + 1 && id != NOT_A_WORD)
+            let single = Some(id(start))
+                .filter(|&id| end == start + 1 && id != NO_ID)
                 .and_then(|id| usize::try_from(id).ok());
             let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
                 Some(found) => found,
@@ -824,9 +815,10 @@ impl<'h> Names<'h> {
                     clean_into(
                         hay,
                         run,
-                        |k, _| flags(start + k),
+                        |k, _| (flags(start + k), key(start + k)),
                         &mut run_words,
                         &mut cleaned,
+                        &mut keys,
                     );
                     let found = (!cleaned.is_empty()).then(|| {
                         // Most runs repeat a known name: it is looked up,
@@ -834,6 +826,7 @@ impl<'h> Names<'h> {
                         // their lower case).
                         name_id(
                             &cleaned,
+                            &keys,
                             &mut buf,
                             &mut distinct,
                             &mut distinct_ids,
@@ -863,9 +856,9 @@ impl<'h> Names<'h> {
                 for r in [role, inner].into_iter().flatten() {
                     names
                         .roles
-                        .entry(key(r).to_owned())
+                        .entry(key(r))
                         .or_default()
-                        .push((t.span.start, name.as_str().to_owned()));
+                        .push((t.span.start, name.clone()));
                 }
                 let vote = gender_vote(hay, toks, start..end, flags);
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
@@ -889,7 +882,6 @@ impl<'h> Names<'h> {
             }
             i = end.max(i + 1);
         }
-        names.lower = lower;
         names.narrated = (0..names.seen.len())
             .filter(|&i| names.seen.get(i).is_some_and(|s| !s.quoted))
             .collect();
@@ -905,7 +897,13 @@ impl<'h> Names<'h> {
             names.run_start.push(start);
         }
         names.name_words = vec![Cell::new(None); vocab.len()];
-        names.vocab = vocab;
+        // Each slot's key (the words of a name by their slots).
+        let mut slot_keys = vec![""; lists.len()];
+        for (&k, &s) in &slot_of {
+            if let Some(slot) = slot_keys.get_mut(s) {
+                *slot = k;
+            }
+        }
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
@@ -933,12 +931,9 @@ impl<'h> Names<'h> {
         for d in &distinct {
             names.per_name.insert(d.name.0.clone(), (d.count, d.votes));
             if d.outside {
-                for w in d.name.split(' ') {
-                    let k = words::lower(w);
-                    if !names.outside.contains(k.as_str()) {
-                        names.outside.insert(k.as_str().to_owned());
-                    }
-                }
+                names
+                    .outside
+                    .extend(d.slots.iter().filter_map(|&s| slot_keys.get(s).copied()));
             }
         }
         names.traits = vec![Cell::new(None); distinct.len()];
@@ -971,7 +966,17 @@ impl<'h> Names<'h> {
     pub(crate) fn clean(&self, hay: &'h str, toks: &[Tok]) -> Vec<&'h str> {
         let mut out = Vec::new();
         let mut scratch = self.clean_scratch.take();
-        clean_into(hay, toks, |_, w| self.flags(w), &mut scratch, &mut out);
+        // A token of the whole text is described by its id, without
+        // hashing its text (dialogue cleans a name on every line);
+        // resolving needs no keys.
+        let info = |k: usize, w: &str| {
+            let known = toks
+                .get(k)
+                .filter(|t| t.id() != NO_ID)
+                .and_then(|t| self.vocab.word(t.id()));
+            (known.map_or_else(|| self.flags(w), |d| d.flags), "")
+        };
+        clean_into(hay, toks, info, &mut scratch, &mut out, &mut Vec::new());
         self.clean_scratch.replace(scratch);
         out
     }
@@ -981,7 +986,7 @@ impl<'h> Names<'h> {
     pub(crate) fn flags(&self, w: &str) -> Flags {
         self.vocab
             .flags_of(w)
-            .unwrap_or_else(|| Word::describe(w).flags)
+            .unwrap_or_else(|| vocab::describe(w).1)
     }
 
     /// The form of a name the text uses: a full name given once, whose
@@ -1038,7 +1043,7 @@ impl<'h> Names<'h> {
     /// Whether the text also writes `word` in lower case (a common noun
     /// or adjective: "bird", "little").
     pub(crate) fn is_common(&self, word: &str) -> bool {
-        self.lower.contains(words::lower(word).as_str())
+        self.vocab.written_lower(words::lower(word).as_str())
     }
 
     /// How often `name` occurs outside quotations.
@@ -1046,22 +1051,35 @@ impl<'h> Names<'h> {
         self.per_name.get(name).map_or(0, |&(count, _)| count)
     }
 
-    /// [`is_abbrev`], from the description of a word of the text (one
-    /// hash look-up of the word as written, no lower-casing).
-    pub(crate) fn is_abbrev(&self, word: &str) -> bool {
-        self.vocab
-            .flags_of(word)
-            .map_or_else(|| is_abbrev(word), |f| f.has(Flags::ABBREV))
+    /// [`is_abbrev`] of token `t`, from the description of its word: by
+    /// its id, else one hash look-up of the word as written (no
+    /// lower-casing).
+    pub(crate) fn is_abbrev(&self, hay: &str, t: &Tok) -> bool {
+        let word = t.span.text(hay);
+        self.id_of(word, t)
+            .and_then(|id| self.vocab.word(id))
+            .map_or_else(|| is_abbrev(word), |w| w.flags.has(Flags::ABBREV))
+    }
+
+    /// The id of token `t` (word `word`) in the text's vocabulary: its
+    /// own, given by the lexer, else found by its text (a token lexed
+    /// on its own).
+    fn id_of(&self, word: &str, t: &Tok) -> Option<Id> {
+        if t.id() != NO_ID {
+            Some(t.id())
+        } else {
+            self.vocab.id(word)
+        }
     }
 
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
-    pub(crate) fn is_name_word(&self, word: &str) -> bool {
+    pub(crate) fn is_name_word(&self, hay: &str, t: &Tok) -> bool {
+        let word = t.span.text(hay);
         let cached = self
-            .vocab
-            .id(word)
-            // The last id may be shared (past `Id::MAX` words): not cached.
-            .filter(|&id| id != Id::MAX)
+            .id_of(word, t)
+            // The last id may be shared (past `NO_ID` words): not cached.
+            .filter(|&id| id != NO_ID)
             .and_then(|id| self.name_words.get(usize::try_from(id).ok()?));
         if let Some(known) = cached.and_then(Cell::get) {
             return known;
@@ -1078,7 +1096,7 @@ impl<'h> Names<'h> {
         let k = words::lower(word);
         let k = k.as_str();
         self.outside.contains(k)
-            && !self.lower.contains(k)
+            && !self.vocab.written_lower(k)
             && !is_title_word(k)
             && !is_stop(k)
             && !k.starts_with("i'")
@@ -1177,7 +1195,7 @@ impl<'h> Names<'h> {
                 // Tarland").
                 tail.split(' ')
                     .filter(|w| !has(PARTICLES, w))
-                    .any(|w| self.lower.contains(words::lower(w).as_str()))
+                    .any(|w| self.vocab.written_lower(words::lower(w).as_str()))
             })
     }
 
@@ -1420,17 +1438,52 @@ mod tests {
     }
 
     #[test]
+    fn role_compounds_by_their_endings() {
+        assert!(lexicon::DE_ROLE_ENDINGS.iter().all(|e| e.len() >= 3));
+        // Few words pass the filter of the last three bytes.
+        assert!(ROLE_TAILS.count_ones() <= 40, "{}", ROLE_TAILS.count_ones());
+        let slow = |k: &str| k.len() > 4 && lexicon::DE_ROLE_ENDINGS.iter().any(|e| k.ends_with(e));
+        let mut words = vec![
+            "",
+            "chef",
+            "xchef",
+            "minister",
+            "bundeskanzlerin",
+            "ärztin",
+            "tin",
+            "rt",
+        ];
+        for e in lexicon::DE_ROLE_ENDINGS {
+            words.push(e);
+            for cut in 1..3 {
+                words.push(e.get(cut..).unwrap_or_default());
+                words.push(e.get(..e.len() - cut).unwrap_or_default());
+            }
+        }
+        let prefixed: Vec<String> = words.iter().map(|w| format!("innen{w}")).collect();
+        for w in words
+            .iter()
+            .copied()
+            .chain(prefixed.iter().map(String::as_str))
+        {
+            assert_eq!(is_role_compound(w), slow(w), "{w}");
+        }
+    }
+
+    #[test]
     fn fullest_names() {
         let hay = "Defense Minister Grant Shapps spoke. Later Mr Shapps left. \
                    Spokesman John Kirby agreed. Kim Jong Un wrote.";
-        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
+        let doc = Lexed::new(hay);
+        let names = Names::collect(hay, &doc, &[]);
         assert_eq!(names.fullest("Shapps", hay.len()), Some("Grant Shapps"));
         assert_eq!(names.fullest("Kim", hay.len()), Some("Kim Jong Un"));
         // A role word inside the run introduces the person too.
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
         assert_eq!(names.by_role("minister", hay.len()), Some("Grant Shapps"));
         let hay = "US spokesman John Kirby said so.";
-        let names = Names::collect(hay, words::Lexed::new(hay).all(), &[]);
+        let doc = Lexed::new(hay);
+        let names = Names::collect(hay, &doc, &[]);
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
     }
 }

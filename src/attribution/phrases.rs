@@ -58,7 +58,7 @@ pub(super) fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
     while let Some(t) = toks.get(start) {
         let w = t.span.text(hay);
         let k = words::key(w);
-        let ok = match t.kind {
+        let ok = match t.kind() {
             Kind::Word if names::is_stop(&k) && !is_determiner(hay, t) => false,
             Kind::Word => {
                 if words::is_capitalized(w) {
@@ -252,7 +252,7 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     let mut end = 1usize;
     while let Some(t) = toks.get(end) {
         let w = t.span.text(hay);
-        let ok = match t.kind {
+        let ok = match t.kind() {
             Kind::Word => {
                 let k = words::key(w);
                 !names::is_stop(&k)

@@ -14,7 +14,7 @@ use super::*;
 pub(super) struct Resolver<'h> {
     pub(super) hay: &'h str,
     /// The text's tokens, lexed once (windows are sliced from them).
-    pub(super) doc: &'h words::Lexed,
+    pub(super) doc: &'h words::Lexed<'h>,
     pub(super) names: Names<'h>,
     pub(super) speakers: Vec<Speaker>,
     pub(super) index: HashMap<String, usize>,

@@ -9,10 +9,11 @@
 //! once ([`Word::describe`]) and every later occurrence costs one hash
 //! look-up.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon;
 use super::names;
@@ -75,44 +76,50 @@ impl Flags {
     }
 }
 
+/// Where a word's key is: a slice of the text (the word itself, or it
+/// without its possessive, already in lower case: most words), or a
+/// range of [`Vocab`]'s arena of lower-cased keys. A `String` per
+/// capitalised word was a fifth of describing the words of an article.
+#[derive(Clone, Copy, Debug)]
+enum KeyAt<'a> {
+    Text(&'a str),
+    Arena(usize, usize),
+}
+
 /// One distinct spelling of a word.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Word<'a> {
-    /// Its look-up key ([`words::key`]): lower case, possessive dropped.
-    pub(crate) key: Cow<'a, str>,
+    /// Its look-up key ([`words::key`]): lower case, possessive dropped
+    /// ([`Vocab::key_of`]).
+    key: KeyAt<'a>,
     /// What it is.
     pub(crate) flags: Flags,
 }
 
-impl<'a> Word<'a> {
-    /// Describes `w` (a word as written).
-    pub(crate) fn describe(w: &'a str) -> Word<'a> {
-        let key: Cow<'a, str> = match words::key(w) {
-            words::Key::Same(s) => Cow::Borrowed(s),
-            k => Cow::Owned(k.as_str().to_owned()),
-        };
-        let k = key.as_ref();
-        let listed = listed(k);
-        let possessive = w.ends_with("'s") || w.ends_with("’s");
-        let mut f = Flags(listed.0 & !PRIVATE);
-        f.set(Flags::CAPITALIZED, words::is_capitalized(w));
-        f.set(Flags::STOP, names::is_adverb_form(k));
-        f.set(Flags::TITLE, names::is_role_compound(k));
-        // Lists read as written: the key drops a possessive and lowers.
-        f.set(Flags::PARTICLE, listed.has(AS_PARTICLE) && k == w);
-        // [`names::is_abbrev`], from what is known already: without a
-        // possessive the key is the word lower-cased, the table's entry.
-        let abbrev = if possessive {
-            names::is_abbrev(w)
-        } else {
-            names::is_abbrev_by_shape(w)
-                || listed.has(AS_ABBREV)
-                || matches!(k, "jr" | "sr" | "st" | "mt")
-        };
-        f.set(Flags::ABBREV, abbrev);
-        f.set(Flags::POSSESSIVE, possessive);
-        Word { key, flags: f }
-    }
+/// The flags of `w` (a word as written), with its key.
+pub(crate) fn describe(w: &str) -> (words::Key<'_>, Flags) {
+    let key = words::key(w);
+    let k = key.as_str();
+    let listed = listed(k);
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    let mut f = Flags(listed.0 & !PRIVATE);
+    f.set(Flags::CAPITALIZED, words::is_capitalized(w));
+    f.set(Flags::STOP, names::is_adverb_form(k));
+    f.set(Flags::TITLE, names::is_role_compound(k));
+    // Lists read as written: the key drops a possessive and lowers.
+    f.set(Flags::PARTICLE, listed.has(AS_PARTICLE) && k == w);
+    // [`names::is_abbrev`], from what is known already: without a
+    // possessive the key is the word lower-cased, the table's entry.
+    let abbrev = if possessive {
+        names::is_abbrev(w)
+    } else {
+        names::is_abbrev_by_shape(w)
+            || listed.has(AS_ABBREV)
+            || matches!(k, "jr" | "sr" | "st" | "mt")
+    };
+    f.set(Flags::ABBREV, abbrev);
+    f.set(Flags::POSSESSIVE, possessive);
+    (key, f)
 }
 
 /// Private table bits: a particle (before checking the spelling) and a
@@ -204,19 +211,56 @@ pub(crate) type Id = u32;
 pub(crate) struct Vocab<'a> {
     ids: FxHashMap<&'a str, Id>,
     words: Vec<Word<'a>>,
+    /// The keys that are not slices of the text (lower-cased), end to end.
+    arena: String,
+    /// The keys of uncapitalised words that differ from the word itself
+    /// ("company's" → "company", "iPhone" → "iphone"; few), borrowed
+    /// from the text, or copied when lower-cased: with the uncapitalised
+    /// words themselves, every key the text writes in lower case
+    /// ([`Vocab::written_lower`]).
+    odd_lower: FxHashSet<&'a str>,
+    odd_lower_owned: FxHashSet<String>,
 }
 
 impl<'a> Vocab<'a> {
     /// The id of `w`, describing it the first time it is seen.
     pub(crate) fn intern(&mut self, w: &'a str) -> Id {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
+        // One hash of the word, whether it is new or not.
+        let slot = match self.ids.entry(w) {
+            Entry::Occupied(e) => return *e.get(),
+            Entry::Vacant(slot) => slot,
+        };
+        // A text of at most 4 GiB has fewer distinct words than
+        // `words::NO_ID`; past that every new word shares it (never a
+        // panic), and is asked by its text.
+        let id = Id::try_from(self.words.len()).map_or(words::NO_ID, |id| id.min(words::NO_ID));
+        slot.insert(id);
+        let (key, flags) = describe(w);
+        let key = match key {
+            words::Key::Same(k) => KeyAt::Text(k),
+            // (A long word is copied by `lower` even when unchanged.)
+            k if k.as_str() == w => KeyAt::Text(w),
+            k => {
+                let start = self.arena.len();
+                self.arena.push_str(k.as_str());
+                KeyAt::Arena(start, self.arena.len())
+            }
+        };
+        if !flags.has(Flags::CAPITALIZED) {
+            match key {
+                KeyAt::Text(k) if k.len() != w.len() => {
+                    self.odd_lower.insert(k);
+                }
+                KeyAt::Arena(..) => {
+                    let k = self.key_at(key);
+                    if !self.odd_lower_owned.contains(k) {
+                        self.odd_lower_owned.insert(k.to_owned());
+                    }
+                }
+                KeyAt::Text(_) => {}
+            }
         }
-        // A text of at most 4 GiB has fewer distinct words than `Id::MAX`;
-        // past that every new word shares the last id (never a panic).
-        let id = Id::try_from(self.words.len()).unwrap_or(Id::MAX);
-        self.words.push(Word::describe(w));
-        self.ids.insert(w, id);
+        self.words.push(Word { key, flags });
         id
     }
 
@@ -228,6 +272,10 @@ impl<'a> Vocab<'a> {
         Vocab {
             ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
             words: Vec::with_capacity(n),
+            // Room for the capitalised words' keys (about a third of an
+            // article's distinct words, some 8 bytes each).
+            arena: String::with_capacity(n * 3),
+            ..Vocab::default()
         }
     }
 
@@ -236,12 +284,47 @@ impl<'a> Vocab<'a> {
         self.words.get(usize::try_from(id).ok()?)
     }
 
+    /// The key of a word of this table ([`words::key`] of it).
+    pub(crate) fn key_of(&self, w: &Word<'a>) -> &str {
+        self.key_at(w.key)
+    }
+
+    fn key_at(&self, key: KeyAt<'a>) -> &str {
+        match key {
+            KeyAt::Text(k) => k,
+            KeyAt::Arena(start, end) => self.arena.get(start..end).unwrap_or_default(),
+        }
+    }
+
+    /// Whether the text writes a word with key `k` (lower case) without
+    /// a capital: the set of such keys, without building it. An
+    /// uncapitalised word whose key is itself is found by its spelling,
+    /// the rest among the few odd keys.
+    pub(crate) fn written_lower(&self, k: &str) -> bool {
+        self.ids
+            .get(k)
+            .and_then(|&id| self.word(id))
+            .is_some_and(|w| !w.flags.has(Flags::CAPITALIZED) && self.key_of(w) == k)
+            || self.odd_lower.contains(k)
+            || self.odd_lower_owned.contains(k)
+    }
+
+    /// [`Vocab::written_lower`] of each word's key, by id: an
+    /// uncapitalised word's key is, by definition (dialogue opens line
+    /// after line with the same "Yes" and "No": asked once per word).
+    pub(crate) fn keys_written_lower(&self) -> Vec<bool> {
+        self.words
+            .iter()
+            .map(|w| !w.flags.has(Flags::CAPITALIZED) || self.written_lower(self.key_of(w)))
+            .collect()
+    }
+
     /// The flags of `w`: from the table if seen, else described now.
     #[cfg(test)]
     pub(crate) fn flags(&self, w: &str) -> Flags {
         match self.ids.get(w).and_then(|&id| self.word(id)) {
             Some(word) => word.flags,
-            None => Word::describe(w).flags,
+            None => describe(w).1,
         }
     }
 
@@ -262,11 +345,6 @@ impl<'a> Vocab<'a> {
             .and_then(|&id| self.word(id))
             .map(|word| word.flags)
     }
-
-    /// Every distinct word, in order of first occurrence.
-    pub(crate) fn words(&self) -> impl Iterator<Item = &Word<'a>> {
-        self.words.iter()
-    }
 }
 
 #[cfg(test)]
@@ -281,8 +359,8 @@ mod tests {
         let b = v.intern("said");
         assert_eq!(v.intern("Minister"), a);
         assert_ne!(a, b);
-        assert_eq!(v.words().count(), 2);
-        let m = v.word(a).map(|w| (w.key.to_string(), w.flags));
+        assert_eq!(v.len(), 2);
+        let m = v.word(a).map(|w| (v.key_of(w).to_string(), w.flags));
         assert_eq!(
             m.as_ref().map(|(k, _)| k.as_str()),
             Some("minister"),
@@ -297,6 +375,47 @@ mod tests {
         assert!(v.flags("Kirby's").has(Flags::POSSESSIVE));
         assert!(v.flags("himself").has(Flags::HE));
         assert_eq!(v.flags(","), Flags::NONE);
+    }
+
+    /// `written_lower` is the set of the keys of the uncapitalised words.
+    #[test]
+    fn keys_written_lower_are_the_uncapitalised_words_keys() {
+        let text = [
+            "said",
+            "Said",
+            "company's",
+            "Company",
+            "iPhone",
+            "IPHONE",
+            "Ärzte",
+            "ärzte's",
+            "Überdurchschnittlichkeitsprüfung",
+            "überdurchschnittlichkeitsprüfung",
+            "ΣΊΣΥΦΟΣ",
+            "Kirby's",
+            "kirby",
+            "x's's",
+            "X's",
+            "3",
+            "ǅemal",
+        ];
+        let mut v = Vocab::default();
+        for w in text {
+            v.intern(w);
+        }
+        let set: std::collections::HashSet<String> = text
+            .iter()
+            .filter(|w| !words::is_capitalized(w))
+            .map(|w| words::key(w).as_str().to_owned())
+            .collect();
+        let by_id = v.keys_written_lower();
+        for (i, w) in text.iter().enumerate() {
+            let k = words::key(w);
+            assert_eq!(by_id.get(i).copied(), Some(set.contains(k.as_str())), "{w}");
+            for probe in [k.as_str(), w, "", "x's", "x"] {
+                assert_eq!(v.written_lower(probe), set.contains(probe), "{probe}");
+            }
+        }
     }
 
     /// The flags as the word lists and rules define them, one by one.
@@ -397,7 +516,7 @@ mod tests {
             }
         }
         for w in &words {
-            assert_eq!(Word::describe(w).flags, slow(w), "{w}");
+            assert_eq!(describe(w).1, slow(w), "{w}");
         }
     }
 
@@ -439,7 +558,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn table_matches_on_arbitrary_words(w in "[a-zA-ZßÉé'’.\\-]{0,12}") {
-            proptest::prop_assert_eq!(Word::describe(&w).flags, slow(&w));
+            proptest::prop_assert_eq!(describe(&w).1, slow(&w));
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::vocab::{Id, Vocab};
 use crate::text::is_alphanumeric;
 use crate::Span;
 
@@ -17,18 +18,64 @@ pub(crate) enum Kind {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     pub span: Span,
-    pub kind: Kind,
+    /// The kind and, for a word, its id, in one number (see [`Tok::kind`]
+    /// and [`Tok::id`]): a punctuation char is itself (so [`Tok::punct`]
+    /// is one range check, asked of every token of every window), a word
+    /// `WORD` + its id (or [`NO_ID`]). A token is as large as it was
+    /// before words had ids: 24 bytes on 64-bit targets, 12 on wasm32
+    /// (the tokens are the largest table of the analysis, at its peak of
+    /// memory).
+    code: u32,
 }
 
+/// [`Tok::id`] of a word with no id in the text's vocabulary: one lexed
+/// on its own (a window's, or one cut by a window's edge), or one of
+/// the words past the 4 billionth distinct one, which share it (no text
+/// of up to 20 MiB has them); such words are asked by their text.
+pub(crate) const NO_ID: Id = u32::MAX - WORD;
+
+/// [`Tok::code`] of the word with id 0: the codes from here up are words,
+/// those below it chars.
+const WORD: u32 = 0x11_0000;
+
 impl Tok {
+    /// A word token, with its id (or [`NO_ID`]).
+    pub(crate) fn word(span: Span, id: Id) -> Tok {
+        Tok {
+            span,
+            code: WORD + id.min(NO_ID),
+        }
+    }
+
+    /// A punctuation token.
+    pub(crate) fn punct_char(span: Span, c: char) -> Tok {
+        Tok {
+            span,
+            code: u32::from(c),
+        }
+    }
+
+    /// Whether it is a word or which punctuation char.
+    pub(crate) fn kind(&self) -> Kind {
+        match self.punct() {
+            Some(c) => Kind::Punct(c),
+            None => Kind::Word,
+        }
+    }
+
+    /// A word's id in the vocabulary of the whole text ([`Lexed::vocab`]),
+    /// given as it is lexed; [`NO_ID`] for punctuation and for a word
+    /// lexed on its own.
+    pub(crate) fn id(&self) -> Id {
+        self.code.checked_sub(WORD).unwrap_or(NO_ID)
+    }
+
     pub(crate) fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        self.code >= WORD
     }
     pub(crate) fn punct(&self) -> Option<char> {
-        match self.kind {
-            Kind::Punct(c) => Some(c),
-            Kind::Word => None,
-        }
+        // A word's code is no char (past U+10FFFF).
+        char::from_u32(self.code)
     }
 }
 
@@ -37,6 +84,14 @@ impl Tok {
 /// Runs over the whole text once per analysis, so ASCII letters and
 /// digits, most of any text, are scanned as bytes.
 pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
+    lex_in(hay, span, None)
+}
+
+/// [`lex`], giving each word its id in `vocab` (described the first time)
+/// as it is found: the whole text's words are interned in the same pass
+/// that finds them, and nothing after lexing looks at them again to
+/// lower-case or describe them.
+fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Vec<Tok> {
     // Room for a token per 4 bytes (news has one per 5, dialogue up to
     // one per 4.1), then the rest given back: a vector grown by doubling
     // held the old and the new buffer at once, at the analysis' peak of
@@ -54,10 +109,10 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
         let len = if b.is_ascii() {
             if !b.is_ascii_alphanumeric() {
                 if !matches!(b, b'\t'..=b'\r' | b' ') {
-                    out.push(Tok {
-                        span: Span::new(span.start + i, span.start + i + 1),
-                        kind: Kind::Punct(char::from(b)),
-                    });
+                    out.push(Tok::punct_char(
+                        Span::new(span.start + i, span.start + i + 1),
+                        char::from(b),
+                    ));
                 }
                 i += 1;
                 continue;
@@ -73,10 +128,10 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
                 continue;
             }
             if !is_alphanumeric(c) {
-                out.push(Tok {
-                    span: Span::new(span.start + i, span.start + i + len),
-                    kind: Kind::Punct(c),
-                });
+                out.push(Tok::punct_char(
+                    Span::new(span.start + i, span.start + i + len),
+                    c,
+                ));
                 i += len;
                 continue;
             }
@@ -104,10 +159,11 @@ pub(crate) fn lex(hay: &str, span: Span) -> Vec<Tok> {
             }
             break;
         }
-        out.push(Tok {
-            span: Span::new(span.start + i, span.start + end),
-            kind: Kind::Word,
-        });
+        let id = match vocab.as_deref_mut() {
+            Some(v) => v.intern(text.get(i..end).unwrap_or_default()),
+            None => NO_ID,
+        };
+        out.push(Tok::word(Span::new(span.start + i, span.start + end), id));
         i = end;
     }
     // Only a large slack is worth a reallocation (a window's never is).
@@ -148,8 +204,10 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// re-lexing only the words cut by the window's edges, and gives exactly
 /// what [`lex`] gives for the window.
 #[derive(Debug, Default)]
-pub(crate) struct Lexed {
+pub(crate) struct Lexed<'h> {
     toks: Vec<Tok>,
+    /// The text's distinct words, described once ([`Tok::id`]).
+    vocab: Vocab<'h>,
     /// For each [`BLOCK`] bytes of the text, the first token ending after
     /// the block's start: a window's tokens are found from there in a few
     /// steps, wherever the window before was (dialogue asks for several
@@ -165,10 +223,13 @@ pub(crate) struct Lexed {
 /// the tokens' own (each several bytes per word).
 const BLOCK: usize = 32;
 
-impl Lexed {
-    /// Lexes all of `hay`.
-    pub(crate) fn new(hay: &str) -> Lexed {
-        let toks = lex(hay, Span::new(0, hay.len()));
+impl<'h> Lexed<'h> {
+    /// Lexes all of `hay`, interning its words.
+    pub(crate) fn new(hay: &'h str) -> Lexed<'h> {
+        // Room for a short text's every distinct word (a long one's table
+        // grows as it must).
+        let mut vocab = Vocab::with_room(hay.len() / 5);
+        let toks = lex_in(hay, Span::new(0, hay.len()), Some(&mut vocab));
         let mut blocks = Vec::new();
         if u32::try_from(toks.len()).is_ok() {
             blocks.reserve(hay.len() / BLOCK + 1);
@@ -181,12 +242,21 @@ impl Lexed {
                 blocks.push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
-        Lexed { toks, blocks }
+        Lexed {
+            toks,
+            vocab,
+            blocks,
+        }
     }
 
     /// All tokens, in text order.
     pub(crate) fn all(&self) -> &[Tok] {
         &self.toks
+    }
+
+    /// The text's distinct words, by [`Tok::id`].
+    pub(crate) fn vocab(&self) -> &Vocab<'h> {
+        &self.vocab
     }
 
     /// `lex(hay, span)`, from the shared tokens (`hay` must be the text
@@ -439,17 +509,17 @@ mod tests {
             for &b in &bounds {
                 let span = Span::new(a, b);
                 let want: Vec<(Span, Kind)> =
-                    lex(hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    lex(hay, span).iter().map(|t| (t.span, t.kind())).collect();
                 let got: Vec<(Span, Kind)> = doc
                     .lex(hay, span)
                     .iter()
-                    .map(|t| (t.span, t.kind))
+                    .map(|t| (t.span, t.kind()))
                     .collect();
                 assert_eq!(got, want, "{a}..{b}");
                 let window: Vec<(Span, Kind)> = doc
                     .window(hay, span)
                     .iter()
-                    .map(|t| (t.span, t.kind))
+                    .map(|t| (t.span, t.kind()))
                     .collect();
                 assert_eq!(window, want, "window {a}..{b}");
             }
@@ -468,10 +538,10 @@ mod tests {
             for &a in &bounds {
                 for &b in &bounds {
                     let span = Span::new(a, b);
-                    let want: Vec<(Span, Kind)> = lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
-                    let got: Vec<(Span, Kind)> = doc.lex(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    let want: Vec<(Span, Kind)> = lex(&hay, span).iter().map(|t| (t.span, t.kind())).collect();
+                    let got: Vec<(Span, Kind)> = doc.lex(&hay, span).iter().map(|t| (t.span, t.kind())).collect();
                     proptest::prop_assert_eq!(&got, &want);
-                    let window: Vec<(Span, Kind)> = doc.window(&hay, span).iter().map(|t| (t.span, t.kind)).collect();
+                    let window: Vec<(Span, Kind)> = doc.window(&hay, span).iter().map(|t| (t.span, t.kind())).collect();
                     proptest::prop_assert_eq!(window, want);
                 }
             }
@@ -494,7 +564,7 @@ mod tests {
             let hay = format!("x{c}y");
             let got: Vec<Kind> = lex(&hay, Span::new(0, hay.len()))
                 .iter()
-                .map(|t| t.kind)
+                .map(|t| t.kind())
                 .collect();
             let want = if c.is_whitespace() {
                 vec![Kind::Word, Kind::Word]
@@ -505,6 +575,48 @@ mod tests {
             };
             assert_eq!(got, want, "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_token_with_its_id_is_no_larger() {
+        // As large as a token without an id: a span and a kind.
+        assert_eq!(
+            std::mem::size_of::<Tok>(),
+            std::mem::size_of::<(Span, Kind)>()
+        );
+        let span = Span::new(0, 1);
+        for c in ['\0', '.', '“', '\u{10FFFF}'] {
+            let t = Tok::punct_char(span, c);
+            assert_eq!(
+                (t.kind(), t.punct(), t.is_word(), t.id()),
+                (Kind::Punct(c), Some(c), false, NO_ID)
+            );
+        }
+        for id in [0, 7, NO_ID - 1, NO_ID, Id::MAX] {
+            let t = Tok::word(span, id);
+            assert_eq!(
+                (t.kind(), t.punct(), t.is_word(), t.id()),
+                (Kind::Word, None, true, id.min(NO_ID))
+            );
+        }
+    }
+
+    #[test]
+    fn whole_text_words_carry_their_vocabulary_ids() {
+        let hay = "Mr. Kirby's aide, Kirby and the U.S. said: “Said it.” x-'y ‐z";
+        let doc = Lexed::new(hay);
+        for t in doc.all() {
+            let want = if t.is_word() {
+                doc.vocab().id(t.span.text(hay))
+            } else {
+                None
+            };
+            assert_eq!((t.id() != NO_ID).then_some(t.id()), want, "{t:?}");
+        }
+        // A window lexed on its own has no ids.
+        assert!(lex(hay, Span::new(0, hay.len()))
+            .iter()
+            .all(|t| t.id() == NO_ID));
     }
 
     #[test]
@@ -519,6 +631,7 @@ mod tests {
         // Without the index (more tokens than `u32`), a bisection.
         let bare = Lexed {
             toks: doc.toks.clone(),
+            vocab: Vocab::default(),
             blocks: Vec::new(),
         };
         for pos in 0..hay.len() + 2 {
