@@ -13,6 +13,7 @@
 //! never swallows more than its paragraph.
 
 use super::marks::{self, Mark};
+use crate::scan::{self, ByteSet};
 use crate::Span;
 
 /// The deepest nesting kept; real text rarely goes past 3.
@@ -40,10 +41,12 @@ struct Open {
 
 /// Bytes that can start a mark: ASCII `"` `'` `` ` ``, and the lead bytes
 /// of the non-ASCII marks (U+00AB.., U+2018.., U+300x, U+FF0x).
-#[inline]
-fn may_start_mark(b: u8) -> bool {
+const fn may_start_mark(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
+
+/// [`may_start_mark`] as a table, for [`scan::position`].
+static MAY_START_MARK: ByteSet = scan::byte_set!(may_start_mark);
 
 /// Which marks continue which across a paragraph break: the same family.
 fn family(m: Mark) -> u8 {
@@ -93,7 +96,7 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span]) -> Vec<Pair> {
             // over the paragraph's bytes (most of them are not marks).
             match bytes
                 .get(i..end)
-                .and_then(|r| r.iter().position(|&b| may_start_mark(b)))
+                .and_then(|r| scan::position(r, &MAY_START_MARK))
             {
                 Some(skip) => i += skip,
                 None => break,
