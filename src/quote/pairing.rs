@@ -173,8 +173,10 @@ fn step(
     out: &mut Vec<Pair>,
 ) {
     let single = marks::is_single(mark);
-    let prev_alnum = prev.is_some_and(char::is_alphanumeric);
-    let next_alnum = next.is_some_and(char::is_alphanumeric);
+    // The crate's shortcut: the chars next to a mark are often marks,
+    // spaces or dashes, which std looks up in its Unicode tables.
+    let prev_alnum = prev.is_some_and(crate::text::is_alphanumeric);
+    let next_alnum = next.is_some_and(crate::text::is_alphanumeric);
     // An apostrophe inside a word: don’t, O’Brien, Kyiv’s.
     if single && prev_alnum && next_alnum {
         return;
