@@ -33,7 +33,9 @@ pub(crate) use byte_set;
 /// ```text
 /// position(b"no stop here. Yes", &STOPS) == Some(12)
 /// ```
-#[inline]
+// Not inlined: one copy for all the passes keeps the wasm module small,
+// and the call is made once per stop, not per byte.
+#[inline(never)]
 pub(crate) fn position(bytes: &[u8], set: &ByteSet) -> Option<usize> {
     let hit = |b: u8| set.get(usize::from(b)).copied().unwrap_or(false);
     // The first eight a byte at a time: where stops are dense (a run of
