@@ -91,6 +91,7 @@ mod lang;
 mod paragraph;
 mod quote;
 mod report;
+mod scan;
 mod sentence;
 mod span;
 #[doc(hidden)]

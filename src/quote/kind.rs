@@ -263,15 +263,23 @@ const GERMAN_ARTICLES: &[&str] = &[
 /// weak other, a short phrase, names no list: [`follow_listed_names`]).
 #[inline(never)]
 fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
+    // Title marks decided it already. A quotation inside a quotation is
+    // the speaker quoting someone: part of the outer speech, not a
+    // speech of the article's own.
+    if q.kind == QuoteKind::Other || q.depth > 0 {
+        return (QuoteKind::Other, false);
+    }
     // The English rules make a fragment the words of the clause's
     // subject, so they ask that attribution found someone to name there
     // (asked once, and never for other languages).
     let named = lang == Lang::En && names_in_head(hay, q);
-    if let Some(kind) = decide_kind(hay, q, lang, named) {
-        return (kind, false);
-    }
+    // Counted once: the shape rules and the evidence below both weigh
+    // the content by its words, and counting them reads every byte.
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
+    if let Some(kind) = decide_kind(hay, q, lang, named, words) {
+        return (kind, false);
+    }
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
@@ -327,18 +335,11 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
 /// words, title case, the German rules), or `None` when only the
 /// evidence of [`decide`] (a speaker, a sentence of its own, length) can.
 /// `named`: English, and attribution named someone earlier in the
-/// quotation's sentence ([`names_in_head`]).
+/// quotation's sentence ([`names_in_head`]); `words`: the content's
+/// [`word_weight`]. Asked only of top-level quotations in marks that
+/// are not title marks ([`decide`] settles the others).
 #[inline(never)]
-fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKind> {
-    if q.kind == QuoteKind::Other {
-        // Decided by its marks (title marks).
-        return Some(QuoteKind::Other);
-    }
-    // A quotation inside a quotation is the speaker quoting someone:
-    // part of the outer speech, not a speech of the article's own.
-    if q.depth > 0 {
-        return Some(QuoteKind::Other);
-    }
+fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> Option<QuoteKind> {
     let before = hay.get(..q.span.start).unwrap_or("");
     // An attribute value in markup pasted with the article:
     // <tweet author="@x" datetime="2016-06-29">, <a href="…">.
@@ -394,7 +395,6 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool) -> Option<QuoteKin
         return Some(QuoteKind::Other);
     }
     let content = q.content.text(hay).trim_end();
-    let words = word_weight(content);
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     // English: a title with its byline ("“Why the Mill Closed,” by Ana
     // Ruiz") names an article or a book; its author wrote it, but no one

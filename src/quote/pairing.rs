@@ -13,6 +13,7 @@
 //! never swallows more than its paragraph.
 
 use super::marks::{self, Mark};
+use crate::scan::{self, ByteSet};
 use crate::Span;
 
 /// The deepest nesting kept; real text rarely goes past 3.
@@ -40,10 +41,12 @@ struct Open {
 
 /// Bytes that can start a mark: ASCII `"` `'` `` ` ``, and the lead bytes
 /// of the non-ASCII marks (U+00AB.., U+2018.., U+300x, U+FF0x).
-#[inline]
-fn may_start_mark(b: u8) -> bool {
+const fn may_start_mark(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
+
+/// [`may_start_mark`] as a table, for [`scan::position`].
+static MAY_START_MARK: ByteSet = scan::byte_set!(may_start_mark);
 
 /// Which marks continue which across a paragraph break: the same family.
 fn family(m: Mark) -> u8 {
@@ -93,7 +96,7 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span]) -> Vec<Pair> {
             // over the paragraph's bytes (most of them are not marks).
             match bytes
                 .get(i..end)
-                .and_then(|r| r.iter().position(|&b| may_start_mark(b)))
+                .and_then(|r| scan::position(r, &MAY_START_MARK))
             {
                 Some(skip) => i += skip,
                 None => break,
@@ -170,8 +173,10 @@ fn step(
     out: &mut Vec<Pair>,
 ) {
     let single = marks::is_single(mark);
-    let prev_alnum = prev.is_some_and(char::is_alphanumeric);
-    let next_alnum = next.is_some_and(char::is_alphanumeric);
+    // The crate's shortcut: the chars next to a mark are often marks,
+    // spaces or dashes, which std looks up in its Unicode tables.
+    let prev_alnum = prev.is_some_and(crate::text::is_alphanumeric);
+    let next_alnum = next.is_some_and(crate::text::is_alphanumeric);
     // An apostrophe inside a word: don’t, O’Brien, Kyiv’s.
     if single && prev_alnum && next_alnum {
         return;

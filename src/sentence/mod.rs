@@ -22,6 +22,7 @@
 
 mod lexicon;
 
+use crate::scan::{self, ByteSet};
 use crate::{Lang, Span};
 use lexicon::Abbr;
 
@@ -131,20 +132,17 @@ const fn interesting_byte(b: u8) -> bool {
     )
 }
 
-/// [`interesting_byte`] as a table: one load per byte in the hot loops.
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        // In a constant: an index out of bounds would stop compilation.
-        #[allow(clippy::indexing_slicing)]
-        {
-            t[i] = interesting_byte(i as u8);
-        }
-        i += 1;
-    }
-    t
-};
+/// [`interesting_byte`] as a table: one load per byte in the hot loops,
+/// which skip to the next such byte with [`scan::position`].
+static INTERESTING: ByteSet = scan::byte_set!(interesting_byte);
+
+/// [`interesting_byte`] or ASCII whitespace, where a list item may start.
+const fn interesting_or_space(b: u8) -> bool {
+    interesting_byte(b) || b.is_ascii_whitespace()
+}
+
+/// [`interesting_or_space`] as a table.
+static INTERESTING_OR_SPACE: ByteSet = scan::byte_set!(interesting_or_space);
 
 #[inline]
 fn interesting(b: u8) -> bool {
@@ -489,10 +487,9 @@ impl<'h> Block<'h> {
             // Skip the bytes no rule cares about in one tight loop.
             let rest = bytes.get(i..self.end).unwrap_or_default();
             let skip = if list.is_some() {
-                rest.iter()
-                    .position(|&b| interesting(b) || b.is_ascii_whitespace())
+                scan::position(rest, &INTERESTING_OR_SPACE)
             } else {
-                rest.iter().position(|&b| interesting(b))
+                scan::position(rest, &INTERESTING)
             };
             i += skip.unwrap_or(rest.len());
             let Some(&b) = bytes.get(i).filter(|_| i < self.end) else {
@@ -603,10 +600,7 @@ impl<'h> Block<'h> {
         let mut i = self.start;
         while i < self.end {
             let rest = bytes.get(i..self.end).unwrap_or_default();
-            i += rest
-                .iter()
-                .position(|&b| interesting(b))
-                .unwrap_or(rest.len());
+            i += scan::position(rest, &INTERESTING).unwrap_or(rest.len());
             if i >= self.end {
                 break;
             }

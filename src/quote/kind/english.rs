@@ -234,8 +234,18 @@ fn lower(word: &str) -> Cow<'_, str> {
 /// it) holds a characterising verb ([`CHARACTERIZING`]) or a naming
 /// participle.
 pub(super) fn characterizes(head: &str) -> bool {
-    words(head).any(|w| CHARACTERIZING.binary_search(&&*w).is_ok() || is_naming_verb(&w))
+    head.split(|c: char| !(c.is_alphabetic() || c == '-'))
+        // An ASCII word of another length than the lists' is in neither
+        // (lower-casing keeps an ASCII word's length): most words of a
+        // sentence ("a", "the", "of") are not lower-cased and looked up.
+        .filter(|w| !w.is_empty() && (!w.is_ascii() || CHARACTERIZING_LENGTHS.contains(&w.len())))
+        .map(lower)
+        .any(|w| CHARACTERIZING.binary_search(&&*w).is_ok() || is_naming_verb(&w))
 }
+
+/// The lengths of the words of [`CHARACTERIZING`] and [`NAMING_VERBS`],
+/// shortest to longest (a test checks them).
+const CHARACTERIZING_LENGTHS: std::ops::RangeInclusive<usize> = 3..=14;
 
 /// Whether `head` holds a characterising verb or a speech cue of
 /// attribution (said, told, called …). German "so" (a cue right after a
@@ -668,6 +678,24 @@ mod tests {
             v.sort_unstable();
             assert_eq!(v, list);
         }
+    }
+
+    #[test]
+    fn characterizing_lengths() {
+        let lengths = super::CHARACTERIZING
+            .iter()
+            .chain(super::NAMING_VERBS)
+            .map(|w| w.len());
+        let (min, max) = (lengths.clone().min(), lengths.max());
+        assert_eq!(
+            (min, max),
+            (
+                Some(*super::CHARACTERIZING_LENGTHS.start()),
+                Some(*super::CHARACTERIZING_LENGTHS.end())
+            )
+        );
+        assert!(super::characterizes("Vow: he DUBBED it "));
+        assert!(!super::characterizes("a dubbedx b "));
     }
 
     #[test]
