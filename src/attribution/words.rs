@@ -215,6 +215,13 @@ pub(crate) struct Lexed<'h> {
     /// more than the rest of the window). Empty when the tokens outnumber
     /// `u32` (then each search bisects).
     blocks: Vec<u32>,
+    /// The indices of the tokens that may end a sentence (`.`, `!`, `?`,
+    /// `;`): a quotation's sentence is found by walking back over these,
+    /// not over every token of a window of up to 600 bytes (text dense
+    /// with quotations asked that of nearly every token again and again).
+    /// Found on the first question ([`Lexed::stops_in`]): most texts never
+    /// ask.
+    stops: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// Bytes per entry of [`Lexed::blocks`]: at most this many tokens end
@@ -246,7 +253,42 @@ impl<'h> Lexed<'h> {
             toks,
             vocab,
             blocks,
+            stops: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The tokens among `all()[range]` that may end a sentence (`.`, `!`,
+    /// `?`, `;`), by index, last first: found by bisecting
+    /// [`Lexed::stops`], not by asking every token. Empty for a text whose
+    /// tokens outnumber `u32` (the caller then walks the tokens itself).
+    pub(crate) fn stops_in(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let stops = self.stops.get_or_init(|| {
+            if u32::try_from(self.toks.len()).is_err() {
+                return Vec::new();
+            }
+            (0u32..)
+                .zip(&self.toks)
+                .filter(|(_, t)| matches!(t.punct(), Some('.' | '!' | '?' | ';')))
+                .map(|(i, _)| i)
+                .collect()
+        });
+        // One bisection: the walk back stops at the range's start.
+        let to = stops.partition_point(|&k| (k as usize) < range.end);
+        stops
+            .get(..to)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .map(|&k| k as usize)
+            .take_while(move |&k| k >= range.start)
+    }
+
+    /// Whether [`Lexed::stops_in`] can answer (the tokens fit `u32`).
+    pub(crate) fn has_stops(&self) -> bool {
+        u32::try_from(self.toks.len()).is_ok()
     }
 
     /// All tokens, in text order.
@@ -297,8 +339,14 @@ impl<'h> Lexed<'h> {
     /// An empty window (a quotation opening its paragraph has nothing
     /// before it) holds no token.
     pub(crate) fn window(&self, hay: &str, span: Span) -> Cow<'_, [Tok]> {
+        self.window_at(hay, span).0
+    }
+
+    /// [`Lexed::window`], and where a borrowed window starts among the
+    /// shared tokens (`window[i]` is `all()[lo + i]`).
+    pub(crate) fn window_at(&self, hay: &str, span: Span) -> (Cow<'_, [Tok]>, Option<usize>) {
         if span.start >= span.end {
-            return Cow::Borrowed(&[]);
+            return (Cow::Borrowed(&[]), None);
         }
         if span.get(hay).is_some() {
             let (lo, hi) = self.overlapping(span);
@@ -308,10 +356,11 @@ impl<'h> Lexed<'h> {
                     .is_some_and(|t| t.span.start < span.start || t.span.end > span.end)
             };
             if lo >= hi || !cut(lo) && !cut(hi - 1) {
-                return Cow::Borrowed(self.toks.get(lo..hi).unwrap_or(&[]));
+                let w = self.toks.get(lo..hi).unwrap_or(&[]);
+                return (Cow::Borrowed(w), Some(lo).filter(|_| !w.is_empty()));
             }
         }
-        Cow::Owned(self.lex(hay, span))
+        (Cow::Owned(self.lex(hay, span)), None)
     }
 
     /// The tokens `lo..hi` that overlap `span` (not empty): those from the
@@ -633,6 +682,7 @@ mod tests {
             toks: doc.toks.clone(),
             vocab: Vocab::default(),
             blocks: Vec::new(),
+            stops: std::cell::OnceCell::new(),
         };
         for pos in 0..hay.len() + 2 {
             assert_eq!(bare.first_ending_after(pos), doc.first_ending_after(pos));
