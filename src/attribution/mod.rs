@@ -1386,14 +1386,13 @@ fn window_sentence_tail<'d>(
     span: Span,
 ) -> (Cow<'d, [Tok]>, bool) {
     let (toks, lo) = doc.window_at(hay, span);
-    let cut = match lo {
-        Some(lo) if toks.len() > LONG_WINDOW && doc.has_stops() => doc
-            .stops_in(lo..lo + toks.len())
-            .map(|k| k.saturating_sub(lo))
-            .find(|&i| is_terminator(hay, &toks, i)),
-        _ => (0..toks.len())
-            .rev()
-            .find(|&i| is_terminator(hay, &toks, i)),
+    let ends = |&i: &usize| is_terminator(hay, &toks, i);
+    let indexed = lo
+        .filter(|_| toks.len() > LONG_WINDOW)
+        .and_then(|lo| Some((lo, doc.stops_in(lo..lo + toks.len())?)));
+    let cut = match indexed {
+        Some((lo, mut stops)) => stops.find_map(|k| Some(k.saturating_sub(lo)).filter(ends)),
+        None => (0..toks.len()).rev().find(ends),
     };
     match cut {
         Some(c) => (keep(toks, c + 1..usize::MAX), true),

@@ -259,16 +259,14 @@ impl<'h> Lexed<'h> {
 
     /// The tokens among `all()[range]` that may end a sentence (`.`, `!`,
     /// `?`, `;`), by index, last first: found by bisecting
-    /// [`Lexed::stops`], not by asking every token. Empty for a text whose
-    /// tokens outnumber `u32` (the caller then walks the tokens itself).
+    /// [`Lexed::stops`], not by asking every token. `None` for a text
+    /// whose tokens outnumber `u32` (the caller then walks the tokens).
     pub(crate) fn stops_in(
         &self,
         range: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = usize> + '_ {
+    ) -> Option<impl Iterator<Item = usize> + '_> {
+        u32::try_from(self.toks.len()).ok()?;
         let stops = self.stops.get_or_init(|| {
-            if u32::try_from(self.toks.len()).is_err() {
-                return Vec::new();
-            }
             (0u32..)
                 .zip(&self.toks)
                 .filter(|(_, t)| matches!(t.punct(), Some('.' | '!' | '?' | ';')))
@@ -277,18 +275,15 @@ impl<'h> Lexed<'h> {
         });
         // One bisection: the walk back stops at the range's start.
         let to = stops.partition_point(|&k| (k as usize) < range.end);
-        stops
-            .get(..to)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .map(|&k| k as usize)
-            .take_while(move |&k| k >= range.start)
-    }
-
-    /// Whether [`Lexed::stops_in`] can answer (the tokens fit `u32`).
-    pub(crate) fn has_stops(&self) -> bool {
-        u32::try_from(self.toks.len()).is_ok()
+        Some(
+            stops
+                .get(..to)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .map(|&k| k as usize)
+                .take_while(move |&k| k >= range.start),
+        )
     }
 
     /// All tokens, in text order.
