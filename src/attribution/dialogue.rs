@@ -335,7 +335,7 @@ pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> 
     if toks.last()?.punct() != Some(':') {
         return None;
     }
-    let (sentence, _) = sentence_tail(hay, toks);
+    let (sentence, _) = sentence_tail(hay, doc, toks);
     let body = sentence.get(..sentence.len().checked_sub(1)?)?;
     let cue = body.iter().rposition(|t| is_cue(hay, t)).or_else(|| {
         body.first()
@@ -533,7 +533,7 @@ pub(super) fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -
         .iter()
         .rposition(|t| t.is_word() || t.punct() == Some(','))
         .map_or(0, |i| i + 1);
-    let (sentence, _) = sentence_tail(hay, keep(toks, 0..end));
+    let (sentence, _) = sentence_tail(hay, doc, keep(toks, 0..end));
     // Skip an adverb or two ("Then he rang the bell").
     for (k, t) in sentence.iter().enumerate().take(3) {
         if !t.is_word() {

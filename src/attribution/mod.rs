@@ -206,30 +206,7 @@ pub(crate) fn attribute(
         .collect();
     let doc = words::Lexed::new(hay);
     let dialogue = is_dialogue(hay, paragraphs);
-    let mut res = Resolver {
-        hay,
-        doc: &doc,
-        names: Names::collect(hay, &doc, &quoted),
-        speakers: Vec::new(),
-        index: HashMap::default(),
-        last_person: None,
-        last_group: None,
-        participants: Vec::new(),
-        you: None,
-        hyphen_tails: HashMap::default(),
-        given_names: HashMap::default(),
-        groups: HashMap::default(),
-        dialogue,
-        vocatives: RefCell::new(vec![None; quoted.len()]),
-        vocative_at: Cell::new(0),
-        // Only dialogue asks (elsewhere nothing is kept).
-        head_subjects: if dialogue {
-            vec![None; paragraphs.len()]
-        } else {
-            Vec::new()
-        },
-        quoted,
-    };
+    let mut res = Resolver::new(hay, &doc, quoted, dialogue, paragraphs.len());
     // (paragraph index, attribution) of the last attributed quotation.
     let mut last: Option<(usize, Attribution)> = None;
     // Attributions whose speaker differs from the one before: the turns
@@ -312,7 +289,7 @@ pub(crate) fn attribute(
         // colon ("… in Frage:"), so it is theirs, not the last speaker's.
         let new_speaker = prev_closed && german_new_speaker(hay, &doc, &res.names, &before);
         let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
-        let mut after = sentence_head(hay, doc.window(hay, after_span));
+        let mut after = sentence_head(hay, &doc, doc.window(hay, after_span));
         let content = q.content.text(hay).trim_end();
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
         // starts with a comma and the verb).
@@ -425,10 +402,11 @@ pub(crate) fn attribute(
 /// [`plausible_mention`] of `m`, remembered for the last mention asked
 /// about (`memo`): each quotation asks it of the mention found twice (the
 /// pattern's filter, then the final check), and the answer depends on the
-/// text alone.
+/// text alone, so a mention of the same words elsewhere has it too
+/// (dialogue names the same speaker line after line).
 fn plausible_once(hay: &str, memo: &Cell<Option<(Span, bool)>>, m: Span) -> bool {
     match memo.get() {
-        Some((s, ok)) if s == m => ok,
+        Some((s, ok)) if s == m || s.text(hay) == m.text(hay) => ok,
         _ => {
             let ok = plausible_mention(hay, m);
             memo.set(Some((m, ok)));
@@ -830,17 +808,11 @@ impl Here<'_> {
 fn found_speaker(res: &mut Resolver<'_>, here: &Here<'_>, f: Found) -> Option<usize> {
     let Here {
         hay,
-        doc,
-        paragraphs,
         ti,
         q,
         pi,
-        para,
-        prev_end,
-        opens_para,
         before,
         last: &last,
-        last_here: &last_here,
         turns,
         ..
     } = *here;
@@ -859,69 +831,11 @@ fn found_speaker(res: &mut Resolver<'_>, here: &Here<'_>, f: Found) -> Option<us
             .find(|(_, t)| t.speaker.is_some() && t.speaker != last_speaker)
             .and_then(|(_, t)| t.speaker)
     } else {
-        // "The stationmaster whistled. ¶ “Q,” he said.": he is
-        // the subject of the narrative paragraph just before.
-        let prev = pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied();
-        let narrated = match (f.mention, prev) {
-            (Some(m), Some(prev)) if res.dialogue && opens_para && prev_end <= prev.start => {
-                narrated_antecedent(res, m, prev)
-            }
-            _ => None,
-        };
-        // "Then Miss Lavish stopped, and she cried: “Q”": the
-        // subject of the pronoun's own sentence.
-        let narrated = narrated.or_else(|| {
-            let m = f.mention?;
-            // Narration only: after this quotation when the tag
-            // follows it, else after the one before.
-            let after_quote = if m.start >= q.span.end {
-                q.span.end
-            } else {
-                prev_end
-            };
-            // The tag may close the paragraph before ("… and she
-            // cried:").
-            let own_para = if m.start < para.start {
-                prev.map_or(para.start, |p| p.start)
-            } else {
-                para.start
-            };
-            let from = floor_boundary(hay, m.start.saturating_sub(SENTENCE_WINDOW))
-                .max(own_para)
-                .max(after_quote)
-                .min(m.start);
-            let (sent, _) = window_sentence_tail(hay, doc, Span::new(from, m.start));
-            if !res.dialogue {
-                return None;
-            }
-            // After an adverb or two ("Then Nell went …").
-            (0..3).find_map(|k| {
-                let np = narrative_subject(hay, sent.get(k..)?)?;
-                subject_antecedent(res, m, np)
-            })
-        });
-        // "Jim Hale came in. “Q,” he said.": the subject of
-        // the narration just before the quotation, in its
-        // paragraph.
-        let narrated = narrated.or_else(|| {
-            let m = f
-                .mention
-                .filter(|m| res.dialogue && m.start >= q.span.end)?;
-            let from = prev_end.max(para.start).min(q.span.start);
-            let np = last_sentence_subject(hay, doc, Span::new(from, q.span.start))?;
-            subject_antecedent(res, m, np)
-        });
-        // "“Q1,” said Jim. “Q2,” he said.": a paragraph of
-        // dialogue is one speaker's, unless the sex says otherwise.
-        let narrated = narrated.or_else(|| {
-            let gender = pronoun_gender(f.mention?.text(hay))?;
-            let i = last_here.filter(|_| res.dialogue)?.speaker?;
-            let name = &res.speakers.get(i)?.name;
-            res.names
-                .gender(name)
-                .is_none_or(|g| g == gender)
-                .then_some(i)
-        });
+        // In dialogue the narration tells who he or she is.
+        let narrated = f
+            .mention
+            .filter(|m| res.dialogue && pronoun_gender(m.text(hay)).is_some())
+            .and_then(|m| narrated_speaker(res, here, m));
         // "what he calls": he is the sentence's subject.
         let antecedent = f
             .mention
@@ -943,6 +857,81 @@ fn found_speaker(res: &mut Resolver<'_>, here: &Here<'_>, f: Found) -> Option<us
             _ => speaker,
         }
     }
+}
+
+/// Dialogue: the character a he/she tag (its mention `m`) stands
+/// for, from the narration around it. Only he or she is asked: each way
+/// here needs the pronoun's gender first, so any other mention would
+/// read the sentence windows for nothing.
+#[inline(never)]
+fn narrated_speaker(res: &mut Resolver<'_>, here: &Here<'_>, m: Span) -> Option<usize> {
+    let Here {
+        hay,
+        doc,
+        paragraphs,
+        q,
+        pi,
+        para,
+        prev_end,
+        opens_para,
+        last_here: &last_here,
+        ..
+    } = *here;
+    // "The stationmaster whistled. ¶ “Q,” he said.": he is the subject
+    // of the narrative paragraph just before.
+    let prev = pi.checked_sub(1).and_then(|k| paragraphs.get(k)).copied();
+    let narrated = match prev {
+        Some(prev) if opens_para && prev_end <= prev.start => narrated_antecedent(res, m, prev),
+        _ => None,
+    };
+    // "Then Miss Lavish stopped, and she cried: “Q”": the subject of the
+    // pronoun's own sentence.
+    let narrated = narrated.or_else(|| {
+        // Narration only: after this quotation when the tag follows
+        // it, else after the one before.
+        let after_quote = if m.start >= q.span.end {
+            q.span.end
+        } else {
+            prev_end
+        };
+        // The tag may close the paragraph before ("… and she cried:").
+        let own_para = if m.start < para.start {
+            prev.map_or(para.start, |p| p.start)
+        } else {
+            para.start
+        };
+        let from = floor_boundary(hay, m.start.saturating_sub(SENTENCE_WINDOW))
+            .max(own_para)
+            .max(after_quote)
+            .min(m.start);
+        let (sent, _) = window_sentence_tail(hay, doc, Span::new(from, m.start));
+        // After an adverb or two ("Then Nell went …").
+        (0..3).find_map(|k| {
+            let np = narrative_subject(hay, sent.get(k..)?)?;
+            subject_antecedent(res, m, np)
+        })
+    });
+    // "Jim Hale came in. “Q,” he said.": the subject of the narration
+    // just before the quotation, in its paragraph.
+    let narrated = narrated.or_else(|| {
+        if m.start < q.span.end {
+            return None;
+        }
+        let from = prev_end.max(para.start).min(q.span.start);
+        let np = last_sentence_subject(hay, doc, Span::new(from, q.span.start))?;
+        subject_antecedent(res, m, np)
+    });
+    // "“Q1,” said Jim. “Q2,” he said.": a paragraph of dialogue is one
+    // speaker's, unless the sex says otherwise.
+    narrated.or_else(|| {
+        let gender = pronoun_gender(m.text(hay))?;
+        let i = last_here?.speaker?;
+        let name = &res.speakers.get(i)?.name;
+        res.names
+            .gender(name)
+            .is_none_or(|g| g == gender)
+            .then_some(i)
+    })
 }
 
 /// A speech cue in the quotation's sentence but no speaker phrase next
@@ -1297,6 +1286,19 @@ pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> 
 
 /// Whether a "." token ends a sentence (not after "Mr", "U.S", "J").
 fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
+    terminates(hay, toks, i, |p| names::is_abbrev(p.span.text(hay)))
+}
+
+/// [`is_terminator`] of a window of `doc`'s tokens: whether the word
+/// before a dot is an abbreviation is read from its description in the
+/// text's vocabulary ([`is_abbrev_tok`]), not looked up by its text.
+fn ends_sentence(hay: &str, doc: &words::Lexed<'_>, toks: &[Tok], i: usize) -> bool {
+    terminates(hay, toks, i, |p| is_abbrev_tok(hay, doc, p))
+}
+
+/// [`is_terminator`], with `abbrev` telling whether a word before a dot
+/// is an abbreviation.
+fn terminates(hay: &str, toks: &[Tok], i: usize, abbrev: impl Fn(&Tok) -> bool) -> bool {
     match toks.get(i).and_then(Tok::punct) {
         Some('!' | '?' | ';') => true,
         // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
@@ -1304,10 +1306,20 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
             let prev = i.checked_sub(1).and_then(|p| toks.get(p));
             // The token after first: it needs no look-up.
             !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
-                && !prev.is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
+                && !prev.is_some_and(|p| p.is_word() && abbrev(p))
                 && !prev.is_some_and(|p| is_ordinal(hay, toks, i, p))
         }
         _ => false,
+    }
+}
+
+/// [`names::is_abbrev`] of word token `t`: from its description in
+/// `doc`'s vocabulary when it has an id there (every token of the text's
+/// own lexing), else by its text.
+fn is_abbrev_tok(hay: &str, doc: &words::Lexed<'_>, t: &Tok) -> bool {
+    match doc.vocab().word(t.id()).filter(|_| t.id() != words::NO_ID) {
+        Some(w) => w.flags.has(vocab::Flags::ABBREV),
+        None => names::is_abbrev(t.span.text(hay)),
     }
 }
 
@@ -1358,15 +1370,19 @@ fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
 fn last_sentence<'d>(hay: &str, doc: &'d words::Lexed, window: Span) -> Cow<'d, [Tok]> {
     let toks = doc.window(hay, window);
     let end = toks.iter().rposition(Tok::is_word).map_or(0, |i| i + 1);
-    sentence_tail(hay, keep(toks, 0..end)).0
+    sentence_tail(hay, doc, keep(toks, 0..end)).0
 }
 
-/// The tokens of `toks` after its last sentence end, and whether there
-/// was one.
-fn sentence_tail<'d>(hay: &str, toks: Cow<'d, [Tok]>) -> (Cow<'d, [Tok]>, bool) {
+/// The tokens of `toks` (a window of `doc`) after its last sentence end,
+/// and whether there was one.
+fn sentence_tail<'d>(
+    hay: &str,
+    doc: &words::Lexed<'_>,
+    toks: Cow<'d, [Tok]>,
+) -> (Cow<'d, [Tok]>, bool) {
     let cut = (0..toks.len())
         .rev()
-        .find(|&i| is_terminator(hay, &toks, i));
+        .find(|&i| ends_sentence(hay, doc, &toks, i));
     match cut {
         Some(c) => (keep(toks, c + 1..usize::MAX), true),
         None => (toks, false),
@@ -1386,7 +1402,7 @@ fn window_sentence_tail<'d>(
     span: Span,
 ) -> (Cow<'d, [Tok]>, bool) {
     let (toks, lo) = doc.window_at(hay, span);
-    let ends = |&i: &usize| is_terminator(hay, &toks, i);
+    let ends = |&i: &usize| ends_sentence(hay, doc, &toks, i);
     let indexed = lo
         .filter(|_| toks.len() > LONG_WINDOW)
         .and_then(|lo| Some((lo, doc.stops_in(lo..lo + toks.len())?)));
@@ -1432,11 +1448,11 @@ fn floor_boundary(hay: &str, mut i: usize) -> usize {
     i
 }
 
-/// The tokens of `toks` up to its first sentence end.
-fn sentence_head<'d>(hay: &str, toks: Cow<'d, [Tok]>) -> Cow<'d, [Tok]> {
+/// The tokens of `toks` (a window of `doc`) up to its first sentence end.
+fn sentence_head<'d>(hay: &str, doc: &words::Lexed<'_>, toks: Cow<'d, [Tok]>) -> Cow<'d, [Tok]> {
     // A leading "." or "!" right after the closing mark ends the
     // quotation's own sentence (“Stop.” He left.), not a tag.
-    match (0..toks.len()).find(|&i| is_terminator(hay, &toks, i)) {
+    match (0..toks.len()).find(|&i| ends_sentence(hay, doc, &toks, i)) {
         Some(c) => keep(toks, 0..c),
         None => toks,
     }
@@ -1532,7 +1548,7 @@ mod tests {
                 let span = Span::new(a, b);
                 let window = doc.window(&hay, span);
                 long += usize::from(window.len() > LONG_WINDOW);
-                let want = sentence_tail(&hay, window);
+                let want = sentence_tail(&hay, &doc, window);
                 let got = window_sentence_tail(&hay, &doc, span);
                 assert_eq!(got.1, want.1, "{a}..{b}");
                 assert_eq!(
@@ -1543,6 +1559,37 @@ mod tests {
             }
         }
         assert!(long > 1000, "{long} long windows");
+    }
+
+    /// A dot's sentence end read from the words' descriptions agrees with
+    /// the look-up by text, in windows borrowed from the text's tokens
+    /// and in windows cut inside a word (re-lexed, without ids).
+    #[test]
+    fn abbreviations_by_id_agree_with_the_text() {
+        let hay = "Mr. Ames said “no” (D-Ore.), Sen. Bo, J. Doe and the U.S. team. \
+                   Elisabeth II. bat am 20. Juli; Calif. Jr. St. Mt. Mrs. Bo’s. x.Yz. Ann.";
+        let doc = words::Lexed::new(hay);
+        let bounds: Vec<usize> = (0..=hay.len())
+            .filter(|&i| hay.is_char_boundary(i))
+            .collect();
+        let (mut dots, mut abbrevs) = (0, 0);
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let w = doc.window(hay, Span::new(a, b));
+                for i in 0..w.len() {
+                    let want = is_terminator(hay, &w, i);
+                    assert_eq!(ends_sentence(hay, &doc, &w, i), want, "{a}..{b} at {i}");
+                    if w.get(i).and_then(Tok::punct) == Some('.') {
+                        dots += 1;
+                        abbrevs += usize::from(!want);
+                    }
+                }
+            }
+        }
+        assert!(
+            dots > 10_000 && abbrevs > 5_000,
+            "{dots} dots, {abbrevs} not ends"
+        );
     }
 
     /// Every lower-case letter it capitalises gets std's capital, and

@@ -1184,6 +1184,18 @@ impl<'h> Names<'h> {
         }
     }
 
+    /// Whether [`Names::canonical`] of `cleaned` is the same wherever it
+    /// is asked: no name of the text holding its last word has more
+    /// words, so it is the words joined (or none, for no words). The
+    /// resolver then keeps its answer for the mention's text.
+    pub(crate) fn canonical_anywhere(&self, cleaned: &[&str]) -> bool {
+        cleaned.last().is_none_or(|last| {
+            self.by_word
+                .get(words::lower(last).as_str())
+                .is_none_or(|h| h.words <= cleaned.len())
+        })
+    }
+
     /// Whether `full` only adds words after `name` that the text also
     /// writes in lower case: "Pooh Bear", "Tony Last" are not the
     /// fuller forms of "Pooh" and "Tony" but a name and a common noun.
