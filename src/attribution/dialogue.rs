@@ -303,7 +303,10 @@ fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Sp
         // dialogue) has none: its first token is punctuation and no
         // capital, as its first char tells, without lexing the head.
         let c = head.text(hay).chars().find(|c| !c.is_whitespace())?;
-        if !crate::text::is_alphanumeric(c) && !c.is_uppercase() {
+        // (The marks first: they need no char table.)
+        if matches!(c, '“' | '"' | '„' | '«' | '»' | '‘' | '\'')
+            || !crate::text::is_alphanumeric(c) && !c.is_uppercase()
+        {
             return None;
         }
         let toks = res.doc.window(hay, head);
@@ -641,7 +644,8 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
         }
         let before = start.checked_sub(1).and_then(|p| toks.get(p));
         let after = toks.get(end).map(|t| t.punct());
-        let set_off = match before {
+        // Asked only of a run that holds a name.
+        let set_off = || match before {
             None => matches!(after, None | Some(Some(',' | '!'))),
             // "Tut, tut! Miss Lucy! I hope …": a name called out alone.
             Some(b) if matches!(b.punct(), Some('!' | '?' | '.')) => {
@@ -658,7 +662,7 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
                     && !after_noun_phrase(hay, toks.get(..start.saturating_sub(1)).unwrap_or(&[]))
             }
         };
-        if named && set_off {
+        if named && set_off() {
             if let (Some(f), Some(l)) = (
                 toks.get(start),
                 end.checked_sub(1).and_then(|e| toks.get(e)),

@@ -406,7 +406,13 @@ pub(crate) fn attribute(
 /// (dialogue names the same speaker line after line).
 fn plausible_once(hay: &str, memo: &Cell<Option<(Span, bool)>>, m: Span) -> bool {
     match memo.get() {
-        Some((s, ok)) if s == m || s.text(hay) == m.text(hay) => ok,
+        // (The bytes compared: no char boundaries to check.)
+        Some((s, ok))
+            if s == m
+                || hay.as_bytes().get(s.start..s.end) == hay.as_bytes().get(m.start..m.end) =>
+        {
+            ok
+        }
         _ => {
             let ok = plausible_mention(hay, m);
             memo.set(Some((m, ok)));
@@ -487,7 +493,13 @@ fn tag_of(
         })
         .flatten()
         .filter(plausible);
-    let found = if let Some(f) = clause_source {
+    // A line alone in its sentence (most of dialogue) has no words for
+    // the patterns: only the tag of the next sentence or the paragraph
+    // before can name its speaker.
+    let words_around = !(before.is_empty() && after.is_empty());
+    let found = if !words_around {
+        None
+    } else if let Some(f) = clause_source {
         Some(f)
     } else if tag_after {
         after_pattern(hay, after, lang)
@@ -507,9 +519,17 @@ fn tag_of(
                     })
             })
     }
-    .or_else(|| sentence_tag(hay, after, lang).filter(plausible))
+    .or_else(|| {
+        words_around
+            .then(|| sentence_tag(hay, after, lang).filter(plausible))
+            .flatten()
+    })
     .or_else(|| das_tag.filter(plausible))
-    .or_else(|| according_to(hay, after).or_else(|| according_to_nearest(hay, before)))
+    .or_else(|| {
+        words_around
+            .then(|| according_to(hay, after).or_else(|| according_to_nearest(hay, before)))
+            .flatten()
+    })
     .or_else(|| {
         // "… and then she said:" closing the paragraph before.
         let prev = paragraphs.get(pi.checked_sub(1)?)?;

@@ -47,7 +47,8 @@ pub(super) fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found
     // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
     // speaker, then the participle; „…“, gab X bekannt / ließ X
     // verlauten: a verb, the speaker, then the rest of the cue.
-    let first_cue = is_cue(hay, first);
+    // (`is_cue` of the first word, from its key at hand: it is a word.)
+    let first_cue = !words::is_capitalized(first.span.text(hay)) && is_cue_key(&first_key);
     // (Asked only of German: a dozen look-ups per quotation.)
     let finite = || {
         !words::is_capitalized(first.span.text(hay))
