@@ -1306,24 +1306,29 @@ pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> 
 
 /// Whether a "." token ends a sentence (not after "Mr", "U.S", "J").
 fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
-    terminates(hay, toks, i, |p| names::is_abbrev(p.span.text(hay)))
+    terminates(hay, None, toks, i)
 }
 
 /// [`is_terminator`] of a window of `doc`'s tokens: whether the word
 /// before a dot is an abbreviation is read from its description in the
 /// text's vocabulary ([`is_abbrev_tok`]), not looked up by its text.
 fn ends_sentence(hay: &str, doc: &words::Lexed<'_>, toks: &[Tok], i: usize) -> bool {
-    terminates(hay, toks, i, |p| is_abbrev_tok(hay, doc, p))
+    terminates(hay, Some(doc), toks, i)
 }
 
-/// [`is_terminator`], with `abbrev` telling whether a word before a dot
-/// is an abbreviation.
-fn terminates(hay: &str, toks: &[Tok], i: usize, abbrev: impl Fn(&Tok) -> bool) -> bool {
+/// [`is_terminator`], asking `doc`'s vocabulary (if any) whether a word
+/// before a dot is an abbreviation. (One function for both: a generic
+/// one was two copies in the wasm.)
+fn terminates(hay: &str, doc: Option<&words::Lexed<'_>>, toks: &[Tok], i: usize) -> bool {
     match toks.get(i).and_then(Tok::punct) {
         Some('!' | '?' | ';') => true,
         // Not after "Mr" or "U.S", nor inside brackets: "(D-Ore.)".
         Some('.') => {
             let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            let abbrev = |p: &Tok| match doc {
+                Some(doc) => is_abbrev_tok(hay, doc, p),
+                None => names::is_abbrev(p.span.text(hay)),
+            };
             // The token after first: it needs no look-up.
             !matches!(toks.get(i + 1).and_then(Tok::punct), Some(')' | ','))
                 && !prev.is_some_and(|p| p.is_word() && abbrev(p))

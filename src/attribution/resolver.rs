@@ -48,10 +48,32 @@ pub(super) struct Resolver<'h> {
     /// What [`Resolver::resolve`] made of a proper name whose answer
     /// does not depend on where it stands ([`same_anywhere`] and
     /// [`Names::canonical_anywhere`]), by its text: the speaker and
-    /// whether it is a group, or none. Dialogue resolves the same few
-    /// names on every line, each through its words' cleaning, the
-    /// fullest-name search and a new `String`.
-    pub(super) by_text: HashMap<&'h str, Option<(usize, bool)>>,
+    /// whether it is a group, or none, packed by [`Kept`]. Dialogue
+    /// resolves the same few names on every line, each through its
+    /// words' cleaning, the fullest-name search and a new `String`. (The
+    /// map has the type of `index`: no second copy of the hash table's
+    /// code in the wasm.)
+    pub(super) by_text: HashMap<String, usize>,
+}
+
+/// A [`Resolver::by_text`] answer in one number: none, or a speaker and
+/// whether it is a group.
+struct Kept;
+
+impl Kept {
+    const NONE: usize = usize::MAX;
+
+    fn pack(answer: Option<(usize, bool)>) -> usize {
+        match answer {
+            // A speaker index is far below `usize::MAX / 2`.
+            Some((i, org)) => i.saturating_mul(2).saturating_add(usize::from(org)),
+            None => Kept::NONE,
+        }
+    }
+
+    fn unpack(kept: usize) -> Option<(usize, bool)> {
+        (kept != Kept::NONE).then_some((kept / 2, kept % 2 == 1))
+    }
 }
 
 /// Whether a mention's text is lexed into the same tokens wherever it
@@ -114,7 +136,7 @@ impl<'h> Resolver<'h> {
         // The same name again: the answer kept for its text.
         let fixed = same_anywhere(text);
         if let Some(&known) = self.by_text.get(text).filter(|_| fixed) {
-            return known.map(|(i, org)| self.settle(i, org));
+            return Kept::unpack(known).map(|(i, org)| self.settle(i, org));
         }
         let mut keep = false;
         let toks = self.doc.window(hay, mention);
@@ -197,14 +219,15 @@ impl<'h> Resolver<'h> {
         };
         let Some(name) = name else {
             if keep {
-                self.by_text.insert(text, None);
+                self.by_text.insert(text.to_owned(), Kept::pack(None));
             }
             return None;
         };
         let org = self.is_org(&name);
         let i = self.intern(name);
         if keep {
-            self.by_text.insert(text, Some((i, org)));
+            self.by_text
+                .insert(text.to_owned(), Kept::pack(Some((i, org))));
         }
         Some(self.settle(i, org))
     }
