@@ -86,6 +86,7 @@ its length, and nothing panics. The crate forbids `unsafe` and denies
 
 mod analysis;
 mod attribution;
+mod grapheme;
 mod html;
 mod lang;
 mod paragraph;
