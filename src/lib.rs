@@ -101,6 +101,7 @@ mod stats;
 mod text;
 mod token;
 mod utf16;
+mod wordlist;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
