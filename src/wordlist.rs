@@ -3,8 +3,9 @@
 //! A `&[&str]` costs 8 bytes of pointer and length per word in the
 //! WebAssembly module besides the word itself, and those pointers compress
 //! badly (each one differs). [`word_list!`] packs the same list at compile
-//! time into the words' bytes back to back plus one `u16` end offset per
-//! word, and checks that it is sorted (a build error otherwise). Lookups
+//! time into the words' bytes back to back plus one `u16` end offset and
+//! the first byte of each word, and checks that it is sorted (a build
+//! error otherwise). Lookups
 //! are the same binary search over the same order (UTF-8 bytes, that is
 //! `str`'s `Ord`), so the answers do not change.
 //!
@@ -22,13 +23,24 @@ pub(crate) struct WordList {
     /// Where each word starts in `bytes`, then where the last one ends
     /// (word `i` is `bytes[ends[i]..ends[i + 1]]`).
     ends: &'static [u16],
+    /// The first byte of each word (0 for an empty one): most probes of a
+    /// search are decided by it alone, without finding the word.
+    firsts: &'static [u8],
 }
 
 impl WordList {
     /// Used by [`word_list!`] only, with what [`concat`] and [`ends`] made.
     #[doc(hidden)]
-    pub(crate) const fn from_parts(bytes: &'static [u8], ends: &'static [u16]) -> Self {
-        Self { bytes, ends }
+    pub(crate) const fn from_parts(
+        bytes: &'static [u8],
+        ends: &'static [u16],
+        firsts: &'static [u8],
+    ) -> Self {
+        Self {
+            bytes,
+            ends,
+            firsts,
+        }
     }
 
     /// Whether `word` is in the list.
@@ -47,6 +59,7 @@ impl WordList {
     #[inline(never)]
     pub(crate) fn position(&self, word: &str) -> Option<usize> {
         let word = word.as_bytes();
+        let first = word.first().copied();
         let mut size = self.len();
         if size == 0 {
             return None;
@@ -55,7 +68,13 @@ impl WordList {
         while size > 1 {
             let half = size / 2;
             let mid = base + half;
-            if compare(self.word(mid), word) != Ordering::Greater {
+            // A word that differs at the first byte is ordered by it (an
+            // empty word, stored as 0, is before any other).
+            let order = match (self.firsts.get(mid), first) {
+                (Some(&f), Some(q)) if f != q => f.cmp(&q),
+                _ => compare(self.word(mid), word),
+            };
+            if order != Ordering::Greater {
                 base = mid;
             }
             size -= half;
@@ -85,6 +104,23 @@ impl WordList {
             _ => &[],
         }
     }
+}
+
+/// The first byte of each of `words` (0 for an empty word), for
+/// [`word_list!`] (compile time).
+#[doc(hidden)]
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn firsts<const N: usize>(words: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        let w = words[i].as_bytes();
+        if !w.is_empty() {
+            out[i] = w[0];
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Byte order of two short words (`<[u8]>::cmp` without the `memcmp`).
@@ -180,7 +216,8 @@ macro_rules! word_list {
         const WORDS: &[&str] = $words;
         const BYTES: [u8; $crate::wordlist::total_len(WORDS)] = $crate::wordlist::concat(WORDS);
         const ENDS: [u16; WORDS.len() + 1] = $crate::wordlist::ends(WORDS);
-        $crate::wordlist::WordList::from_parts(&BYTES, &ENDS)
+        const FIRSTS: [u8; WORDS.len()] = $crate::wordlist::firsts(WORDS);
+        $crate::wordlist::WordList::from_parts(&BYTES, &ENDS, &FIRSTS)
     }};
 }
 pub(crate) use word_list;
