@@ -80,7 +80,7 @@ pub(super) fn is_exclamation_word(word: &str) -> bool {
 }
 
 /// Abbreviations and what each stands before: a [`WordList`] and the
-/// [`Abbr`] of each word in the same order (see [`abbr_list!`]).
+/// [`Abbr`] of each word in the same order (see `abbr_list!`).
 pub(super) struct AbbrList {
     words: WordList,
     kinds: &'static [Abbr],
@@ -95,7 +95,7 @@ impl AbbrList {
     }
 }
 
-/// The words of `(word, kind)` pairs, for [`abbr_list!`] (compile time).
+/// The words of `(word, kind)` pairs, for `abbr_list!` (compile time).
 #[allow(clippy::indexing_slicing)]
 const fn words_of<const N: usize>(pairs: &[(&'static str, Abbr)]) -> [&'static str; N] {
     let mut out = [""; N];
@@ -107,7 +107,7 @@ const fn words_of<const N: usize>(pairs: &[(&'static str, Abbr)]) -> [&'static s
     out
 }
 
-/// The kinds of `(word, kind)` pairs, for [`abbr_list!`] (compile time).
+/// The kinds of `(word, kind)` pairs, for `abbr_list!` (compile time).
 #[allow(clippy::indexing_slicing)]
 const fn kinds_of<const N: usize>(pairs: &[(&'static str, Abbr)]) -> [Abbr; N] {
     let mut out = [Abbr::Other; N];
