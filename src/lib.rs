@@ -86,6 +86,7 @@ its length, and nothing panics. The crate forbids `unsafe` and denies
 
 mod analysis;
 mod attribution;
+mod grapheme;
 mod html;
 mod lang;
 mod paragraph;
@@ -100,6 +101,7 @@ mod stats;
 mod text;
 mod token;
 mod utf16;
+mod wordlist;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;

@@ -2,6 +2,8 @@
 //! top-level domains. Kept short on purpose: every entry is a word that is
 //! far more often an abbreviation than the end of a sentence.
 
+use crate::wordlist::{word_list, WordList};
+
 /// Titles and name parts that are abbreviations even without a period
 /// (British style "Mr Kirby", "Dr Ng"), when written with a capital.
 /// Sorted (binary search; a unit test checks).
@@ -35,13 +37,13 @@ const LEADING: &[&str] = &[
 /// Top-level domains a bare domain name ("bbc.co.uk", "amazon.com") must end
 /// with to be taken as a URL: the generic ones and the country codes seen
 /// in news. Lower case only: "end.Com" is a missing space, not a domain.
-/// Sorted (binary search; a unit test checks).
-const TLDS: &[&str] = &[
+/// Sorted (binary search; the build checks, see [`word_list!`]).
+static TLDS: WordList = word_list!(&[
     "ai", "app", "at", "au", "be", "biz", "br", "ca", "cc", "ch", "cn", "co", "com", "cz", "de",
     "dev", "dk", "edu", "es", "eu", "fi", "fm", "fr", "gov", "gr", "hk", "ie", "il", "in", "info",
     "int", "io", "it", "jp", "kr", "ly", "me", "mil", "mx", "net", "news", "nl", "no", "nz", "org",
     "pl", "pt", "ru", "se", "sg", "social", "tv", "tw", "ua", "uk", "us", "xyz", "za",
-];
+]);
 
 /// Whether `w` (letters only) is a title abbreviation ("Mr", "Dr").
 pub(super) fn is_title(w: &str) -> bool {
@@ -238,7 +240,7 @@ pub(super) fn is_leading(w: &str) -> bool {
 
 /// Whether `w` is a top-level domain in the list.
 pub(super) fn is_tld(w: &str) -> bool {
-    TLDS.binary_search(&w).is_ok()
+    TLDS.contains(w)
 }
 
 #[cfg(test)]
@@ -246,7 +248,6 @@ mod tests {
     #[test]
     fn sorted() {
         assert!(super::TITLES.windows(2).all(|w| w[0] < w[1]));
-        assert!(super::TLDS.windows(2).all(|w| w[0] < w[1]));
         assert!(super::TITLES_PACKED.windows(2).all(|w| w[0] < w[1]));
         assert!(super::DOTTED.windows(2).all(|w| w[0] < w[1]));
         assert!(super::DOTTED_PACKED.windows(2).all(|w| w[0] < w[1]));
@@ -257,7 +258,7 @@ mod tests {
         // The fast filters in front of the look-ups let every entry through.
         assert!(super::TITLES.iter().all(|t| super::is_title(t)));
         assert!(super::DOTTED.iter().all(|t| super::is_dotted(t)));
-        assert!(super::TLDS.iter().all(|t| super::is_tld(t)));
+        assert!(super::TLDS.iter().all(super::is_tld));
         let lists = [super::TITLES, super::DOTTED, super::ANYCASE, &["No", "Nos"]];
         for w in lists.iter().flat_map(|l| l.iter()) {
             let upper = w.to_ascii_uppercase();

@@ -6,7 +6,7 @@
 //! 256-entry class table runs several times faster than the general UAX #29
 //! state machine. Where ASCII ends the scanner asks std for
 //! `Alphabetic`/`Numeric`, its own short tables ([`super::chars`]) for
-//! quotes, emoji and CJK, and unicode-segmentation for extended grapheme
+//! quotes, emoji and CJK, and [`crate::grapheme`] for extended grapheme
 //! clusters (combining marks, emoji ZWJ sequences, flags, skin tones).
 //!
 //! # Linear time
@@ -20,8 +20,6 @@
 //!   follow inside that run do not scan it again;
 //! - `currency`/`signed` numbers and failed hashtags scan a word and may
 //!   give it back; it is then scanned once more, never more.
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::chars::{
     ascii, is_alnum, is_alnum_byte, is_cjk, is_currency, is_emoji, is_format, is_han,
@@ -412,7 +410,11 @@ impl<'h> Scanner<'h> {
     /// whitespace (a Prepend character clusters with a following space,
     /// but tokens never contain whitespace).
     fn cluster_end(&self, at: usize) -> usize {
-        let Some(g) = self.hay.get(at..).and_then(|s| s.graphemes(true).next()) else {
+        let Some(g) = self
+            .hay
+            .get(at..)
+            .and_then(|s| s.get(..crate::grapheme::cluster_len(s)))
+        else {
             return at;
         };
         let mut end = at;

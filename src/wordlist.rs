@@ -1,0 +1,271 @@
+//! Sorted word lists packed into one byte string and a table of ends.
+//!
+//! A `&[&str]` costs 8 bytes of pointer and length per word in the
+//! WebAssembly module besides the word itself, and those pointers compress
+//! badly (each one differs). [`word_list!`] packs the same list at compile
+//! time into the words' bytes back to back plus one `u16` end offset and
+//! the first byte of each word, and checks that it is sorted (a build
+//! error otherwise). Lookups
+//! are the same binary search over the same order (UTF-8 bytes, that is
+//! `str`'s `Ord`), so the answers do not change.
+//!
+//! ```ignore
+//! static MONTHS: WordList = word_list!(&["april", "juni", "mai"]);
+//! assert!(MONTHS.contains("juni"));
+//! ```
+
+use std::cmp::Ordering;
+
+/// A sorted list of distinct words, packed by [`word_list!`].
+pub(crate) struct WordList {
+    /// Every word's bytes, back to back, in order.
+    bytes: &'static [u8],
+    /// Where each word starts in `bytes`, then where the last one ends
+    /// (word `i` is `bytes[ends[i]..ends[i + 1]]`).
+    ends: &'static [u16],
+    /// The first byte of each word (0 for an empty one): most probes of a
+    /// search are decided by it alone, without finding the word.
+    firsts: &'static [u8],
+}
+
+impl WordList {
+    /// Used by [`word_list!`] only, with what [`concat`] and [`ends`] made.
+    #[doc(hidden)]
+    pub(crate) const fn from_parts(
+        bytes: &'static [u8],
+        ends: &'static [u16],
+        firsts: &'static [u8],
+    ) -> Self {
+        Self {
+            bytes,
+            ends,
+            firsts,
+        }
+    }
+
+    /// Whether `word` is in the list.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.position(word).is_some()
+    }
+
+    /// The index of `word` in the list (its rank in sorted order).
+    ///
+    /// Not inlined: one copy serves every list (inlined, the lookups were
+    /// 7 KB more code in the WebAssembly module). Bisection with a fixed
+    /// number of steps, like `slice::binary_search`, but comparing bytes
+    /// in a loop: the words are short and most probes differ at the first
+    /// byte, where a `memcmp` call would cost more than the comparison.
+    #[inline(never)]
+    pub(crate) fn position(&self, word: &str) -> Option<usize> {
+        let word = word.as_bytes();
+        let first = word.first().copied();
+        let mut size = self.len();
+        if size == 0 {
+            return None;
+        }
+        let mut base = 0;
+        while size > 1 {
+            let half = size / 2;
+            let mid = base + half;
+            // A word that differs at the first byte is ordered by it (an
+            // empty word, stored as 0, is before any other).
+            let order = match (self.firsts.get(mid), first) {
+                (Some(&f), Some(q)) if f != q => f.cmp(&q),
+                _ => compare(self.word(mid), word),
+            };
+            if order != Ordering::Greater {
+                base = mid;
+            }
+            size -= half;
+        }
+        (self.word(base) == word).then_some(base)
+    }
+
+    /// The number of words.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len().saturating_sub(1)
+    }
+
+    /// The words in order.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> + Clone + '_ {
+        (0..self.len()).filter_map(|i| std::str::from_utf8(self.word(i)).ok())
+    }
+
+    /// The bytes of word `i` (empty past the end).
+    #[inline]
+    fn word(&self, i: usize) -> &'static [u8] {
+        match (self.ends.get(i), self.ends.get(i + 1)) {
+            (Some(&start), Some(&end)) => self
+                .bytes
+                .get(usize::from(start)..usize::from(end))
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// The first byte of each of `words` (0 for an empty word), for
+/// [`word_list!`] (compile time).
+#[doc(hidden)]
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn firsts<const N: usize>(words: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        let w = words[i].as_bytes();
+        if !w.is_empty() {
+            out[i] = w[0];
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Byte order of two short words (`<[u8]>::cmp` without the `memcmp`).
+#[inline]
+fn compare(a: &[u8], b: &[u8]) -> Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// The total length in bytes of `words` (compile time, like [`concat`]).
+#[doc(hidden)]
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn total_len(words: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < words.len() {
+        n += words[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// `words` back to back. Evaluated at compile time only (in the constants
+/// [`word_list!`] declares), where an index out of bounds is a build error.
+#[doc(hidden)]
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn concat<const B: usize>(words: &[&str]) -> [u8; B] {
+    let mut out = [0u8; B];
+    let mut at = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        let mut k = 0;
+        while k < w.len() {
+            out[at] = w[k];
+            at += 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    assert!(at == B, "word_list!: wrong total length");
+    out
+}
+
+/// Where each word of `words` back to back starts, and where the last
+/// one ends (`N` is one more than the number of words); fails the build
+/// when the list is not sorted by bytes without repeats, or too long for
+/// `u16` offsets.
+#[doc(hidden)]
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn ends<const N: usize>(words: &[&str]) -> [u16; N] {
+    assert!(words.len() + 1 == N, "word_list!: wrong count");
+    let mut out = [0u16; N];
+    let mut at = 0usize;
+    let mut i = 0;
+    while i < words.len() {
+        if i > 0 {
+            assert!(
+                less(words[i - 1].as_bytes(), words[i].as_bytes()),
+                "word_list!: not sorted by bytes, or a word twice"
+            );
+        }
+        at += words[i].len();
+        assert!(at <= u16::MAX as usize, "word_list!: over 64 KiB");
+        out[i + 1] = at as u16;
+        i += 1;
+    }
+    out
+}
+
+/// `a < b` in byte order, for [`ends`].
+#[allow(clippy::indexing_slicing)]
+const fn less(a: &[u8], b: &[u8]) -> bool {
+    let mut k = 0;
+    while k < a.len() && k < b.len() {
+        if a[k] != b[k] {
+            return a[k] < b[k];
+        }
+        k += 1;
+    }
+    a.len() < b.len()
+}
+
+/// A [`WordList`] of a sorted `&[&str]` expression, packed at compile time
+/// (the `&str` array itself does not reach the binary). A list out of
+/// order fails the build.
+macro_rules! word_list {
+    ($words:expr) => {{
+        const WORDS: &[&str] = $words;
+        const BYTES: [u8; $crate::wordlist::total_len(WORDS)] = $crate::wordlist::concat(WORDS);
+        const ENDS: [u16; WORDS.len() + 1] = $crate::wordlist::ends(WORDS);
+        const FIRSTS: [u8; WORDS.len()] = $crate::wordlist::firsts(WORDS);
+        $crate::wordlist::WordList::from_parts(&BYTES, &ENDS, &FIRSTS)
+    }};
+}
+pub(crate) use word_list;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static LIST: WordList = word_list!(&["", "a", "ab", "b", "bä", "z", "ä"]);
+
+    #[test]
+    fn finds_every_word_and_nothing_else() {
+        let words = ["", "a", "ab", "b", "bä", "z", "ä"];
+        assert_eq!(LIST.len(), words.len());
+        assert_eq!(LIST.iter().collect::<Vec<_>>(), words);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(LIST.position(w), Some(i), "{w:?}");
+        }
+        for w in ["aa", "abc", "c", "B", "b\u{e4}x", "\u{e4}\u{e4}", " "] {
+            assert!(!LIST.contains(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn empty_list() {
+        static EMPTY: WordList = word_list!(&[]);
+        assert!(!EMPTY.contains(""));
+        assert_eq!(EMPTY.position("a"), None);
+    }
+
+    /// The build-time check: a list out of order or with a repeat is
+    /// refused (a compile error in a constant; a panic here at run time).
+    #[test]
+    #[should_panic(expected = "not sorted")]
+    fn unsorted_list_is_refused() {
+        let _ = ends::<4>(&["a", "c", "b"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "not sorted")]
+    fn repeated_word_is_refused() {
+        let _ = ends::<3>(&["a", "a"]);
+    }
+
+    #[test]
+    fn order_is_str_order() {
+        let words = ["", "a", "ab", "b", "bä", "z", "ä"];
+        assert!(words.windows(2).all(|p| p[0] < p[1]));
+        assert!(less(b"a", b"ab") && less(b"ab", b"b") && !less(b"b", b"b"));
+    }
+}
