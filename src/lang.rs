@@ -228,22 +228,28 @@ impl Lang {
         };
         let head = hay.get(..end).unwrap_or(hay);
         let bytes = head.as_bytes();
-        // The length of the letter at byte `i`, if one starts there (a
-        // byte inside a character is no letter: skipped one by one).
-        let letter = |i: usize| match bytes.get(i) {
-            Some(b) if b.is_ascii() => b.is_ascii_alphabetic().then_some(1),
-            Some(_) => head
-                .get(i..)
+        // The length of the non-ASCII letter at byte `i`, if one starts
+        // there (a byte inside a character is no letter: skipped one by
+        // one).
+        let wide_letter = |i: usize| {
+            head.get(i..)
                 .and_then(|r| r.chars().next())
                 .filter(|c| c.is_alphabetic())
-                .map(char::len_utf8),
-            None => None,
+                .map(char::len_utf8)
         };
         let mut i = 0;
         while i < bytes.len() {
             let start = i;
-            while let Some(len) = letter(i) {
-                i += len;
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii_alphabetic() {
+                    i += 1;
+                } else if b.is_ascii() {
+                    break;
+                } else if let Some(len) = wide_letter(i) {
+                    i += len;
+                } else {
+                    break;
+                }
             }
             if i == start {
                 i += 1;
