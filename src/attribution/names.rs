@@ -536,6 +536,10 @@ pub(crate) struct Names<'h> {
     traits: Vec<Cell<Option<Traits>>>,
 }
 
+/// How many distinct names (and name words, and mentions) the tables of
+/// [`Names::collect`] are first made for.
+const START_NAMES: usize = 32;
+
 /// How many occurrences of a word on each side of a mention are looked
 /// at for its fullest name.
 const FULLEST_REACH: usize = 64;
@@ -747,12 +751,18 @@ impl<'h> Names<'h> {
         };
         // The distinct names (by text) and their ids; the lists of
         // `by_word` being built, and each lower-case word's list.
-        let mut distinct: Vec<Distinct> = Vec::new();
-        let mut distinct_ids: HashMap<Rc<str>, usize> = HashMap::default();
-        let mut lists: Vec<Vec<usize>> = Vec::new();
+        // Made at a size that holds the names of a short article, so
+        // that one is collected without growing them step by step (an
+        // analysis of a 3 KB article is mostly such fixed costs).
+        let mut distinct: Vec<Distinct> = Vec::with_capacity(START_NAMES);
+        let mut distinct_ids: HashMap<Rc<str>, usize> =
+            HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
+        let mut lists: Vec<Vec<usize>> = Vec::with_capacity(START_NAMES);
         // Each key's slot, and back: a name's words by their keys (all
         // borrowed from the text or the vocabulary).
-        let mut slot_of: HashMap<&'h str, usize> = HashMap::default();
+        let mut slot_of: HashMap<&'h str, usize> =
+            HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
+        names.seen.reserve(START_NAMES);
         let mut buf = String::new();
         let (mut run_words, mut cleaned, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];

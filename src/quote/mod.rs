@@ -55,45 +55,57 @@ pub struct Quote {
 /// speakers are known): title marks give `Other`, the rest `Speech`.
 pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Quote> {
     let _ = lang;
-    let mut quotes: Vec<Quote> = pairing::pair(hay, paragraphs)
-        .into_iter()
-        .filter_map(|p| {
-            // The content without the spaces French and Spanish typography
-            // put inside the marks (« Oui »).
-            let raw = Span::new(p.open.end, p.content_end);
-            let text = raw.text(hay);
-            let lead = text.len() - text.trim_start().len();
-            let content = Span::new(raw.start + lead, raw.start + text.trim_end().len());
-            // An empty pair (“”) quotes nothing, nor do marks around
-            // marks (three apostrophes in a row).
-            if content.text(hay).chars().all(marks::is_mark_char) {
-                return None;
-            }
+    let pairs = pairing::pair(hay, paragraphs);
+    // Outer quotations first at equal starts. The pairs come as their
+    // quotations close (inner ones first); they are put in order by a
+    // sort of small keys whose last part, the pair's index, makes every
+    // key distinct: the order of a stable sort, without moving the pairs
+    // or the larger quotations made from them.
+    let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
             let end = p.close.map_or(p.content_end, |c| c.end);
-            Some(Quote {
-                span: Span::new(p.open.start, end),
-                content,
-                open: p.open,
-                close: p.close,
-                kind: if marks::is_title_mark(p.open_mark) {
-                    QuoteKind::Other
-                } else {
-                    QuoteKind::Speech
-                },
-                depth: 0,
-                parent: None,
-                attribution: None,
-            })
+            (p.open.start, std::cmp::Reverse(end), i)
         })
         .collect();
-    // Outer quotations first at equal starts; then one sweep with a stack
-    // of enclosing quotations gives depth and parent.
-    quotes.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
+    order.sort_unstable();
+    let mut quotes: Vec<Quote> = Vec::with_capacity(order.len());
+    quotes.extend(
+        order
+            .iter()
+            .filter_map(|&(.., i)| pairs.get(i))
+            .filter_map(|p| {
+                // The content without the spaces French and Spanish typography
+                // put inside the marks (« Oui »).
+                let raw = Span::new(p.open.end, p.content_end);
+                let text = raw.text(hay);
+                let lead = text.len() - text.trim_start().len();
+                let content = Span::new(raw.start + lead, raw.start + text.trim_end().len());
+                // An empty pair (“”) quotes nothing, nor do marks around
+                // marks (three apostrophes in a row).
+                if content.text(hay).chars().all(marks::is_mark_char) {
+                    return None;
+                }
+                let end = p.close.map_or(p.content_end, |c| c.end);
+                Some(Quote {
+                    span: Span::new(p.open.start, end),
+                    content,
+                    open: p.open,
+                    close: p.close,
+                    kind: if marks::is_title_mark(p.open_mark) {
+                        QuoteKind::Other
+                    } else {
+                        QuoteKind::Speech
+                    },
+                    depth: 0,
+                    parent: None,
+                    attribution: None,
+                })
+            }),
+    );
+    // One sweep with a stack of enclosing quotations gives depth and
+    // parent.
     let mut open: Vec<(usize, usize)> = Vec::new(); // (index, end)
     for (i, q) in quotes.iter_mut().enumerate() {
         while open.last().is_some_and(|&(_, end)| end <= q.span.start) {
