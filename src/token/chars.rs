@@ -6,8 +6,9 @@
 //! std already knows `Alphabetic`, `Numeric` and `White_Space`, and what is
 //! left (quotation marks, emoji, CJK scripts, format characters) is a short
 //! list. Combining marks are not listed at all: the scanner asks
-//! unicode-segmentation for the extended grapheme cluster instead, which is
-//! exact and only needed for the rare characters no list here claims.
+//! [`crate::grapheme`] for the extended grapheme cluster instead, which is
+//! exact (checked against unicode-segmentation on every code point) and
+//! only needed for the rare characters no list here claims.
 
 /// ASCII letter.
 pub(super) const LETTER: u8 = 1;
@@ -426,7 +427,7 @@ pub(super) fn is_punct(c: char) -> bool {
 
 /// Whether `c` could continue the grapheme cluster before it (a combining
 /// mark, joiner, emoji modifier…). `false` is exact; `true` means "ask
-/// unicode-segmentation". Keeps the grapheme machinery off the hot path:
+/// [`crate::grapheme`]". Keeps the grapheme machinery off the hot path:
 /// nothing below U+0300, no punctuation or quotation mark, no letter
 /// continues a cluster in text that matters here.
 #[inline]
