@@ -11,8 +11,6 @@
 
 use std::sync::LazyLock;
 
-use std::collections::hash_map::Entry;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon;
@@ -209,7 +207,12 @@ pub(crate) type Id = u32;
 /// The distinct words seen so far, with their descriptions.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab<'a> {
-    ids: FxHashMap<&'a str, Id>,
+    /// The words by spelling: an open-addressing table of [`Slot`]s,
+    /// a power of two long (or empty), at most three quarters full.
+    slots: Vec<Slot>,
+    /// The words by id: their spellings ...
+    spellings: Vec<&'a str>,
+    /// ... and their descriptions.
     words: Vec<Word<'a>>,
     /// The keys that are not slices of the text (lower-cased), end to end.
     arena: String,
@@ -222,19 +225,154 @@ pub(crate) struct Vocab<'a> {
     odd_lower_owned: FxHashSet<String>,
 }
 
+/// A word's bytes folded into one number, a byte at a time (the lexer
+/// folds them as it scans the word, so interning hashes nothing again).
+///
+/// Up to 8 bytes the fold *is* the word (its bytes, the first highest):
+/// two words of at most 8 bytes with the same fold and length are the
+/// same word, and [`Vocab`] compares them without reading their text.
+/// Longer words mix their bytes in, and are compared byte by byte.
+#[inline]
+pub(crate) fn fold(h: u64, b: u8) -> u64 {
+    h.rotate_left(8) ^ u64::from(b)
+}
+
+/// [`fold`] of all of `bytes`, from 0.
+pub(crate) fn fold_all(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |h, &b| fold(h, b))
+}
+
+/// One place of [`Vocab::slots`]: a word's fold, id and length in bytes
+/// (saturated at `u32::MAX`; 0 for an empty place, as no word is empty).
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    fold: u64,
+    id: Id,
+    len: u32,
+}
+
+/// The place of fold `h` in a table of `1 << (64 - shift)` places: the
+/// top bits of a multiplicative hash (the fold of a short word is its
+/// bytes, which would crowd a few places if taken as they are).
+#[inline]
+fn place(h: u64, shift: u32) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
 impl<'a> Vocab<'a> {
     /// The id of `w`, describing it the first time it is seen.
+    #[cfg(test)]
     pub(crate) fn intern(&mut self, w: &'a str) -> Id {
-        // One hash of the word, whether it is new or not.
-        let slot = match self.ids.entry(w) {
-            Entry::Occupied(e) => return *e.get(),
-            Entry::Vacant(slot) => slot,
-        };
-        // A text of at most 4 GiB has fewer distinct words than
-        // `words::NO_ID`; past that every new word shares it (never a
-        // panic), and is asked by its text.
-        let id = Id::try_from(self.words.len()).map_or(words::NO_ID, |id| id.min(words::NO_ID));
-        slot.insert(id);
+        self.intern_folded(w, 0..w.len(), fold_all(w.as_bytes()))
+    }
+
+    /// [`Vocab::intern`] of the word `text[at]`, whose [`fold_all`] is
+    /// `h` (the lexer folds the word as it finds it): a word seen before
+    /// is found without slicing the text, and one of at most 8 bytes
+    /// without reading it.
+    pub(crate) fn intern_folded(
+        &mut self,
+        text: &'a str,
+        at: std::ops::Range<usize>,
+        h: u64,
+    ) -> Id {
+        if self.slots.is_empty() {
+            self.grow();
+        }
+        let n = at.len();
+        let len = u32::try_from(n).unwrap_or(u32::MAX);
+        let mask = self.slots.len().wrapping_sub(1);
+        let shift = 64 - self.slots.len().trailing_zeros();
+        let mut i = place(h, shift) & mask;
+        // At most three quarters full: an empty place comes before the
+        // table ends (the bound only keeps the loop visibly finite).
+        for _ in 0..self.slots.len() {
+            let Some(slot) = self.slots.get_mut(i) else {
+                break;
+            };
+            if slot.len == 0 {
+                // A text of at most 4 GiB has fewer distinct words than
+                // `words::NO_ID`; past that every new word gets it (never
+                // a panic), unstored, and is asked by its text.
+                let Some(id) = Id::try_from(self.words.len())
+                    .ok()
+                    .filter(|&id| id < words::NO_ID)
+                else {
+                    return words::NO_ID;
+                };
+                let Some(w) = text.get(at) else {
+                    return words::NO_ID;
+                };
+                *slot = Slot { fold: h, id, len };
+                self.add(w);
+                if self.words.len() * 4 > self.slots.len() * 3 {
+                    self.grow();
+                }
+                return id;
+            }
+            if slot.fold == h && slot.len == len {
+                let id = slot.id;
+                if n <= 8 || self.spelling(id).map(str::as_bytes) == text.as_bytes().get(at.clone())
+                {
+                    return id;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        words::NO_ID
+    }
+
+    /// The id of the word spelt `w`, if it has been seen.
+    pub(crate) fn id(&self, w: &str) -> Option<Id> {
+        if self.slots.is_empty() || w.is_empty() {
+            return None;
+        }
+        let h = fold_all(w.as_bytes());
+        let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
+        let mask = self.slots.len() - 1;
+        let shift = 64 - self.slots.len().trailing_zeros();
+        let mut i = place(h, shift) & mask;
+        for _ in 0..self.slots.len() {
+            let slot = self.slots.get(i)?;
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.fold == h
+                && slot.len == len
+                && (w.len() <= 8 || self.spelling(slot.id) == Some(w))
+            {
+                return Some(slot.id);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// The spelling of the word with id `id`.
+    fn spelling(&self, id: Id) -> Option<&'a str> {
+        self.spellings.get(usize::try_from(id).ok()?).copied()
+    }
+
+    /// Doubles the table (or makes its first), placing every word again.
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
+        let mask = n - 1;
+        let shift = 64 - n.trailing_zeros();
+        for s in old.into_iter().filter(|s| s.len != 0) {
+            let mut i = place(s.fold, shift) & mask;
+            while let Some(slot) = self.slots.get_mut(i) {
+                if slot.len == 0 {
+                    *slot = s;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    /// Describes and stores a new word (its id is the next).
+    fn add(&mut self, w: &'a str) {
         let (key, flags) = describe(w);
         let key = match key {
             words::Key::Same(k) => KeyAt::Text(k),
@@ -261,7 +399,7 @@ impl<'a> Vocab<'a> {
             }
         }
         self.words.push(Word { key, flags });
-        id
+        self.spellings.push(w);
     }
 
     /// An empty table with room for the distinct words of a text of
@@ -270,7 +408,9 @@ impl<'a> Vocab<'a> {
     pub(crate) fn with_room(tokens: usize) -> Vocab<'a> {
         let n = tokens.min(1024);
         Vocab {
-            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            // At most three quarters full with `n` words.
+            slots: vec![Slot::default(); (n * 4 / 3 + 1).next_power_of_two().max(16)],
+            spellings: Vec::with_capacity(n),
             words: Vec::with_capacity(n),
             // Room for the capitalised words' keys (about a third of an
             // article's distinct words, some 8 bytes each).
@@ -301,9 +441,8 @@ impl<'a> Vocab<'a> {
     /// uncapitalised word whose key is itself is found by its spelling,
     /// the rest among the few odd keys.
     pub(crate) fn written_lower(&self, k: &str) -> bool {
-        self.ids
-            .get(k)
-            .and_then(|&id| self.word(id))
+        self.id(k)
+            .and_then(|id| self.word(id))
             .is_some_and(|w| !w.flags.has(Flags::CAPITALIZED) && self.key_of(w) == k)
             || self.odd_lower.contains(k)
             || self.odd_lower_owned.contains(k)
@@ -322,15 +461,10 @@ impl<'a> Vocab<'a> {
     /// The flags of `w`: from the table if seen, else described now.
     #[cfg(test)]
     pub(crate) fn flags(&self, w: &str) -> Flags {
-        match self.ids.get(w).and_then(|&id| self.word(id)) {
+        match self.id(w).and_then(|id| self.word(id)) {
             Some(word) => word.flags,
             None => describe(w).1,
         }
-    }
-
-    /// The id of `w`, if it has been seen.
-    pub(crate) fn id(&self, w: &str) -> Option<Id> {
-        self.ids.get(w).copied()
     }
 
     /// How many distinct words have been seen.
@@ -340,9 +474,8 @@ impl<'a> Vocab<'a> {
 
     /// The flags of `w`, if it has been seen.
     pub(crate) fn flags_of(&self, w: &str) -> Option<Flags> {
-        self.ids
-            .get(w)
-            .and_then(|&id| self.word(id))
+        self.id(w)
+            .and_then(|id| self.word(id))
             .map(|word| word.flags)
     }
 }

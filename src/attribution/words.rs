@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::vocab::{Id, Vocab};
+use super::vocab::{self, Id, Vocab};
 use crate::text::is_alphanumeric;
 use crate::Span;
 
@@ -104,47 +104,68 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII spaces and punctuation, most of what is not a letter, are
-        // told by the byte (the same classes as `char`'s: ASCII white
-        // space is tab to carriage return, and space).
-        let len = if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                if !matches!(b, b'\t'..=b'\r' | b' ') {
-                    out.push(Tok::punct_char(
-                        Span::new(span.start + i, span.start + i + 1),
-                        char::from(b),
-                    ));
-                }
+        // told by the byte's class (the same classes as `char`'s).
+        let start = i;
+        // The word's bytes so far, folded (see [`vocab::fold`]).
+        let mut h = u64::from(b);
+        match class(b) {
+            WORD_BYTE => i += 1,
+            SPACE => {
                 i += 1;
                 continue;
             }
-            1
-        } else {
-            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-                break;
-            };
-            let len = c.len_utf8();
-            if c.is_whitespace() {
-                i += len;
-                continue;
-            }
-            if !is_alphanumeric(c) {
+            PUNCT => {
                 out.push(Tok::punct_char(
-                    Span::new(span.start + i, span.start + i + len),
-                    c,
+                    Span::new(span.start + i, span.start + i + 1),
+                    char::from(b),
                 ));
-                i += len;
+                i += 1;
                 continue;
             }
-            len
-        };
-        let mut end = i + len;
+            _ => {
+                let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if !is_alphanumeric(c) {
+                    out.push(Tok::punct_char(
+                        Span::new(span.start + i, span.start + i + len),
+                        c,
+                    ));
+                    i += len;
+                    continue;
+                }
+                h = fold_from(0, bytes, i, i + len);
+                i += len;
+            }
+        }
+        let mut end = i;
         loop {
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            // Letters and digits in ASCII, most of every word: by the
+            // byte, folded as they are passed.
+            while let Some(&b) = bytes.get(end) {
+                if class(b) != WORD_BYTE {
+                    break;
+                }
+                h = vocab::fold(h, b);
                 end += 1;
+            }
+            // Most words end at a space or at punctuation that joins
+            // nothing: told by the byte's class.
+            match bytes.get(end).map(|&b| (b, class(b))) {
+                None | Some((_, SPACE)) => break,
+                Some((b'\'' | b'-' | b'.', _)) | Some((_, MULTI)) => {}
+                Some(_) => break,
             }
             let Some(d) = char_at(text, end) else { break };
             if is_alphanumeric(d) {
-                end += d.len_utf8();
+                let next = end + d.len_utf8();
+                h = fold_from(h, bytes, end, next);
+                end = next;
                 continue;
             }
             // Inner apostrophe, hyphen or dot: keep going if a letter or
@@ -154,16 +175,21 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
                 && char_at(text, end + d.len_utf8()).is_some_and(is_alphanumeric)
                 && !(d == '.' && sentence_seam(hay, span.start + end))
             {
-                end += d.len_utf8();
+                let next = end + d.len_utf8();
+                h = fold_from(h, bytes, end, next);
+                end = next;
                 continue;
             }
             break;
         }
         let id = match vocab.as_deref_mut() {
-            Some(v) => v.intern(text.get(i..end).unwrap_or_default()),
+            Some(v) => v.intern_folded(text, start..end, h),
             None => NO_ID,
         };
-        out.push(Tok::word(Span::new(span.start + i, span.start + end), id));
+        out.push(Tok::word(
+            Span::new(span.start + start, span.start + end),
+            id,
+        ));
         i = end;
     }
     // Only a large slack is worth a reallocation (a window's never is).
@@ -194,6 +220,48 @@ fn char_at(text: &str, i: usize) -> Option<char> {
         b if b.is_ascii() => Some(char::from(b)),
         _ => text.get(i..)?.chars().next(),
     }
+}
+
+/// [`vocab::fold`] of `bytes[from..to]` into `h` (a char of a word).
+fn fold_from(h: u64, bytes: &[u8], from: usize, to: usize) -> u64 {
+    bytes
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .fold(h, |h, &b| vocab::fold(h, b))
+}
+
+/// [`class`]es of bytes: an ASCII letter or digit, ASCII white space
+/// (as `char` has it: tab to carriage return, and space), other ASCII
+/// (punctuation), and a byte of a longer char.
+const WORD_BYTE: u8 = 0;
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const MULTI: u8 = 3;
+
+/// The class of each byte, by the byte: one load per byte of the text,
+/// where telling the classes apart took a few comparisons each.
+static CLASSES: [u8; 256] = {
+    let mut t = [MULTI; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD_BYTE
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `b` ([`CLASSES`]).
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASSES.get(usize::from(b)).copied().unwrap_or(MULTI)
 }
 
 /// The tokens of a whole text, lexed once.
