@@ -241,6 +241,9 @@ const MULTI: u8 = 3;
 
 /// The class of each byte, by the byte: one load per byte of the text,
 /// where telling the classes apart took a few comparisons each.
+// Indexing evaluated by the compiler: out of bounds would not compile,
+// and `get_mut` is not available in a constant.
+#[allow(clippy::indexing_slicing)]
 static CLASSES: [u8; 256] = {
     let mut t = [MULTI; 256];
     let mut b = 0;
@@ -559,7 +562,7 @@ fn lower_short_ascii(word: &str) -> Option<Key<'_>> {
 }
 
 /// Longest key (in bytes) kept on the stack.
-const INLINE: usize = 22;
+pub(crate) const INLINE: usize = 22;
 
 /// A lower-cased word (see [`lower`]); dereferences to `&str`.
 #[derive(Clone, Debug)]
@@ -664,6 +667,106 @@ mod tests {
         fn lower_is_to_lowercase(w in "\\PC{0,30}") {
             let k = lower(&w);
             proptest::prop_assert_eq!(k.as_str(), w.to_lowercase());
+        }
+    }
+
+    /// The lexer as it was written before words were told by the byte
+    /// (char by char): the reference the byte classes must agree with.
+    fn lex_by_chars(hay: &str) -> Vec<(Span, Kind)> {
+        let mut out = Vec::new();
+        let mut chars = hay.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !is_alphanumeric(c) {
+                out.push((Span::new(i, i + c.len_utf8()), Kind::Punct(c)));
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(d) = char_at(hay, end) {
+                let joins = matches!(d, '\'' | '’' | '-' | '.' | '‐')
+                    && char_at(hay, end + d.len_utf8()).is_some_and(is_alphanumeric)
+                    && !(d == '.' && sentence_seam(hay, end));
+                if !is_alphanumeric(d) && !joins {
+                    break;
+                }
+                end += d.len_utf8();
+            }
+            while chars.peek().is_some_and(|&(k, _)| k < end) {
+                chars.next();
+            }
+            out.push((Span::new(i, end), Kind::Word));
+        }
+        out
+    }
+
+    /// Ids as a plain map gives them: the next number to each spelling
+    /// the first time it is seen.
+    fn ids_by_map(hay: &str, toks: &[Tok]) -> Vec<Option<Id>> {
+        let mut map = std::collections::HashMap::new();
+        toks.iter()
+            .map(|t| {
+                t.is_word().then(|| {
+                    let n = map.len() as Id;
+                    *map.entry(t.span.text(hay)).or_insert(n)
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_of_the_same_fold_keep_their_own_ids() {
+        // Bytes 0 and 8 of a 10-byte word share a lane of the fold: these
+        // two words fold alike, and only their text tells them apart.
+        let (a, b) = ("a1cdefghb2", "b1cdefgha2");
+        assert_eq!(vocab::fold_all(a.as_bytes()), vocab::fold_all(b.as_bytes()));
+        let hay = format!("{a} {b} {a} x-y’z U.S. {b} Öl-Preis Öl-Preis");
+        let doc = Lexed::new(&hay);
+        let got: Vec<Option<Id>> = doc
+            .all()
+            .iter()
+            .map(|t| t.is_word().then_some(t.id()))
+            .collect();
+        assert_eq!(got, ids_by_map(&hay, doc.all()));
+        assert_eq!(doc.vocab().len(), 5);
+    }
+
+    #[test]
+    fn many_words_grow_the_table_and_keep_their_ids() {
+        let hay: String = (0..5000)
+            .map(|i| format!("w{} Ä{} ", i % 1700, i % 7))
+            .collect();
+        let doc = Lexed::new(&hay);
+        let got: Vec<Option<Id>> = doc
+            .all()
+            .iter()
+            .map(|t| t.is_word().then_some(t.id()))
+            .collect();
+        assert_eq!(got, ids_by_map(&hay, doc.all()));
+        for t in doc.all() {
+            assert_eq!(doc.vocab().id(t.span.text(&hay)), Some(t.id()));
+        }
+        assert_eq!(doc.vocab().id("w1700"), None);
+        assert_eq!(doc.vocab().id(""), None);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The lexer told by bytes = the lexer told by chars, and the ids
+        /// it gives = a map's.
+        #[test]
+        fn bytes_lex_as_chars_do(hay in "([a-cA-C0-9'’\\-‐.,;:!?“”« \t\n\u{b}\u{c}\u{85}\u{a0}éÖß]|\\PC){0,60}") {
+            let doc = Lexed::new(&hay);
+            let got: Vec<(Span, Kind)> = doc.all().iter().map(|t| (t.span, t.kind())).collect();
+            proptest::prop_assert_eq!(got, lex_by_chars(&hay));
+            let ids: Vec<Option<Id>> = doc.all().iter().map(|t| t.is_word().then_some(t.id())).collect();
+            proptest::prop_assert_eq!(ids, ids_by_map(&hay, doc.all()));
+            for t in doc.all().iter().filter(|t| t.is_word()) {
+                proptest::prop_assert_eq!(doc.vocab().id(t.span.text(&hay)), Some(t.id()));
+            }
         }
     }
 
