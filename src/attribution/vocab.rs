@@ -483,6 +483,8 @@ impl<'a> Vocab<'a> {
     }
 
     /// Doubles the table (or makes its first), placing every word again.
+    /// (Rare: kept out of the lexer's loop.)
+    #[inline(never)]
     fn grow(&mut self) {
         let n = (self.slots.len() * 2).max(16);
         let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
@@ -500,7 +502,9 @@ impl<'a> Vocab<'a> {
         }
     }
 
-    /// Describes and stores a new word (its id is the next).
+    /// Describes and stores a new word (its id is the next). Once per
+    /// distinct word: kept out of the lexer's loop, which it made larger.
+    #[inline(never)]
     fn add(&mut self, w: &'a str) {
         let (key, flags) = describe(w);
         let key = match key {

@@ -144,6 +144,8 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
             }
         }
         let mut end = i;
+        // A space right after the word, passed with it (most words).
+        let mut space = 0;
         loop {
             // Letters and digits in ASCII, most of every word: by the
             // byte, folded as they are passed.
@@ -157,7 +159,11 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
             // Most words end at a space or at punctuation that joins
             // nothing: told by the byte's class.
             match bytes.get(end).map(|&b| (b, class(b))) {
-                None | Some((_, SPACE)) => break,
+                None => break,
+                Some((_, SPACE)) => {
+                    space = 1;
+                    break;
+                }
                 Some((b'\'' | b'-' | b'.', _)) | Some((_, MULTI)) => {}
                 Some(_) => break,
             }
@@ -190,7 +196,7 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
             Span::new(span.start + start, span.start + end),
             id,
         ));
-        i = end;
+        i = end + space;
     }
     // Only a large slack is worth a reallocation (a window's never is).
     if out.capacity() - out.len() > 4096 {
@@ -485,6 +491,15 @@ pub(crate) fn lower(word: &str) -> Key<'_> {
     {
         return Key::Same(word);
     }
+    lower_rest(word)
+}
+
+/// [`lower`] of a word that is not short lower-case ASCII: apart, so
+/// that `lower`'s own frame stays small (it is called some hundred
+/// thousand times per megabyte, mostly for such words).
+#[inline(never)]
+fn lower_rest(word: &str) -> Key<'_> {
+    let bytes = word.as_bytes();
     if let Some(key) = lower_short_ascii(word) {
         return key;
     }
