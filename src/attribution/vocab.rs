@@ -233,22 +233,22 @@ fn listed(k: &str) -> Flags {
 }
 
 /// [`listed`] of a key whose [`fold_all`] is `h` (known already when a
-/// word is described). The table is keyed by fold, as [`Vocab`] is: a
+/// word is described). The table is keyed as [`Vocab`] is: a
 /// listed word of at most 8 bytes is found without comparing text.
 fn listed_folded(k: &[u8], h: u64) -> Flags {
     static TABLE: LazyLock<Lists> = LazyLock::new(Lists::new);
-    TABLE.get(k, h)
+    TABLE.get(k, keyed(k, h))
 }
 
-/// Every listed word with its flags, by [`fold`]: an open-addressing
+/// Every listed word with its flags, by [`keyed`] hash: an open-addressing
 /// table at most half full.
 struct Lists {
     slots: Vec<Listed>,
     shift: u32,
 }
 
-/// A place of [`Lists`]: a word (empty for an empty place), its fold
-/// and its flags.
+/// A place of [`Lists`]: a word (empty for an empty place), its
+/// [`keyed`] hash and its flags.
 #[derive(Clone, Copy, Default)]
 struct Listed {
     fold: u64,
@@ -286,7 +286,7 @@ impl Lists {
         };
         for (list, flags) in lists {
             for &w in list.iter().filter(|w| !w.is_empty()) {
-                let h = fold_all(w.as_bytes());
+                let h = keyed_all(w.as_bytes());
                 let mask = size - 1;
                 let mut i = place(h, table.shift) & mask;
                 while let Some(slot) = table.slots.get_mut(i) {
@@ -309,7 +309,7 @@ impl Lists {
         table
     }
 
-    /// The flags of `k` (whose fold is `h`), none if unlisted.
+    /// The flags of `k` (whose [`keyed`] is `h`), none if unlisted.
     fn get(&self, k: &[u8], h: u64) -> Flags {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = place(h, self.shift) & mask;
@@ -360,7 +360,7 @@ pub(crate) struct Vocab<'a> {
 /// Up to 8 bytes the fold *is* the word (its bytes, the first highest):
 /// two words of at most 8 bytes with the same fold and length are the
 /// same word, and [`Vocab`] compares them without reading their text.
-/// Longer words mix their bytes in, and are compared byte by byte.
+/// Longer words are kept under [`keyed`], and compared byte by byte.
 #[inline]
 pub(crate) fn fold(h: u64, b: u8) -> u64 {
     h.rotate_left(8) ^ u64::from(b)
@@ -371,7 +371,35 @@ pub(crate) fn fold_all(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0, |h, &b| fold(h, b))
 }
 
-/// One place of [`Vocab::slots`]: a word's fold, id and length in bytes
+/// What a word is kept under in [`Vocab`] and [`Lists`], given its
+/// [`fold_all`] `folded`: the fold itself up to 8 bytes (the word), and
+/// past that a hash that multiplies at every 8 bytes (as rustc-hash
+/// does).
+/// The fold of a longer word only XORs its bytes 8 apart ("a1cdefghb2"
+/// and "b1cdefgha2" fold alike): a text made of a family of such words
+/// would have made every look-up walk all of them, and time quadratic.
+pub(crate) fn keyed(bytes: &[u8], folded: u64) -> u64 {
+    const K: u64 = 0xF135_7AEA_2E62_A9C5;
+    if bytes.len() <= 8 {
+        return folded;
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = 0u64;
+    for c in &mut chunks {
+        let x = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        h = (h.rotate_left(26) ^ x).wrapping_mul(K);
+    }
+    // The last bytes (at most 7) as they are, then mixed once more.
+    let rest = fold_all(chunks.remainder());
+    (h.rotate_left(26) ^ rest).wrapping_mul(K)
+}
+
+/// [`keyed`] of `bytes`.
+fn keyed_all(bytes: &[u8]) -> u64 {
+    keyed(bytes, fold_all(bytes))
+}
+
+/// One place of [`Vocab::slots`]: a word's [`keyed`] hash, id and length in bytes
 /// (saturated at `u32::MAX`; 0 for an empty place, as no word is empty).
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
@@ -398,7 +426,7 @@ impl<'a> Vocab<'a> {
     /// [`Vocab::intern`] of the word `text[at]`, whose [`fold_all`] is
     /// `h` (the lexer folds the word as it finds it): a word seen before
     /// is found without slicing the text, and one of at most 8 bytes
-    /// without reading it.
+    /// without reading it (a longer one is hashed again, [`keyed`]).
     pub(crate) fn intern_folded(
         &mut self,
         text: &'a str,
@@ -409,6 +437,11 @@ impl<'a> Vocab<'a> {
             self.grow();
         }
         let n = at.len();
+        let h = if n > 8 {
+            keyed(text.as_bytes().get(at.clone()).unwrap_or_default(), h)
+        } else {
+            h
+        };
         let len = u32::try_from(n).unwrap_or(u32::MAX);
         let mask = self.slots.len().wrapping_sub(1);
         let shift = 64 - self.slots.len().trailing_zeros();
@@ -456,7 +489,7 @@ impl<'a> Vocab<'a> {
         if self.slots.is_empty() || w.is_empty() {
             return None;
         }
-        let h = fold_all(w.as_bytes());
+        let h = keyed_all(w.as_bytes());
         let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
         let mask = self.slots.len() - 1;
         let shift = 64 - self.slots.len().trailing_zeros();
@@ -843,6 +876,30 @@ mod tests {
             }
         }
         assert!(tried > 10, "{tried}");
+    }
+
+    /// A family of long words that all fold alike (bytes 8 apart
+    /// swapped in pairs whose XOR is the same) is kept under as many
+    /// hashes as it has words: look-ups stay short whatever the text.
+    #[test]
+    fn long_words_that_fold_alike_hash_apart() {
+        let pairs = [(b'a', b'b'), (b'e', b'f'), (b'i', b'j'), (b'm', b'n')];
+        let mut words = Vec::new();
+        for n in 0..4096u32 {
+            let mut w = *b"xxxxxxxxxxxxxxxxy";
+            for lane in 0..6 {
+                let (p, q) = pairs[(n >> (2 * lane)) as usize & 3];
+                w[lane] = p;
+                w[lane + 8] = q;
+            }
+            words.push(w);
+        }
+        let folds: FxHashSet<u64> = words.iter().map(|w| fold_all(w)).collect();
+        assert_eq!(folds.len(), 1);
+        let hashes: FxHashSet<u64> = words.iter().map(|w| keyed_all(w)).collect();
+        assert_eq!(hashes.len(), words.len());
+        // Short words are their fold.
+        assert_eq!(keyed_all(b"said"), fold_all(b"said"));
     }
 
     impl Lists {

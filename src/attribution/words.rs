@@ -479,7 +479,9 @@ pub(crate) fn key(word: &str) -> Key<'_> {
 /// `word.to_lowercase()` without allocating in the common cases: a word
 /// already in lower case is borrowed, a short word is lower-cased on the
 /// stack. Attribution looks up millions of words; a `String` each was its
-/// largest cost.
+/// largest cost. Not inlined: asked from some fifty places, and a copy
+/// at each made the wasm larger.
+#[inline(never)]
 pub(crate) fn lower(word: &str) -> Key<'_> {
     let bytes = word.as_bytes();
     // Most words asked are short and lower-case ASCII already ("said"):
