@@ -11,9 +11,7 @@
 
 use std::sync::LazyLock;
 
-use std::collections::hash_map::Entry;
-
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::lexicon;
 use super::names;
@@ -98,6 +96,66 @@ pub(crate) struct Word<'a> {
 
 /// The flags of `w` (a word as written), with its key.
 pub(crate) fn describe(w: &str) -> (words::Key<'_>, Flags) {
+    describe_ascii(w).unwrap_or_else(|| describe_any(w))
+}
+
+/// [`describe`] of a short ASCII word (nearly every word of an English
+/// text), from one pass over its bytes that lowers them, folds the key
+/// for the table look-up and notes a dot; `None` for any other word.
+/// Each distinct word of a text is described: this was a tenth of the
+/// analysis of a 3 KB article.
+fn describe_ascii(w: &str) -> Option<(words::Key<'_>, Flags)> {
+    let bytes = w.as_bytes();
+    let possessive = bytes.ends_with(b"'s");
+    let stem = if possessive {
+        bytes.get(..bytes.len() - 2)?
+    } else {
+        bytes
+    };
+    if stem.len() > words::INLINE {
+        return None;
+    }
+    let mut buf = [0u8; words::INLINE];
+    let (mut high, mut upper, mut dot, mut h) = (0u8, false, false, 0u64);
+    for (d, &b) in buf.iter_mut().zip(stem) {
+        high |= b;
+        upper |= b.is_ascii_uppercase();
+        dot |= b == b'.';
+        let l = b.to_ascii_lowercase();
+        h = fold(h, l);
+        *d = l;
+    }
+    if high >= 0x80 || !bytes.is_ascii() {
+        return None;
+    }
+    let listed = listed_folded(buf.get(..stem.len())?, h);
+    let key = if upper {
+        words::Key::Inline(buf, stem.len() as u8)
+    } else {
+        words::Key::Same(w.get(..stem.len())?)
+    };
+    let k = key.as_str();
+    let mut f = Flags(listed.0 & !PRIVATE);
+    let first = bytes.first().copied().unwrap_or_default();
+    f.set(Flags::CAPITALIZED, first.is_ascii_uppercase());
+    f.set(Flags::STOP, names::is_adverb_form(k));
+    f.set(Flags::TITLE, names::is_role_compound(k));
+    f.set(Flags::PARTICLE, listed.has(AS_PARTICLE) && k == w);
+    // [`names::is_abbrev_by_shape`]: a dot, or a single capital.
+    let abbrev = if possessive {
+        names::is_abbrev(w)
+    } else {
+        dot || bytes.len() == 1 && first.is_ascii_uppercase()
+            || listed.has(AS_ABBREV)
+            || matches!(k, "jr" | "sr" | "st" | "mt")
+    };
+    f.set(Flags::ABBREV, abbrev);
+    f.set(Flags::POSSESSIVE, possessive);
+    Some((key, f))
+}
+
+/// [`describe`] of any word, by the general rules.
+fn describe_any(w: &str) -> (words::Key<'_>, Flags) {
     let key = words::key(w);
     let k = key.as_str();
     let listed = listed(k);
@@ -167,11 +225,39 @@ pub(crate) fn is_listed_abbrev(k: &str) -> bool {
     listed(k).has(AS_ABBREV)
 }
 
-/// The flags the word lists give key `k`: one hash look-up instead of a
-/// binary search in each list (the table is built on first use from the
-/// lists themselves, which stay the source of truth).
+/// The flags the word lists give key `k`: one look-up in a table built
+/// on first use from the lists themselves (which stay the source of
+/// truth), instead of a binary search in each list.
 fn listed(k: &str) -> Flags {
-    static TABLE: LazyLock<FxHashMap<&'static str, Flags>> = LazyLock::new(|| {
+    listed_folded(k.as_bytes(), fold_all(k.as_bytes()))
+}
+
+/// [`listed`] of a key whose [`fold_all`] is `h` (known already when a
+/// word is described). The table is keyed as [`Vocab`] is: a
+/// listed word of at most 8 bytes is found without comparing text.
+fn listed_folded(k: &[u8], h: u64) -> Flags {
+    static TABLE: LazyLock<Lists> = LazyLock::new(Lists::new);
+    TABLE.get(k, keyed(k, h))
+}
+
+/// Every listed word with its flags, by [`keyed`] hash: an open-addressing
+/// table at most half full.
+struct Lists {
+    slots: Vec<Listed>,
+    shift: u32,
+}
+
+/// A place of [`Lists`]: a word (empty for an empty place), its
+/// [`keyed`] hash and its flags.
+#[derive(Clone, Copy, Default)]
+struct Listed {
+    fold: u64,
+    flags: Flags,
+    word: &'static str,
+}
+
+impl Lists {
+    fn new() -> Lists {
         let lists: [(&[&str], Flags); 18] = [
             (names::STOP, Flags::STOP),
             (lexicon::TITLES, Flags(Flags::TITLE.0 | AS_ABBREV.0)),
@@ -192,15 +278,56 @@ fn listed(k: &str) -> Flags {
             (lexicon::PRONOUNS, AS_PRONOUN),
             (lexicon::BRIDGES, AS_BRIDGE),
         ];
-        let mut table: FxHashMap<&'static str, Flags> = FxHashMap::default();
+        let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
+        let size = (n * 2).next_power_of_two().max(16);
+        let mut table = Lists {
+            slots: vec![Listed::default(); size],
+            shift: 64 - size.trailing_zeros(),
+        };
         for (list, flags) in lists {
-            for &w in list {
-                table.entry(w).or_default().0 |= flags.0;
+            for &w in list.iter().filter(|w| !w.is_empty()) {
+                let h = keyed_all(w.as_bytes());
+                let mask = size - 1;
+                let mut i = place(h, table.shift) & mask;
+                while let Some(slot) = table.slots.get_mut(i) {
+                    if slot.word.is_empty() {
+                        *slot = Listed {
+                            fold: h,
+                            flags,
+                            word: w,
+                        };
+                        break;
+                    }
+                    if slot.word == w {
+                        slot.flags.0 |= flags.0;
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
             }
         }
         table
-    });
-    TABLE.get(k).copied().unwrap_or_default()
+    }
+
+    /// The flags of `k` (whose [`keyed`] is `h`), none if unlisted.
+    fn get(&self, k: &[u8], h: u64) -> Flags {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = place(h, self.shift) & mask;
+        // At most half full: an empty place ends every search.
+        while let Some(slot) = self.slots.get(i) {
+            if slot.word.is_empty() {
+                break;
+            }
+            if slot.fold == h
+                && slot.word.len() == k.len()
+                && (k.len() <= 8 || slot.word.as_bytes() == k)
+            {
+                return slot.flags;
+            }
+            i = (i + 1) & mask;
+        }
+        Flags::NONE
+    }
 }
 
 /// Id of a word in a [`Vocab`].
@@ -209,7 +336,12 @@ pub(crate) type Id = u32;
 /// The distinct words seen so far, with their descriptions.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab<'a> {
-    ids: FxHashMap<&'a str, Id>,
+    /// The words by spelling: an open-addressing table of [`Slot`]s,
+    /// a power of two long (or empty), at most three quarters full.
+    slots: Vec<Slot>,
+    /// The words by id: their spellings ...
+    spellings: Vec<&'a str>,
+    /// ... and their descriptions.
     words: Vec<Word<'a>>,
     /// The keys that are not slices of the text (lower-cased), end to end.
     arena: String,
@@ -222,19 +354,191 @@ pub(crate) struct Vocab<'a> {
     odd_lower_owned: FxHashSet<String>,
 }
 
+/// A word's bytes folded into one number, a byte at a time (the lexer
+/// folds them as it scans the word, so interning hashes nothing again).
+///
+/// Up to 8 bytes the fold *is* the word (its bytes, the first highest):
+/// two words of at most 8 bytes with the same fold and length are the
+/// same word, and [`Vocab`] compares them without reading their text.
+/// Longer words are kept under [`keyed`], and compared byte by byte.
+#[inline]
+pub(crate) fn fold(h: u64, b: u8) -> u64 {
+    h.rotate_left(8) ^ u64::from(b)
+}
+
+/// [`fold`] of all of `bytes`, from 0.
+pub(crate) fn fold_all(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |h, &b| fold(h, b))
+}
+
+/// What a word is kept under in [`Vocab`] and [`Lists`], given its
+/// [`fold_all`] `folded`: the fold itself up to 8 bytes (the word), and
+/// past that a hash that multiplies at every 8 bytes (as rustc-hash
+/// does).
+/// The fold of a longer word only XORs its bytes 8 apart ("a1cdefghb2"
+/// and "b1cdefgha2" fold alike): a text made of a family of such words
+/// would have made every look-up walk all of them, and time quadratic.
+pub(crate) fn keyed(bytes: &[u8], folded: u64) -> u64 {
+    const K: u64 = 0xF135_7AEA_2E62_A9C5;
+    if bytes.len() <= 8 {
+        return folded;
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = 0u64;
+    for c in &mut chunks {
+        let x = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        h = (h.rotate_left(26) ^ x).wrapping_mul(K);
+    }
+    // The last bytes (at most 7) as they are, then mixed once more.
+    let rest = fold_all(chunks.remainder());
+    (h.rotate_left(26) ^ rest).wrapping_mul(K)
+}
+
+/// [`keyed`] of `bytes`.
+fn keyed_all(bytes: &[u8]) -> u64 {
+    keyed(bytes, fold_all(bytes))
+}
+
+/// One place of [`Vocab::slots`]: a word's [`keyed`] hash, id and length in bytes
+/// (saturated at `u32::MAX`; 0 for an empty place, as no word is empty).
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    fold: u64,
+    id: Id,
+    len: u32,
+}
+
+/// The place of fold `h` in a table of `1 << (64 - shift)` places: the
+/// top bits of a multiplicative hash (the fold of a short word is its
+/// bytes, which would crowd a few places if taken as they are).
+#[inline]
+fn place(h: u64, shift: u32) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
 impl<'a> Vocab<'a> {
     /// The id of `w`, describing it the first time it is seen.
+    #[cfg(test)]
     pub(crate) fn intern(&mut self, w: &'a str) -> Id {
-        // One hash of the word, whether it is new or not.
-        let slot = match self.ids.entry(w) {
-            Entry::Occupied(e) => return *e.get(),
-            Entry::Vacant(slot) => slot,
+        self.intern_folded(w, 0..w.len(), fold_all(w.as_bytes()))
+    }
+
+    /// [`Vocab::intern`] of the word `text[at]`, whose [`fold_all`] is
+    /// `h` (the lexer folds the word as it finds it): a word seen before
+    /// is found without slicing the text, and one of at most 8 bytes
+    /// without reading it (a longer one is hashed again, [`keyed`]).
+    pub(crate) fn intern_folded(
+        &mut self,
+        text: &'a str,
+        at: std::ops::Range<usize>,
+        h: u64,
+    ) -> Id {
+        if self.slots.is_empty() {
+            self.grow();
+        }
+        let n = at.len();
+        let h = if n > 8 {
+            keyed(text.as_bytes().get(at.clone()).unwrap_or_default(), h)
+        } else {
+            h
         };
-        // A text of at most 4 GiB has fewer distinct words than
-        // `words::NO_ID`; past that every new word shares it (never a
-        // panic), and is asked by its text.
-        let id = Id::try_from(self.words.len()).map_or(words::NO_ID, |id| id.min(words::NO_ID));
-        slot.insert(id);
+        let len = u32::try_from(n).unwrap_or(u32::MAX);
+        let mask = self.slots.len().wrapping_sub(1);
+        let shift = 64 - self.slots.len().trailing_zeros();
+        let mut i = place(h, shift) & mask;
+        // At most three quarters full: an empty place comes before the
+        // table ends (the bound only keeps the loop visibly finite).
+        for _ in 0..self.slots.len() {
+            let Some(slot) = self.slots.get_mut(i) else {
+                break;
+            };
+            if slot.len == 0 {
+                // A text of at most 4 GiB has fewer distinct words than
+                // `words::NO_ID`; past that every new word gets it (never
+                // a panic), unstored, and is asked by its text.
+                let Some(id) = Id::try_from(self.words.len())
+                    .ok()
+                    .filter(|&id| id < words::NO_ID)
+                else {
+                    return words::NO_ID;
+                };
+                let Some(w) = text.get(at) else {
+                    return words::NO_ID;
+                };
+                *slot = Slot { fold: h, id, len };
+                self.add(w);
+                if self.words.len() * 4 > self.slots.len() * 3 {
+                    self.grow();
+                }
+                return id;
+            }
+            if slot.fold == h && slot.len == len {
+                let id = slot.id;
+                if n <= 8 || self.spelling(id).map(str::as_bytes) == text.as_bytes().get(at.clone())
+                {
+                    return id;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        words::NO_ID
+    }
+
+    /// The id of the word spelt `w`, if it has been seen.
+    pub(crate) fn id(&self, w: &str) -> Option<Id> {
+        if self.slots.is_empty() || w.is_empty() {
+            return None;
+        }
+        let h = keyed_all(w.as_bytes());
+        let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
+        let mask = self.slots.len() - 1;
+        let shift = 64 - self.slots.len().trailing_zeros();
+        let mut i = place(h, shift) & mask;
+        for _ in 0..self.slots.len() {
+            let slot = self.slots.get(i)?;
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.fold == h
+                && slot.len == len
+                && (w.len() <= 8 || self.spelling(slot.id) == Some(w))
+            {
+                return Some(slot.id);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// The spelling of the word with id `id`.
+    fn spelling(&self, id: Id) -> Option<&'a str> {
+        self.spellings.get(usize::try_from(id).ok()?).copied()
+    }
+
+    /// Doubles the table (or makes its first), placing every word again.
+    /// (Rare: kept out of the lexer's loop.)
+    #[inline(never)]
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
+        let mask = n - 1;
+        let shift = 64 - n.trailing_zeros();
+        for s in old.into_iter().filter(|s| s.len != 0) {
+            let mut i = place(s.fold, shift) & mask;
+            while let Some(slot) = self.slots.get_mut(i) {
+                if slot.len == 0 {
+                    *slot = s;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    /// Describes and stores a new word (its id is the next). Once per
+    /// distinct word: kept out of the lexer's loop, which it made larger.
+    #[inline(never)]
+    fn add(&mut self, w: &'a str) {
         let (key, flags) = describe(w);
         let key = match key {
             words::Key::Same(k) => KeyAt::Text(k),
@@ -261,7 +565,7 @@ impl<'a> Vocab<'a> {
             }
         }
         self.words.push(Word { key, flags });
-        id
+        self.spellings.push(w);
     }
 
     /// An empty table with room for the distinct words of a text of
@@ -270,7 +574,10 @@ impl<'a> Vocab<'a> {
     pub(crate) fn with_room(tokens: usize) -> Vocab<'a> {
         let n = tokens.min(1024);
         Vocab {
-            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            // Room for `n / 2` words (an article's distinct words are
+            // fewer than half its tokens), at most three quarters full.
+            slots: vec![Slot::default(); (n * 2 / 3 + 1).next_power_of_two().max(16)],
+            spellings: Vec::with_capacity(n),
             words: Vec::with_capacity(n),
             // Room for the capitalised words' keys (about a third of an
             // article's distinct words, some 8 bytes each).
@@ -301,9 +608,8 @@ impl<'a> Vocab<'a> {
     /// uncapitalised word whose key is itself is found by its spelling,
     /// the rest among the few odd keys.
     pub(crate) fn written_lower(&self, k: &str) -> bool {
-        self.ids
-            .get(k)
-            .and_then(|&id| self.word(id))
+        self.id(k)
+            .and_then(|id| self.word(id))
             .is_some_and(|w| !w.flags.has(Flags::CAPITALIZED) && self.key_of(w) == k)
             || self.odd_lower.contains(k)
             || self.odd_lower_owned.contains(k)
@@ -322,15 +628,10 @@ impl<'a> Vocab<'a> {
     /// The flags of `w`: from the table if seen, else described now.
     #[cfg(test)]
     pub(crate) fn flags(&self, w: &str) -> Flags {
-        match self.ids.get(w).and_then(|&id| self.word(id)) {
+        match self.id(w).and_then(|id| self.word(id)) {
             Some(word) => word.flags,
             None => describe(w).1,
         }
-    }
-
-    /// The id of `w`, if it has been seen.
-    pub(crate) fn id(&self, w: &str) -> Option<Id> {
-        self.ids.get(w).copied()
     }
 
     /// How many distinct words have been seen.
@@ -340,9 +641,8 @@ impl<'a> Vocab<'a> {
 
     /// The flags of `w`, if it has been seen.
     pub(crate) fn flags_of(&self, w: &str) -> Option<Flags> {
-        self.ids
-            .get(w)
-            .and_then(|&id| self.word(id))
+        self.id(w)
+            .and_then(|id| self.word(id))
             .map(|word| word.flags)
     }
 }
@@ -551,6 +851,91 @@ mod tests {
         for w in &words {
             let both = (has(lexicon::PRONOUNS, w), has(lexicon::DETERMINERS, w));
             assert_eq!(is_listed_pronoun_determiner(w), both, "{w}");
+        }
+    }
+
+    /// A word that folds like a listed word of 9 bytes or more (its
+    /// bytes 0 and 8 swapped: one lane of the fold) is not listed unless
+    /// it is itself.
+    #[test]
+    fn long_words_are_listed_by_their_text_not_their_fold() {
+        let mut tried = 0;
+        for (w, _) in Lists::new().slots.iter().map(|s| (s.word, s.flags)) {
+            let mut b = w.as_bytes().to_vec();
+            if b.len() < 9 || !w.is_ascii() {
+                continue;
+            }
+            b.swap(0, 8);
+            let Ok(twin) = String::from_utf8(b) else {
+                continue;
+            };
+            assert_eq!(fold_all(twin.as_bytes()), fold_all(w.as_bytes()));
+            if twin != w {
+                tried += 1;
+                assert_eq!(listed(&twin), Lists::slow(&twin), "{twin}");
+            }
+        }
+        assert!(tried > 10, "{tried}");
+    }
+
+    /// A family of long words that all fold alike (bytes 8 apart
+    /// swapped in pairs whose XOR is the same) is kept under as many
+    /// hashes as it has words: look-ups stay short whatever the text.
+    #[test]
+    fn long_words_that_fold_alike_hash_apart() {
+        let pairs = [(b'a', b'b'), (b'e', b'f'), (b'i', b'j'), (b'm', b'n')];
+        let mut words = Vec::new();
+        for n in 0..4096u32 {
+            let mut w = *b"xxxxxxxxxxxxxxxxy";
+            for lane in 0..6 {
+                let (p, q) = pairs[(n >> (2 * lane)) as usize & 3];
+                w[lane] = p;
+                w[lane + 8] = q;
+            }
+            words.push(w);
+        }
+        let folds: FxHashSet<u64> = words.iter().map(|w| fold_all(w)).collect();
+        assert_eq!(folds.len(), 1);
+        let hashes: FxHashSet<u64> = words.iter().map(|w| keyed_all(w)).collect();
+        assert_eq!(hashes.len(), words.len());
+        // Short words are their fold.
+        assert_eq!(keyed_all(b"said"), fold_all(b"said"));
+    }
+
+    impl Lists {
+        /// The flags of `k` from a walk over every place.
+        fn slow(k: &str) -> Flags {
+            static T: LazyLock<Lists> = LazyLock::new(Lists::new);
+            T.slots
+                .iter()
+                .find(|s| s.word == k && !k.is_empty())
+                .map_or(Flags::NONE, |s| s.flags)
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The one-pass description of an ASCII word = the general one,
+        /// key and flags.
+        #[test]
+        fn ascii_words_are_described_as_any_word(w in "([a-dA-DsSyYlLjJrRtTmM.'’\\-1]|he|Mr|Mrs|von|van|ministerin|Spokesman|Jr|st|Calif|ly|Company|statement|'s){0,8}") {
+            if let Some((k, f)) = describe_ascii(&w) {
+                let (k2, f2) = describe_any(&w);
+                proptest::prop_assert_eq!(k.as_str(), k2.as_str());
+                proptest::prop_assert_eq!(std::mem::discriminant(&k), std::mem::discriminant(&k2));
+                proptest::prop_assert_eq!(f, f2);
+            } else {
+                let stem = w.strip_suffix("'s").unwrap_or(&w);
+                proptest::prop_assert!(!w.is_ascii() || stem.len() > words::INLINE);
+            }
+        }
+
+        /// The table answers as a walk over it does.
+        #[test]
+        fn listed_by_fold_as_by_walk(w in "[a-zäöüß'’.\\-]{0,14}") {
+            proptest::prop_assert_eq!(listed(&w), Lists::slow(&w));
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::vocab::{Id, Vocab};
+use super::vocab::{self, Id, Vocab};
 use crate::text::is_alphanumeric;
 use crate::Span;
 
@@ -104,47 +104,74 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII spaces and punctuation, most of what is not a letter, are
-        // told by the byte (the same classes as `char`'s: ASCII white
-        // space is tab to carriage return, and space).
-        let len = if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                if !matches!(b, b'\t'..=b'\r' | b' ') {
-                    out.push(Tok::punct_char(
-                        Span::new(span.start + i, span.start + i + 1),
-                        char::from(b),
-                    ));
-                }
+        // told by the byte's class (the same classes as `char`'s).
+        let start = i;
+        // The word's bytes so far, folded (see [`vocab::fold`]).
+        let mut h = u64::from(b);
+        match class(b) {
+            WORD_BYTE => i += 1,
+            SPACE => {
                 i += 1;
                 continue;
             }
-            1
-        } else {
-            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-                break;
-            };
-            let len = c.len_utf8();
-            if c.is_whitespace() {
-                i += len;
-                continue;
-            }
-            if !is_alphanumeric(c) {
+            PUNCT => {
                 out.push(Tok::punct_char(
-                    Span::new(span.start + i, span.start + i + len),
-                    c,
+                    Span::new(span.start + i, span.start + i + 1),
+                    char::from(b),
                 ));
-                i += len;
+                i += 1;
                 continue;
             }
-            len
-        };
-        let mut end = i + len;
+            _ => {
+                let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if !is_alphanumeric(c) {
+                    out.push(Tok::punct_char(
+                        Span::new(span.start + i, span.start + i + len),
+                        c,
+                    ));
+                    i += len;
+                    continue;
+                }
+                h = fold_from(0, bytes, i, i + len);
+                i += len;
+            }
+        }
+        let mut end = i;
+        // A space right after the word, passed with it (most words).
+        let mut space = 0;
         loop {
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            // Letters and digits in ASCII, most of every word: by the
+            // byte, folded as they are passed.
+            while let Some(&b) = bytes.get(end) {
+                if class(b) != WORD_BYTE {
+                    break;
+                }
+                h = vocab::fold(h, b);
                 end += 1;
+            }
+            // Most words end at a space or at punctuation that joins
+            // nothing: told by the byte's class.
+            match bytes.get(end).map(|&b| (b, class(b))) {
+                None => break,
+                Some((_, SPACE)) => {
+                    space = 1;
+                    break;
+                }
+                Some((b'\'' | b'-' | b'.', _)) | Some((_, MULTI)) => {}
+                Some(_) => break,
             }
             let Some(d) = char_at(text, end) else { break };
             if is_alphanumeric(d) {
-                end += d.len_utf8();
+                let next = end + d.len_utf8();
+                h = fold_from(h, bytes, end, next);
+                end = next;
                 continue;
             }
             // Inner apostrophe, hyphen or dot: keep going if a letter or
@@ -154,17 +181,22 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
                 && char_at(text, end + d.len_utf8()).is_some_and(is_alphanumeric)
                 && !(d == '.' && sentence_seam(hay, span.start + end))
             {
-                end += d.len_utf8();
+                let next = end + d.len_utf8();
+                h = fold_from(h, bytes, end, next);
+                end = next;
                 continue;
             }
             break;
         }
         let id = match vocab.as_deref_mut() {
-            Some(v) => v.intern(text.get(i..end).unwrap_or_default()),
+            Some(v) => v.intern_folded(text, start..end, h),
             None => NO_ID,
         };
-        out.push(Tok::word(Span::new(span.start + i, span.start + end), id));
-        i = end;
+        out.push(Tok::word(
+            Span::new(span.start + start, span.start + end),
+            id,
+        ));
+        i = end + space;
     }
     // Only a large slack is worth a reallocation (a window's never is).
     if out.capacity() - out.len() > 4096 {
@@ -194,6 +226,51 @@ fn char_at(text: &str, i: usize) -> Option<char> {
         b if b.is_ascii() => Some(char::from(b)),
         _ => text.get(i..)?.chars().next(),
     }
+}
+
+/// [`vocab::fold`] of `bytes[from..to]` into `h` (a char of a word).
+fn fold_from(h: u64, bytes: &[u8], from: usize, to: usize) -> u64 {
+    bytes
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .fold(h, |h, &b| vocab::fold(h, b))
+}
+
+/// [`class`]es of bytes: an ASCII letter or digit, ASCII white space
+/// (as `char` has it: tab to carriage return, and space), other ASCII
+/// (punctuation), and a byte of a longer char.
+const WORD_BYTE: u8 = 0;
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const MULTI: u8 = 3;
+
+/// The class of each byte, by the byte: one load per byte of the text,
+/// where telling the classes apart took a few comparisons each.
+// Indexing evaluated by the compiler: out of bounds would not compile,
+// and `get_mut` is not available in a constant.
+#[allow(clippy::indexing_slicing)]
+static CLASSES: [u8; 256] = {
+    let mut t = [MULTI; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD_BYTE
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `b` ([`CLASSES`]).
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASSES.get(usize::from(b)).copied().unwrap_or(MULTI)
 }
 
 /// The tokens of a whole text, lexed once.
@@ -402,7 +479,9 @@ pub(crate) fn key(word: &str) -> Key<'_> {
 /// `word.to_lowercase()` without allocating in the common cases: a word
 /// already in lower case is borrowed, a short word is lower-cased on the
 /// stack. Attribution looks up millions of words; a `String` each was its
-/// largest cost.
+/// largest cost. Not inlined: asked from some fifty places, and a copy
+/// at each made the wasm larger.
+#[inline(never)]
 pub(crate) fn lower(word: &str) -> Key<'_> {
     let bytes = word.as_bytes();
     // Most words asked are short and lower-case ASCII already ("said"):
@@ -414,6 +493,15 @@ pub(crate) fn lower(word: &str) -> Key<'_> {
     {
         return Key::Same(word);
     }
+    lower_rest(word)
+}
+
+/// [`lower`] of a word that is not short lower-case ASCII: apart, so
+/// that `lower`'s own frame stays small (it is called some hundred
+/// thousand times per megabyte, mostly for such words).
+#[inline(never)]
+fn lower_rest(word: &str) -> Key<'_> {
+    let bytes = word.as_bytes();
     if let Some(key) = lower_short_ascii(word) {
         return key;
     }
@@ -491,7 +579,7 @@ fn lower_short_ascii(word: &str) -> Option<Key<'_>> {
 }
 
 /// Longest key (in bytes) kept on the stack.
-const INLINE: usize = 22;
+pub(crate) const INLINE: usize = 22;
 
 /// A lower-cased word (see [`lower`]); dereferences to `&str`.
 #[derive(Clone, Debug)]
@@ -596,6 +684,106 @@ mod tests {
         fn lower_is_to_lowercase(w in "\\PC{0,30}") {
             let k = lower(&w);
             proptest::prop_assert_eq!(k.as_str(), w.to_lowercase());
+        }
+    }
+
+    /// The lexer as it was written before words were told by the byte
+    /// (char by char): the reference the byte classes must agree with.
+    fn lex_by_chars(hay: &str) -> Vec<(Span, Kind)> {
+        let mut out = Vec::new();
+        let mut chars = hay.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !is_alphanumeric(c) {
+                out.push((Span::new(i, i + c.len_utf8()), Kind::Punct(c)));
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(d) = char_at(hay, end) {
+                let joins = matches!(d, '\'' | '’' | '-' | '.' | '‐')
+                    && char_at(hay, end + d.len_utf8()).is_some_and(is_alphanumeric)
+                    && !(d == '.' && sentence_seam(hay, end));
+                if !is_alphanumeric(d) && !joins {
+                    break;
+                }
+                end += d.len_utf8();
+            }
+            while chars.peek().is_some_and(|&(k, _)| k < end) {
+                chars.next();
+            }
+            out.push((Span::new(i, end), Kind::Word));
+        }
+        out
+    }
+
+    /// Ids as a plain map gives them: the next number to each spelling
+    /// the first time it is seen.
+    fn ids_by_map(hay: &str, toks: &[Tok]) -> Vec<Option<Id>> {
+        let mut map = std::collections::HashMap::new();
+        toks.iter()
+            .map(|t| {
+                t.is_word().then(|| {
+                    let n = map.len() as Id;
+                    *map.entry(t.span.text(hay)).or_insert(n)
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_of_the_same_fold_keep_their_own_ids() {
+        // Bytes 0 and 8 of a 10-byte word share a lane of the fold: these
+        // two words fold alike, and only their text tells them apart.
+        let (a, b) = ("a1cdefghb2", "b1cdefgha2");
+        assert_eq!(vocab::fold_all(a.as_bytes()), vocab::fold_all(b.as_bytes()));
+        let hay = format!("{a} {b} {a} x-y’z U.S. {b} Öl-Preis Öl-Preis");
+        let doc = Lexed::new(&hay);
+        let got: Vec<Option<Id>> = doc
+            .all()
+            .iter()
+            .map(|t| t.is_word().then_some(t.id()))
+            .collect();
+        assert_eq!(got, ids_by_map(&hay, doc.all()));
+        assert_eq!(doc.vocab().len(), 5);
+    }
+
+    #[test]
+    fn many_words_grow_the_table_and_keep_their_ids() {
+        let hay: String = (0..5000)
+            .map(|i| format!("w{} Ä{} ", i % 1700, i % 7))
+            .collect();
+        let doc = Lexed::new(&hay);
+        let got: Vec<Option<Id>> = doc
+            .all()
+            .iter()
+            .map(|t| t.is_word().then_some(t.id()))
+            .collect();
+        assert_eq!(got, ids_by_map(&hay, doc.all()));
+        for t in doc.all() {
+            assert_eq!(doc.vocab().id(t.span.text(&hay)), Some(t.id()));
+        }
+        assert_eq!(doc.vocab().id("w1700"), None);
+        assert_eq!(doc.vocab().id(""), None);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The lexer told by bytes = the lexer told by chars, and the ids
+        /// it gives = a map's.
+        #[test]
+        fn bytes_lex_as_chars_do(hay in "([a-cA-C0-9'’\\-‐.,;:!?“”« \t\n\u{b}\u{c}\u{85}\u{a0}éÖß]|\\PC){0,60}") {
+            let doc = Lexed::new(&hay);
+            let got: Vec<(Span, Kind)> = doc.all().iter().map(|t| (t.span, t.kind())).collect();
+            proptest::prop_assert_eq!(got, lex_by_chars(&hay));
+            let ids: Vec<Option<Id>> = doc.all().iter().map(|t| t.is_word().then_some(t.id())).collect();
+            proptest::prop_assert_eq!(ids, ids_by_map(&hay, doc.all()));
+            for t in doc.all().iter().filter(|t| t.is_word()) {
+                proptest::prop_assert_eq!(doc.vocab().id(t.span.text(&hay)), Some(t.id()));
+            }
         }
     }
 
