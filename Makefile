@@ -84,7 +84,7 @@ size:
 	@for f in $(WASM) $(WASM_DOM); do \
 		printf '%s: %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); \
 	done
-	@python3 scripts/wasm-size.py $(WASM) pkg/quotelens.js
+	@python3 scripts/wasm-size.py $(WASM) pkg/quotelens.js $$(find pkg/snippets -name '*.js' 2>/dev/null | sort)
 
 # --- demo ------------------------------------------------------------------
 

@@ -9,6 +9,9 @@
 //   build: the bindings plus highlightElement(), as quotelens_dom.js and
 //   quotelens_dom_bg.wasm), so that quotelens_bg.wasm, which a page or app
 //   calling analyze() loads, carries no DOM highlighter;
+// - ships snippets/: the JS that both glues import (js/objects.js, which
+//   builds analyze()'s objects; wasm-bindgen writes it to
+//   snippets/quotelens-<hash>/, the same path from both builds);
 // - copies the widget modules (widget/*.js and their .d.ts) next to
 //   quotelens.js, which they import as ./quotelens_dom.js (types from
 //   ./quotelens.js);
@@ -17,7 +20,7 @@
 //   map, entry points, files, sideEffects and engines.
 //
 // Run by `make build-wasm`; idempotent. Prints the package's sizes.
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("../", import.meta.url);
@@ -40,6 +43,9 @@ if (!existsSync(new URL("quotelens_dom_bg.wasm", dom))) {
   process.exit(1);
 }
 for (const name of DOM_FILES) copyFileSync(new URL(name, dom), new URL(name, pkg));
+if (existsSync(new URL("snippets/", dom))) {
+  cpSync(new URL("snippets/", dom), new URL("snippets/", pkg), { recursive: true });
+}
 const widgetFiles = [];
 for (const name of existsSync(widget) ? readdirSync(widget).sort() : []) {
   if (name.endsWith(".js") || name.endsWith(".d.ts")) {
@@ -75,6 +81,7 @@ const files = [
   "index.js",
   "index.d.ts",
   "node.js",
+  "snippets",
   ...DOM_FILES,
   ...widgetFiles,
   "LICENSE-MIT",
@@ -104,12 +111,15 @@ const meta = {
 writeFileSync(new URL("package.json", pkg), JSON.stringify(meta, null, 2) + "\n");
 
 // Sizes, raw and gzipped (level 9), of what a browser loads.
+const snippets = existsSync(new URL("snippets/", pkg))
+  ? readdirSync(new URL("snippets/", pkg), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => `snippets/${f}`)
+  : [];
 const size = (name) => {
   const bytes = readFileSync(new URL(name, pkg));
   return `${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzipped)`;
 };
 console.log(`package: pkg/ is quotelens@${meta.version}`);
 const loaded = ["quotelens_bg.wasm", "quotelens.js", "index.js", "node.js", "quotelens_dom_bg.wasm", "quotelens_dom.js"];
-for (const name of [...loaded, ...widgetFiles.filter((f) => f.endsWith(".js"))]) {
+for (const name of [...loaded, ...snippets, ...widgetFiles.filter((f) => f.endsWith(".js"))]) {
   console.log(`  ${name.padEnd(20)} ${size(name)}`);
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """What a wasm module is made of, for `make size`.
 
-    python3 scripts/wasm-size.py MODULE.wasm [GLUE.js]
+    python3 scripts/wasm-size.py MODULE.wasm [GLUE.js...]
 
 Prints the module's bytes and gzip -9 bytes, then each section's (the code
 and the data are nearly all of it: the code is what the browser compiles
 on the first call, the data is mostly word lists and Unicode tables), and
-with GLUE.js the glue's and the sum: what a page that calls analyze()
+with GLUE.js the glue's (each file, e.g. quotelens.js and the snippets it
+imports) and the sum: what a page that calls analyze()
 downloads besides its own HTML. gzip -9 through Python's zlib at level 9,
 which gives within 0.3 % of the gzip tool's count. Standard library only.
 """
@@ -36,7 +37,7 @@ def gz(data):
 
 
 def main(argv):
-    if len(argv) not in (2, 3):
+    if len(argv) < 2:
         sys.exit(__doc__)
     wasm = open(argv[1], "rb").read()
     if wasm[:4] != b"\0asm":
@@ -54,11 +55,13 @@ def main(argv):
         if size >= 1024:
             print(f"  {name:<20} {size:>9,} bytes {gz(body):>9,} gzipped")
         i += size
-    if len(argv) == 3:
-        glue = open(argv[2], "rb").read()
-        print(f"{argv[2]}: {len(glue):,} bytes, {gz(glue):,} gzipped; "
-              f"with the module {len(wasm) + len(glue):,} bytes, "
-              f"{gz(wasm) + gz(glue):,} gzipped")
+    raw, gzipped = len(wasm), gz(wasm)
+    for path in argv[2:]:
+        glue = open(path, "rb").read()
+        raw, gzipped = raw + len(glue), gzipped + gz(glue)
+        print(f"{path}: {len(glue):,} bytes, {gz(glue):,} gzipped; "
+              f"with the module and the files before {raw:,} bytes, "
+              f"{gzipped:,} gzipped")
 
 
 if __name__ == "__main__":

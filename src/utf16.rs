@@ -73,6 +73,67 @@ impl Utf16Map {
         byte - shrink
     }
 
+    /// As [`to_utf16`](Self::to_utf16), for lookups that mostly land near
+    /// the one before: the search starts at `hint` (where the last lookup
+    /// ended; start with 0) and gallops out from there, so it costs
+    /// O(log d) for d non-ASCII characters between the two offsets
+    /// instead of O(log n) over the whole text. Any order of offsets
+    /// gives the same answers as `to_utf16`.
+    ///
+    /// ```
+    /// use quotelens::Utf16Map;
+    /// let hay = "“Hi,” said 😀 Ann. “Bye.”";
+    /// let map = Utf16Map::new(hay);
+    /// let mut hint = 0;
+    /// for byte in [hay.find("Ann").unwrap(), 3, hay.len()] {
+    ///     assert_eq!(map.to_utf16_near(byte, &mut hint), map.to_utf16(byte));
+    /// }
+    /// ```
+    pub fn to_utf16_near(&self, byte: usize, hint: &mut usize) -> usize {
+        let byte = byte.min(self.len);
+        let len = self.steps.len();
+        let before = |k: usize| self.steps.get(k).is_some_and(|&(at, _)| at <= byte);
+        let h = (*hint).min(len);
+        // The answer `idx` (the number of steps at or before `byte`) lies
+        // in `lo..=hi`; found by doubling the distance from `h`.
+        let (lo, hi) = if h == 0 || before(h - 1) {
+            let (mut lo, mut step) = (h, 1usize);
+            let hi = loop {
+                let k = lo.saturating_add(step - 1);
+                if k >= len {
+                    break len;
+                }
+                if !before(k) {
+                    break k;
+                }
+                lo = k + 1;
+                step = step.saturating_mul(2);
+            };
+            (lo, hi)
+        } else {
+            let (mut hi, mut step) = (h - 1, 1usize);
+            let lo = loop {
+                match hi.checked_sub(step) {
+                    None => break 0,
+                    Some(k) if before(k) => break k + 1,
+                    Some(k) => {
+                        hi = k;
+                        step = step.saturating_mul(2);
+                    }
+                }
+            };
+            (lo, hi)
+        };
+        let within = self.steps.get(lo..hi).unwrap_or_default();
+        let idx = lo + within.partition_point(|&(at, _)| at <= byte);
+        *hint = idx;
+        let shrink = match idx.checked_sub(1).and_then(|k| self.steps.get(k)) {
+            Some(&(_, s)) => s,
+            None => 0,
+        };
+        byte - shrink
+    }
+
     /// Converts a sorted or unsorted batch of byte offsets in place.
     pub fn convert_all(&self, offsets: &mut [usize]) {
         for o in offsets {
@@ -275,6 +336,30 @@ mod tests {
         }
         convert_sorted(hay, &mut all);
         assert_eq!(all, want);
+    }
+
+    /// The galloping lookup against the plain one, for offsets in every
+    /// order and hints left by any earlier lookup (or out of range).
+    #[test]
+    fn near_matches_plain() {
+        let hay = "ab “c” 😀😀 defghijklmnopqrstuvw ß€\u{FFFD}xyz 0123456789 😀”“a é";
+        let map = Utf16Map::new(hay);
+        let bounds: Vec<usize> = hay
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([hay.len(), hay.len() + 5])
+            .collect();
+        for &start in &bounds {
+            for &hint_from in &[0, 3, 7, 1000] {
+                let mut hint = hint_from;
+                map.to_utf16_near(start, &mut hint);
+                for &b in bounds.iter().rev().chain(&bounds) {
+                    assert_eq!(map.to_utf16_near(b, &mut hint), map.to_utf16(b), "byte {b}");
+                }
+            }
+        }
+        let mut hint = 0;
+        assert_eq!(Utf16Map::new("").to_utf16_near(3, &mut hint), 0);
     }
 }
 
