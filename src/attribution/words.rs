@@ -851,6 +851,75 @@ mod tests {
             .all(|t| t.id() == NO_ID));
     }
 
+    /// The key a word's vocabulary entry holds ([`Vocab::key_of`]) is
+    /// [`key`] of the token's text, for every word token with an id, of
+    /// the whole text and of every window of it (a window's cut words are
+    /// lexed on their own, with no id): reading a token's key by its id
+    /// gives what lower-casing its text gives, abbreviations, apostrophes
+    /// and non-ASCII letters included.
+    fn check_keys_by_id(hay: &str) {
+        let doc = Lexed::new(hay);
+        let by_id = |t: &Tok| {
+            let v = doc.vocab();
+            v.word(t.id()).map(|w| v.key_of(w).to_owned())
+        };
+        let mut with_id = 0;
+        for t in doc.all().iter().filter(|t| t.is_word()) {
+            let w = t.span.text(hay);
+            assert_ne!(t.id(), NO_ID, "{w:?} in {hay:?}");
+            assert_eq!(by_id(t).as_deref(), Some(key(w).as_str()), "{w:?}");
+            with_id += 1;
+        }
+        assert_eq!(with_id, lex_by_chars(hay).len() - puncts(hay));
+        let bounds: Vec<usize> = (0..=hay.len())
+            .filter(|&i| hay.is_char_boundary(i))
+            .collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b > a) {
+                let window = doc.window(hay, Span::new(a, b));
+                for t in window.iter().filter(|t| t.is_word() && t.id() != NO_ID) {
+                    let w = t.span.text(hay);
+                    assert_eq!(by_id(t).as_deref(), Some(key(w).as_str()), "{a}..{b}");
+                }
+            }
+        }
+    }
+
+    /// How many punctuation tokens `hay` lexes into.
+    fn puncts(hay: &str) -> usize {
+        lex_by_chars(hay)
+            .iter()
+            .filter(|(_, k)| *k != Kind::Word)
+            .count()
+    }
+
+    #[test]
+    fn keys_by_id_are_the_texts_keys() {
+        for hay in [
+            "the U.S. said: “Don’t,” Mr. Kirby's aide told the u.s. press; \
+             kirby's, company’s, it's, O’Neill's o'clock 3.5 e.V. z.B. ph.d.",
+            "Die Ärztin sagte, Straße und STRASSE seien groß; Größe, größe, \
+             Über über ÜBER; der Maß-Krug, Jean-Luc, jean-luc ‐x.",
+            "İstanbul istanbul İSTANBUL ı I i; ΣΟΦΙΑΣ σοφιας Ὀδυσσεύς; ǅemal \
+             ǆemal; Москва москва; 東京 says x1-Y2 NATO nato iPhone IPHONE.",
+            "said Said SAID said's 's a's A's x's's Merkel.Als merkel.als \
+             Aaaaaaaaaaaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            check_keys_by_id(hay);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// [`keys_by_id_are_the_texts_keys`] on arbitrary text.
+        #[test]
+        fn keys_by_id_on_arbitrary_text(hay in "([aAsSßÄäİıΣσ1'’\\-‐. \n]|\\PC){0,30}") {
+            check_keys_by_id(&hay);
+        }
+    }
+
     #[test]
     fn blocks_find_the_first_token_ending_after_any_position() {
         let hay = "“Yes.” he said, and x-y — ‘no’ U.S. end, a much longer word: \
