@@ -46,10 +46,19 @@ impl WordList {
     /// Whether `word` is in the list.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.position(word).is_some()
+        self.rank(word) != usize::MAX
     }
 
     /// The index of `word` in the list (its rank in sorted order).
+    #[inline]
+    pub(crate) fn position(&self, word: &str) -> Option<usize> {
+        let i = self.rank(word);
+        (i != usize::MAX).then_some(i)
+    }
+
+    /// [`Self::position`], `usize::MAX` for a word not listed: a plain
+    /// number, where an `Option` is returned through memory in
+    /// WebAssembly (a stack frame at each of some two hundred callers).
     ///
     /// Not inlined: one copy serves every list (inlined, the lookups were
     /// 7 KB more code in the WebAssembly module). Bisection with a fixed
@@ -57,12 +66,12 @@ impl WordList {
     /// in a loop: the words are short and most probes differ at the first
     /// byte, where a `memcmp` call would cost more than the comparison.
     #[inline(never)]
-    pub(crate) fn position(&self, word: &str) -> Option<usize> {
+    fn rank(&self, word: &str) -> usize {
         let word = word.as_bytes();
         let first = word.first().copied();
         let mut size = self.len();
         if size == 0 {
-            return None;
+            return usize::MAX;
         }
         let mut base = 0;
         while size > 1 {
@@ -79,7 +88,11 @@ impl WordList {
             }
             size -= half;
         }
-        (self.word(base) == word).then_some(base)
+        if self.word(base) == word {
+            base
+        } else {
+            usize::MAX
+        }
     }
 
     /// The number of words.
@@ -87,10 +100,25 @@ impl WordList {
         self.ends.len().saturating_sub(1)
     }
 
-    /// The words in order.
-    #[cfg(test)]
+    /// The words in order (for tables built once from a list, and tests:
+    /// each word is checked to be UTF-8 again, which the macro's `&str`
+    /// input guarantees, so none is skipped).
     pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> + Clone + '_ {
-        (0..self.len()).filter_map(|i| std::str::from_utf8(self.word(i)).ok())
+        self.bytes_iter()
+            .filter_map(|w| std::str::from_utf8(w).ok())
+    }
+
+    /// The words' bytes in order, without the UTF-8 check of [`Self::iter`].
+    pub(crate) fn bytes_iter(&self) -> impl Iterator<Item = &'static [u8]> + Clone + '_ {
+        (0..self.len()).map(|i| self.word(i))
+    }
+
+    /// Whether `word` ends with one of the words (a walk over all of them,
+    /// for short lists of endings). Not inlined: asked in three places.
+    #[inline(never)]
+    pub(crate) fn any_suffix_of(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        self.bytes_iter().any(|e| word.ends_with(e))
     }
 
     /// The bytes of word `i` (empty past the end).

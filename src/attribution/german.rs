@@ -10,12 +10,13 @@
 //! asks these rules only when the text is German.
 
 use super::*;
+use crate::wordlist::{word_list, WordList};
 
 /// Particles that close a German clause and belong to its finite verb
 /// ("führt … aus", "wies … hin"), sorted for [`has`].
-pub(super) const DE_SPLIT_PARTICLES: &[&str] = &[
+pub(super) static DE_SPLIT_PARTICLES: &WordList = &word_list!(&[
     "an", "aus", "bekannt", "ein", "fest", "hin", "hinzu", "mit", "vor", "zu", "zurück",
-];
+]);
 
 /// The finite half of a German separable speech verb whose particle closes
 /// the clause: "Dazu führt das Gericht aus, …" (ausführen), "rief er vor
@@ -304,12 +305,13 @@ pub(super) fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found
 }
 
 /// German relative pronouns that can be a clause's subject.
-pub(super) const DE_RELATIVES: &[&str] = &["das", "der", "die", "welche", "welcher", "welches"];
+pub(super) static DE_RELATIVES: &WordList =
+    &word_list!(&["das", "der", "die", "welche", "welcher", "welches"]);
 
 /// German relative pronouns after a preposition ("auf dem", "in der").
-pub(super) const DE_RELATIVES_GOVERNED: &[&str] = &[
+pub(super) static DE_RELATIVES_GOVERNED: &WordList = &word_list!(&[
     "das", "dem", "den", "denen", "der", "die", "welche", "welchem", "welchen", "welcher",
-];
+]);
 
 /// A German quotation in a relative clause that speaks for its antecedent:
 /// "Kritik kam vom Verband ABC, der den Plan als „…“ sieht", "ein

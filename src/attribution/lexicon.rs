@@ -3,12 +3,13 @@
 
 use std::sync::LazyLock;
 
+use crate::wordlist::{word_list, WordList};
 use rustc_hash::FxHashSet;
 
 /// Speech cues: verbs of saying in their common forms (English, German,
 /// French, Spanish). "so" is German („…“, so Merkel) and only counts
 /// right after a quotation.
-pub(crate) const CUES: &[&str] = &[
+pub(crate) static CUES: &WordList = &word_list!(&[
     "a-déclaré",
     "a-t-elle",
     "a-t-il",
@@ -581,11 +582,11 @@ pub(crate) const CUES: &[&str] = &[
     "äußert",
     "äußerte",
     "äußerten",
-];
+]);
 
 /// Words that may stand between a speaker and the cue without breaking
 /// the pattern: "The White House also said", "he has repeatedly said".
-pub(crate) const BRIDGES: &[&str] = &[
+pub(crate) static BRIDGES: &WordList = &word_list!(&[
     "again",
     "already",
     "also",
@@ -622,10 +623,10 @@ pub(crate) const BRIDGES: &[&str] = &[
     "will",
     "would",
     "yesterday",
-];
+]);
 
 /// Personal pronouns that can be speakers.
-pub(crate) const PRONOUNS: &[&str] = &[
+pub(crate) static PRONOUNS: &WordList = &word_list!(&[
     "ella",
     "elle",
     "er",
@@ -643,17 +644,17 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "we",
     "wir",
     "él",
-];
+]);
 
 /// Determiners that may open a speaker noun phrase.
-pub(crate) const DETERMINERS: &[&str] = &[
+pub(crate) static DETERMINERS: &WordList = &word_list!(&[
     "a", "an", "another", "das", "dem", "den", "der", "des", "die", "du", "ein", "eine", "einem",
     "einen", "einer", "eines", "el", "her", "his", "la", "le", "les", "los", "one", "several",
     "some", "the", "their", "this", "two", "un", "una", "une",
-];
+]);
 
 /// Titles and role words that are not part of a canonical name.
-pub(crate) const TITLES: &[&str] = &[
+pub(crate) static TITLES: &WordList = &word_list!(&[
     "adm",
     "admiral",
     "alcalde",
@@ -765,11 +766,11 @@ pub(crate) const TITLES: &[&str] = &[
     "superintendent",
     "sénateur",
     "sénatrice",
-];
+]);
 
 /// Role nouns that introduce a person ("spokesman John Kirby") and can
 /// later stand for them ("the spokesman said").
-pub(crate) const ROLES: &[&str] = &[
+pub(crate) static ROLES: &WordList = &word_list!(&[
     "adviser",
     "advisor",
     "aide",
@@ -808,11 +809,11 @@ pub(crate) const ROLES: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "strategist",
-];
+]);
 
 /// Nouns for what an organisation issues: "a Foreign Office statement".
 /// Dropped from the canonical name.
-pub(crate) const ISSUES: &[&str] = &[
+pub(crate) static ISSUES: &WordList = &word_list!(&[
     "announcement",
     "release",
     "report",
@@ -821,15 +822,49 @@ pub(crate) const ISSUES: &[&str] = &[
     "spokeswoman",
     "statement",
     "tweet",
-];
+]);
 
 /// Whether `key` is a speech cue ([`CUES`]). Asked of most words near
 /// every quotation, so from a hash set (built on first use from the list)
 /// rather than a binary search of its 500 entries.
 pub(crate) fn is_cue_word(key: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| CUES.iter().copied().collect());
+    static SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| CUES.iter().collect());
     SET.contains(key)
+}
+
+/// Whether the sorted `list` holds `word`: a packed [`WordList`] (the
+/// lists of this module) or a short `&str` list written at the call site.
+#[inline]
+pub(crate) fn has<L: Sorted + ?Sized>(list: &L, word: &str) -> bool {
+    list.holds(word)
+}
+
+/// A sorted list [`has`] can search. Each kind has one search function,
+/// not inlined (see [`has_str`]); these only pick it.
+pub(crate) trait Sorted {
+    /// Whether `word` is in the list.
+    fn holds(&self, word: &str) -> bool;
+}
+
+impl Sorted for WordList {
+    #[inline]
+    fn holds(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}
+
+impl Sorted for [&str] {
+    #[inline]
+    fn holds(&self, word: &str) -> bool {
+        has_str(self, word)
+    }
+}
+
+impl<const N: usize> Sorted for [&str; N] {
+    #[inline]
+    fn holds(&self, word: &str) -> bool {
+        has_str(self, word)
+    }
 }
 
 /// Whether the sorted `list` holds `word`.
@@ -837,7 +872,7 @@ pub(crate) fn is_cue_word(key: &str) -> bool {
 /// Not inlined: it is called from some two hundred places, and a copy of
 /// the search loop at each made the wasm 17 KB larger.
 #[inline(never)]
-pub(crate) fn has(list: &[&str], word: &str) -> bool {
+fn has_str(list: &[&str], word: &str) -> bool {
     let w = word.as_bytes();
     list.binary_search_by(|p| cmp_bytes(p.as_bytes(), w))
         .is_ok()
@@ -857,16 +892,16 @@ fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 
 /// German auxiliaries and modals in the verb-second slot before a final
 /// cue ("Merkel hat betont", "wird Musk zitiert").
-pub(crate) const DE_AUX: &[&str] = &[
+pub(crate) static DE_AUX: &WordList = &word_list!(&[
     "durfte", "dürfe", "habe", "haben", "hat", "hatte", "hatten", "ist", "kann", "konnte",
     "können", "lassen", "ließ", "ließen", "lässt", "muss", "musste", "möchte", "müssen", "sei",
     "sind", "soll", "sollen", "sollte", "war", "waren", "werde", "werden", "will", "wird",
     "wollen", "wollte", "wurde", "wurden",
-];
+]);
 
 /// German adverbs that open a sentence before the verb, never a speaker
 /// ("Weiter sagte Larson").
-pub(crate) const DE_ADVERBS: &[&str] = &[
+pub(crate) static DE_ADVERBS: &WordList = &word_list!(&[
     "ab",
     "abschließend",
     "aktuell",
@@ -1010,10 +1045,10 @@ pub(crate) const DE_ADVERBS: &[&str] = &[
     "zwischen",
     "über",
     "überdies",
-];
+]);
 
 /// German nouns of a source after "nach": "nach Angaben des Ministeriums".
-pub(crate) const DE_SOURCE_NOUNS: &[&str] = &[
+pub(crate) static DE_SOURCE_NOUNS: &WordList = &word_list!(&[
     "angaben",
     "ankündigung",
     "ansicht",
@@ -1034,11 +1069,11 @@ pub(crate) const DE_SOURCE_NOUNS: &[&str] = &[
     "schätzungen",
     "worten",
     "überzeugung",
-];
+]);
 
 /// German prepositions: a phrase right after one is governed by it
 /// ("In einer Rede", "vor den Demonstranten"), never a clause's subject.
-pub(crate) const DE_PREPOSITIONS: &[&str] = &[
+pub(crate) static DE_PREPOSITIONS: &WordList = &word_list!(&[
     "am",
     "an",
     "ans",
@@ -1071,22 +1106,22 @@ pub(crate) const DE_PREPOSITIONS: &[&str] = &[
     "zur",
     "zwischen",
     "über",
-];
+]);
 
 /// German articles, possessives and demonstratives in every case: a
 /// capitalised word after one is a noun, not a name standing alone.
-pub(crate) const DE_ARTICLES: &[&str] = &[
+pub(crate) static DE_ARTICLES: &WordList = &word_list!(&[
     "das", "dem", "den", "der", "des", "die", "diese", "diesem", "diesen", "dieser", "dieses",
     "ein", "eine", "einem", "einen", "einer", "eines", "ihr", "ihre", "ihrem", "ihren", "ihrer",
     "ihres", "kein", "keine", "keinem", "keinen", "keiner", "keines", "sein", "seine", "seinem",
     "seinen", "seiner", "seines", "unser", "unsere", "unserem", "unseren", "unserer",
-];
+]);
 
 /// Endings of German nouns for people in a role ("Bundeskanzlerin",
 /// "Innenminister", "Bürgermeister"), matched as the end of a compound:
 /// such a word before a name is a title, not part of the name, and such a
 /// noun can be a German clause's speaking subject.
-pub(crate) const DE_ROLE_ENDINGS: &[&str] = &[
+pub(crate) const DE_ROLE_ENDING_WORDS: &[&str] = &[
     "abgeordnete",
     "abgeordneter",
     "anwalt",
@@ -1127,52 +1162,53 @@ pub(crate) const DE_ROLE_ENDINGS: &[&str] = &[
     "vorsitzender",
 ];
 
+/// [`DE_ROLE_ENDING_WORDS`] packed for run time.
+pub(crate) static DE_ROLE_ENDINGS: &WordList = &word_list!(DE_ROLE_ENDING_WORDS);
+
 /// Endings of German nouns for bodies that speak ("Bundesregierung",
 /// "Innenministerium"): subjects like [`DE_ROLE_ENDINGS`], but never titles.
-pub(crate) const DE_BODY_ENDINGS: &[&str] = &["ministerium", "regierung"];
+pub(crate) static DE_BODY_ENDINGS: &WordList = &word_list!(&["ministerium", "regierung"]);
 
 /// Whether a German (lower-case) noun names a person in a role or a body
 /// that speaks, by its ending.
 pub(crate) fn is_de_speaker_noun(k: &str) -> bool {
-    DE_ROLE_ENDINGS
-        .iter()
-        .chain(DE_BODY_ENDINGS)
-        .any(|e| k.ends_with(e))
+    DE_ROLE_ENDINGS.any_suffix_of(k) || DE_BODY_ENDINGS.any_suffix_of(k)
 }
 
 /// German focus particles that may stand before a sentence's subject in
 /// the first slot ("Auch die Ministerin sagte").
-pub(crate) const DE_FOCUS_PARTICLES: &[&str] =
-    &["auch", "ebenfalls", "gerade", "nur", "selbst", "sogar"];
+pub(crate) static DE_FOCUS_PARTICLES: &WordList =
+    &word_list!(&["auch", "ebenfalls", "gerade", "nur", "selbst", "sogar"]);
 
 /// German subordinating conjunctions that put the verb last: in "Wie der
 /// Minister erklärte, …" the phrase after the conjunction is the subject
 /// of the cue that closes the clause.
-pub(crate) const DE_SUBORDINATORS: &[&str] = &[
+pub(crate) static DE_SUBORDINATORS: &WordList = &word_list!(&[
     "als", "da", "dass", "indem", "nachdem", "ob", "obwohl", "weil", "wie", "wobei", "während",
-];
+]);
 
 /// German passive auxiliaries: "wird von X als „…“ bezeichnet".
-pub(crate) const DE_PASSIVE: &[&str] = &["werden", "wird", "worden", "wurde", "wurden"];
+pub(crate) static DE_PASSIVE: &WordList =
+    &word_list!(&["werden", "wird", "worden", "wurde", "wurden"]);
 
 /// German subjunctive (Konjunktiv) forms of reported speech.
-pub(crate) const DE_SUBJUNCTIVE: &[&str] = &[
+pub(crate) static DE_SUBJUNCTIVE: &WordList = &word_list!(&[
     "bestehe", "biete", "bleibe", "brauche", "drohe", "dürfe", "erfolge", "fehle", "führe", "gebe",
     "gehe", "gelte", "habe", "halte", "handele", "handle", "hätte", "hätten", "komme", "könne",
     "lasse", "liege", "mache", "möge", "müsse", "sehe", "sei", "seien", "solle", "stehe", "trage",
     "verfüge", "werde", "wisse", "wolle", "würde", "würden", "zeige",
-];
+]);
 
 /// German strong past forms that can hold the verb-second slot.
-pub(crate) const DE_STRONG_PAST: &[&str] = &[
+pub(crate) static DE_STRONG_PAST: &WordList = &word_list!(&[
     "bat", "baten", "blieb", "blieben", "brachte", "brachten", "fand", "fanden", "gab", "gaben",
     "ging", "gingen", "hielt", "hielten", "kam", "kamen", "lag", "lagen", "nahm", "nahmen", "sah",
     "sahen", "schien", "sprach", "sprachen", "stand", "standen", "trat", "traten", "warb",
     "warben", "wies", "wiesen", "zog", "zogen",
-];
+]);
 
 /// Person nouns of male characters in fiction ("said the old man").
-pub(crate) const MALE_NOUNS: &[&str] = &[
+pub(crate) static MALE_NOUNS: &WordList = &word_list!(&[
     "boy",
     "brother",
     "clergyman",
@@ -1185,16 +1221,15 @@ pub(crate) const MALE_NOUNS: &[&str] = &[
     "son",
     "uncle",
     "youth",
-];
+]);
 
 /// Person nouns of female characters in fiction ("said the girl").
-pub(crate) const FEMALE_NOUNS: &[&str] = &[
-    "aunt", "daughter", "girl", "lady", "mother", "sister", "wife", "woman",
-];
+pub(crate) static FEMALE_NOUNS: &WordList =
+    &word_list!(&["aunt", "daughter", "girl", "lady", "mother", "sister", "wife", "woman",]);
 
 /// Person nouns of either sex that stand for a character in fiction
 /// ("The inspector stood at the gate.").
-pub(crate) const PERSON_NOUNS: &[&str] = &[
+pub(crate) static PERSON_NOUNS: &WordList = &word_list!(&[
     "butler",
     "child",
     "clerk",
@@ -1209,11 +1244,11 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
     "stranger",
     "visitor",
     "waiter",
-];
+]);
 
 /// Household and family words a novel uses as a character's name, bare
 /// and in lower case ("said nanny", "said mother").
-pub(crate) const HOUSEHOLD_NAMES: &[&str] = &[
+pub(crate) static HOUSEHOLD_NAMES: &WordList = &word_list!(&[
     "auntie",
     "cook",
     "dad",
@@ -1232,7 +1267,7 @@ pub(crate) const HOUSEHOLD_NAMES: &[&str] = &[
     "nanny",
     "nurse",
     "papa",
-];
+]);
 
 /// Common English pet names and the given name they shorten ("Frank" is
 /// "Francis Oakley" in fiction), sorted by pet name.
@@ -1320,11 +1355,11 @@ mod tests {
             DE_SUBORDINATORS,
             DE_PASSIVE,
         ] {
-            let mut v = list.to_vec();
-            v.sort_unstable();
-            v.dedup();
-            assert_eq!(v, list);
-            assert!(list.iter().all(|w| w.to_lowercase() == *w));
+            // Order and uniqueness are checked by the build (word_list!).
+            let words: Vec<&str> = list.iter().collect();
+            assert_eq!(words.len(), list.len());
+            assert!(words.iter().all(|w| has(list, w)));
+            assert!(words.iter().all(|w| w.to_lowercase() == *w));
         }
         let nicks: Vec<&str> = NICKNAMES.iter().map(|(n, _)| *n).collect();
         let mut v = nicks.clone();

@@ -62,6 +62,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
+use crate::wordlist::{word_list, WordList};
 use dialogue::*;
 use german::*;
 use lexicon::has;
@@ -1162,7 +1163,7 @@ fn carried_over(res: &mut Resolver<'_>, here: &Here<'_>) -> Option<Attribution> 
 
 /// Title words that are not persons on their own after "the" ("the
 /// former", "the state"), sorted for [`has`].
-const NOT_PERSON_TITLES: &[&str] = &[
+static NOT_PERSON_TITLES: &WordList = &word_list!(&[
     "defence",
     "defense",
     "foreign",
@@ -1171,7 +1172,7 @@ const NOT_PERSON_TITLES: &[&str] = &[
     "presidential",
     "prime",
     "state",
-];
+]);
 
 /// "the barman" → "The Barman".
 fn title_case(text: &str) -> String {

@@ -11,10 +11,11 @@ use super::lexicon::{self, has};
 use super::vocab::{self, Flags, Id, Vocab};
 use super::words::{self, Kind, Tok};
 use super::words::{Lexed, NO_ID};
+use crate::wordlist::{word_list, WordList};
 use crate::Span;
 
 /// Capitalised words that begin sentences or clauses but are not names.
-pub(crate) const STOP: &[&str] = &[
+pub(crate) static STOP: &WordList = &word_list!(&[
     "a",
     "aber",
     "after",
@@ -218,15 +219,14 @@ pub(crate) const STOP: &[&str] = &[
     "zur",
     "zuvor",
     "über",
-];
+]);
 
 /// Lower-case particles inside names (Ludwig van Beethoven, Osama bin Laden).
-pub(crate) const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "di", "du", "van", "von",
-];
+pub(crate) static PARTICLES: &WordList =
+    &word_list!(&["al", "bin", "da", "de", "del", "della", "di", "du", "van", "von",]);
 
 /// Capitalised words that mark an organisation, not a person.
-pub(crate) const ORG_WORDS: &[&str] = &[
+pub(crate) static ORG_WORDS: &WordList = &word_list!(&[
     "abbey",
     "administration",
     "agency",
@@ -280,7 +280,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "times",
     "union",
     "university",
-];
+]);
 
 /// Whether `w` (lower-case key) never starts or continues a name:
 /// function words, and adverbs ("Immediately", "Earlier").
@@ -559,19 +559,18 @@ pub(crate) enum Gender {
     Female,
 }
 
-pub(crate) const MALE_TITLES: &[&str] = &[
-    "father", "herr", "king", "lord", "mr", "prince", "sir", "uncle",
-];
-pub(crate) const FEMALE_TITLES: &[&str] = &[
+pub(crate) static MALE_TITLES: &WordList =
+    &word_list!(&["father", "herr", "king", "lord", "mr", "prince", "sir", "uncle",]);
+pub(crate) static FEMALE_TITLES: &WordList = &word_list!(&[
     "aunt", "frau", "lady", "madam", "miss", "mme", "mrs", "ms", "princess", "queen",
-];
+]);
 
 /// Words after "her" that make it an object, not a possessive: adverb
 /// particles and prepositions the stop list lacks ("helped her up").
-pub(crate) const AFTER_OBJECT: &[&str] = &[
+pub(crate) static AFTER_OBJECT: &WordList = &word_list!(&[
     "about", "across", "against", "alone", "along", "away", "back", "down", "good", "how", "into",
     "off", "out", "over", "round", "through", "too", "towards", "up", "upon", "very",
-];
+]);
 
 /// [`Names::clean`] into `out`, borrowing the words from `hay`, with the
 /// flags and key of token `k` (word `w`) from `info(k, w)` (the [`Vocab`]
@@ -673,7 +672,7 @@ pub(crate) fn is_role_compound(k: &str) -> bool {
     // describing the word).
     k.len() > 4
         && tail_hash(k.as_bytes()).is_some_and(|h| ROLE_TAILS >> h & 1 == 1)
-        && lexicon::DE_ROLE_ENDINGS.iter().any(|s| k.ends_with(s))
+        && lexicon::DE_ROLE_ENDINGS.any_suffix_of(k)
 }
 
 /// The [`tail_hash`]es of [`lexicon::DE_ROLE_ENDINGS`], as bits: a word
@@ -681,7 +680,7 @@ pub(crate) fn is_role_compound(k: &str) -> bool {
 /// table to build or sort at run time).
 const ROLE_TAILS: u128 = {
     let mut bits = 0u128;
-    let mut rest = lexicon::DE_ROLE_ENDINGS;
+    let mut rest = lexicon::DE_ROLE_ENDING_WORDS;
     while let [e, tail @ ..] = rest {
         if let Some(h) = tail_hash(e.as_bytes()) {
             bits |= 1 << h;
@@ -1432,10 +1431,10 @@ pub(crate) fn is_abbrev_by_shape(word: &str) -> bool {
 
 /// US state abbreviations in datelines and party tags ("Cambridge,
 /// Mass.", "R-Tenn.").
-pub(crate) const US_STATES: &[&str] = &[
+pub(crate) static US_STATES: &WordList = &word_list!(&[
     "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ill", "kan", "mass", "mich", "minn",
     "nev", "okla", "ore", "tenn", "wis", "wyo",
-];
+]);
 
 #[cfg(test)]
 mod tests {
@@ -1452,10 +1451,10 @@ mod tests {
             AFTER_OBJECT,
             US_STATES,
         ] {
-            let mut v = list.to_vec();
-            v.sort_unstable();
-            v.dedup();
-            assert_eq!(v, list);
+            // Order and uniqueness are checked by the build (word_list!).
+            let words: Vec<&str> = list.iter().collect();
+            assert_eq!(words.len(), list.len());
+            assert!(words.iter().all(|w| has(list, w)));
         }
     }
 
@@ -1475,7 +1474,7 @@ mod tests {
             "tin",
             "rt",
         ];
-        for e in lexicon::DE_ROLE_ENDINGS {
+        for e in lexicon::DE_ROLE_ENDINGS.iter() {
             words.push(e);
             for cut in 1..3 {
                 words.push(e.get(cut..).unwrap_or_default());

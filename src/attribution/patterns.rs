@@ -8,6 +8,7 @@
 //! returns a [`Found`]: the mention, the cue and the [`Rule`] that matched.
 
 use super::*;
+use crate::wordlist::{word_list, WordList};
 
 /// `“Q,” said X` / `“Q,” X said` / `„Q“, so X`.
 pub(super) fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
@@ -568,12 +569,13 @@ fn after_conjunction(hay: &str, toks: &[Tok]) -> Option<Span> {
 }
 
 /// Plural time nouns that close a time adverbial ("Two years ago").
-const TIME_PLURALS: &[&str] = &["days", "decades", "hours", "months", "weeks", "years"];
+static TIME_PLURALS: &WordList =
+    &word_list!(&["days", "decades", "hours", "months", "weeks", "years"]);
 
 /// English words that open an introductory phrase rather than a subject
 /// (prepositions and adverbs the stop list leaves out): "Outside the
 /// arena, …", "Back in 1999, …", "Given his record, …". Sorted.
-const INTRO_WORDS: &[&str] = &[
+static INTRO_WORDS: &WordList = &word_list!(&[
     "across",
     "against",
     "ago",
@@ -600,7 +602,7 @@ const INTRO_WORDS: &[&str] = &[
     "upon",
     "within",
     "without",
-];
+]);
 
 /// Whether `toks` (a clause from its start) opens with an introductory
 /// phrase, to be closed by a comma: a participle ("Speaking in Ohio, Trump …",
@@ -778,14 +780,14 @@ pub(super) fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
 }
 
 /// Possessive determiners: the owner of a statement noun ("her claim").
-const POSSESSIVES: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
+static POSSESSIVES: &WordList = &word_list!(&["her", "his", "its", "my", "our", "their", "your"]);
 
 /// Auxiliaries and negation between a subject and its verb ("is
 /// praising", "will not call", "do believe"), skipped like the bridges.
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: &WordList = &word_list!(&[
     "am", "are", "be", "been", "being", "can", "could", "do", "does", "is", "may", "might", "must",
     "not", "shall", "should", "was", "were",
-];
+]);
 
 /// The speaker of a fragment governed by a characterising verb, a naming
 /// participle or a word of belief or statement

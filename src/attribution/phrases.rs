@@ -7,6 +7,7 @@
 //! away lone dates and sentence adverbs that stand where a subject could.
 
 use super::*;
+use crate::wordlist::{word_list, WordList};
 
 /// A speaker phrase ending right before the cue (`toks` is everything
 /// before it in the sentence): a pronoun, a capitalised name with its
@@ -137,10 +138,10 @@ pub(super) fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
 }
 
 /// Prepositions whose object is never a speaker before a cue.
-pub(super) const PREPOSITIONS: &[&str] = &[
+pub(super) static PREPOSITIONS: &WordList = &word_list!(&[
     "about", "after", "at", "before", "by", "during", "for", "from", "in", "into", "of", "on",
     "to", "with",
-];
+]);
 
 /// Whether a mention can name a speaker: not a lone date word (“said
 /// Juni”, a month read as a subject) nor a lone sentence adverb (Damit,
@@ -153,12 +154,12 @@ pub(super) fn plausible_mention(hay: &str, m: Span) -> bool {
     };
     // Asked twice of every mention: one hash look-up, not two searches.
     static NOT_SPEAKERS: LazyLock<HashSet<&'static str>> =
-        LazyLock::new(|| DATES.iter().chain(lexicon::DE_ADVERBS).copied().collect());
+        LazyLock::new(|| DATES.iter().chain(lexicon::DE_ADVERBS.iter()).collect());
     !NOT_SPEAKERS.contains(words::lower(only).as_str())
 }
 
 /// Weekdays and months (English and German), capitalised but no speakers.
-pub(super) const DATES: &[&str] = &[
+pub(super) static DATES: &WordList = &word_list!(&[
     "afternoon",
     "april",
     "august",
@@ -200,7 +201,7 @@ pub(super) const DATES: &[&str] = &[
     "week",
     "weekend",
     "year",
-];
+]);
 
 /// A speaker phrase right after a cue: a pronoun, a determiner-led phrase
 /// or a capitalised name, up to a comma or a preposition.

@@ -16,6 +16,7 @@ use rustc_hash::FxHashSet;
 use super::lexicon;
 use super::names;
 use super::words;
+use crate::wordlist::{word_list, WordList};
 
 /// What a word is, as far as name finding cares: a set of bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -258,7 +259,7 @@ struct Listed {
 
 impl Lists {
     fn new() -> Lists {
-        let lists: [(&[&str], Flags); 18] = [
+        let lists: [(&WordList, Flags); 18] = [
             (names::STOP, Flags::STOP),
             (lexicon::TITLES, Flags(Flags::TITLE.0 | AS_ABBREV.0)),
             (lexicon::ROLES, Flags(Flags::TITLE.0 | Flags::ROLE.0)),
@@ -269,11 +270,14 @@ impl Lists {
             (names::US_STATES, AS_ABBREV),
             (names::MALE_TITLES, Flags::MALE_TITLE),
             (names::FEMALE_TITLES, Flags::FEMALE_TITLE),
-            (&["at", "from", "in", "into", "near"], Flags::PLACE),
-            (&["he", "his", "himself"], Flags::HE),
-            (&["she", "hers", "herself"], Flags::SHE),
-            (&["him", "her"], Flags::OBJECT),
-            (&["her"], Flags::HER),
+            (
+                &word_list!(&["at", "from", "in", "into", "near"]),
+                Flags::PLACE,
+            ),
+            (&word_list!(&["he", "himself", "his"]), Flags::HE),
+            (&word_list!(&["hers", "herself", "she"]), Flags::SHE),
+            (&word_list!(&["her", "him"]), Flags::OBJECT),
+            (&word_list!(&["her"]), Flags::HER),
             (names::AFTER_OBJECT, Flags::AFTER_OBJECT),
             (lexicon::PRONOUNS, AS_PRONOUN),
             (lexicon::BRIDGES, AS_BRIDGE),
@@ -285,7 +289,7 @@ impl Lists {
             shift: 64 - size.trailing_zeros(),
         };
         for (list, flags) in lists {
-            for &w in list.iter().filter(|w| !w.is_empty()) {
+            for w in list.iter().filter(|w| !w.is_empty()) {
                 let h = keyed_all(w.as_bytes());
                 let mask = size - 1;
                 let mut i = place(h, table.shift) & mask;
@@ -759,7 +763,7 @@ mod tests {
 
     #[test]
     fn table_gives_what_the_lists_give() {
-        let lists: [&[&str]; 11] = [
+        let lists: [&WordList; 11] = [
             names::STOP,
             lexicon::TITLES,
             lexicon::ROLES,
@@ -824,7 +828,7 @@ mod tests {
     /// word and others.
     #[test]
     fn listed_questions_agree_with_the_lists() {
-        type Question = (&'static [&'static str], fn(&str) -> bool);
+        type Question = (&'static WordList, fn(&str) -> bool);
         let questions: [Question; 4] = [
             (lexicon::PRONOUNS, is_listed_pronoun),
             (lexicon::DETERMINERS, is_listed_determiner),
@@ -836,7 +840,7 @@ mod tests {
             .map(|w| w.to_string())
             .collect();
         for (list, _) in questions {
-            for w in list {
+            for w in list.iter() {
                 words.push(w.to_string());
                 words.push(w.to_uppercase());
                 words.push(format!("{w}s"));
