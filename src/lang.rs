@@ -259,6 +259,13 @@ impl Lang {
                 }
             }
         }
+        Lang::most_marked(&counts)
+    }
+
+    /// The language with the most marker words among `counts` (English,
+    /// German, French, Spanish), or [`Lang::Auto`] when even that one has
+    /// fewer than three: too little text to tell.
+    fn most_marked(counts: &[usize; 4]) -> Lang {
         let best = (0..4)
             .max_by_key(|&i| counts.get(i).copied().unwrap_or(0))
             .unwrap_or(0);
@@ -302,16 +309,7 @@ mod tests {
                 }
             }
         }
-        let best = (0..4)
-            .max_by_key(|&i| counts.get(i).copied().unwrap_or(0))
-            .unwrap_or(0);
-        if counts.get(best).copied().unwrap_or(0) < 3 {
-            return Lang::Auto;
-        }
-        [Lang::En, Lang::De, Lang::Fr, Lang::Es]
-            .get(best)
-            .copied()
-            .unwrap_or(Lang::Auto)
+        Lang::most_marked(&counts)
     }
 
     #[test]
