@@ -113,7 +113,7 @@ fn marker_slot(w: &str) -> Option<usize> {
             *buf.get_mut(len)? = (c as u8).to_ascii_lowercase();
             len += 1;
         } else {
-            for l in c.to_lowercase() {
+            for l in crate::case::lower_char(c) {
                 let dst = buf.get_mut(len..len + l.len_utf8())?;
                 l.encode_utf8(dst);
                 len += l.len_utf8();

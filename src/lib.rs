@@ -86,6 +86,7 @@ its length, and nothing panics. The crate forbids `unsafe` and denies
 
 mod analysis;
 mod attribution;
+mod case;
 mod grapheme;
 mod html;
 mod lang;

@@ -1388,7 +1388,7 @@ fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     if next.is_empty() {
         return false;
     }
-    !words::is_capitalized(&next) || day && has(DATES, &next.to_lowercase())
+    !words::is_capitalized(&next) || day && has(DATES, &crate::case::to_lowercase(&next))
 }
 
 /// The last sentence of `window` ending at its end, trailing

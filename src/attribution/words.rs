@@ -519,7 +519,7 @@ fn lower_rest(word: &str) -> Key<'_> {
     let mut changed = false;
     for c in word.chars() {
         if c == 'Σ' {
-            return Key::Owned(word.to_lowercase());
+            return Key::Owned(crate::case::to_lowercase(word));
         }
         // ASCII and punctuation inside words (’ ‐) need no table.
         let mut push = |l: char| {
@@ -536,7 +536,7 @@ fn lower_rest(word: &str) -> Key<'_> {
         } else {
             let mut n = 0;
             let mut fits = Some(());
-            for l in c.to_lowercase() {
+            for l in crate::case::lower_char(c) {
                 changed |= l != c;
                 n += 1;
                 fits = fits.and_then(|()| push(l));
@@ -545,7 +545,7 @@ fn lower_rest(word: &str) -> Key<'_> {
             fits
         };
         if fits.is_none() {
-            return Key::Owned(word.to_lowercase());
+            return Key::Owned(crate::case::to_lowercase(word));
         }
     }
     if changed {

@@ -436,7 +436,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
         && !looks_like_domain(content)
         && !is_foreign_phrase(content)
         && adjacent_word(before)
-            .is_some_and(|w| PARTIAL_QUOTE_LEADS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| PARTIAL_QUOTE_LEADS.contains(&crate::case::to_lowercase(w).as_str()))
         && sentence_around(hay, q.span)
             .split(|c: char| !c.is_alphabetic())
             .any(|w| CALLING_VERBS.contains(w))
@@ -656,7 +656,9 @@ fn german_shape(at: &Around) -> Option<QuoteKind> {
     }
     // skandierten „Hände weg vom Park“, rief „Freiheit jetzt“: a chanted
     // slogan is the crowd's words, capitalised or not.
-    if is_chant(at) && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str())) {
+    if is_chant(at)
+        && !prev.is_some_and(|w| GERMAN_ARTICLES.contains(&crate::case::to_lowercase(w).as_str()))
+    {
         return Some(QuoteKind::Speech);
     }
     // die „Woche der offenen Tür“ (Open Doors Week), die Partei Xy
@@ -669,7 +671,8 @@ fn german_shape(at: &Around) -> Option<QuoteKind> {
     // „Bild“ vor): the clues below leave it to the name rules. So is a
     // phrase that opens with its own article and is capitalised
     // throughout: „Die Räuber“, „Der Spiegel“.
-    let after_article = prev.is_some_and(|w| GERMAN_ARTICLES.contains(&w.to_lowercase().as_str()));
+    let after_article =
+        prev.is_some_and(|w| GERMAN_ARTICLES.contains(&crate::case::to_lowercase(w).as_str()));
     let own_article = matches!(leading_word(at.content), "Der" | "Die" | "Das")
         && title_case(Lang::De, at.content);
     if after_article
@@ -740,7 +743,7 @@ fn starts_with_name_head(content: &str) -> bool {
     if words.next().is_none() || !first.starts_with(char::is_uppercase) {
         return false;
     }
-    let w = first.to_lowercase();
+    let w = crate::case::to_lowercase(first);
     // The word as it is, or without a genitive ending (Preises, Gesetzes).
     let is_head = |form: &str| GERMAN_NAME_HEADS.iter().any(|h| form.ends_with(h));
     is_head(&w)
@@ -817,7 +820,7 @@ fn is_report_source(at: &Around) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(4)
-        .any(|w| crate::attribution::is_speech_cue(&w.to_lowercase()))
+        .any(|w| crate::attribution::is_speech_cue(&crate::case::to_lowercase(w)))
 }
 
 /// Whether a quotation comes with a short gloss in parentheses: „…“
@@ -854,7 +857,7 @@ fn after_cue_and_comma(at: &Around) -> bool {
         ) {
             w = trailing_word(part.get(..part.len() - w.len()).unwrap_or("").trim_end());
         }
-        crate::attribution::is_speech_cue(&w.to_lowercase())
+        crate::attribution::is_speech_cue(&crate::case::to_lowercase(w))
     })
 }
 
@@ -1035,7 +1038,7 @@ fn is_german_kind_noun(word: &str) -> bool {
     if !word.starts_with(char::is_uppercase) {
         return false;
     }
-    let w = word.to_lowercase();
+    let w = crate::case::to_lowercase(word);
     // „Beispiel“ (example) ends like „Spiel“ (game) but names no kind:
     // Parolen wie zum Beispiel „…“.
     w != "beispiel" && GERMAN_KIND_NOUNS.iter().any(|k| w.ends_with(k))
@@ -1239,7 +1242,7 @@ static GERMAN_WORDS: WordList = word_list!(&[
 fn is_foreign_phrase(text: &str) -> bool {
     let mut foreign = false;
     for w in text.split(|c: char| !c.is_alphabetic()) {
-        let w = w.to_lowercase();
+        let w = crate::case::to_lowercase(w);
         if GERMAN_WORDS.contains(w.as_str()) {
             return false;
         }
@@ -1310,7 +1313,7 @@ fn is_title_case(text: &str) -> bool {
 
 /// The last word before `at`, lower-cased ("" if none).
 fn last_word(before: &str) -> String {
-    trailing_word(before.trim_end()).to_lowercase()
+    crate::case::to_lowercase(trailing_word(before.trim_end()))
 }
 
 #[cfg(test)]

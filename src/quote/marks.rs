@@ -189,7 +189,7 @@ pub(crate) fn is_leading_apostrophe(after: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic())
         .take(6)
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::case::lower_char)
         .collect();
     // ’n’ in rock ’n’ roll: followed by another apostrophe.
     if word == "n" {

@@ -1252,7 +1252,7 @@ fn prefix(s: &str, max: usize) -> &str {
 /// abbreviation is that long).
 fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.chars().flat_map(crate::case::lower_char) {
         let len = c.len_utf8();
         let slot = buf.get_mut(n..n + len)?;
         c.encode_utf8(slot);

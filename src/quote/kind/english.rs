@@ -207,7 +207,7 @@ static GENERIC_GROUPS: WordList = word_list!(&[
 /// Whether `mention` (as written) is a subject that names no one in
 /// particular ([`GENERIC_GROUPS`]).
 pub(super) fn is_generic_group(mention: &str) -> bool {
-    GENERIC_GROUPS.contains(mention.trim().to_lowercase().as_str())
+    GENERIC_GROUPS.contains(crate::case::to_lowercase(mention.trim()).as_str())
 }
 
 /// The lower-cased words of `text`, borrowed when already in lower case
@@ -222,7 +222,7 @@ fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 /// `word` in lower case, borrowed when it already is.
 fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(crate::case::to_lowercase(word))
     } else {
         Cow::Borrowed(word)
     }
