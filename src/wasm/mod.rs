@@ -233,7 +233,7 @@ fn parse_options(options: Option<Object>) -> Result<Options, JsError> {
         return Err(JsError::new("options.lang must be a string"));
     };
     out.lang = Lang::from_tag(&tag)
-        .ok_or_else(|| JsError::new(&format!("unknown language tag: {lang:?}")))?;
+        .ok_or_else(|| JsError::new(&format!("unknown language tag: {}", api::quoted(&lang))))?;
     Ok(out)
 }
 
