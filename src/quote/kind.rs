@@ -4,6 +4,8 @@
 mod english;
 pub(crate) use english::{governs_fragment, is_statement_noun};
 
+use std::borrow::Cow;
+
 use super::{Quote, QuoteKind};
 use crate::attribution::Rule;
 use crate::wordlist::{word_list, WordList};
@@ -347,11 +349,18 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     if before.ends_with('=') {
         return Some(QuoteKind::Other);
     }
-    let prev_word = last_word(before);
+    // Trimmed once: the word before and the possessive and apposition
+    // rules below all read the text up to its last word.
+    let trimmed = before.trim_end();
+    let prev_word = lower_word(trailing_word(trimmed));
+    // No word right before (a line of dialogue opening its paragraph, a
+    // quotation after a comma): none of the word lists can match, and
+    // each lookup is a bisection.
+    let has_prev = !prev_word.is_empty();
     // English: a name given by a naming act (dubbed, labelled, titled) is
     // the words of whoever gave it; a word named as a word (so-called,
     // the word) is not, and stays other below.
-    if named && english::is_naming_verb(&prev_word) {
+    if named && has_prev && english::is_naming_verb(&prev_word) {
         return Some(QuoteKind::Speech);
     }
     // English: a wording named as a wording ("the phrase “X”", "the
@@ -360,17 +369,17 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     // say the words", "using the term", "Romney's phrase", a slogan): the
     // quotation is then the content of that report. A term named in the
     // narrator's own sentence ("the phrase “X” rates well") stays other.
-    if lang == Lang::En && english::is_wording_noun(&prev_word) {
+    if lang == Lang::En && has_prev && english::is_wording_noun(&prev_word) {
         let (head, tail) = head_and_tail(hay, q);
-        let noun_at = before.trim_end().len().saturating_sub(prev_word.len());
+        let noun_at = trimmed.len().saturating_sub(prev_word.len());
         let owned = before.get(..noun_at).is_some_and(after_possessive);
         // A slogan or a motto is always someone's words: its bearer's.
-        let slogan = matches!(prev_word.as_str(), "slogan" | "motto");
+        let slogan = matches!(&*prev_word, "slogan" | "motto");
         if slogan || owned || english::wording_in_use(head, tail) {
             return Some(QuoteKind::Speech);
         }
     }
-    if NAMING_WORDS.contains(prev_word.as_str()) {
+    if has_prev && NAMING_WORDS.contains(&prev_word) {
         return Some(QuoteKind::Other);
     }
     // English: a name something is known, billed or described as, or
@@ -468,7 +477,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
         // Capitalised or not, a few words a clause is said to call,
         // brand or hail something are the words of its subject: "called
         // him “Little Marco”", "hailed the deal as a “Breakthrough”".
-        if english::characterizes(sentence_head(hay, q.span)) && !english::leads_title(&prev_word) {
+        if english::characterizes(sentence_head(hay, q.span)) && !leads_title(&prev_word) {
             return Some(QuoteKind::Speech);
         }
     }
@@ -486,9 +495,9 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
         && !punct_end
         && words <= 6
         && title_case(lang, content)
-        && !after_possessive(before)
-        && !english::leads_title(&prev_word)
-        && !apposed_to_work(before)
+        && !ends_possessive(trimmed)
+        && !leads_title(&prev_word)
+        && !apposed_to_work(trimmed)
         && !generic_subject(hay, q)
     {
         let (head, tail) = head_and_tail(hay, q);
@@ -532,10 +541,9 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     // of “Empire,”, the movie “Heat.”
     // A title in apposition to a work noun is the work too: his memoir,
     // “Hard Roads,”.
-    let title_lead =
-        lang == Lang::En && (english::leads_title(&prev_word) || apposed_to_work(before));
+    let title_lead = || lang == Lang::En && (leads_title(&prev_word) || apposed_to_work(trimmed));
     if words <= 6
-        && (after_possessive(before) || title_lead)
+        && (ends_possessive(trimmed) || title_lead())
         && is_title_case(content.trim_end_matches(['.', ',']))
     {
         return Some(QuoteKind::Other);
@@ -1147,11 +1155,17 @@ fn head_and_tail<'a>(hay: &'a str, q: &Quote) -> (&'a str, &'a str) {
     (head, tail)
 }
 
-/// Whether `before` ends with a noun for a work and a comma: a title in
-/// apposition to it is the work ("his memoir, “Hard Roads,”").
-fn apposed_to_work(before: &str) -> bool {
-    before
-        .trim_end()
+/// [`english::leads_title`], where no word leads nothing (no bisection
+/// of the lists for the empty word).
+fn leads_title(word: &str) -> bool {
+    !word.is_empty() && english::leads_title(word)
+}
+
+/// Whether `trimmed` (the text before a quotation, trimmed at its end)
+/// ends with a noun for a work and a comma: a title in apposition to it
+/// is the work ("his memoir, “Hard Roads,”").
+fn apposed_to_work(trimmed: &str) -> bool {
+    trimmed
         .strip_suffix(',')
         .is_some_and(|t| english::is_work_noun(&last_word(t)))
 }
@@ -1210,17 +1224,23 @@ fn without_german_prepositions(text: &str) -> String {
 
 /// Whether `text` is one word shaped like a host name: news.bbc.co.uk.
 fn looks_like_domain(text: &str) -> bool {
-    let Some((host, tld)) = text.rsplit_once('.') else {
+    // The dot and the ending are ASCII, so bytes find and check them
+    // (a byte of a wider char is never ASCII); `rsplit_once` searched
+    // with a char searcher, a tenth of the kind decision in dialogue.
+    let bytes = text.as_bytes();
+    let Some(dot) = bytes.iter().rposition(|&b| b == b'.') else {
         return false;
     };
+    let tld = bytes.get(dot + 1..).unwrap_or_default();
     // The checks on the ending first: most quotations fail them at once.
     (2..=6).contains(&tld.len())
-        && !host.is_empty()
+        && dot > 0
+        && tld.iter().all(u8::is_ascii_lowercase)
         && !text.contains(char::is_whitespace)
-        && tld.chars().all(|c| c.is_ascii_lowercase())
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        && text.get(..dot).is_some_and(|host| {
+            host.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        })
 }
 
 /// Function words of English, French, Italian and Latin (cum, et,
@@ -1271,8 +1291,16 @@ fn trailing_word(t: &str) -> &str {
 
 /// Whether `before` ends with a possessive: CBS's, NBC’s.
 fn after_possessive(before: &str) -> bool {
-    let t = before.trim_end();
-    ["'s", "’s", "'S", "’S"].iter().any(|p| t.ends_with(p))
+    ends_possessive(before.trim_end())
+}
+
+/// [`after_possessive`] of text already trimmed at its end. The letter
+/// first: most words end otherwise, and then no apostrophe is compared.
+fn ends_possessive(trimmed: &str) -> bool {
+    let Some(head) = trimmed.strip_suffix(['s', 'S']) else {
+        return false;
+    };
+    head.ends_with(['\'', '’'])
 }
 
 /// Words in `text`, where CJK text (no spaces between words) counts a
@@ -1309,8 +1337,23 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// The last word before `at`, lower-cased ("" if none).
-fn last_word(before: &str) -> String {
-    trailing_word(before.trim_end()).to_lowercase()
+fn last_word(before: &str) -> Cow<'_, str> {
+    lower_word(trailing_word(before.trim_end()))
+}
+
+/// `word` lower-cased, borrowed when it is ASCII without a capital (most
+/// words before a quotation, and the empty word): `to_lowercase` built a
+/// `String` for every quotation. Anything else goes through
+/// `to_lowercase`, so the result is the same.
+fn lower_word(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 #[cfg(test)]
