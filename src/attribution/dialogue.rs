@@ -627,16 +627,16 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
         // The run: titles with their dots, then name words.
         let start = i;
         let mut end = i;
-        let mut named = false;
         while let Some(n) = toks.get(end) {
-            let nw = n.span.text(hay);
-            if n.is_word() && words::is_capitalized(nw) {
-                named |= res.names.is_name_word(hay, n);
-            } else if n.punct() != Some('.')
-                || !end
-                    .checked_sub(1)
-                    .and_then(|p| toks.get(p))
-                    .is_some_and(|p| res.names.is_abbrev(hay, p))
+            // (Whether its words name someone is asked below, of a run
+            // set off only.)
+            let capital = n.is_word() && words::is_capitalized(n.span.text(hay));
+            if !capital
+                && (n.punct() != Some('.')
+                    || !end
+                        .checked_sub(1)
+                        .and_then(|p| toks.get(p))
+                        .is_some_and(|p| res.names.is_abbrev(hay, p)))
             {
                 break;
             }
@@ -644,7 +644,8 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
         }
         let before = start.checked_sub(1).and_then(|p| toks.get(p));
         let after = toks.get(end).map(|t| t.punct());
-        // Asked only of a run that holds a name.
+        // Whether the run is set off as a call: by commas, alone, or
+        // after "dear".
         let set_off = || match before {
             None => matches!(after, None | Some(Some(',' | '!'))),
             // "Tut, tut! Miss Lucy! I hope …": a name called out alone.
@@ -662,7 +663,15 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
                     && !after_noun_phrase(hay, toks.get(..start.saturating_sub(1)).unwrap_or(&[]))
             }
         };
-        if named && set_off() {
+        // Set off first: most runs are a capitalised first word ("Yes.",
+        // "No, I …"), and the names are asked of its words only then.
+        let named = || {
+            toks.get(start..end).is_some_and(|run| {
+                run.iter()
+                    .any(|n| n.is_word() && res.names.is_name_word(hay, n))
+            })
+        };
+        if set_off() && named() {
             if let (Some(f), Some(l)) = (
                 toks.get(start),
                 end.checked_sub(1).and_then(|e| toks.get(e)),

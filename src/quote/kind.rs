@@ -280,7 +280,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // the content by its words, and counting them reads every byte.
     let content = q.content.text(hay).trim_end();
     let words = word_weight(content);
-    if let Some(kind) = decide_kind(hay, q, lang, named, words) {
+    if let Some(kind) = decide_kind(hay, q, lang, named, content, words) {
         return (kind, false);
     }
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
@@ -338,11 +338,19 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
 /// words, title case, the German rules), or `None` when only the
 /// evidence of [`decide`] (a speaker, a sentence of its own, length) can.
 /// `named`: English, and attribution named someone earlier in the
-/// quotation's sentence ([`names_in_head`]); `words`: the content's
+/// quotation's sentence ([`names_in_head`]); `content`: the quotation's
+/// text trimmed at its end (as [`decide`] has it); `words`: its
 /// [`word_weight`]. Asked only of top-level quotations in marks that
 /// are not title marks ([`decide`] settles the others).
 #[inline(never)]
-fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> Option<QuoteKind> {
+fn decide_kind(
+    hay: &str,
+    q: &Quote,
+    lang: Lang,
+    named: bool,
+    content: &str,
+    words: usize,
+) -> Option<QuoteKind> {
     let before = hay.get(..q.span.start).unwrap_or("");
     // An attribute value in markup pasted with the article:
     // <tweet author="@x" datetime="2016-06-29">, <a href="…">.
@@ -404,7 +412,6 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     if matches!(next.next(), Some('-' | '‐')) && next.next().is_some_and(char::is_alphanumeric) {
         return Some(QuoteKind::Other);
     }
-    let content = q.content.text(hay).trim_end();
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     // English: a title with its byline ("“Why the Mill Closed,” by Ana
     // Ruiz") names an article or a book; its author wrote it, but no one
