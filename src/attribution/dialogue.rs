@@ -264,27 +264,34 @@ pub(super) fn narrated_newcomer(
     to: usize,
 ) -> Option<(usize, Span)> {
     let hay = res.hay;
-    (from.max(to.saturating_sub(NEWCOMER_REACH))..to)
-        .rev()
-        .find_map(|k| {
-            let (np, first) = head_subject(res, paragraphs, k)?;
-            let first = &first;
-            if key(hay, first) == "the" {
-                // "The inspector stood at the gate": a person noun.
-                let noun = res.doc.window(hay, np).last().map(|t| key(hay, t))?;
-                let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
-                return person.then(|| Some((res.resolve(np)?, np))).flatten();
-            }
-            if is_pronoun(hay, first) || !res.names.is_name_word(hay, first) {
-                return None;
-            }
-            // A person: a name with a sex that recurs ("Further up the
-            // passage he …" is not one). Checked before resolving, which
-            // would make it a known name.
-            let text = np.text(hay);
-            let person = res.names.gender(text).is_some() && res.names.occurrences(text) > 1;
-            person.then(|| Some((res.resolve(np)?, np))).flatten()
-        })
+    let lo = from.max(to.saturating_sub(NEWCOMER_REACH));
+    // No paragraph in reach opens with a word (a run of dialogue lines):
+    // none has a subject to find.
+    let heads = |k: usize| res.narrative_heads.get(k).copied();
+    if let (Some(a), Some(b)) = (heads(lo), heads(to)) {
+        if a == b {
+            return None;
+        }
+    }
+    (lo..to).rev().find_map(|k| {
+        let (np, first) = head_subject(res, paragraphs, k)?;
+        let first = &first;
+        if key(hay, first) == "the" {
+            // "The inspector stood at the gate": a person noun.
+            let noun = res.doc.window(hay, np).last().map(|t| key(hay, t))?;
+            let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
+            return person.then(|| Some((res.resolve(np)?, np))).flatten();
+        }
+        if is_pronoun(hay, first) || !res.names.is_name_word(hay, first) {
+            return None;
+        }
+        // A person: a name with a sex that recurs ("Further up the
+        // passage he …" is not one). Checked before resolving, which
+        // would make it a known name.
+        let text = np.text(hay);
+        let person = res.names.gender(text).is_some() && res.names.occurrences(text) > 1;
+        person.then(|| Some((res.resolve(np)?, np))).flatten()
+    })
 }
 
 /// The narrative subject opening paragraph `k` ([`narrative_subject`]
@@ -298,15 +305,8 @@ fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Sp
     let hay = res.hay;
     let find = || {
         let p = paragraphs.get(k)?;
-        let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
-        // A paragraph opening with a quotation mark (each line of
-        // dialogue) has none: its first token is punctuation and no
-        // capital, as its first char tells, without lexing the head.
-        let c = head.text(hay).chars().find(|c| !c.is_whitespace())?;
-        // (The marks first: they need no char table.)
-        if matches!(c, '“' | '"' | '„' | '«' | '»' | '‘' | '\'')
-            || !crate::text::is_alphanumeric(c) && !c.is_uppercase()
-        {
+        let head = paragraph_head(hay, *p);
+        if !may_open_with_subject(hay, head) {
             return None;
         }
         let toks = res.doc.window(hay, head);
@@ -318,6 +318,40 @@ fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Sp
         *slot = Some(found);
     }
     found
+}
+
+/// The first 80 bytes of paragraph `p`, where [`head_subject`] looks.
+fn paragraph_head(hay: &str, p: Span) -> Span {
+    Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)))
+}
+
+/// Whether a paragraph's `head` may open with a subject. One opening
+/// with a quotation mark (each line of dialogue) has none: its first
+/// token is punctuation and no capital, as its first char tells, without
+/// lexing the head.
+fn may_open_with_subject(hay: &str, head: Span) -> bool {
+    let Some(c) = head.text(hay).chars().find(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    // (The marks first: they need no char table.)
+    !(matches!(c, '“' | '"' | '„' | '«' | '»' | '‘' | '\'')
+        || !crate::text::is_alphanumeric(c) && !c.is_uppercase())
+}
+
+/// For each paragraph index `k`, how many paragraphs before it may open
+/// with a subject ([`may_open_with_subject`]); one more entry for the
+/// end. [`narrated_newcomer`] asks it whether any paragraph in its reach
+/// can have a subject: in a run of dialogue lines none can, and each
+/// untagged line would look through the same few paragraphs again.
+pub(super) fn narrative_heads(hay: &str, paragraphs: &[Span]) -> Vec<usize> {
+    let mut counts = Vec::with_capacity(paragraphs.len() + 1);
+    let mut n = 0;
+    counts.push(n);
+    for p in paragraphs {
+        n += usize::from(may_open_with_subject(hay, paragraph_head(hay, *p)));
+        counts.push(n);
+    }
+    counts
 }
 
 /// How many narrative paragraphs back [`narrated_newcomer`] looks.

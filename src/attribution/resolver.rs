@@ -43,6 +43,9 @@ pub(super) struct Resolver<'h> {
     pub(super) vocatives: RefCell<Vec<Option<Option<Span>>>>,
     /// Each paragraph's opening subject ([`head_subject`]) once found.
     pub(super) head_subjects: Vec<Option<Option<(Span, Tok)>>>,
+    /// Dialogue: how many of the paragraphs before each may open with a
+    /// subject ([`narrative_heads`]); empty elsewhere.
+    pub(super) narrative_heads: Vec<usize>,
     /// The index in `quoted` asked last.
     pub(super) vocative_at: Cell<usize>,
     /// What [`Resolver::resolve`] made of a proper name whose answer
@@ -123,6 +126,7 @@ impl<'h> Resolver<'h> {
             } else {
                 Vec::new()
             },
+            narrative_heads: Vec::new(),
             quoted,
             by_text: HashMap::default(),
         }

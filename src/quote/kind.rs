@@ -276,11 +276,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // subject, so they ask that attribution found someone to name there
     // (asked once, and never for other languages).
     let named = lang == Lang::En && names_in_head(hay, q);
-    // Counted once: the shape rules and the evidence below both weigh
-    // the content by its words, and counting them reads every byte.
+    // Counted once, and only if a rule asks: the shape rules and the
+    // evidence below both weigh the content by its words, counting them
+    // reads every byte, and most rules are settled before (a line of
+    // dialogue ends with a stop or a comma).
     let content = q.content.text(hay).trim_end();
-    let words = word_weight(content);
-    if let Some(kind) = decide_kind(hay, q, lang, named, content, words) {
+    let words = WordCount::new(content);
+    if let Some(kind) = decide_kind(hay, q, lang, named, content, &words) {
         return (kind, false);
     }
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
@@ -303,13 +305,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     let opens_sentence = prev
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
         || before.ends_with('\n');
-    if opens_sentence && (words >= 4 || punct_end) {
+    if opens_sentence && (punct_end || words.get() >= 4) {
         return (QuoteKind::Speech, false);
     }
     // Inside a sentence: news quotes fragments of what people said far
     // more often than it uses scare quotes, but a name or title is
     // capitalised throughout and a scare quote is a word or two.
-    if words >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
+    if words.get() >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
         return (QuoteKind::Speech, true);
     }
     // English: a word or two in a clause that reports or characterises
@@ -349,7 +351,7 @@ fn decide_kind(
     lang: Lang,
     named: bool,
     content: &str,
-    words: usize,
+    words: &WordCount,
 ) -> Option<QuoteKind> {
     let before = hay.get(..q.span.start).unwrap_or("");
     // An attribute value in markup pasted with the article:
@@ -434,7 +436,7 @@ fn decide_kind(
             before,
             after: prefix(after, NEAR_BYTES),
             content,
-            words,
+            words: words.get(),
             punct_end,
         };
         if let Some(kind) = german_shape(&at) {
@@ -443,7 +445,7 @@ fn decide_kind(
     }
     // „Das nennt man einen „Split““, „es nennt sich „Expo““: naming, no
     // one's words.
-    if lang == Lang::De && !punct_end && words <= 6 && is_german_naming(hay, q.span) {
+    if lang == Lang::De && !punct_end && words.get() <= 6 && is_german_naming(hay, q.span) {
         return Some(QuoteKind::Other);
     }
     // „bezeichnete den Plan als „Wortbruch““, „sprach von einer „Gefahr““:
@@ -474,7 +476,7 @@ fn decide_kind(
     // with a cue: sagte dem „Hamburger Abendblatt“.
     // A German clause with its verb („Vielfalt ist Programm“) is a
     // sentence, however its nouns are capitalised.
-    if named && !punct_end && words <= 6 {
+    if named && !punct_end && words.get() <= 6 {
         // A fragment after "as" in a clause that calls or casts someone
         // as something ("refers to him as", "dismissed it as", "known
         // as") is how the clause's subject put it.
@@ -500,7 +502,7 @@ fn decide_kind(
     // “Hardball”") as what was said.
     if lang == Lang::En
         && !punct_end
-        && words <= 6
+        && words.get() <= 6
         && title_case(lang, content)
         && !ends_possessive(trimmed)
         && !leads_title(&prev_word)
@@ -515,7 +517,7 @@ fn decide_kind(
     // English: in a headline, where every word is capitalised, title
     // case tells nothing about a quotation; a cue in the headline makes it
     // the content of a report ("Mayor Says Plan Is ‘Dead On Arrival’").
-    if lang == Lang::En && !punct_end && words <= 6 && title_case(lang, content) {
+    if lang == Lang::En && !punct_end && words.get() <= 6 && title_case(lang, content) {
         if let Some(line) = headline_around(hay, q.span) {
             if english::headline_reports(line) {
                 return Some(QuoteKind::Speech);
@@ -526,7 +528,7 @@ fn decide_kind(
         && content
             .split(' ')
             .any(|w| matches!(w, "ist" | "hat" | "war"));
-    if !punct_end && words <= 6 && title_case(lang, content) && !german_clause {
+    if !punct_end && words.get() <= 6 && title_case(lang, content) && !german_clause {
         return Some(QuoteKind::Other);
     }
     // German names keep their prepositions in lower case: „Ärzte ohne
@@ -534,7 +536,7 @@ fn decide_kind(
     if lang == Lang::De
         && !punct_end
         && !german_clause
-        && words <= 6
+        && words.get() <= 6
         && content.starts_with(char::is_uppercase)
         && title_case(lang, &without_german_prepositions(content))
     {
@@ -549,8 +551,8 @@ fn decide_kind(
     // A title in apposition to a work noun is the work too: his memoir,
     // “Hard Roads,”.
     let title_lead = || lang == Lang::En && (leads_title(&prev_word) || apposed_to_work(trimmed));
-    if words <= 6
-        && (ends_possessive(trimmed) || title_lead())
+    if (ends_possessive(trimmed) || title_lead())
+        && words.get() <= 6
         && is_title_case(content.trim_end_matches(['.', ',']))
     {
         return Some(QuoteKind::Other);
@@ -561,7 +563,7 @@ fn decide_kind(
     }
     if lang == Lang::De {
         let reported = !title_case(lang, content) && in_reported_speech(hay, q.span);
-        if german_name(q, before, &prev_word, content, words, reported) {
+        if german_name(q, before, &prev_word, content, words.get(), reported) {
             return Some(QuoteKind::Other);
         }
         // „Der Rücktritt sei ein „natürlicher Vorgang““: a fragment in a
@@ -1308,6 +1310,32 @@ fn ends_possessive(trimmed: &str) -> bool {
         return false;
     };
     head.ends_with(['\'', '’'])
+}
+
+/// The [`word_weight`] of a quotation's content, counted the first time
+/// a rule asks for it.
+struct WordCount<'a> {
+    text: &'a str,
+    count: std::cell::Cell<Option<usize>>,
+}
+
+impl<'a> WordCount<'a> {
+    fn new(text: &'a str) -> WordCount<'a> {
+        WordCount {
+            text,
+            count: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The count, counted now if no rule asked before.
+    fn get(&self) -> usize {
+        if let Some(n) = self.count.get() {
+            return n;
+        }
+        let n = word_weight(self.text);
+        self.count.set(Some(n));
+        n
+    }
 }
 
 /// Words in `text`, where CJK text (no spaces between words) counts a
