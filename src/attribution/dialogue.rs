@@ -632,10 +632,57 @@ pub(super) fn vocative_at(res: &Resolver, k: usize, content: Span) -> Option<Spa
     v
 }
 
+/// The tokens of `content` for [`find_vocative`]: [`words::Lexed::window`]
+/// of it, found by walking on from where the last content's tokens
+/// started. The lines are asked in text order mostly, a few tokens
+/// apart, where the window's own search starts afresh for each. A
+/// content before that place, or one whose edge cuts a token, is left
+/// to the window. (Linear: the walk only goes forward from a place the
+/// window found, over tokens between two contents asked in turn.)
+fn content_tokens<'d>(res: &'d Resolver, content: Span) -> Cow<'d, [Tok]> {
+    let hay = res.hay;
+    let all = res.doc.all();
+    let from = res.vocative_tok.get();
+    // Every token before `from` must end where the content starts, or
+    // before.
+    let ahead = from <= all.len()
+        && from
+            .checked_sub(1)
+            .is_none_or(|p| all.get(p).is_some_and(|t| t.span.end <= content.start));
+    if !ahead || content.start >= content.end || content.get(hay).is_none() {
+        let (toks, lo) = res.doc.window_at(hay, content);
+        if let Some(lo) = lo {
+            res.vocative_tok.set(lo);
+        }
+        return toks;
+    }
+    // The first token ending after the start, the first ending after the
+    // end, and that one too if it starts inside (as the window finds
+    // them).
+    let mut lo = from;
+    while all.get(lo).is_some_and(|t| t.span.end <= content.start) {
+        lo += 1;
+    }
+    let mut j = lo;
+    while all.get(j).is_some_and(|t| t.span.end <= content.end) {
+        j += 1;
+    }
+    let hi = (j + usize::from(all.get(j).is_some_and(|t| t.span.start < content.end))).max(lo);
+    let cut = |k: usize| {
+        all.get(k)
+            .is_some_and(|t| t.span.start < content.start || t.span.end > content.end)
+    };
+    if lo >= hi || !cut(lo) && !cut(hi - 1) {
+        res.vocative_tok.set(lo);
+        return Cow::Borrowed(all.get(lo..hi).unwrap_or(&[]));
+    }
+    res.doc.window(hay, content)
+}
+
 /// [`vocative`], found.
 pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     let hay = res.hay;
-    let toks = res.doc.window(hay, content);
+    let toks = content_tokens(res, content);
     let mut found = None;
     let mut i = 0;
     while let Some(t) = toks.get(i) {
