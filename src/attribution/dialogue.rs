@@ -686,10 +686,16 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     let mut found = None;
     let mut i = 0;
     while let Some(t) = toks.get(i) {
+        // A mark or a stop: no name starts there (and its text is not
+        // sliced).
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
         let w = t.span.text(hay);
         // Asked once per token.
-        let capital = t.is_word() && words::is_capitalized(w);
-        if t.is_word() && !capital {
+        let capital = words::is_capitalized(w);
+        if !capital {
             // "Now, granny, sit down.": a household word called out.
             let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(Tok::punct);
             let after = toks.get(i + 1).map(Tok::punct);
@@ -700,14 +706,13 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
             {
                 found = Some(t.span);
             }
-        }
-        if !capital {
             i += 1;
             continue;
         }
-        // The run: titles with their dots, then name words.
+        // The run: titles with their dots, then name words (the first
+        // one is this capitalised word).
         let start = i;
-        let mut end = i;
+        let mut end = i + 1;
         while let Some(n) = toks.get(end) {
             // (Whether its words name someone is asked below, of a run
             // set off only.)

@@ -51,7 +51,9 @@ pub(crate) fn count_back(
 
 /// The first speech quotation of each paragraph that opens it.
 fn dialogue_lines(hay: &str, paragraphs: &[Span], quotes: &[Quote]) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::new();
+    // At most a line per quotation, and in dialogue most are lines: room
+    // for all at once, not copied on growing.
+    let mut out: Vec<Line> = Vec::with_capacity(quotes.len());
     let mut pi = 0;
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth > 0 || q.kind != QuoteKind::Speech {
@@ -82,15 +84,17 @@ fn is_anchor(a: &Attribution) -> bool {
 }
 
 fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
+    let attr = |quotes: &[Quote], l: &Line| quotes.get(l.qi).and_then(|q| q.attribution);
     // The forward count, kept as it was: recounted lines must not feed
-    // the recount of their neighbours, so the new attributions are
-    // written after the run is recounted, and until then the quotations
-    // hold the forward count (read in place: no copy of the run's).
-    let mut recounted: Vec<(usize, Attribution)> = Vec::new();
+    // the recount of their neighbours.
+    let counted: Vec<Option<Attribution>> = run.iter().map(|l| attr(quotes, l)).collect();
     let anchors: Vec<usize> = (0..run.len())
-        .filter(|&j| forward_at(quotes, run, j).is_some_and(|a| is_anchor(&a)))
+        .filter(|&j| {
+            run.get(j)
+                .and_then(|l| attr(quotes, l))
+                .is_some_and(|a| is_anchor(&a))
+        })
         .collect();
-    let counted = |k: usize| forward_at(quotes, run, k);
     let mut next = anchors.iter().peekable();
     let mut prev: Option<usize> = None;
     for j in 0..run.len() {
@@ -100,7 +104,7 @@ fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
         let Some(&&n) = next.peek() else { break };
         let Some(line) = run.get(j) else { continue };
         // Lines counted forward, and lines nothing attributed yet.
-        let forward = counted(j);
+        let forward = attr(quotes, line);
         if forward.is_some_and(|a| a.rule != Rule::TurnTaking) {
             continue;
         }
@@ -108,7 +112,7 @@ fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
         if forward.is_some() && prev.is_some_and(|p| j - p < n - j) {
             continue;
         }
-        let Some(tagged) = counted(n) else {
+        let Some(tagged) = run.get(n).and_then(|l| attr(quotes, l)) else {
             continue;
         };
         // "“Thank you, Sam,” said Jack. / “At once.”": Sam only
@@ -116,7 +120,14 @@ fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
         let called = run
             .get(n)
             .and_then(|l| addressed.get(l.qi).copied().flatten())
-            .is_some_and(|a| counted(n + 1).and_then(|c| c.speaker) == Some(a));
+            .is_some_and(|a| {
+                counted
+                    .get(n + 1)
+                    .copied()
+                    .flatten()
+                    .and_then(|c| c.speaker)
+                    == Some(a)
+            });
         let from = if (n - j) % 2 == 0 {
             Some(tagged)
         } else {
@@ -131,29 +142,14 @@ fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
             }
             f => f,
         };
-        if let Some(from) = from {
-            recounted.push((
-                line.qi,
-                Attribution {
-                    rule: Rule::TurnTaking,
-                    cue: None,
-                    ..from
-                },
-            ));
+        if let (Some(from), Some(q)) = (from, quotes.get_mut(line.qi)) {
+            q.attribution = Some(Attribution {
+                rule: Rule::TurnTaking,
+                cue: None,
+                ..from
+            });
         }
     }
-    for (qi, a) in recounted {
-        if let Some(q) = quotes.get_mut(qi) {
-            q.attribution = Some(a);
-        }
-    }
-}
-
-/// The attribution of line `k` of `run` as the quotations hold it.
-fn forward_at(quotes: &[Quote], run: &[Line], k: usize) -> Option<Attribution> {
-    run.get(k)
-        .and_then(|l| quotes.get(l.qi))
-        .and_then(|q| q.attribution)
 }
 
 /// The other party of the conversation around lines `j..=n` (from the
@@ -161,13 +157,19 @@ fn forward_at(quotes: &[Quote], run: &[Line], k: usize) -> Option<Attribution> {
 /// one (unless that line only answers a call, `called`), or of the
 /// nearest line before `j`, or else after it, who is not `not`.
 fn other_voice(
-    forward: &impl Fn(usize) -> Option<Attribution>,
+    forward: &[Option<Attribution>],
     j: usize,
     n: usize,
     not: Option<usize>,
     called: bool,
 ) -> Option<Attribution> {
-    let at = |k: usize| forward(k).filter(|a| a.speaker.is_some() && a.speaker != not);
+    let at = |k: usize| {
+        forward
+            .get(k)
+            .copied()
+            .flatten()
+            .filter(|a| a.speaker.is_some() && a.speaker != not)
+    };
     (!called)
         .then(|| at(n + 1))
         .flatten()
