@@ -769,3 +769,35 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens found by walking on from the last content are the
+    /// window's, whatever order the contents are asked in (forward, back,
+    /// cutting a word, empty, off a char boundary).
+    #[test]
+    fn content_tokens_are_the_windows() {
+        let hay = "“Yes.” said Bo.\n\n“No, Mr. Ames,” she said. “Tut! Ann—” Café’s “x”.";
+        let doc = words::Lexed::new(hay);
+        let res = Resolver::new(hay, &doc, Vec::new(), true, 1);
+        let mut spans = Vec::new();
+        for a in (0..hay.len()).step_by(3) {
+            for len in [0, 1, 4, 9, 17] {
+                spans.push(Span::new(a, (a + len).min(hay.len())));
+            }
+        }
+        // Forward, then the same again from the end back.
+        let back: Vec<Span> = spans.iter().rev().copied().collect();
+        for s in spans.iter().chain(back.iter()) {
+            let got = content_tokens(&res, *s);
+            let want = doc.window(hay, *s);
+            assert_eq!(
+                got.iter().map(|t| (t.span, t.punct())).collect::<Vec<_>>(),
+                want.iter().map(|t| (t.span, t.punct())).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
+    }
+}
