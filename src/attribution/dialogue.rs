@@ -264,27 +264,34 @@ pub(super) fn narrated_newcomer(
     to: usize,
 ) -> Option<(usize, Span)> {
     let hay = res.hay;
-    (from.max(to.saturating_sub(NEWCOMER_REACH))..to)
-        .rev()
-        .find_map(|k| {
-            let (np, first) = head_subject(res, paragraphs, k)?;
-            let first = &first;
-            if key(hay, first) == "the" {
-                // "The inspector stood at the gate": a person noun.
-                let noun = res.doc.window(hay, np).last().map(|t| key(hay, t))?;
-                let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
-                return person.then(|| Some((res.resolve(np)?, np))).flatten();
-            }
-            if is_pronoun(hay, first) || !res.names.is_name_word(hay, first) {
-                return None;
-            }
-            // A person: a name with a sex that recurs ("Further up the
-            // passage he …" is not one). Checked before resolving, which
-            // would make it a known name.
-            let text = np.text(hay);
-            let person = res.names.gender(text).is_some() && res.names.occurrences(text) > 1;
-            person.then(|| Some((res.resolve(np)?, np))).flatten()
-        })
+    let lo = from.max(to.saturating_sub(NEWCOMER_REACH));
+    // No paragraph in reach opens with a word (a run of dialogue lines):
+    // none has a subject to find.
+    let heads = |k: usize| res.narrative_heads.get(k).copied();
+    if let (Some(a), Some(b)) = (heads(lo), heads(to)) {
+        if a == b {
+            return None;
+        }
+    }
+    (lo..to).rev().find_map(|k| {
+        let (np, first) = head_subject(res, paragraphs, k)?;
+        let first = &first;
+        if key(hay, first) == "the" {
+            // "The inspector stood at the gate": a person noun.
+            let noun = res.doc.window(hay, np).last().map(|t| key(hay, t))?;
+            let person = is_person_noun(&noun) || has(lexicon::PERSON_NOUNS, &noun);
+            return person.then(|| Some((res.resolve(np)?, np))).flatten();
+        }
+        if is_pronoun(hay, first) || !res.names.is_name_word(hay, first) {
+            return None;
+        }
+        // A person: a name with a sex that recurs ("Further up the
+        // passage he …" is not one). Checked before resolving, which
+        // would make it a known name.
+        let text = np.text(hay);
+        let person = res.names.gender(text).is_some() && res.names.occurrences(text) > 1;
+        person.then(|| Some((res.resolve(np)?, np))).flatten()
+    })
 }
 
 /// The narrative subject opening paragraph `k` ([`narrative_subject`]
@@ -298,15 +305,8 @@ fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Sp
     let hay = res.hay;
     let find = || {
         let p = paragraphs.get(k)?;
-        let head = Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)));
-        // A paragraph opening with a quotation mark (each line of
-        // dialogue) has none: its first token is punctuation and no
-        // capital, as its first char tells, without lexing the head.
-        let c = head.text(hay).chars().find(|c| !c.is_whitespace())?;
-        // (The marks first: they need no char table.)
-        if matches!(c, '“' | '"' | '„' | '«' | '»' | '‘' | '\'')
-            || !crate::text::is_alphanumeric(c) && !c.is_uppercase()
-        {
+        let head = paragraph_head(hay, *p);
+        if !may_open_with_subject(hay, head) {
             return None;
         }
         let toks = res.doc.window(hay, head);
@@ -318,6 +318,40 @@ fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Sp
         *slot = Some(found);
     }
     found
+}
+
+/// The first 80 bytes of paragraph `p`, where [`head_subject`] looks.
+fn paragraph_head(hay: &str, p: Span) -> Span {
+    Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)))
+}
+
+/// Whether a paragraph's `head` may open with a subject. One opening
+/// with a quotation mark (each line of dialogue) has none: its first
+/// token is punctuation and no capital, as its first char tells, without
+/// lexing the head.
+fn may_open_with_subject(hay: &str, head: Span) -> bool {
+    let Some(c) = head.text(hay).chars().find(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    // (The marks first: they need no char table.)
+    !(matches!(c, '“' | '"' | '„' | '«' | '»' | '‘' | '\'')
+        || !crate::text::is_alphanumeric(c) && !c.is_uppercase())
+}
+
+/// For each paragraph index `k`, how many paragraphs before it may open
+/// with a subject ([`may_open_with_subject`]); one more entry for the
+/// end. [`narrated_newcomer`] asks it whether any paragraph in its reach
+/// can have a subject: in a run of dialogue lines none can, and each
+/// untagged line would look through the same few paragraphs again.
+pub(super) fn narrative_heads(hay: &str, paragraphs: &[Span]) -> Vec<usize> {
+    let mut counts = Vec::with_capacity(paragraphs.len() + 1);
+    let mut n = 0;
+    counts.push(n);
+    for p in paragraphs {
+        n += usize::from(may_open_with_subject(hay, paragraph_head(hay, *p)));
+        counts.push(n);
+    }
+    counts
 }
 
 /// How many narrative paragraphs back [`narrated_newcomer`] looks.
@@ -598,17 +632,70 @@ pub(super) fn vocative_at(res: &Resolver, k: usize, content: Span) -> Option<Spa
     v
 }
 
+/// The tokens of `content` for [`find_vocative`]: [`words::Lexed::window`]
+/// of it, found by walking on from where the last content's tokens
+/// started. The lines are asked in text order mostly, a few tokens
+/// apart, where the window's own search starts afresh for each. A
+/// content before that place, or one whose edge cuts a token, is left
+/// to the window. (Linear: the walk only goes forward from a place the
+/// window found, over tokens between two contents asked in turn.)
+fn content_tokens<'d>(res: &'d Resolver, content: Span) -> Cow<'d, [Tok]> {
+    let hay = res.hay;
+    let all = res.doc.all();
+    let from = res.vocative_tok.get();
+    // Every token before `from` must end where the content starts, or
+    // before.
+    let ahead = from <= all.len()
+        && from
+            .checked_sub(1)
+            .is_none_or(|p| all.get(p).is_some_and(|t| t.span.end <= content.start));
+    if !ahead || content.start >= content.end || content.get(hay).is_none() {
+        let (toks, lo) = res.doc.window_at(hay, content);
+        if let Some(lo) = lo {
+            res.vocative_tok.set(lo);
+        }
+        return toks;
+    }
+    // The first token ending after the start, the first ending after the
+    // end, and that one too if it starts inside (as the window finds
+    // them).
+    let mut lo = from;
+    while all.get(lo).is_some_and(|t| t.span.end <= content.start) {
+        lo += 1;
+    }
+    let mut j = lo;
+    while all.get(j).is_some_and(|t| t.span.end <= content.end) {
+        j += 1;
+    }
+    let hi = (j + usize::from(all.get(j).is_some_and(|t| t.span.start < content.end))).max(lo);
+    let cut = |k: usize| {
+        all.get(k)
+            .is_some_and(|t| t.span.start < content.start || t.span.end > content.end)
+    };
+    if lo >= hi || !cut(lo) && !cut(hi - 1) {
+        res.vocative_tok.set(lo);
+        return Cow::Borrowed(all.get(lo..hi).unwrap_or(&[]));
+    }
+    res.doc.window(hay, content)
+}
+
 /// [`vocative`], found.
 pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
     let hay = res.hay;
-    let toks = res.doc.window(hay, content);
+    let toks = content_tokens(res, content);
     let mut found = None;
     let mut i = 0;
     while let Some(t) = toks.get(i) {
+        // A mark or a stop: no name starts there (and its text is not
+        // sliced).
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
         let w = t.span.text(hay);
         // Asked once per token.
-        let capital = t.is_word() && words::is_capitalized(w);
-        if t.is_word() && !capital {
+        let capital = words::is_capitalized(w);
+        if !capital {
             // "Now, granny, sit down.": a household word called out.
             let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(Tok::punct);
             let after = toks.get(i + 1).map(Tok::punct);
@@ -619,24 +706,23 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
             {
                 found = Some(t.span);
             }
-        }
-        if !capital {
             i += 1;
             continue;
         }
-        // The run: titles with their dots, then name words.
+        // The run: titles with their dots, then name words (the first
+        // one is this capitalised word).
         let start = i;
-        let mut end = i;
-        let mut named = false;
+        let mut end = i + 1;
         while let Some(n) = toks.get(end) {
-            let nw = n.span.text(hay);
-            if n.is_word() && words::is_capitalized(nw) {
-                named |= res.names.is_name_word(hay, n);
-            } else if n.punct() != Some('.')
-                || !end
-                    .checked_sub(1)
-                    .and_then(|p| toks.get(p))
-                    .is_some_and(|p| res.names.is_abbrev(hay, p))
+            // (Whether its words name someone is asked below, of a run
+            // set off only.)
+            let capital = n.is_word() && words::is_capitalized(n.span.text(hay));
+            if !capital
+                && (n.punct() != Some('.')
+                    || !end
+                        .checked_sub(1)
+                        .and_then(|p| toks.get(p))
+                        .is_some_and(|p| res.names.is_abbrev(hay, p)))
             {
                 break;
             }
@@ -644,7 +730,8 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
         }
         let before = start.checked_sub(1).and_then(|p| toks.get(p));
         let after = toks.get(end).map(|t| t.punct());
-        // Asked only of a run that holds a name.
+        // Whether the run is set off as a call: by commas, alone, or
+        // after "dear".
         let set_off = || match before {
             None => matches!(after, None | Some(Some(',' | '!'))),
             // "Tut, tut! Miss Lucy! I hope …": a name called out alone.
@@ -662,7 +749,15 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
                     && !after_noun_phrase(hay, toks.get(..start.saturating_sub(1)).unwrap_or(&[]))
             }
         };
-        if named && set_off() {
+        // Set off first: most runs are a capitalised first word ("Yes.",
+        // "No, I …"), and the names are asked of its words only then.
+        let named = || {
+            toks.get(start..end).is_some_and(|run| {
+                run.iter()
+                    .any(|n| n.is_word() && res.names.is_name_word(hay, n))
+            })
+        };
+        if set_off() && named() {
             if let (Some(f), Some(l)) = (
                 toks.get(start),
                 end.checked_sub(1).and_then(|e| toks.get(e)),
@@ -673,4 +768,36 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
         i = end.max(i + 1);
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens found by walking on from the last content are the
+    /// window's, whatever order the contents are asked in (forward, back,
+    /// cutting a word, empty, off a char boundary).
+    #[test]
+    fn content_tokens_are_the_windows() {
+        let hay = "“Yes.” said Bo.\n\n“No, Mr. Ames,” she said. “Tut! Ann—” Café’s “x”.";
+        let doc = words::Lexed::new(hay);
+        let res = Resolver::new(hay, &doc, Vec::new(), true, 1);
+        let mut spans = Vec::new();
+        for a in (0..hay.len()).step_by(3) {
+            for len in [0, 1, 4, 9, 17] {
+                spans.push(Span::new(a, (a + len).min(hay.len())));
+            }
+        }
+        // Forward, then the same again from the end back.
+        let back: Vec<Span> = spans.iter().rev().copied().collect();
+        for s in spans.iter().chain(back.iter()) {
+            let got = content_tokens(&res, *s);
+            let want = doc.window(hay, *s);
+            assert_eq!(
+                got.iter().map(|t| (t.span, t.punct())).collect::<Vec<_>>(),
+                want.iter().map(|t| (t.span, t.punct())).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
+    }
 }

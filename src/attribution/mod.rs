@@ -208,6 +208,9 @@ pub(crate) fn attribute(
     let doc = words::Lexed::new(hay);
     let dialogue = is_dialogue(hay, paragraphs);
     let mut res = Resolver::new(hay, &doc, quoted, dialogue, paragraphs.len());
+    if dialogue {
+        res.narrative_heads = narrative_heads(hay, paragraphs);
+    }
     // (paragraph index, attribution) of the last attributed quotation.
     let mut last: Option<(usize, Attribution)> = None;
     // Attributions whose speaker differs from the one before: the turns

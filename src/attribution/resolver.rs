@@ -43,8 +43,14 @@ pub(super) struct Resolver<'h> {
     pub(super) vocatives: RefCell<Vec<Option<Option<Span>>>>,
     /// Each paragraph's opening subject ([`head_subject`]) once found.
     pub(super) head_subjects: Vec<Option<Option<(Span, Tok)>>>,
+    /// Dialogue: how many of the paragraphs before each may open with a
+    /// subject ([`narrative_heads`]); empty elsewhere.
+    pub(super) narrative_heads: Vec<usize>,
     /// The index in `quoted` asked last.
     pub(super) vocative_at: Cell<usize>,
+    /// Where the tokens of the content [`find_vocative`] read last start
+    /// among the text's tokens: the next line's are found from there.
+    pub(super) vocative_tok: Cell<usize>,
     /// What [`Resolver::resolve`] made of a proper name whose answer
     /// does not depend on where it stands ([`same_anywhere`] and
     /// [`Names::canonical_anywhere`]), by its text: the speaker and
@@ -54,6 +60,11 @@ pub(super) struct Resolver<'h> {
     /// map has the type of `index`: no second copy of the hash table's
     /// code in the wasm.)
     pub(super) by_text: HashMap<String, usize>,
+    /// The [`Resolver::by_text`] entry used last (where its text stands,
+    /// and the answer): a line of dialogue tagged with the name the line
+    /// before was, compared by its bytes without hashing it. (An entry
+    /// never changes once made, so the copy cannot go stale.)
+    by_text_last: Option<(Span, usize)>,
 }
 
 /// A [`Resolver::by_text`] answer in one number: none, or a speaker and
@@ -117,14 +128,17 @@ impl<'h> Resolver<'h> {
             dialogue,
             vocatives: RefCell::new(vec![None; quoted.len()]),
             vocative_at: Cell::new(0),
+            vocative_tok: Cell::new(0),
             // Only dialogue asks (elsewhere nothing is kept).
             head_subjects: if dialogue {
                 vec![None; paragraphs]
             } else {
                 Vec::new()
             },
+            narrative_heads: Vec::new(),
             quoted,
             by_text: HashMap::default(),
+            by_text_last: None,
         }
     }
 
@@ -135,7 +149,14 @@ impl<'h> Resolver<'h> {
         let text = mention.text(hay);
         // The same name again: the answer kept for its text.
         let fixed = same_anywhere(text);
-        if let Some(&known) = self.by_text.get(text).filter(|_| fixed) {
+        let last = self
+            .by_text_last
+            .filter(|&(s, _)| fixed && hay.as_bytes().get(s.start..s.end) == Some(text.as_bytes()));
+        if let Some(known) = last
+            .map(|(_, k)| k)
+            .or_else(|| self.by_text.get(text).copied().filter(|_| fixed))
+        {
+            self.by_text_last = Some((mention, known));
             return Kept::unpack(known).map(|(i, org)| self.settle(i, org));
         }
         let mut keep = false;
@@ -220,14 +241,16 @@ impl<'h> Resolver<'h> {
         let Some(name) = name else {
             if keep {
                 self.by_text.insert(text.to_owned(), Kept::pack(None));
+                self.by_text_last = Some((mention, Kept::pack(None)));
             }
             return None;
         };
         let org = self.is_org(&name);
         let i = self.intern(name);
         if keep {
-            self.by_text
-                .insert(text.to_owned(), Kept::pack(Some((i, org))));
+            let kept = Kept::pack(Some((i, org)));
+            self.by_text.insert(text.to_owned(), kept);
+            self.by_text_last = Some((mention, kept));
         }
         Some(self.settle(i, org))
     }
@@ -593,6 +616,7 @@ mod tests {
                     for b in toks.iter().skip(i).take(3) {
                         let m = Span::new(a.span.start, b.span.end);
                         slow.by_text.clear();
+                        slow.by_text_last = None;
                         let want = slow.resolve(m);
                         let got = fast.resolve(m);
                         assert_eq!(got, want, "{:?} in {hay:?}", m.text(hay));

@@ -51,7 +51,9 @@ pub(crate) fn count_back(
 
 /// The first speech quotation of each paragraph that opens it.
 fn dialogue_lines(hay: &str, paragraphs: &[Span], quotes: &[Quote]) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::new();
+    // At most a line per quotation, and in dialogue most are lines: room
+    // for all at once, not copied on growing.
+    let mut out: Vec<Line> = Vec::with_capacity(quotes.len());
     let mut pi = 0;
     for (qi, q) in quotes.iter().enumerate() {
         if q.depth > 0 || q.kind != QuoteKind::Speech {

@@ -4,6 +4,8 @@
 mod english;
 pub(crate) use english::{governs_fragment, is_statement_noun};
 
+use std::borrow::Cow;
+
 use super::{Quote, QuoteKind};
 use crate::attribution::Rule;
 use crate::wordlist::{word_list, WordList};
@@ -274,11 +276,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // subject, so they ask that attribution found someone to name there
     // (asked once, and never for other languages).
     let named = lang == Lang::En && names_in_head(hay, q);
-    // Counted once: the shape rules and the evidence below both weigh
-    // the content by its words, and counting them reads every byte.
+    // Counted once, and only if a rule asks: the shape rules and the
+    // evidence below both weigh the content by its words, counting them
+    // reads every byte, and most rules are settled before (a line of
+    // dialogue ends with a stop or a comma).
     let content = q.content.text(hay).trim_end();
-    let words = word_weight(content);
-    if let Some(kind) = decide_kind(hay, q, lang, named, words) {
+    let words = WordCount::new(content);
+    if let Some(kind) = decide_kind(hay, q, lang, named, content, &words) {
         return (kind, false);
     }
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
@@ -301,13 +305,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     let opens_sentence = prev
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
         || before.ends_with('\n');
-    if opens_sentence && (words >= 4 || punct_end) {
+    if opens_sentence && (punct_end || words.get() >= 4) {
         return (QuoteKind::Speech, false);
     }
     // Inside a sentence: news quotes fragments of what people said far
     // more often than it uses scare quotes, but a name or title is
     // capitalised throughout and a scare quote is a word or two.
-    if words >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
+    if words.get() >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
         return (QuoteKind::Speech, true);
     }
     // English: a word or two in a clause that reports or characterises
@@ -336,22 +340,37 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
 /// words, title case, the German rules), or `None` when only the
 /// evidence of [`decide`] (a speaker, a sentence of its own, length) can.
 /// `named`: English, and attribution named someone earlier in the
-/// quotation's sentence ([`names_in_head`]); `words`: the content's
+/// quotation's sentence ([`names_in_head`]); `content`: the quotation's
+/// text trimmed at its end (as [`decide`] has it); `words`: its
 /// [`word_weight`]. Asked only of top-level quotations in marks that
 /// are not title marks ([`decide`] settles the others).
 #[inline(never)]
-fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> Option<QuoteKind> {
+fn decide_kind(
+    hay: &str,
+    q: &Quote,
+    lang: Lang,
+    named: bool,
+    content: &str,
+    words: &WordCount,
+) -> Option<QuoteKind> {
     let before = hay.get(..q.span.start).unwrap_or("");
     // An attribute value in markup pasted with the article:
     // <tweet author="@x" datetime="2016-06-29">, <a href="…">.
     if before.ends_with('=') {
         return Some(QuoteKind::Other);
     }
-    let prev_word = last_word(before);
+    // Trimmed once: the word before and the possessive and apposition
+    // rules below all read the text up to its last word.
+    let trimmed = before.trim_end();
+    let prev_word = lower_word(trailing_word(trimmed));
+    // No word right before (a line of dialogue opening its paragraph, a
+    // quotation after a comma): none of the word lists can match, and
+    // each lookup is a bisection.
+    let has_prev = !prev_word.is_empty();
     // English: a name given by a naming act (dubbed, labelled, titled) is
     // the words of whoever gave it; a word named as a word (so-called,
     // the word) is not, and stays other below.
-    if named && english::is_naming_verb(&prev_word) {
+    if named && has_prev && english::is_naming_verb(&prev_word) {
         return Some(QuoteKind::Speech);
     }
     // English: a wording named as a wording ("the phrase “X”", "the
@@ -360,17 +379,17 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     // say the words", "using the term", "Romney's phrase", a slogan): the
     // quotation is then the content of that report. A term named in the
     // narrator's own sentence ("the phrase “X” rates well") stays other.
-    if lang == Lang::En && english::is_wording_noun(&prev_word) {
+    if lang == Lang::En && has_prev && english::is_wording_noun(&prev_word) {
         let (head, tail) = head_and_tail(hay, q);
-        let noun_at = before.trim_end().len().saturating_sub(prev_word.len());
+        let noun_at = trimmed.len().saturating_sub(prev_word.len());
         let owned = before.get(..noun_at).is_some_and(after_possessive);
         // A slogan or a motto is always someone's words: its bearer's.
-        let slogan = matches!(prev_word.as_str(), "slogan" | "motto");
+        let slogan = matches!(&*prev_word, "slogan" | "motto");
         if slogan || owned || english::wording_in_use(head, tail) {
             return Some(QuoteKind::Speech);
         }
     }
-    if NAMING_WORDS.contains(prev_word.as_str()) {
+    if has_prev && NAMING_WORDS.contains(&prev_word) {
         return Some(QuoteKind::Other);
     }
     // English: a name something is known, billed or described as, or
@@ -395,7 +414,6 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     if matches!(next.next(), Some('-' | '‐')) && next.next().is_some_and(char::is_alphanumeric) {
         return Some(QuoteKind::Other);
     }
-    let content = q.content.text(hay).trim_end();
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
     // English: a title with its byline ("“Why the Mill Closed,” by Ana
     // Ruiz") names an article or a book; its author wrote it, but no one
@@ -418,7 +436,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
             before,
             after: prefix(after, NEAR_BYTES),
             content,
-            words,
+            words: words.get(),
             punct_end,
         };
         if let Some(kind) = german_shape(&at) {
@@ -427,7 +445,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     }
     // „Das nennt man einen „Split““, „es nennt sich „Expo““: naming, no
     // one's words.
-    if lang == Lang::De && !punct_end && words <= 6 && is_german_naming(hay, q.span) {
+    if lang == Lang::De && !punct_end && words.get() <= 6 && is_german_naming(hay, q.span) {
         return Some(QuoteKind::Other);
     }
     // „bezeichnete den Plan als „Wortbruch““, „sprach von einer „Gefahr““:
@@ -458,7 +476,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     // with a cue: sagte dem „Hamburger Abendblatt“.
     // A German clause with its verb („Vielfalt ist Programm“) is a
     // sentence, however its nouns are capitalised.
-    if named && !punct_end && words <= 6 {
+    if named && !punct_end && words.get() <= 6 {
         // A fragment after "as" in a clause that calls or casts someone
         // as something ("refers to him as", "dismissed it as", "known
         // as") is how the clause's subject put it.
@@ -468,7 +486,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
         // Capitalised or not, a few words a clause is said to call,
         // brand or hail something are the words of its subject: "called
         // him “Little Marco”", "hailed the deal as a “Breakthrough”".
-        if english::characterizes(sentence_head(hay, q.span)) && !english::leads_title(&prev_word) {
+        if english::characterizes(sentence_head(hay, q.span)) && !leads_title(&prev_word) {
             return Some(QuoteKind::Speech);
         }
     }
@@ -484,11 +502,11 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     // “Hardball”") as what was said.
     if lang == Lang::En
         && !punct_end
-        && words <= 6
+        && words.get() <= 6
         && title_case(lang, content)
-        && !after_possessive(before)
-        && !english::leads_title(&prev_word)
-        && !apposed_to_work(before)
+        && !ends_possessive(trimmed)
+        && !leads_title(&prev_word)
+        && !apposed_to_work(trimmed)
         && !generic_subject(hay, q)
     {
         let (head, tail) = head_and_tail(hay, q);
@@ -499,7 +517,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     // English: in a headline, where every word is capitalised, title
     // case tells nothing about a quotation; a cue in the headline makes it
     // the content of a report ("Mayor Says Plan Is ‘Dead On Arrival’").
-    if lang == Lang::En && !punct_end && words <= 6 && title_case(lang, content) {
+    if lang == Lang::En && !punct_end && words.get() <= 6 && title_case(lang, content) {
         if let Some(line) = headline_around(hay, q.span) {
             if english::headline_reports(line) {
                 return Some(QuoteKind::Speech);
@@ -510,7 +528,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
         && content
             .split(' ')
             .any(|w| matches!(w, "ist" | "hat" | "war"));
-    if !punct_end && words <= 6 && title_case(lang, content) && !german_clause {
+    if !punct_end && words.get() <= 6 && title_case(lang, content) && !german_clause {
         return Some(QuoteKind::Other);
     }
     // German names keep their prepositions in lower case: „Ärzte ohne
@@ -518,7 +536,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     if lang == Lang::De
         && !punct_end
         && !german_clause
-        && words <= 6
+        && words.get() <= 6
         && content.starts_with(char::is_uppercase)
         && title_case(lang, &without_german_prepositions(content))
     {
@@ -532,10 +550,9 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     // of “Empire,”, the movie “Heat.”
     // A title in apposition to a work noun is the work too: his memoir,
     // “Hard Roads,”.
-    let title_lead =
-        lang == Lang::En && (english::leads_title(&prev_word) || apposed_to_work(before));
-    if words <= 6
-        && (after_possessive(before) || title_lead)
+    let title_lead = || lang == Lang::En && (leads_title(&prev_word) || apposed_to_work(trimmed));
+    if (ends_possessive(trimmed) || title_lead())
+        && words.get() <= 6
         && is_title_case(content.trim_end_matches(['.', ',']))
     {
         return Some(QuoteKind::Other);
@@ -546,7 +563,7 @@ fn decide_kind(hay: &str, q: &Quote, lang: Lang, named: bool, words: usize) -> O
     }
     if lang == Lang::De {
         let reported = !title_case(lang, content) && in_reported_speech(hay, q.span);
-        if german_name(q, before, &prev_word, content, words, reported) {
+        if german_name(q, before, &prev_word, content, words.get(), reported) {
             return Some(QuoteKind::Other);
         }
         // „Der Rücktritt sei ein „natürlicher Vorgang““: a fragment in a
@@ -1150,11 +1167,17 @@ fn head_and_tail<'a>(hay: &'a str, q: &Quote) -> (&'a str, &'a str) {
     (head, tail)
 }
 
-/// Whether `before` ends with a noun for a work and a comma: a title in
-/// apposition to it is the work ("his memoir, “Hard Roads,”").
-fn apposed_to_work(before: &str) -> bool {
-    before
-        .trim_end()
+/// [`english::leads_title`], where no word leads nothing (no bisection
+/// of the lists for the empty word).
+fn leads_title(word: &str) -> bool {
+    !word.is_empty() && english::leads_title(word)
+}
+
+/// Whether `trimmed` (the text before a quotation, trimmed at its end)
+/// ends with a noun for a work and a comma: a title in apposition to it
+/// is the work ("his memoir, “Hard Roads,”").
+fn apposed_to_work(trimmed: &str) -> bool {
+    trimmed
         .strip_suffix(',')
         .is_some_and(|t| english::is_work_noun(&last_word(t)))
 }
@@ -1211,19 +1234,35 @@ fn without_german_prepositions(text: &str) -> String {
         .join(" ")
 }
 
+/// Longest text [`looks_like_domain`] searches byte by byte.
+const SHORT_SEARCH: usize = 64;
+
 /// Whether `text` is one word shaped like a host name: news.bbc.co.uk.
 fn looks_like_domain(text: &str) -> bool {
-    let Some((host, tld)) = text.rsplit_once('.') else {
+    // The dot and the ending are ASCII, so bytes find and check them (a
+    // byte of a wider char is never ASCII): `rsplit_once` searched with a
+    // char searcher, a tenth of the kind decision in dialogue. A long
+    // content is searched with `rfind` (`memrchr` underneath, fast on a
+    // long run of text, slower to start on a line of dialogue).
+    let bytes = text.as_bytes();
+    let dot = if bytes.len() <= SHORT_SEARCH {
+        bytes.iter().rposition(|&b| b == b'.')
+    } else {
+        text.rfind('.')
+    };
+    let Some(dot) = dot else {
         return false;
     };
+    let tld = bytes.get(dot + 1..).unwrap_or_default();
     // The checks on the ending first: most quotations fail them at once.
     (2..=6).contains(&tld.len())
-        && !host.is_empty()
+        && dot > 0
+        && tld.iter().all(u8::is_ascii_lowercase)
         && !text.contains(char::is_whitespace)
-        && tld.chars().all(|c| c.is_ascii_lowercase())
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        && text.get(..dot).is_some_and(|host| {
+            host.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        })
 }
 
 /// Function words of English, French, Italian and Latin (cum, et,
@@ -1274,8 +1313,42 @@ fn trailing_word(t: &str) -> &str {
 
 /// Whether `before` ends with a possessive: CBS's, NBC’s.
 fn after_possessive(before: &str) -> bool {
-    let t = before.trim_end();
-    ["'s", "’s", "'S", "’S"].iter().any(|p| t.ends_with(p))
+    ends_possessive(before.trim_end())
+}
+
+/// [`after_possessive`] of text already trimmed at its end. The letter
+/// first: most words end otherwise, and then no apostrophe is compared.
+fn ends_possessive(trimmed: &str) -> bool {
+    let Some(head) = trimmed.strip_suffix(['s', 'S']) else {
+        return false;
+    };
+    head.ends_with(['\'', '’'])
+}
+
+/// The [`word_weight`] of a quotation's content, counted the first time
+/// a rule asks for it.
+struct WordCount<'a> {
+    text: &'a str,
+    count: std::cell::Cell<Option<usize>>,
+}
+
+impl<'a> WordCount<'a> {
+    fn new(text: &'a str) -> WordCount<'a> {
+        WordCount {
+            text,
+            count: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The count, counted now if no rule asked before.
+    fn get(&self) -> usize {
+        if let Some(n) = self.count.get() {
+            return n;
+        }
+        let n = word_weight(self.text);
+        self.count.set(Some(n));
+        n
+    }
 }
 
 /// Words in `text`, where CJK text (no spaces between words) counts a
@@ -1312,8 +1385,23 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// The last word before `at`, lower-cased ("" if none).
-fn last_word(before: &str) -> String {
-    crate::case::to_lowercase(trailing_word(before.trim_end()))
+fn last_word(before: &str) -> Cow<'_, str> {
+    lower_word(trailing_word(before.trim_end()))
+}
+
+/// `word` lower-cased, borrowed when it is ASCII without a capital (most
+/// words before a quotation, and the empty word): `to_lowercase` built a
+/// `String` for every quotation. Anything else goes through
+/// `crate::case::to_lowercase`, so the result is the same.
+fn lower_word(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(crate::case::to_lowercase(word))
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 #[cfg(test)]

@@ -461,6 +461,12 @@ pub(super) fn says_object(before: &str) -> bool {
     }
     let t = before.get(cut..).unwrap_or("").trim_end();
     let t = t.strip_suffix(',').unwrap_or(t).trim_end();
+    // The last word must end the text: "said, “" but not "said: “".
+    // Asked before the words are split and lower-cased: most quotations
+    // follow a mark, a full stop or a line break.
+    if !t.ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return false;
+    }
     let mut back = t
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -469,10 +475,6 @@ pub(super) fn says_object(before: &str) -> bool {
     let Some(last) = back.next() else {
         return false;
     };
-    // The last word must end the text: "said, “" but not "said: “".
-    if !t.ends_with(|c: char| c.is_alphanumeric() || c == '-') {
-        return false;
-    }
     let w: &str = &last;
     if CHANTING.contains(w) {
         return true;
