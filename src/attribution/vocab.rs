@@ -100,46 +100,88 @@ pub(crate) fn describe(w: &str) -> (words::Key<'_>, Flags) {
     describe_ascii(w).unwrap_or_else(|| describe_any(w))
 }
 
-/// [`describe`] of a short ASCII word (nearly every word of an English
-/// text), from one pass over its bytes that lowers them, folds the key
-/// for the table look-up and notes a dot; `None` for any other word.
-/// Each distinct word of a text is described: this was a tenth of the
-/// analysis of a 3 KB article.
+/// What one pass over a short ASCII word (nearly every word of an
+/// English text) finds out for [`describe`]: its key's bytes, lowered,
+/// folded for the table look-up as they are passed, and whether a dot
+/// was among them; `None` for any other word. Each distinct word of a
+/// text is described: this was a tenth of the analysis of a 3 KB article.
+struct Ascii {
+    /// The key's bytes (the word lower-cased, possessive dropped) ...
+    buf: [u8; words::INLINE],
+    /// ... and their number (the word's own bytes up to there).
+    stem: usize,
+    /// Whether lowering changed a byte: the key is then no slice of the
+    /// word.
+    upper: bool,
+    /// The word lists' bits of the key ([`listed`]).
+    listed: Flags,
+    capitalized: bool,
+    possessive: bool,
+    /// [`names::is_abbrev_by_shape`]: a dot, or a single capital.
+    by_shape: bool,
+}
+
+impl Ascii {
+    fn scan(w: &str) -> Option<Ascii> {
+        let bytes = w.as_bytes();
+        let possessive = bytes.ends_with(b"'s");
+        let stem = if possessive {
+            bytes.get(..bytes.len() - 2)?
+        } else {
+            bytes
+        };
+        if stem.len() > words::INLINE {
+            return None;
+        }
+        let mut buf = [0u8; words::INLINE];
+        let (mut high, mut upper, mut dot, mut h) = (0u8, false, false, 0u64);
+        for (d, &b) in buf.iter_mut().zip(stem) {
+            high |= b;
+            upper |= b.is_ascii_uppercase();
+            dot |= b == b'.';
+            let l = b.to_ascii_lowercase();
+            h = fold(h, l);
+            *d = l;
+        }
+        // (A possessive's "'s" is ASCII: the stem tells for the word.)
+        if high >= 0x80 {
+            return None;
+        }
+        let listed = listed_folded(buf.get(..stem.len())?, h);
+        let capitalized = bytes.first().is_some_and(u8::is_ascii_uppercase);
+        Some(Ascii {
+            buf,
+            stem: stem.len(),
+            upper,
+            listed,
+            capitalized,
+            possessive,
+            by_shape: dot || bytes.len() == 1 && capitalized,
+        })
+    }
+
+    /// The flags of the word `w` scanned, whose key is `k`.
+    fn flags(&self, w: &str, k: &str) -> Flags {
+        flags(
+            w,
+            k,
+            self.listed,
+            self.capitalized,
+            self.possessive,
+            self.by_shape,
+        )
+    }
+}
+
+/// [`describe`] of a short ASCII word ([`Ascii`]); `None` for any other.
 fn describe_ascii(w: &str) -> Option<(words::Key<'_>, Flags)> {
-    let bytes = w.as_bytes();
-    let possessive = bytes.ends_with(b"'s");
-    let stem = if possessive {
-        bytes.get(..bytes.len() - 2)?
+    let a = Ascii::scan(w)?;
+    let key = if a.upper {
+        words::Key::Inline(a.buf, a.stem as u8)
     } else {
-        bytes
+        words::Key::Same(w.get(..a.stem)?)
     };
-    if stem.len() > words::INLINE {
-        return None;
-    }
-    let mut buf = [0u8; words::INLINE];
-    let (mut high, mut upper, mut dot, mut h) = (0u8, false, false, 0u64);
-    for (d, &b) in buf.iter_mut().zip(stem) {
-        high |= b;
-        upper |= b.is_ascii_uppercase();
-        dot |= b == b'.';
-        let l = b.to_ascii_lowercase();
-        h = fold(h, l);
-        *d = l;
-    }
-    if high >= 0x80 || !bytes.is_ascii() {
-        return None;
-    }
-    let listed = listed_folded(buf.get(..stem.len())?, h);
-    let key = if upper {
-        words::Key::Inline(buf, stem.len() as u8)
-    } else {
-        words::Key::Same(w.get(..stem.len())?)
-    };
-    let first = bytes.first().copied().unwrap_or_default();
-    let capitalized = first.is_ascii_uppercase();
-    // [`names::is_abbrev_by_shape`]: a dot, or a single capital.
-    let by_shape = dot || bytes.len() == 1 && capitalized;
-    let f = flags(w, key.as_str(), listed, capitalized, possessive, by_shape);
+    let f = a.flags(w, key.as_str());
     Some((key, f))
 }
 
@@ -549,15 +591,39 @@ impl<'a> Vocab<'a> {
     /// distinct word: kept out of the lexer's loop, which it made larger.
     #[inline(never)]
     fn add(&mut self, w: &'a str) {
-        let (key, flags) = describe(w);
-        let key = match key {
-            words::Key::Same(k) => KeyAt::Text(k),
-            // (A long word is copied by `lower` even when unchanged.)
-            k if k.as_str() == w => KeyAt::Text(w),
-            k => {
-                let start = self.arena.len();
-                self.arena.push_str(k.as_str());
-                KeyAt::Arena(start, self.arena.len())
+        let (key, flags) = match Ascii::scan(w) {
+            // A short ASCII word (most): a key that lowering changes is
+            // copied into the arena and lowered there, a `str` all along
+            // (a lowered copy on the stack was checked to be UTF-8 again
+            // at each use: `str::from_utf8` was 1 % of analysing an
+            // article).
+            Some(a) => {
+                let stem = w.get(..a.stem).unwrap_or_default();
+                let key = if a.upper {
+                    let start = self.arena.len();
+                    self.arena.push_str(stem);
+                    if let Some(k) = self.arena.get_mut(start..) {
+                        k.make_ascii_lowercase();
+                    }
+                    KeyAt::Arena(start, self.arena.len())
+                } else {
+                    KeyAt::Text(stem)
+                };
+                (key, a.flags(w, self.key_at(key)))
+            }
+            None => {
+                let (key, flags) = describe_any(w);
+                let key = match key {
+                    words::Key::Same(k) => KeyAt::Text(k),
+                    // (A long word is copied by `lower` even when unchanged.)
+                    k if k.as_str() == w => KeyAt::Text(w),
+                    k => {
+                        let start = self.arena.len();
+                        self.arena.push_str(k.as_str());
+                        KeyAt::Arena(start, self.arena.len())
+                    }
+                };
+                (key, flags)
             }
         };
         if !flags.has(Flags::CAPITALIZED) {
@@ -949,8 +1015,50 @@ mod tests {
         }
     }
 
+    /// A word's entry in the table (its key in the arena or the text,
+    /// and its flags) is what [`describe`] gives the word on its own.
+    fn check_entries(text: &[&str]) {
+        let mut v = Vocab::default();
+        for w in text {
+            let id = v.intern(w);
+            let (key, flags) = describe(w);
+            let entry = v.word(id).map(|e| (v.key_of(e).to_owned(), e.flags));
+            assert_eq!(entry, Some((key.as_str().to_owned(), flags)), "{w}");
+        }
+    }
+
+    #[test]
+    fn entries_are_descriptions() {
+        check_entries(&[
+            "Said",
+            "said",
+            "SAID",
+            "Kirby's",
+            "U.S.",
+            "Mr",
+            "iPhone",
+            "McDONALD's",
+            "A",
+            "x",
+            "Ärzte",
+            "über",
+            "Überdurchschnittlichkeitsprüfungen",
+            "AAAAAAAAAAAAAAAAAAAAAAAAA",
+            "Aaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaa's",
+            "O’Neill",
+            "Said",
+        ]);
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
+        #[test]
+        fn entries_on_arbitrary_words(text in proptest::collection::vec("([a-dA-DsSmMrR.'’\\-1é]|Mr|he|'s){1,12}", 1..8)) {
+            let text: Vec<&str> = text.iter().map(String::as_str).collect();
+            check_entries(&text);
+        }
+
         #[test]
         fn table_matches_on_arbitrary_words(w in "[a-zA-ZßÉé'’.\\-]{0,12}") {
             proptest::prop_assert_eq!(describe(&w).1, slow(&w));
