@@ -387,11 +387,17 @@ fn gender_vote(
         .checked_sub(1)
         .is_some_and(|p| flags(p).has(Flags::PLACE));
     let reach = if place { 0 } else { 12 };
+    // Any of the words the walk looks for: one test passes the rest.
+    let sought = Flags::HE | Flags::SHE | Flags::HER | Flags::OBJECT;
     for (k, n) in toks.iter().enumerate().skip(end).take(reach) {
-        if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
-            break;
-        }
         let nf = flags(k);
+        if !nf.has(sought) {
+            // (Punctuation has no flags.)
+            if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
+                break;
+            }
+            continue;
+        }
         if nf.has(Flags::HE) {
             vote.0 += 1;
             break;
@@ -826,12 +832,20 @@ impl<'h> Names<'h> {
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
+            // To the next capitalised word that is no stop word: a walk
+            // over the tokens that asks each one's word by its id (a
+            // punctuation token's is none), most of the tokens of a text.
+            let Some(skip) = toks.get(i..).and_then(|rest| {
+                rest.iter().position(|t| {
+                    let f = vocab.word(t.id()).map_or(Flags::NONE, |w| w.flags);
+                    f.has(Flags::CAPITALIZED) && !f.has(Flags::STOP)
+                })
+            }) else {
+                break;
+            };
+            i += skip;
             let Some(t) = toks.get(i) else { break };
             let f = flags(i);
-            if !f.has(Flags::CAPITALIZED) || f.has(Flags::STOP) {
-                i += 1;
-                continue;
-            }
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
                 hay.get(p.span.end..t.span.start)
                     .is_some_and(two_line_breaks)

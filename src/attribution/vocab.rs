@@ -75,6 +75,14 @@ impl Flags {
     }
 }
 
+/// Either's bits: `a | b` has any bit of either.
+impl std::ops::BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
 /// Where a word's key is: a slice of the text (the word itself, or it
 /// without its possessive, already in lower case: most words), or a
 /// range of [`Vocab`]'s arena of lower-cased keys. A `String` per
