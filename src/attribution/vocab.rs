@@ -114,8 +114,11 @@ pub(crate) fn describe(w: &str) -> (words::Key<'_>, Flags) {
 /// was among them; `None` for any other word. Each distinct word of a
 /// text is described: this was a tenth of the analysis of a 3 KB article.
 struct Ascii {
-    /// The key's bytes (the word lower-cased, possessive dropped) ...
+    /// The key's bytes (the word lower-cased, possessive dropped), for a
+    /// key of over 8 bytes; for a shorter one ...
     buf: [u8; words::INLINE],
+    /// ... they are these, the first highest ([`Ascii::key_bytes`]) ...
+    low: u64,
     /// ... and their number (the word's own bytes up to there).
     stem: usize,
     /// Whether lowering changed a byte: the key is then no slice of the
@@ -142,11 +145,36 @@ impl Ascii {
             return None;
         }
         let mut buf = [0u8; words::INLINE];
-        let (mut high, mut upper, mut dot, mut h) = (0u8, false, false, 0u64);
+        let (upper, dot, listed);
+        if let Some(x) = short(stem) {
+            // At most eight bytes (most words): all at once, as one number
+            // (which is also their fold), each class the top bit of its
+            // bytes. The key's bytes are left in `low`.
+            if x & HIGH != 0 {
+                return None;
+            }
+            let caps = between(x, b'A', b'Z');
+            upper = caps != 0;
+            dot = between(x, b'.', b'.') != 0;
+            // The top bit of a capital, moved to 0x20, lowers it.
+            let low = x | caps >> 2;
+            listed = LISTS.get(stem.len(), &[], low);
+            return Some(Ascii::new(
+                buf,
+                low,
+                bytes,
+                stem.len(),
+                upper,
+                listed,
+                possessive,
+                dot,
+            ));
+        }
+        let (mut high, mut up, mut dotted, mut h) = (0u8, false, false, 0u64);
         for (d, &b) in buf.iter_mut().zip(stem) {
             high |= b;
-            upper |= b.is_ascii_uppercase();
-            dot |= b == b'.';
+            up |= b.is_ascii_uppercase();
+            dotted |= b == b'.';
             let l = b.to_ascii_lowercase();
             h = fold(h, l);
             *d = l;
@@ -155,19 +183,58 @@ impl Ascii {
         if high >= 0x80 {
             return None;
         }
-        let listed = listed_folded(buf.get(..stem.len())?, h);
-        let capitalized = bytes.first().is_some_and(u8::is_ascii_uppercase);
-        Some(Ascii {
+        (upper, dot) = (up, dotted);
+        listed = listed_folded(buf.get(..stem.len())?, h);
+        Some(Ascii::new(
             buf,
-            stem: stem.len(),
+            0,
+            bytes,
+            stem.len(),
+            upper,
+            listed,
+            possessive,
+            dot,
+        ))
+    }
+
+    /// The scan's findings, with those that follow from the word itself.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn new(
+        buf: [u8; words::INLINE],
+        low: u64,
+        bytes: &[u8],
+        stem: usize,
+        upper: bool,
+        listed: Flags,
+        possessive: bool,
+        dot: bool,
+    ) -> Ascii {
+        let capitalized = bytes.first().is_some_and(u8::is_ascii_uppercase);
+        Ascii {
+            buf,
+            low,
+            stem,
             upper,
             listed,
             capitalized,
             possessive,
             by_shape: dot || bytes.len() == 1 && capitalized,
-        })
+        }
     }
 
+    /// The key's bytes (lowered), in `buf` or in `low`.
+    fn key_bytes(&self) -> [u8; words::INLINE] {
+        if self.stem > 8 {
+            return self.buf;
+        }
+        let mut out = [0u8; words::INLINE];
+        let be = self.low.to_be_bytes();
+        for (d, s) in out.iter_mut().zip(be.iter().skip(8 - self.stem)) {
+            *d = *s;
+        }
+        out
+    }
     /// The flags of the word `w` scanned, whose key is `k`.
     fn flags(&self, w: &str, k: &str) -> Flags {
         flags(
@@ -185,7 +252,7 @@ impl Ascii {
 fn describe_ascii(w: &str) -> Option<(words::Key<'_>, Flags)> {
     let a = Ascii::scan(w)?;
     let key = if a.upper {
-        words::Key::Inline(a.buf, a.stem as u8)
+        words::Key::Inline(a.key_bytes(), a.stem as u8)
     } else {
         words::Key::Same(w.get(..a.stem)?)
     };
@@ -293,8 +360,30 @@ fn listed(k: &str) -> Flags {
 /// word is described). The table is keyed as [`Vocab`] is: a
 /// listed word of at most 8 bytes is found without comparing text.
 fn listed_folded(k: &[u8], h: u64) -> Flags {
-    static TABLE: LazyLock<Lists> = LazyLock::new(Lists::new);
-    TABLE.get(k, keyed(k, h))
+    LISTS.get(k.len(), k, keyed(k, h))
+}
+
+/// The table of [`listed`] words, built on first use.
+static LISTS: LazyLock<Lists> = LazyLock::new(Lists::new);
+
+/// `bytes` as one number, the first byte highest (their [`fold_all`]),
+/// if there are at most eight.
+#[inline]
+fn short(bytes: &[u8]) -> Option<u64> {
+    (bytes.len() <= 8).then(|| bytes.iter().fold(0, |x, &b| x << 8 | u64::from(b)))
+}
+
+/// 0x01 and 0x80 in every byte of a `u64`.
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes in `x`: the top bit of each byte from `lo` to
+/// `hi`, and only there. Each byte is below 0x80, so adding at most
+/// 0x80 to it never carries into the next one.
+#[inline]
+fn between(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = |c: u8| x.wrapping_add(LOW.wrapping_mul(u64::from(0x80 - c)));
+    at_least(lo) & !at_least(hi + 1) & HIGH
 }
 
 /// Every listed word with its flags, by [`keyed`] hash: an open-addressing
@@ -369,8 +458,9 @@ impl Lists {
         table
     }
 
-    /// The flags of `k` (whose [`keyed`] is `h`), none if unlisted.
-    fn get(&self, k: &[u8], h: u64) -> Flags {
+    /// The flags of the key of `len` bytes `k` (whose [`keyed`] is `h`;
+    /// `k` is read only past 8 bytes), none if unlisted.
+    fn get(&self, len: usize, k: &[u8], h: u64) -> Flags {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = place(h, self.shift) & mask;
         // At most half full: an empty place ends every search.
@@ -378,10 +468,7 @@ impl Lists {
             if slot.word.is_empty() {
                 break;
             }
-            if slot.fold == h
-                && slot.word.len() == k.len()
-                && (k.len() <= 8 || slot.word.as_bytes() == k)
-            {
+            if slot.fold == h && slot.word.len() == len && (len <= 8 || slot.word.as_bytes() == k) {
                 return slot.flags;
             }
             i = (i + 1) & mask;
