@@ -597,14 +597,11 @@ impl Key<'_> {
     pub(crate) fn as_str(&self) -> &str {
         match self {
             Key::Same(s) => s,
-            // Built from whole chars, so always valid UTF-8: the first
-            // chunk is all of it. (The chunks' check, a byte at a time,
-            // costs half of `str::from_utf8`'s on a short key, and every
-            // capitalised word looked up is asked this.)
+            // Built from whole chars, so always valid UTF-8.
             Key::Inline(buf, len) => buf
                 .get(..usize::from(*len))
-                .and_then(|b| b.utf8_chunks().next())
-                .map_or("", |c| c.valid()),
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
             Key::Owned(s) => s,
         }
     }
