@@ -26,6 +26,32 @@ pub(crate) struct WordList {
     /// The first byte of each word (0 for an empty one): most probes of a
     /// search are decided by it alone, without finding the word.
     firsts: &'static [u8],
+    /// One bit per word, at its [`sign`]: a word whose bit is clear is
+    /// not listed, known without a search. Nearly every word asked is
+    /// not listed (98 % on news), and most lists are short: the bit turns
+    /// most of them away for a few instructions instead of a bisection.
+    signs: u64,
+}
+
+/// The bit of [`WordList::signs`] for a word of length `len` with first
+/// and last bytes `first` and `last` (0 for an empty word): the top six
+/// bits of a multiplicative hash of the three.
+#[doc(hidden)]
+#[inline]
+pub(crate) const fn sign(first: u8, last: u8, len: usize) -> u64 {
+    let len = if len > 0xff { 0xff } else { len as u32 };
+    let x = first as u32 | (last as u32) << 8 | len << 16;
+    1 << (x.wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// [`sign`] of `word`.
+#[inline]
+const fn sign_of(word: &[u8]) -> u64 {
+    match word {
+        [] => sign(0, 0, 0),
+        [first, .., last] => sign(*first, *last, word.len()),
+        [only] => sign(*only, *only, 1),
+    }
 }
 
 impl WordList {
@@ -35,11 +61,13 @@ impl WordList {
         bytes: &'static [u8],
         ends: &'static [u16],
         firsts: &'static [u8],
+        signs: u64,
     ) -> Self {
         Self {
             bytes,
             ends,
             firsts,
+            signs,
         }
     }
 
@@ -68,27 +96,32 @@ impl WordList {
     #[inline(never)]
     fn rank(&self, word: &str) -> usize {
         let word = word.as_bytes();
-        let first = word.first().copied();
-        let mut size = self.len();
-        if size == 0 {
+        // Most words asked are not listed: their bit tells ([`sign`]).
+        if self.signs & sign_of(word) == 0 {
             return usize::MAX;
         }
+        let first = word.first().copied().unwrap_or(0);
+        let mut size = self.firsts.len();
         let mut base = 0;
         while size > 1 {
             let half = size / 2;
             let mid = base + half;
             // A word that differs at the first byte is ordered by it (an
-            // empty word, stored as 0, is before any other).
-            let order = match (self.firsts.get(mid), first) {
-                (Some(&f), Some(q)) if f != q => f.cmp(&q),
-                _ => compare(self.word(mid), word),
+            // empty word, stored as 0, is before any other; a word that
+            // starts with the byte 0 is compared in full).
+            let f = self.firsts.get(mid).copied().unwrap_or(0);
+            let after = if f != first {
+                f > first
+            } else {
+                compare(self.word(mid), word) == Ordering::Greater
             };
-            if order != Ordering::Greater {
+            if !after {
                 base = mid;
             }
             size -= half;
         }
-        if self.word(base) == word {
+        let found = self.word(base);
+        if found.len() == word.len() && compare(found, word) == Ordering::Equal {
             base
         } else {
             usize::MAX
@@ -121,6 +154,11 @@ impl WordList {
         self.bytes_iter().any(|e| word.ends_with(e))
     }
 
+    /// The bytes of word `i`, `None` past the end.
+    pub(crate) fn get(&self, i: usize) -> Option<&'static [u8]> {
+        (i < self.len()).then(|| self.word(i))
+    }
+
     /// The bytes of word `i` (empty past the end).
     #[inline]
     fn word(&self, i: usize) -> &'static [u8] {
@@ -149,6 +187,19 @@ pub(crate) const fn firsts<const N: usize>(words: &[&str]) -> [u8; N] {
         i += 1;
     }
     out
+}
+
+/// The [`WordList::signs`] of `words`, for [`word_list!`] (compile time).
+#[doc(hidden)]
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn signs(words: &[&str]) -> u64 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < words.len() {
+        bits |= sign_of(words[i].as_bytes());
+        i += 1;
+    }
+    bits
 }
 
 /// Byte order of two short words (`<[u8]>::cmp` without the `memcmp`).
@@ -245,7 +296,8 @@ macro_rules! word_list {
         const BYTES: [u8; $crate::wordlist::total_len(WORDS)] = $crate::wordlist::concat(WORDS);
         const ENDS: [u16; WORDS.len() + 1] = $crate::wordlist::ends(WORDS);
         const FIRSTS: [u8; WORDS.len()] = $crate::wordlist::firsts(WORDS);
-        $crate::wordlist::WordList::from_parts(&BYTES, &ENDS, &FIRSTS)
+        const SIGNS: u64 = $crate::wordlist::signs(WORDS);
+        $crate::wordlist::WordList::from_parts(&BYTES, &ENDS, &FIRSTS, SIGNS)
     }};
 }
 pub(crate) use word_list;
@@ -288,6 +340,52 @@ mod tests {
     #[should_panic(expected = "not sorted")]
     fn repeated_word_is_refused() {
         let _ = ends::<3>(&["a", "a"]);
+    }
+
+    /// A list with words of many lengths and first and last bytes, some
+    /// sharing their sign with words not listed.
+    static MIXED: WordList = word_list!(&[
+        "", "\u{0}", "\u{0}a", "a", "aa", "ab", "about", "after", "again", "b", "ba", "said",
+        "says", "sie", "told", "tolds", "ä", "äb", "ü\u{0}", "über",
+    ]);
+
+    /// The position as a walk over the words gives it.
+    fn walk(list: &WordList, w: &str) -> Option<usize> {
+        list.iter().position(|x| x == w)
+    }
+
+    #[test]
+    fn every_word_found_and_its_neighbours_not() {
+        for list in [&LIST, &MIXED] {
+            for w in list.iter() {
+                assert_eq!(list.position(w), walk(list, w), "{w:?}");
+                for other in [
+                    format!("{w}a"),
+                    format!("a{w}"),
+                    format!("{w}\u{0}"),
+                    w.to_uppercase(),
+                ] {
+                    assert_eq!(list.position(&other), walk(list, &other), "{other:?}");
+                }
+            }
+        }
+        // Every word sets its bit.
+        for w in MIXED.iter() {
+            assert_ne!(MIXED.signs & sign_of(w.as_bytes()), 0, "{w:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The search with its sign test = a walk over the words.
+        #[test]
+        fn search_is_a_walk(w in "([abstoldäüé\u{0}]|ai|er|ou){0,6}") {
+            for list in [&LIST, &MIXED] {
+                proptest::prop_assert_eq!(list.position(&w), walk(list, &w));
+            }
+        }
     }
 
     #[test]

@@ -1172,7 +1172,7 @@ pub(crate) static DE_BODY_ENDINGS: &WordList = &word_list!(&["ministerium", "reg
 /// Whether a German (lower-case) noun names a person in a role or a body
 /// that speaks, by its ending.
 pub(crate) fn is_de_speaker_noun(k: &str) -> bool {
-    DE_ROLE_ENDINGS.any_suffix_of(k) || DE_BODY_ENDINGS.any_suffix_of(k)
+    super::names::has_role_ending(k) || DE_BODY_ENDINGS.any_suffix_of(k)
 }
 
 /// German focus particles that may stand before a sentence's subject in

@@ -75,6 +75,14 @@ impl Flags {
     }
 }
 
+/// Either's bits: `a | b` has any bit of either.
+impl std::ops::BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
 /// Where a word's key is: a slice of the text (the word itself, or it
 /// without its possessive, already in lower case: most words), or a
 /// range of [`Vocab`]'s arena of lower-cased keys. A `String` per
@@ -100,46 +108,155 @@ pub(crate) fn describe(w: &str) -> (words::Key<'_>, Flags) {
     describe_ascii(w).unwrap_or_else(|| describe_any(w))
 }
 
-/// [`describe`] of a short ASCII word (nearly every word of an English
-/// text), from one pass over its bytes that lowers them, folds the key
-/// for the table look-up and notes a dot; `None` for any other word.
-/// Each distinct word of a text is described: this was a tenth of the
-/// analysis of a 3 KB article.
+/// What one pass over a short ASCII word (nearly every word of an
+/// English text) finds out for [`describe`]: its key's bytes, lowered,
+/// folded for the table look-up as they are passed, and whether a dot
+/// was among them; `None` for any other word. Each distinct word of a
+/// text is described: this was a tenth of the analysis of a 3 KB article.
+struct Ascii {
+    /// The key's bytes (the word lower-cased, possessive dropped), for a
+    /// key of over 8 bytes; for a shorter one ...
+    buf: [u8; words::INLINE],
+    /// ... they are these, the first highest ([`Ascii::key_bytes`]) ...
+    low: u64,
+    /// ... and their number (the word's own bytes up to there).
+    stem: usize,
+    /// Whether lowering changed a byte: the key is then no slice of the
+    /// word.
+    upper: bool,
+    /// The word lists' bits of the key ([`listed`]).
+    listed: Flags,
+    capitalized: bool,
+    possessive: bool,
+    /// [`names::is_abbrev_by_shape`]: a dot, or a single capital.
+    by_shape: bool,
+}
+
+impl Ascii {
+    fn scan(w: &str) -> Option<Ascii> {
+        let bytes = w.as_bytes();
+        let possessive = bytes.ends_with(b"'s");
+        let stem = if possessive {
+            bytes.get(..bytes.len() - 2)?
+        } else {
+            bytes
+        };
+        if stem.len() > words::INLINE {
+            return None;
+        }
+        let mut buf = [0u8; words::INLINE];
+        let (upper, dot, listed);
+        if let Some(x) = short(stem) {
+            // At most eight bytes (most words): all at once, as one number
+            // (which is also their fold), each class the top bit of its
+            // bytes. The key's bytes are left in `low`.
+            if x & HIGH != 0 {
+                return None;
+            }
+            let caps = between(x, b'A', b'Z');
+            upper = caps != 0;
+            dot = between(x, b'.', b'.') != 0;
+            // The top bit of a capital, moved to 0x20, lowers it.
+            let low = x | caps >> 2;
+            listed = LISTS.get(stem.len(), &[], low);
+            return Some(Ascii::new(
+                buf,
+                low,
+                bytes,
+                stem.len(),
+                upper,
+                listed,
+                possessive,
+                dot,
+            ));
+        }
+        let (mut high, mut up, mut dotted, mut h) = (0u8, false, false, 0u64);
+        for (d, &b) in buf.iter_mut().zip(stem) {
+            high |= b;
+            up |= b.is_ascii_uppercase();
+            dotted |= b == b'.';
+            let l = b.to_ascii_lowercase();
+            h = fold(h, l);
+            *d = l;
+        }
+        // (A possessive's "'s" is ASCII: the stem tells for the word.)
+        if high >= 0x80 {
+            return None;
+        }
+        (upper, dot) = (up, dotted);
+        listed = listed_folded(buf.get(..stem.len())?, h);
+        Some(Ascii::new(
+            buf,
+            0,
+            bytes,
+            stem.len(),
+            upper,
+            listed,
+            possessive,
+            dot,
+        ))
+    }
+
+    /// The scan's findings, with those that follow from the word itself.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn new(
+        buf: [u8; words::INLINE],
+        low: u64,
+        bytes: &[u8],
+        stem: usize,
+        upper: bool,
+        listed: Flags,
+        possessive: bool,
+        dot: bool,
+    ) -> Ascii {
+        let capitalized = bytes.first().is_some_and(u8::is_ascii_uppercase);
+        Ascii {
+            buf,
+            low,
+            stem,
+            upper,
+            listed,
+            capitalized,
+            possessive,
+            by_shape: dot || bytes.len() == 1 && capitalized,
+        }
+    }
+
+    /// The key's bytes (lowered), in `buf` or in `low`.
+    fn key_bytes(&self) -> [u8; words::INLINE] {
+        if self.stem > 8 {
+            return self.buf;
+        }
+        let mut out = [0u8; words::INLINE];
+        let be = self.low.to_be_bytes();
+        for (d, s) in out.iter_mut().zip(be.iter().skip(8 - self.stem)) {
+            *d = *s;
+        }
+        out
+    }
+    /// The flags of the word `w` scanned, whose key is `k`.
+    fn flags(&self, w: &str, k: &str) -> Flags {
+        flags(
+            w,
+            k,
+            self.listed,
+            self.capitalized,
+            self.possessive,
+            self.by_shape,
+        )
+    }
+}
+
+/// [`describe`] of a short ASCII word ([`Ascii`]); `None` for any other.
 fn describe_ascii(w: &str) -> Option<(words::Key<'_>, Flags)> {
-    let bytes = w.as_bytes();
-    let possessive = bytes.ends_with(b"'s");
-    let stem = if possessive {
-        bytes.get(..bytes.len() - 2)?
+    let a = Ascii::scan(w)?;
+    let key = if a.upper {
+        words::Key::Inline(a.key_bytes(), a.stem as u8)
     } else {
-        bytes
+        words::Key::Same(w.get(..a.stem)?)
     };
-    if stem.len() > words::INLINE {
-        return None;
-    }
-    let mut buf = [0u8; words::INLINE];
-    let (mut high, mut upper, mut dot, mut h) = (0u8, false, false, 0u64);
-    for (d, &b) in buf.iter_mut().zip(stem) {
-        high |= b;
-        upper |= b.is_ascii_uppercase();
-        dot |= b == b'.';
-        let l = b.to_ascii_lowercase();
-        h = fold(h, l);
-        *d = l;
-    }
-    if high >= 0x80 || !bytes.is_ascii() {
-        return None;
-    }
-    let listed = listed_folded(buf.get(..stem.len())?, h);
-    let key = if upper {
-        words::Key::Inline(buf, stem.len() as u8)
-    } else {
-        words::Key::Same(w.get(..stem.len())?)
-    };
-    let first = bytes.first().copied().unwrap_or_default();
-    let capitalized = first.is_ascii_uppercase();
-    // [`names::is_abbrev_by_shape`]: a dot, or a single capital.
-    let by_shape = dot || bytes.len() == 1 && capitalized;
-    let f = flags(w, key.as_str(), listed, capitalized, possessive, by_shape);
+    let f = a.flags(w, key.as_str());
     Some((key, f))
 }
 
@@ -243,8 +360,30 @@ fn listed(k: &str) -> Flags {
 /// word is described). The table is keyed as [`Vocab`] is: a
 /// listed word of at most 8 bytes is found without comparing text.
 fn listed_folded(k: &[u8], h: u64) -> Flags {
-    static TABLE: LazyLock<Lists> = LazyLock::new(Lists::new);
-    TABLE.get(k, keyed(k, h))
+    LISTS.get(k.len(), k, keyed(k, h))
+}
+
+/// The table of [`listed`] words, built on first use.
+static LISTS: LazyLock<Lists> = LazyLock::new(Lists::new);
+
+/// `bytes` as one number, the first byte highest (their [`fold_all`]),
+/// if there are at most eight.
+#[inline]
+fn short(bytes: &[u8]) -> Option<u64> {
+    (bytes.len() <= 8).then(|| bytes.iter().fold(0, |x, &b| x << 8 | u64::from(b)))
+}
+
+/// 0x01 and 0x80 in every byte of a `u64`.
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes in `x`: the top bit of each byte from `lo` to
+/// `hi`, and only there. Each byte is below 0x80, so adding at most
+/// 0x80 to it never carries into the next one.
+#[inline]
+fn between(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = |c: u8| x.wrapping_add(LOW.wrapping_mul(u64::from(0x80 - c)));
+    at_least(lo) & !at_least(hi + 1) & HIGH
 }
 
 /// Every listed word with its flags, by [`keyed`] hash: an open-addressing
@@ -319,8 +458,9 @@ impl Lists {
         table
     }
 
-    /// The flags of `k` (whose [`keyed`] is `h`), none if unlisted.
-    fn get(&self, k: &[u8], h: u64) -> Flags {
+    /// The flags of the key of `len` bytes `k` (whose [`keyed`] is `h`;
+    /// `k` is read only past 8 bytes), none if unlisted.
+    fn get(&self, len: usize, k: &[u8], h: u64) -> Flags {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = place(h, self.shift) & mask;
         // At most half full: an empty place ends every search.
@@ -328,10 +468,7 @@ impl Lists {
             if slot.word.is_empty() {
                 break;
             }
-            if slot.fold == h
-                && slot.word.len() == k.len()
-                && (k.len() <= 8 || slot.word.as_bytes() == k)
-            {
+            if slot.fold == h && slot.word.len() == len && (len <= 8 || slot.word.as_bytes() == k) {
                 return slot.flags;
             }
             i = (i + 1) & mask;
@@ -549,15 +686,39 @@ impl<'a> Vocab<'a> {
     /// distinct word: kept out of the lexer's loop, which it made larger.
     #[inline(never)]
     fn add(&mut self, w: &'a str) {
-        let (key, flags) = describe(w);
-        let key = match key {
-            words::Key::Same(k) => KeyAt::Text(k),
-            // (A long word is copied by `lower` even when unchanged.)
-            k if k.as_str() == w => KeyAt::Text(w),
-            k => {
-                let start = self.arena.len();
-                self.arena.push_str(k.as_str());
-                KeyAt::Arena(start, self.arena.len())
+        let (key, flags) = match Ascii::scan(w) {
+            // A short ASCII word (most): a key that lowering changes is
+            // copied into the arena and lowered there, a `str` all along
+            // (a lowered copy on the stack was checked to be UTF-8 again
+            // at each use: `str::from_utf8` was 1 % of analysing an
+            // article).
+            Some(a) => {
+                let stem = w.get(..a.stem).unwrap_or_default();
+                let key = if a.upper {
+                    let start = self.arena.len();
+                    self.arena.push_str(stem);
+                    if let Some(k) = self.arena.get_mut(start..) {
+                        k.make_ascii_lowercase();
+                    }
+                    KeyAt::Arena(start, self.arena.len())
+                } else {
+                    KeyAt::Text(stem)
+                };
+                (key, a.flags(w, self.key_at(key)))
+            }
+            None => {
+                let (key, flags) = describe_any(w);
+                let key = match key {
+                    words::Key::Same(k) => KeyAt::Text(k),
+                    // (A long word is copied by `lower` even when unchanged.)
+                    k if k.as_str() == w => KeyAt::Text(w),
+                    k => {
+                        let start = self.arena.len();
+                        self.arena.push_str(k.as_str());
+                        KeyAt::Arena(start, self.arena.len())
+                    }
+                };
+                (key, flags)
             }
         };
         if !flags.has(Flags::CAPITALIZED) {
@@ -949,8 +1110,50 @@ mod tests {
         }
     }
 
+    /// A word's entry in the table (its key in the arena or the text,
+    /// and its flags) is what [`describe`] gives the word on its own.
+    fn check_entries(text: &[&str]) {
+        let mut v = Vocab::default();
+        for w in text {
+            let id = v.intern(w);
+            let (key, flags) = describe(w);
+            let entry = v.word(id).map(|e| (v.key_of(e).to_owned(), e.flags));
+            assert_eq!(entry, Some((key.as_str().to_owned(), flags)), "{w}");
+        }
+    }
+
+    #[test]
+    fn entries_are_descriptions() {
+        check_entries(&[
+            "Said",
+            "said",
+            "SAID",
+            "Kirby's",
+            "U.S.",
+            "Mr",
+            "iPhone",
+            "McDONALD's",
+            "A",
+            "x",
+            "Ärzte",
+            "über",
+            "Überdurchschnittlichkeitsprüfungen",
+            "AAAAAAAAAAAAAAAAAAAAAAAAA",
+            "Aaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaa's",
+            "O’Neill",
+            "Said",
+        ]);
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
+        #[test]
+        fn entries_on_arbitrary_words(text in proptest::collection::vec("([a-dA-DsSmMrR.'’\\-1é]|Mr|he|'s){1,12}", 1..8)) {
+            let text: Vec<&str> = text.iter().map(String::as_str).collect();
+            check_entries(&text);
+        }
+
         #[test]
         fn table_matches_on_arbitrary_words(w in "[a-zA-ZßÉé'’.\\-]{0,12}") {
             proptest::prop_assert_eq!(describe(&w).1, slow(&w));
