@@ -28,6 +28,19 @@ const NONE = 0xffffffff;
 /** Numbers per quotation (`QUOTE_LEN` in objects.rs). */
 export const QUOTE_LEN = 17;
 
+const encoder = new TextEncoder();
+
+/**
+ * Writes `text` from UTF-16 unit `from` on as UTF-8 into `into` (a view of
+ * wasm memory, src/wasm/input.rs), up to the first character that does
+ * not fit; returns the number of bytes written. One `encodeInto` of the
+ * whole string, where wasm-bindgen's own conversion first copies the
+ * ASCII prefix a character at a time in JS.
+ */
+export function encodeText(text, from, into) {
+  return encoder.encodeInto(from === 0 ? text : text.slice(from), into).written;
+}
+
 /**
  * The string the texts are sliced from: `text` itself, unless it holds a
  * lone surrogate. Rust saw U+FFFD in its place (wasm-bindgen's encoding),
@@ -101,8 +114,8 @@ function spanList(src, nums, at, count) {
 }
 
 /** analyze()'s result: the Analysis JSON of `text` as plain objects. */
-export function buildAnalysis(text, nums, joined, quotedShare) {
-  const src = wellFormed(text);
+export function buildAnalysis(text, replaced, nums, joined, quotedShare) {
+  const src = replaced ? wellFormed(text) : text;
   const [nQuotes, nSentences, nParagraphs, nSpeakers, nNames] = nums;
   const names = splitNames(nums, nNames, joined);
   let at = 10;
@@ -139,8 +152,8 @@ export function buildAnalysis(text, nums, joined, quotedShare) {
 }
 
 /** quotes()'s result: the kept quotations as plain objects. */
-export function buildQuotes(text, nums, joined) {
+export function buildQuotes(text, replaced, nums, joined) {
   const [nQuotes, nNames] = nums;
   const names = splitNames(nums, nNames, joined);
-  return quoteList(wellFormed(text), nums, 2, nQuotes, names);
+  return quoteList(replaced ? wellFormed(text) : text, nums, 2, nQuotes, names);
 }
