@@ -22,6 +22,9 @@
 //              openEnd, closeStart, closeEnd, depth, parent
 // Offsets are UTF-16 units into the text; kind, rule and names index the
 // names, which arrive concatenated in one string.
+//
+// Also the other way: encodeText() copies each text argument into wasm
+// memory for src/wasm/input.rs.
 
 const NONE = 0xffffffff;
 
