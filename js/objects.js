@@ -22,11 +22,27 @@
 //              openEnd, closeStart, closeEnd, depth, parent
 // Offsets are UTF-16 units into the text; kind, rule and names index the
 // names, which arrive concatenated in one string.
+//
+// Also the other way: encodeText() copies each text argument into wasm
+// memory for src/wasm/input.rs.
 
 const NONE = 0xffffffff;
 
 /** Numbers per quotation (`QUOTE_LEN` in objects.rs). */
 export const QUOTE_LEN = 17;
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes `text` from UTF-16 unit `from` on as UTF-8 into `into` (a view of
+ * wasm memory, src/wasm/input.rs), up to the first character that does
+ * not fit; returns the number of bytes written. One `encodeInto` of the
+ * whole string, where wasm-bindgen's own conversion first copies the
+ * ASCII prefix a character at a time in JS.
+ */
+export function encodeText(text, from, into) {
+  return encoder.encodeInto(from === 0 ? text : text.slice(from), into).written;
+}
 
 /**
  * The string the texts are sliced from: `text` itself, unless it holds a
@@ -101,8 +117,8 @@ function spanList(src, nums, at, count) {
 }
 
 /** analyze()'s result: the Analysis JSON of `text` as plain objects. */
-export function buildAnalysis(text, nums, joined, quotedShare) {
-  const src = wellFormed(text);
+export function buildAnalysis(text, replaced, nums, joined, quotedShare) {
+  const src = replaced ? wellFormed(text) : text;
   const [nQuotes, nSentences, nParagraphs, nSpeakers, nNames] = nums;
   const names = splitNames(nums, nNames, joined);
   let at = 10;
@@ -139,8 +155,8 @@ export function buildAnalysis(text, nums, joined, quotedShare) {
 }
 
 /** quotes()'s result: the kept quotations as plain objects. */
-export function buildQuotes(text, nums, joined) {
+export function buildQuotes(text, replaced, nums, joined) {
   const [nQuotes, nNames] = nums;
   const names = splitNames(nums, nNames, joined);
-  return quoteList(wellFormed(text), nums, 2, nQuotes, names);
+  return quoteList(replaced ? wellFormed(text) : text, nums, 2, nQuotes, names);
 }

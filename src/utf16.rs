@@ -37,13 +37,13 @@ impl Utf16Map {
         let mut shrink = 0usize;
         let bytes = hay.as_bytes();
         let mut i = 0usize;
-        while i < bytes.len() {
-            // Skip ASCII runs quickly; only multi-byte chars change the shift.
-            let b = bytes.get(i).copied().unwrap_or(0);
-            if b < 0x80 {
-                i += 1;
-                continue;
-            }
+        loop {
+            // Skip ASCII runs sixteen bytes at a time; only multi-byte
+            // chars change the shift.
+            i = next_non_ascii(bytes, i);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             let (width, units) = if b >= 0xF0 {
                 (4, 2)
             } else if b >= 0xE0 {
