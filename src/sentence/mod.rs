@@ -458,13 +458,25 @@ impl<'h> Block<'h> {
     }
 
     /// The char at byte `i` of the block, if `i` is a boundary inside it.
+    /// An ASCII byte is its own char: read without slicing and decoding
+    /// (the block's ends are char boundaries, as paragraph spans are),
+    /// which most reads are, and the splitter reads chars at every mark.
+    #[inline]
     fn char_at(&self, i: usize) -> Option<char> {
-        self.hay.get(i..self.end)?.chars().next()
+        match self.bytes().get(i) {
+            Some(&b) if b.is_ascii() && i < self.end => Some(char::from(b)),
+            _ => self.hay.get(i..self.end)?.chars().next(),
+        }
     }
 
-    /// The char ending at byte `i` of the block.
+    /// The char ending at byte `i` of the block (ASCII read directly, as
+    /// in [`Block::char_at`]).
+    #[inline]
     fn char_before(&self, i: usize) -> Option<char> {
-        self.hay.get(self.start..i)?.chars().next_back()
+        match i.checked_sub(1).and_then(|j| self.bytes().get(j)) {
+            Some(&b) if b.is_ascii() && i > self.start => Some(char::from(b)),
+            _ => self.hay.get(self.start..i)?.chars().next_back(),
+        }
     }
 
     fn bytes(&self) -> &'h [u8] {
@@ -1251,6 +1263,15 @@ fn prefix(s: &str, max: usize) -> &str {
 /// Lower-cases `word` into `buf`; `None` when it does not fit (no
 /// abbreviation is that long).
 fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.is_ascii() {
+        // Most words: a byte each, without `char::to_lowercase`'s
+        // iterator.
+        let dst = buf.get_mut(..word.len())?;
+        for (d, b) in dst.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return core::str::from_utf8(dst).ok();
+    }
     let mut n = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let len = c.len_utf8();
