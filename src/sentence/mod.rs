@@ -82,6 +82,10 @@ struct Scratch {
     stack: Vec<(Pair, usize)>,
     /// What [`Block::wrappers`] found.
     wrappers: Vec<(usize, usize)>,
+    /// Where [`Block::wrappers`] found the block's [`INTERESTING`] bytes,
+    /// in order: [`Block::split`] stops at the same bytes, and reads
+    /// them from here instead of scanning the block a second time.
+    stops: Vec<usize>,
 }
 
 /// How far the splitter looks back for the word before a period, in bytes.
@@ -490,6 +494,10 @@ impl<'h> Block<'h> {
         }
         self.wrappers(scratch);
         let wrappers = &scratch.wrappers;
+        let stops = &scratch.stops;
+        // The first of `stops` not yet passed: `i` only grows, so the
+        // cursor only moves forward.
+        let mut stop_at = 0usize;
         let mut wrap_at = 0usize;
         let mut sent_start = self.start;
         let mut list = self.list_at(sent_start, None);
@@ -497,13 +505,17 @@ impl<'h> Block<'h> {
         let mut i = self.start;
         while i < self.end {
             // Skip the bytes no rule cares about in one tight loop.
-            let rest = bytes.get(i..self.end).unwrap_or_default();
-            let skip = if list.is_some() {
-                scan::position(rest, &INTERESTING_OR_SPACE)
+            if list.is_some() {
+                // A list item may also start after a space, which the
+                // stops do not hold.
+                let rest = bytes.get(i..self.end).unwrap_or_default();
+                i += scan::position(rest, &INTERESTING_OR_SPACE).unwrap_or(rest.len());
             } else {
-                scan::position(rest, &INTERESTING)
-            };
-            i += skip.unwrap_or(rest.len());
+                while stops.get(stop_at).is_some_and(|&s| s < i) {
+                    stop_at += 1;
+                }
+                i = stops.get(stop_at).copied().unwrap_or(self.end);
+            }
             let Some(&b) = bytes.get(i).filter(|_| i < self.end) else {
                 break;
             };
@@ -606,9 +618,11 @@ impl<'h> Block<'h> {
         let Scratch {
             stack,
             wrappers: out,
+            stops,
         } = scratch;
         stack.clear();
         out.clear();
+        stops.clear();
         let mut i = self.start;
         while i < self.end {
             let rest = bytes.get(i..self.end).unwrap_or_default();
@@ -616,6 +630,10 @@ impl<'h> Block<'h> {
             if i >= self.end {
                 break;
             }
+            // Every byte found here: a mark's continuation bytes are
+            // not [`INTERESTING`], so stepping over a whole char skips
+            // none.
+            stops.push(i);
             let Some(c) = self.char_at(i) else {
                 i += 1;
                 continue;
