@@ -59,18 +59,30 @@ use lexicon::Abbr;
 /// );
 /// ```
 pub fn sentences(hay: &str, lang: Lang) -> Vec<Span> {
-    in_paragraphs(hay, &crate::paragraph::paragraphs(hay), lang)
+    in_paragraphs(
+        hay,
+        &crate::paragraph::paragraphs(hay),
+        lang,
+        &scan::stops(hay),
+    )
 }
 
 /// [`sentences`] of a text already split into `paragraphs` (the whole
 /// analysis has them, and splitting twice was a tenth of its time on
-/// short-paragraph text).
-pub(crate) fn in_paragraphs(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Span> {
+/// short-paragraph text), with the [`scan::stops`] of `hay`.
+pub(crate) fn in_paragraphs(
+    hay: &str,
+    paragraphs: &[Span],
+    lang: Lang,
+    stops: &[usize],
+) -> Vec<Span> {
     let mut out = Vec::new();
     // Reused by every block (short paragraphs made two allocations each).
     let mut scratch = Scratch::default();
+    let mut from = 0;
     for &para in paragraphs {
-        Block::new(hay, para, lang).split(&mut out, &mut scratch);
+        let stops = scan::within(stops, para, &mut from);
+        Block::new(hay, para, lang).split(&mut out, &mut scratch, stops);
     }
     out
 }
@@ -82,10 +94,6 @@ struct Scratch {
     stack: Vec<(Pair, usize)>,
     /// What [`Block::wrappers`] found.
     wrappers: Vec<(usize, usize)>,
-    /// Where [`Block::wrappers`] found the block's [`INTERESTING`] bytes,
-    /// in order: [`Block::split`] stops at the same bytes, and reads
-    /// them from here instead of scanning the block a second time.
-    stops: Vec<usize>,
 }
 
 /// How far the splitter looks back for the word before a period, in bytes.
@@ -111,7 +119,7 @@ const MAX_DEPTH: usize = 64;
 /// ։ (D6), ؟ (D8), ۔ (DB), । ॥ (E0), ። ။ (E1), … ‼ “ ” „ • ⁃ (E2),
 /// 。「」 (E3), ！？．（） (EF). Everything else is skipped a byte at a
 /// time without decoding, which keeps the common case fast.
-const fn interesting_byte(b: u8) -> bool {
+pub(crate) const fn interesting_byte(b: u8) -> bool {
     matches!(
         b,
         b'.' | b'!'
@@ -488,13 +496,14 @@ impl<'h> Block<'h> {
     }
 
     /// Pushes the sentences of this block onto `out`.
-    fn split(&self, out: &mut Vec<Span>, scratch: &mut Scratch) {
+    /// `stops` are the block's [`scan::stops`]: both passes read the
+    /// bytes they care about from it, without scanning the block.
+    fn split(&self, out: &mut Vec<Span>, scratch: &mut Scratch, stops: &[usize]) {
         if self.start >= self.end {
             return;
         }
-        self.wrappers(scratch);
+        self.wrappers(scratch, stops);
         let wrappers = &scratch.wrappers;
-        let stops = &scratch.stops;
         // The first of `stops` not yet passed: `i` only grows, so the
         // cursor only moves forward.
         let mut stop_at = 0usize;
@@ -511,7 +520,10 @@ impl<'h> Block<'h> {
                 let rest = bytes.get(i..self.end).unwrap_or_default();
                 i += scan::position(rest, &INTERESTING_OR_SPACE).unwrap_or(rest.len());
             } else {
-                while stops.get(stop_at).is_some_and(|&s| s < i) {
+                while stops
+                    .get(stop_at)
+                    .is_some_and(|&s| s < i || !bytes.get(s).is_some_and(|&b| interesting(b)))
+                {
                     stop_at += 1;
                 }
                 i = stops.get(stop_at).copied().unwrap_or(self.end);
@@ -613,29 +625,25 @@ impl<'h> Block<'h> {
     /// the spans (open mark to close mark) inside which no sentence may
     /// end, sorted and disjoint.
     #[inline(never)]
-    fn wrappers(&self, scratch: &mut Scratch) {
+    fn wrappers(&self, scratch: &mut Scratch, stops: &[usize]) {
         let bytes = self.bytes();
         let Scratch {
             stack,
             wrappers: out,
-            stops,
         } = scratch;
         stack.clear();
         out.clear();
-        stops.clear();
-        let mut i = self.start;
-        while i < self.end {
-            let rest = bytes.get(i..self.end).unwrap_or_default();
-            i += scan::position(rest, &INTERESTING).unwrap_or(rest.len());
+        // Past the char last read.
+        let mut next = self.start;
+        for &i in stops {
             if i >= self.end {
                 break;
             }
-            // Every byte found here: a mark's continuation bytes are
-            // not [`INTERESTING`], so stepping over a whole char skips
-            // none.
-            stops.push(i);
+            if i < next || !bytes.get(i).is_some_and(|&b| interesting(b)) {
+                continue;
+            }
             let Some(c) = self.char_at(i) else {
-                i += 1;
+                next = i + 1;
                 continue;
             };
             let len = c.len_utf8();
@@ -696,7 +704,7 @@ impl<'h> Block<'h> {
                     _ => {}
                 }
             }
-            i += len;
+            next = i + len;
         }
     }
 
