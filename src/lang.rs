@@ -123,6 +123,24 @@ fn marker_slot(w: &str) -> Option<usize> {
     slot_of_key(u64::from_le_bytes(buf))
 }
 
+/// How many of the eight bytes of `w` (first byte lowest, as
+/// `u64::from_le_bytes` reads them) are ASCII letters before the first
+/// one that is not: all eight lanes tested together, without a branch
+/// per byte. A lane is a letter when its high bit is clear and, with
+/// `0x20` set (lowercase), it lies in `a..=z`; the additions never carry
+/// into the next lane (each lane is at most `0x7f + 0x1f`).
+fn leading_ascii_letters(w: u64) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * LANES;
+    let low7 = (w | 0x20 * LANES) & !HIGH;
+    let at_least_a = low7 + 0x1f * LANES; // lane >= 0x61 sets its high bit
+    let past_z = low7 + 0x05 * LANES; // lane >= 0x7b sets its high bit
+    let letters = at_least_a & !past_z & !w & HIGH;
+    // The first lane that is no letter: its high bit is the lowest set
+    // bit of the complement (none set: all eight are letters).
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
 /// The [`marker_key`] of the ASCII letters `bytes[start..end]`
 /// lowercased, if they are few enough to be a marker (five at most). Read
 /// with one eight-byte load where the text goes on that far; `| 0x20`
@@ -268,8 +286,19 @@ impl Lang {
             if b.is_ascii_alphabetic() {
                 // The common word: ASCII letters, found without decoding.
                 i += 1;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                    i += 1;
+                // Eight bytes tested at once while that many are left.
+                while let Some(eight) = bytes.get(i..i + 8) {
+                    let n = <[u8; 8]>::try_from(eight)
+                        .map_or(0, |w| leading_ascii_letters(u64::from_le_bytes(w)));
+                    i += n;
+                    if n < 8 {
+                        break;
+                    }
+                }
+                if bytes.len() < i + 8 {
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                        i += 1;
+                    }
                 }
                 if !bytes.get(i).is_some_and(|&b| !b.is_ascii()) {
                     // It ends at an ASCII byte or the end, so it is all
@@ -373,6 +402,21 @@ mod tests {
         for (m, _) in MARKERS {
             assert!(m.len() <= 5 && m.to_lowercase() == *m, "{m}");
         }
+    }
+
+    #[test]
+    fn leading_ascii_letters_counts_like_a_byte_loop() {
+        // Every byte value in every lane, behind letters and before them.
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = *b"abcdXYZq";
+                bytes[lane] = b;
+                let want = bytes.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                let got = leading_ascii_letters(u64::from_le_bytes(bytes));
+                assert_eq!(got, want, "{b:#x} in lane {lane}");
+            }
+        }
+        assert_eq!(leading_ascii_letters(u64::from_le_bytes(*b"Tag! und")), 3);
     }
 
     #[test]
