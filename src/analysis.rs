@@ -55,6 +55,7 @@ impl Analyzer {
         let stops = scan::stops(hay);
         let sentences = sentence::in_paragraphs(hay, &paragraphs, lang, &stops);
         let mut quotes = quote::find(hay, &paragraphs, lang, &stops);
+        // Freed before attribution, which needs memory of its own.
         drop(stops);
         // Word order and articles differ by language: without a hint,
         // guess it once for attribution and speech-vs-other alike.

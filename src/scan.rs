@@ -5,7 +5,9 @@
 //! lead bytes of non-ASCII marks). [`position`] looks for the next such
 //! byte eight at a time past the first eight: one table load per byte
 //! and one branch per eight, where a plain `iter().position` takes a
-//! branch per byte.
+//! branch per byte. The sentence and quotation passes stop at nearly the
+//! same bytes, so [`stops`] lists them all in one scan of the text and
+//! both passes read their paragraph's part of it ([`within`]).
 
 /// A set of bytes, as a table: `true` for the bytes in it.
 pub(crate) type ByteSet = [bool; 256];

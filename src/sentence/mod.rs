@@ -144,8 +144,8 @@ pub(crate) const fn interesting_byte(b: u8) -> bool {
     )
 }
 
-/// [`interesting_byte`] as a table: one load per byte in the hot loops,
-/// which skip to the next such byte with [`scan::position`].
+/// [`interesting_byte`] as a table: the passes go from one
+/// [`scan::stops`] to the next and skip those not in it with one load.
 static INTERESTING: ByteSet = scan::byte_set!(interesting_byte);
 
 /// [`interesting_byte`] or ASCII whitespace, where a list item may start.
