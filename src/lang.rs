@@ -132,7 +132,7 @@ fn marker_slot(w: &str) -> Option<usize> {
 fn leading_ascii_letters(w: u64) -> usize {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * LANES;
-    let low7 = (w | 0x20 * LANES) & !HIGH;
+    let low7 = (w | (0x20 * LANES)) & !HIGH;
     let at_least_a = low7 + 0x1f * LANES; // lane >= 0x61 sets its high bit
     let past_z = low7 + 0x05 * LANES; // lane >= 0x7b sets its high bit
     let letters = at_least_a & !past_z & !w & HIGH;
@@ -300,7 +300,7 @@ impl Lang {
                         i += 1;
                     }
                 }
-                if !bytes.get(i).is_some_and(|&b| !b.is_ascii()) {
+                if bytes.get(i).is_none_or(|&b| b.is_ascii()) {
                     // It ends at an ASCII byte or the end, so it is all
                     // ASCII: its key is its bytes lowercased.
                     if let Some(c) = ascii_key(bytes, start, i)
