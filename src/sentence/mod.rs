@@ -477,16 +477,8 @@ impl<'h> Block<'h> {
     fn char_at(&self, i: usize) -> Option<char> {
         match self.bytes().get(i) {
             Some(&b) if b.is_ascii() && i < self.end => Some(char::from(b)),
-            _ => self.wide_char_at(i),
+            _ => self.hay.get(i..self.end)?.chars().next(),
         }
-    }
-
-    /// [`Block::char_at`] by decoding. Not inlined: `char_at` is read in
-    /// some forty places, and only its ASCII test belongs in each (the
-    /// decoding inlined everywhere was kilobytes of WebAssembly).
-    #[inline(never)]
-    fn wide_char_at(&self, i: usize) -> Option<char> {
-        self.hay.get(i..self.end)?.chars().next()
     }
 
     /// The char ending at byte `i` of the block (ASCII read directly, as
@@ -495,15 +487,8 @@ impl<'h> Block<'h> {
     fn char_before(&self, i: usize) -> Option<char> {
         match i.checked_sub(1).and_then(|j| self.bytes().get(j)) {
             Some(&b) if b.is_ascii() && i > self.start => Some(char::from(b)),
-            _ => self.wide_char_before(i),
+            _ => self.hay.get(self.start..i)?.chars().next_back(),
         }
-    }
-
-    /// [`Block::char_before`] by decoding (not inlined, as
-    /// [`Block::wide_char_at`]).
-    #[inline(never)]
-    fn wide_char_before(&self, i: usize) -> Option<char> {
-        self.hay.get(self.start..i)?.chars().next_back()
     }
 
     fn bytes(&self) -> &'h [u8] {
