@@ -4,7 +4,7 @@
 use crate::attribution::{self, Speaker};
 use crate::quote::{self, Quote};
 use crate::stats::{self, Stats};
-use crate::{paragraph, sentence, Lang, Span};
+use crate::{paragraph, scan, sentence, Lang, Span};
 
 /// Options for an [`Analyzer`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,8 +51,12 @@ impl Analyzer {
     pub fn analyze(&self, hay: &str) -> Analysis {
         let lang = self.options.lang;
         let paragraphs = paragraph::paragraphs(hay);
-        let sentences = sentence::in_paragraphs(hay, &paragraphs, lang);
-        let mut quotes = quote::find(hay, &paragraphs, lang);
+        // Sentences and quotations stop at bytes found by one scan.
+        let stops = scan::stops(hay);
+        let sentences = sentence::in_paragraphs(hay, &paragraphs, lang, &stops);
+        let mut quotes = quote::find(hay, &paragraphs, lang, &stops);
+        // Freed before attribution, which needs memory of its own.
+        drop(stops);
         // Word order and articles differ by language: without a hint,
         // guess it once for attribution and speech-vs-other alike.
         let guessed = if lang == Lang::Auto {

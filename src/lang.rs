@@ -123,10 +123,50 @@ fn marker_slot(w: &str) -> Option<usize> {
     slot_of_key(u64::from_le_bytes(buf))
 }
 
-/// The count slot of the marker with [`marker_key`] `key`, if any.
+/// How many of the eight bytes of `w` (first byte lowest, as
+/// `u64::from_le_bytes` reads them) are ASCII letters before the first
+/// one that is not: all eight lanes tested together, without a branch
+/// per byte. A lane is a letter when its high bit is clear and, with
+/// `0x20` set (lowercase), it lies in `a..=z`; the additions never carry
+/// into the next lane (each lane is at most `0x7f + 0x1f`).
+fn leading_ascii_letters(w: u64) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * LANES;
+    let low7 = (w | (0x20 * LANES)) & !HIGH;
+    let at_least_a = low7 + 0x1f * LANES; // lane >= 0x61 sets its high bit
+    let past_z = low7 + 0x05 * LANES; // lane >= 0x7b sets its high bit
+    let letters = at_least_a & !past_z & !w & HIGH;
+    // The first lane that is no letter: its high bit is the lowest set
+    // bit of the complement (none set: all eight are letters).
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The [`marker_key`] of the ASCII letters `bytes[start..end]`
+/// lowercased, if they are few enough to be a marker (five at most). Read
+/// with one eight-byte load where the text goes on that far; `| 0x20`
+/// lowercases an ASCII letter.
+fn ascii_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    let len = end.checked_sub(start).filter(|&n| n <= 5)?;
+    let mask = (1u64 << (8 * len)) - 1;
+    let word = match bytes.get(start..start + 8) {
+        Some(eight) => u64::from_le_bytes(<[u8; 8]>::try_from(eight).ok()?),
+        None => {
+            let mut buf = [0u8; 8];
+            for (d, &b) in buf.iter_mut().zip(bytes.get(start..end)?) {
+                *d = b;
+            }
+            u64::from_le_bytes(buf)
+        }
+    };
+    Some((word | 0x2020_2020_2020_2020) & mask)
+}
+
+/// The count slot of the marker with [`marker_key`] `key`, if any: one
+/// multiply, one load and one compare ([`MARKER_TABLE`]), where a binary
+/// search over the markers took five rounds for every short word.
 fn slot_of_key(key: u64) -> Option<usize> {
-    let i = MARKER_KEYS.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
-    MARKER_KEYS.get(i).map(|&(_, slot)| slot)
+    let (k, slot) = MARKER_TABLE.get(marker_hash(key)).copied()?;
+    (k == key && key != 0).then_some(usize::from(slot))
 }
 
 /// A marker of at most eight bytes as one integer, its bytes in order
@@ -145,11 +185,19 @@ const fn marker_key(w: &str) -> u64 {
     key
 }
 
-/// [`MARKERS`] as `(marker_key, count slot)`, sorted by key, built at
-/// compile time.
+/// The slot of `key` in [`MARKER_TABLE`]: the top five bits of a
+/// multiplicative hash. The multiplier was picked (by trying random odd
+/// ones) so that no two [`MARKERS`] share a slot; the table's build
+/// checks that, so a new marker that collides fails the build.
+const fn marker_hash(key: u64) -> usize {
+    (key.wrapping_mul(0xb2c9_9e7e_c7b9_5b91) >> 59) as usize
+}
+
+/// [`MARKERS`] as `(marker_key, count slot)` at their [`marker_hash`],
+/// `(0, 0)` in the free slots (no word has key 0), built at compile time.
 #[allow(clippy::indexing_slicing)] // compile time: a bad index fails the build
-const MARKER_KEYS: [(u64, usize); MARKERS.len()] = {
-    let mut keys = [(0u64, 0usize); MARKERS.len()];
+const MARKER_TABLE: [(u64, u8); 32] = {
+    let mut table = [(0u64, 0u8); 32];
     let mut i = 0;
     while i < MARKERS.len() {
         let slot = match MARKERS[i].1 {
@@ -158,18 +206,13 @@ const MARKER_KEYS: [(u64, usize); MARKERS.len()] = {
             Lang::Fr => 2,
             _ => 3,
         };
-        keys[i] = (marker_key(MARKERS[i].0), slot);
-        // Insertion sort: the table is small and this runs at compile time.
-        let mut j = i;
-        while j > 0 && keys[j - 1].0 > keys[j].0 {
-            let t = keys[j - 1];
-            keys[j - 1] = keys[j];
-            keys[j] = t;
-            j -= 1;
-        }
+        let key = marker_key(MARKERS[i].0);
+        let at = marker_hash(key);
+        assert!(table[at].0 == 0, "lang: two markers share a hash slot");
+        table[at] = (key, slot);
         i += 1;
     }
-    keys
+    table
 };
 
 /// Common function words, for [`Lang::guess`].
@@ -238,8 +281,44 @@ impl Lang {
                 .map(char::len_utf8)
         };
         let mut i = 0;
-        while i < bytes.len() {
+        while let Some(&b) = bytes.get(i) {
             let start = i;
+            if b.is_ascii_alphabetic() {
+                // The common word: ASCII letters, found without decoding.
+                i += 1;
+                // Eight bytes tested at once while that many are left.
+                while let Some(eight) = bytes.get(i..i + 8) {
+                    let n = <[u8; 8]>::try_from(eight)
+                        .map_or(0, |w| leading_ascii_letters(u64::from_le_bytes(w)));
+                    i += n;
+                    if n < 8 {
+                        break;
+                    }
+                }
+                if bytes.len() < i + 8 {
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                        i += 1;
+                    }
+                }
+                if bytes.get(i).is_none_or(|&b| b.is_ascii()) {
+                    // It ends at an ASCII byte or the end, so it is all
+                    // ASCII: its key is its bytes lowercased.
+                    if let Some(c) = ascii_key(bytes, start, i)
+                        .and_then(slot_of_key)
+                        .and_then(|s| counts.get_mut(s))
+                    {
+                        *c += 1;
+                    }
+                    continue;
+                }
+            } else if b.is_ascii() {
+                // Spaces and punctuation between words.
+                i += 1;
+                continue;
+            }
+            // A word with non-ASCII letters (from `start`, or going on at
+            // `i` after ASCII ones), or a non-ASCII character that is no
+            // letter: decoded a character at a time.
             while let Some(&b) = bytes.get(i) {
                 if b.is_ascii_alphabetic() {
                     i += 1;
@@ -252,11 +331,14 @@ impl Lang {
                 }
             }
             if i == start {
+                // A byte of a non-ASCII character that is no letter.
                 i += 1;
-            } else if let Some(slot) = head.get(start..i).and_then(marker_slot) {
-                if let Some(c) = counts.get_mut(slot) {
-                    *c += 1;
-                }
+            } else if let Some(c) = head
+                .get(start..i)
+                .and_then(marker_slot)
+                .and_then(|s| counts.get_mut(s))
+            {
+                *c += 1;
             }
         }
         Lang::most_marked(&counts)
@@ -320,6 +402,35 @@ mod tests {
         for (m, _) in MARKERS {
             assert!(m.len() <= 5 && m.to_lowercase() == *m, "{m}");
         }
+    }
+
+    #[test]
+    fn leading_ascii_letters_counts_like_a_byte_loop() {
+        // Every byte value in every lane, behind letters and before them.
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = *b"abcdXYZq";
+                bytes[lane] = b;
+                let want = bytes.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                let got = leading_ascii_letters(u64::from_le_bytes(bytes));
+                assert_eq!(got, want, "{b:#x} in lane {lane}");
+            }
+        }
+        assert_eq!(leading_ascii_letters(u64::from_le_bytes(*b"Tag! und")), 3);
+    }
+
+    #[test]
+    fn ascii_key_is_the_lowercase_marker_key() {
+        let text = b"xTHE Of y";
+        assert_eq!(ascii_key(text, 1, 4), Some(marker_key("the")));
+        assert_eq!(ascii_key(text, 5, 7), Some(marker_key("of")));
+        // At the very end, with fewer than eight bytes left.
+        assert_eq!(ascii_key(text, 8, 9), Some(marker_key("y")));
+        assert_eq!(ascii_key(b"nicht", 0, 5), Some(marker_key("nicht")));
+        assert_eq!(ascii_key(b"nichts", 0, 6), None);
+        assert_eq!(slot_of_key(marker_key("the")), Some(0));
+        assert_eq!(slot_of_key(marker_key("thee")), None);
+        assert_eq!(slot_of_key(0), None);
     }
 
     #[test]

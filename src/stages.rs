@@ -14,7 +14,7 @@ use crate::{paragraph, Lang};
 /// quotations (kinds provisional, no attribution). Returns them.
 pub fn quotations(hay: &str, lang: Lang) -> Vec<Quote> {
     let paragraphs = paragraph::paragraphs(hay);
-    quote::find(hay, &paragraphs, lang)
+    quote::find(hay, &paragraphs, lang, &crate::scan::stops(hay))
 }
 
 /// Attribution alone, on the output of [`quotations`]: the language guess

@@ -7,6 +7,8 @@ pub(crate) mod kind;
 mod marks;
 mod pairing;
 
+pub(crate) use pairing::may_start_mark;
+
 /// Whether a quotation is someone's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
@@ -53,9 +55,10 @@ pub struct Quote {
 /// Finds the quotations of `hay`, sorted by start, with depth and parent
 /// set. Kinds are provisional ([`kind::classify`] decides them once the
 /// speakers are known): title marks give `Other`, the rest `Speech`.
-pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Quote> {
+/// `stops` are the [`crate::scan::stops`] of `hay`.
+pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang, stops: &[usize]) -> Vec<Quote> {
     let _ = lang;
-    let pairs = pairing::pair(hay, paragraphs);
+    let pairs = pairing::pair(hay, paragraphs, stops);
     // Outer quotations first at equal starts. The pairs come as their
     // quotations close (inner ones first); they are put in order by a
     // sort of small keys whose last part, the pair's index, makes every

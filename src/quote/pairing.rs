@@ -41,12 +41,18 @@ struct Open {
 
 /// Bytes that can start a mark: ASCII `"` `'` `` ` ``, and the lead bytes
 /// of the non-ASCII marks (U+00AB.., U+2018.., U+300x, U+FF0x).
-const fn may_start_mark(b: u8) -> bool {
+pub(crate) const fn may_start_mark(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
 
-/// [`may_start_mark`] as a table, for [`scan::position`].
+/// [`may_start_mark`] as a table.
 static MAY_START_MARK: ByteSet = scan::byte_set!(may_start_mark);
+
+/// Whether `b` is a byte [`may_start_mark`] (one table load).
+fn may_start(b: Option<&u8>) -> bool {
+    b.and_then(|&b| MAY_START_MARK.get(usize::from(b)))
+        .is_some_and(|&m| m)
+}
 
 /// Which marks continue which across a paragraph break: the same family.
 fn family(m: Mark) -> u8 {
@@ -80,26 +86,30 @@ fn mark_at(hay: &str, i: usize) -> Option<Mark> {
     })
 }
 
-/// Pairs the marks of `hay` paragraph by paragraph.
-pub(crate) fn pair(hay: &str, paragraphs: &[Span]) -> Vec<Pair> {
+/// Pairs the marks of `hay` paragraph by paragraph. `stops` are the
+/// [`scan::stops`] of `hay`, where every mark starts (among other bytes).
+pub(crate) fn pair(hay: &str, paragraphs: &[Span], stops: &[usize]) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     // Set when a quotation continues into the next paragraph: its
     // re-opening mark (the first char there) is not a new quotation.
     let mut skip_reopen_at: Option<usize> = None;
+    let bytes = hay.as_bytes();
+    let mut from = 0;
     for (pi, para) in paragraphs.iter().enumerate() {
-        let bytes = hay.as_bytes();
         let mut i = para.start;
         let end = para.end.min(hay.len());
+        // The paragraph's stops; most bytes are none, and of the stops
+        // only those that may start a mark matter here.
+        let mut stops = scan::within(stops, *para, &mut from)
+            .iter()
+            .copied()
+            .filter(|&s| may_start(bytes.get(s)));
         while i < end {
-            // Skip to the next byte that may start a mark: one tight scan
-            // over the paragraph's bytes (most of them are not marks).
-            match bytes
-                .get(i..end)
-                .and_then(|r| scan::position(r, &MAY_START_MARK))
-            {
-                Some(skip) => i += skip,
-                None => break,
+            // The next stop past the mark last read.
+            match stops.find(|&s| s >= i) {
+                Some(s) if s < end => i = s,
+                _ => break,
             }
             let Some(mark) = mark_at(hay, i) else {
                 i += 1;

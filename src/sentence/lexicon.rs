@@ -75,9 +75,31 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
 }
 
 /// Whether `word` (lower-cased) is a name spelt with a `!` (Yahoo!).
+///
+/// Asked of nearly every word before a period, and the list is four
+/// words: the first byte rules out almost all of them without a search.
 pub(super) fn is_exclamation_word(word: &str) -> bool {
-    EXCLAMATION_WORDS.contains(word)
+    word.bytes()
+        .next()
+        .and_then(|b| EXCLAMATION_FIRSTS.get(usize::from(b)))
+        .is_some_and(|&listed| listed)
+        && EXCLAMATION_WORDS.contains(word)
 }
+
+/// The first bytes of [`EXCLAMATIONS`], as a table (built at compile time).
+#[allow(clippy::indexing_slicing)] // compile time: a bad index fails the build
+static EXCLAMATION_FIRSTS: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < EXCLAMATIONS.len() {
+        let w = EXCLAMATIONS[i].as_bytes();
+        if !w.is_empty() {
+            set[w[0] as usize] = true;
+        }
+        i += 1;
+    }
+    set
+};
 
 /// Abbreviations and what each stands before: a [`WordList`] and the
 /// [`Abbr`] of each word in the same order (see `abbr_list!`).
@@ -814,7 +836,10 @@ pub(super) static MONTHS_DE: WordList = word_list!(&[
     "september",
 ]);
 
-pub(super) static EXCLAMATION_WORDS: WordList = word_list!(&["jeb", "jeopardy", "yahoo", "yum"]);
+/// Names spelt with a `!`, lower-cased, sorted.
+const EXCLAMATIONS: &[&str] = &["jeb", "jeopardy", "yahoo", "yum"];
+
+pub(super) static EXCLAMATION_WORDS: WordList = word_list!(EXCLAMATIONS);
 
 pub(super) static SPEECH_VERBS: WordList = word_list!(&[
     "added",
@@ -943,6 +968,11 @@ mod tests {
         assert!(is_month_de("juni"));
         assert!(is_exclamation_word("yahoo"));
         assert!(!is_exclamation_word("yaho"));
+        assert!(!is_exclamation_word(""));
+        // The first-byte table lets every listed word through.
+        for w in EXCLAMATION_WORDS.iter() {
+            assert!(is_exclamation_word(w), "{w}");
+        }
         assert_eq!(abbreviation("zzzz", Lang::De), None);
     }
 }

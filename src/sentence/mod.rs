@@ -59,18 +59,30 @@ use lexicon::Abbr;
 /// );
 /// ```
 pub fn sentences(hay: &str, lang: Lang) -> Vec<Span> {
-    in_paragraphs(hay, &crate::paragraph::paragraphs(hay), lang)
+    in_paragraphs(
+        hay,
+        &crate::paragraph::paragraphs(hay),
+        lang,
+        &scan::stops(hay),
+    )
 }
 
 /// [`sentences`] of a text already split into `paragraphs` (the whole
 /// analysis has them, and splitting twice was a tenth of its time on
-/// short-paragraph text).
-pub(crate) fn in_paragraphs(hay: &str, paragraphs: &[Span], lang: Lang) -> Vec<Span> {
+/// short-paragraph text), with the [`scan::stops`] of `hay`.
+pub(crate) fn in_paragraphs(
+    hay: &str,
+    paragraphs: &[Span],
+    lang: Lang,
+    stops: &[usize],
+) -> Vec<Span> {
     let mut out = Vec::new();
     // Reused by every block (short paragraphs made two allocations each).
     let mut scratch = Scratch::default();
+    let mut from = 0;
     for &para in paragraphs {
-        Block::new(hay, para, lang).split(&mut out, &mut scratch);
+        let stops = scan::within(stops, para, &mut from);
+        Block::new(hay, para, lang).split(&mut out, &mut scratch, stops);
     }
     out
 }
@@ -107,7 +119,7 @@ const MAX_DEPTH: usize = 64;
 /// ։ (D6), ؟ (D8), ۔ (DB), । ॥ (E0), ። ။ (E1), … ‼ “ ” „ • ⁃ (E2),
 /// 。「」 (E3), ！？．（） (EF). Everything else is skipped a byte at a
 /// time without decoding, which keeps the common case fast.
-const fn interesting_byte(b: u8) -> bool {
+pub(crate) const fn interesting_byte(b: u8) -> bool {
     matches!(
         b,
         b'.' | b'!'
@@ -132,8 +144,8 @@ const fn interesting_byte(b: u8) -> bool {
     )
 }
 
-/// [`interesting_byte`] as a table: one load per byte in the hot loops,
-/// which skip to the next such byte with [`scan::position`].
+/// [`interesting_byte`] as a table: the passes go from one
+/// [`scan::stops`] to the next and skip those not in it with one load.
 static INTERESTING: ByteSet = scan::byte_set!(interesting_byte);
 
 /// [`interesting_byte`] or ASCII whitespace, where a list item may start.
@@ -458,13 +470,25 @@ impl<'h> Block<'h> {
     }
 
     /// The char at byte `i` of the block, if `i` is a boundary inside it.
+    /// An ASCII byte is its own char: read without slicing and decoding
+    /// (the block's ends are char boundaries, as paragraph spans are),
+    /// which most reads are, and the splitter reads chars at every mark.
+    #[inline]
     fn char_at(&self, i: usize) -> Option<char> {
-        self.hay.get(i..self.end)?.chars().next()
+        match self.bytes().get(i) {
+            Some(&b) if b.is_ascii() && i < self.end => Some(char::from(b)),
+            _ => self.hay.get(i..self.end)?.chars().next(),
+        }
     }
 
-    /// The char ending at byte `i` of the block.
+    /// The char ending at byte `i` of the block (ASCII read directly, as
+    /// in [`Block::char_at`]).
+    #[inline]
     fn char_before(&self, i: usize) -> Option<char> {
-        self.hay.get(self.start..i)?.chars().next_back()
+        match i.checked_sub(1).and_then(|j| self.bytes().get(j)) {
+            Some(&b) if b.is_ascii() && i > self.start => Some(char::from(b)),
+            _ => self.hay.get(self.start..i)?.chars().next_back(),
+        }
     }
 
     fn bytes(&self) -> &'h [u8] {
@@ -472,12 +496,17 @@ impl<'h> Block<'h> {
     }
 
     /// Pushes the sentences of this block onto `out`.
-    fn split(&self, out: &mut Vec<Span>, scratch: &mut Scratch) {
+    /// `stops` are the block's [`scan::stops`]: both passes read the
+    /// bytes they care about from it, without scanning the block.
+    fn split(&self, out: &mut Vec<Span>, scratch: &mut Scratch, stops: &[usize]) {
         if self.start >= self.end {
             return;
         }
-        self.wrappers(scratch);
+        self.wrappers(scratch, stops);
         let wrappers = &scratch.wrappers;
+        // The first of `stops` not yet passed: `i` only grows, so the
+        // cursor only moves forward.
+        let mut stop_at = 0usize;
         let mut wrap_at = 0usize;
         let mut sent_start = self.start;
         let mut list = self.list_at(sent_start, None);
@@ -485,13 +514,20 @@ impl<'h> Block<'h> {
         let mut i = self.start;
         while i < self.end {
             // Skip the bytes no rule cares about in one tight loop.
-            let rest = bytes.get(i..self.end).unwrap_or_default();
-            let skip = if list.is_some() {
-                scan::position(rest, &INTERESTING_OR_SPACE)
+            if list.is_some() {
+                // A list item may also start after a space, which the
+                // stops do not hold.
+                let rest = bytes.get(i..self.end).unwrap_or_default();
+                i += scan::position(rest, &INTERESTING_OR_SPACE).unwrap_or(rest.len());
             } else {
-                scan::position(rest, &INTERESTING)
-            };
-            i += skip.unwrap_or(rest.len());
+                while stops
+                    .get(stop_at)
+                    .is_some_and(|&s| s < i || !bytes.get(s).is_some_and(|&b| interesting(b)))
+                {
+                    stop_at += 1;
+                }
+                i = stops.get(stop_at).copied().unwrap_or(self.end);
+            }
             let Some(&b) = bytes.get(i).filter(|_| i < self.end) else {
                 break;
             };
@@ -589,7 +625,7 @@ impl<'h> Block<'h> {
     /// the spans (open mark to close mark) inside which no sentence may
     /// end, sorted and disjoint.
     #[inline(never)]
-    fn wrappers(&self, scratch: &mut Scratch) {
+    fn wrappers(&self, scratch: &mut Scratch, stops: &[usize]) {
         let bytes = self.bytes();
         let Scratch {
             stack,
@@ -597,15 +633,17 @@ impl<'h> Block<'h> {
         } = scratch;
         stack.clear();
         out.clear();
-        let mut i = self.start;
-        while i < self.end {
-            let rest = bytes.get(i..self.end).unwrap_or_default();
-            i += scan::position(rest, &INTERESTING).unwrap_or(rest.len());
+        // Past the char last read.
+        let mut next = self.start;
+        for &i in stops {
             if i >= self.end {
                 break;
             }
+            if i < next || !bytes.get(i).is_some_and(|&b| interesting(b)) {
+                continue;
+            }
             let Some(c) = self.char_at(i) else {
-                i += 1;
+                next = i + 1;
                 continue;
             };
             let len = c.len_utf8();
@@ -666,7 +704,7 @@ impl<'h> Block<'h> {
                     _ => {}
                 }
             }
-            i += len;
+            next = i + len;
         }
     }
 
@@ -1251,6 +1289,15 @@ fn prefix(s: &str, max: usize) -> &str {
 /// Lower-cases `word` into `buf`; `None` when it does not fit (no
 /// abbreviation is that long).
 fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.is_ascii() {
+        // Most words: a byte each, without `char::to_lowercase`'s
+        // iterator.
+        let dst = buf.get_mut(..word.len())?;
+        for (d, b) in dst.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return core::str::from_utf8(dst).ok();
+    }
     let mut n = 0;
     for c in word.chars().flat_map(crate::case::lower_char) {
         let len = c.len_utf8();
