@@ -540,6 +540,11 @@ pub(crate) struct Names<'h> {
     clean_scratch: RefCell<Vec<Described<'h>>>,
     /// Each distinct name's [`Traits`] once asked, by [`Seen::distinct`].
     traits: Vec<Cell<Option<Traits>>>,
+    /// The last answer of [`Names::narrated_end`]: the resolver asks
+    /// in text order, line after line in dialogue, so the next answer is
+    /// most often this one or a step further, checked in a few steps
+    /// instead of a binary search over all the narrated names.
+    narrated_hint: Cell<usize>,
 }
 
 /// How many distinct names (and name words, and mentions) the tables of
@@ -784,6 +789,7 @@ impl<'h> Names<'h> {
             name_words: Vec::new(),
             clean_scratch: RefCell::default(),
             traits: Vec::new(),
+            narrated_hint: Cell::new(0),
         };
         // Each distinct word was described once, as it was lexed;
         // `toks[i].id` is token i's word.
@@ -1355,8 +1361,26 @@ impl<'h> Names<'h> {
 
     /// How many of the names outside quotations are seen before `at`.
     fn narrated_end(&self, at: usize) -> usize {
-        self.narrated
-            .partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at))
+        // Whether narrated name k is before `at` (the predicate is true
+        // on a prefix of `narrated`, which is in text order).
+        let before = |k: usize| {
+            self.narrated
+                .get(k)
+                .and_then(|&i| self.seen.get(i))
+                .is_some_and(|s| s.at < at)
+        };
+        // The answer is h exactly when name h-1 is before `at` and name
+        // h is not: tried at the last answer and the next few (asked in
+        // text order), else found by the binary search.
+        let hint = self.narrated_hint.get();
+        let near =
+            (hint..hint.saturating_add(4)).find(|&h| (h == 0 || before(h - 1)) && !before(h));
+        let end = near.unwrap_or_else(|| {
+            self.narrated
+                .partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at))
+        });
+        self.narrated_hint.set(end);
+        end
     }
 
     /// The nearest name before `at` whose gender fits (for "he said" in
@@ -1625,5 +1649,31 @@ mod tests {
         let doc = Lexed::new(hay);
         let names = Names::collect(hay, &doc, &[]);
         assert_eq!(names.by_role("spokesman", hay.len()), Some("John Kirby"));
+    }
+
+    /// [`Names::narrated_end`] with its remembered answer = the binary
+    /// search, asked forwards (as the resolver does), backwards and
+    /// jumping about, at every byte of a text that names people outside
+    /// and inside quotations.
+    #[test]
+    fn narrated_end_is_the_search() {
+        let hay = "Ann met Bo. \"Cy,\" Ann said. Bo left.\n\nDee and Ed came. \
+                   \"Fay?\" asked Gus. Ann smiled. Bo, Cy and Dee sat.";
+        let doc = Lexed::new(hay);
+        let names = Names::collect(hay, &doc, &[Span::new(13, 15), Span::new(56, 59)]);
+        assert!(names.narrated.len() >= 8, "{}", names.narrated.len());
+        let search = |at: usize| {
+            names
+                .narrated
+                .partition_point(|&i| names.seen.get(i).is_some_and(|s| s.at < at))
+        };
+        let n = hay.len() + 2;
+        let ats = (0..n)
+            .chain((0..n).rev())
+            .chain((0..n).map(|k| k * 37 % n))
+            .chain((0..n).step_by(5));
+        for at in ats {
+            assert_eq!(names.narrated_end(at), search(at), "at {at}");
+        }
     }
 }
