@@ -868,6 +868,12 @@ impl<'h> Names<'h> {
             // and particles.
             let start = i;
             let mut end = i + 1;
+            // The flags of the run's last word so far, and its last role
+            // word ("Defense Minister"), kept as the run grows: the
+            // words are not asked again (dialogue names a speaker on
+            // every line).
+            let mut last_flags = f;
+            let mut inner = f.has(Flags::ROLE).then_some(start);
             while let Some(n) = toks.get(end) {
                 let nf = flags(end);
                 let ok = match n.kind() {
@@ -883,10 +889,14 @@ impl<'h> Names<'h> {
                 // ("Brenda's Guinevere" is two names).
                 let prev = toks.get(end - 1);
                 let gap = hay.get(prev.map_or(0, |p| p.span.end)..n.span.start);
-                let possessive = flags(end - 1).has(Flags::POSSESSIVE);
+                let possessive = last_flags.has(Flags::POSSESSIVE);
                 if !ok || possessive || gap.is_some_and(two_line_breaks) {
                     break;
                 }
+                if nf.has(Flags::ROLE) {
+                    inner = Some(end);
+                }
+                last_flags = nf;
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
@@ -939,7 +949,6 @@ impl<'h> Names<'h> {
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
                 let role = start.checked_sub(1).filter(|&p| flags(p).has(Flags::ROLE));
-                let inner = (start..end).rfind(|&k| flags(k).has(Flags::ROLE));
                 for r in [role, inner].into_iter().flatten() {
                     names
                         .roles
