@@ -852,13 +852,16 @@ impl<'h> Names<'h> {
             i += skip;
             let Some(t) = toks.get(i) else { break };
             let f = flags(i);
+            // (The punctuation before is asked first: it decides most
+            // often, as in dialogue's “Yes, without reading the gap.)
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
-                hay.get(p.span.end..t.span.start)
-                    .is_some_and(two_line_breaks)
-                    || matches!(
-                        p.punct(),
-                        Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
-                    ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
+                matches!(
+                    p.punct(),
+                    Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
+                ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
+                    || hay
+                        .get(p.span.end..t.span.start)
+                        .is_some_and(two_line_breaks)
             });
             if sentence_start && in_lower(i) && !f.has(Flags::TITLE) {
                 i += 1;
