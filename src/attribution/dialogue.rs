@@ -32,7 +32,7 @@ pub(super) fn is_scene_break(para: &str) -> bool {
 /// with a quotation mark. There he/she point at the character just
 /// named and untagged lines take turns.
 #[inline(never)]
-pub(super) fn is_dialogue(hay: &str, paragraphs: &[Span]) -> bool {
+pub(super) fn is_dialogue(hay: &Hay<'_>, paragraphs: &[Span]) -> bool {
     // The paragraphs first: one char each, where the wrap test reads
     // every line of the text again.
     let lines = paragraphs
@@ -321,7 +321,7 @@ fn head_subject(res: &mut Resolver, paragraphs: &[Span], k: usize) -> Option<(Sp
 }
 
 /// The first 80 bytes of paragraph `p`, where [`head_subject`] looks.
-fn paragraph_head(hay: &str, p: Span) -> Span {
+fn paragraph_head(hay: &Hay<'_>, p: Span) -> Span {
     Span::new(p.start, floor_boundary(hay, (p.start + 80).min(p.end)))
 }
 
@@ -329,7 +329,7 @@ fn paragraph_head(hay: &str, p: Span) -> Span {
 /// with a quotation mark (each line of dialogue) has none: its first
 /// token is punctuation and no capital, as its first char tells, without
 /// lexing the head.
-fn may_open_with_subject(hay: &str, head: Span) -> bool {
+fn may_open_with_subject(hay: &Hay<'_>, head: Span) -> bool {
     let Some(c) = head.text(hay).chars().find(|c| !c.is_whitespace()) else {
         return false;
     };
@@ -343,7 +343,7 @@ fn may_open_with_subject(hay: &str, head: Span) -> bool {
 /// end. [`narrated_newcomer`] asks it whether any paragraph in its reach
 /// can have a subject: in a run of dialogue lines none can, and each
 /// untagged line would look through the same few paragraphs again.
-pub(super) fn narrative_heads(hay: &str, paragraphs: &[Span]) -> Vec<usize> {
+pub(super) fn narrative_heads(hay: &Hay<'_>, paragraphs: &[Span]) -> Vec<usize> {
     let mut counts = Vec::with_capacity(paragraphs.len() + 1);
     let mut n = 0;
     counts.push(n);
@@ -360,7 +360,7 @@ pub(super) const NEWCOMER_REACH: usize = 4;
 /// A paragraph ending in a speech cue and a colon introduces the
 /// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
 #[inline(never)]
-pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
+pub(super) fn lead_in(hay: &Hay<'_>, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
     let window = Span::new(from.min(para.end), para.end);
     // The last token is a colon when the last char is (a colon never
@@ -402,7 +402,7 @@ pub(super) fn lead_in(hay: &str, doc: &words::Lexed, para: Span, lang: Lang) -> 
 /// ("Ann Ames said the plan was late.").
 #[inline(never)]
 pub(super) fn previous_sentence(
-    hay: &str,
+    hay: &Hay<'_>,
     doc: &words::Lexed,
     window: Span,
     lang: Lang,
@@ -417,7 +417,7 @@ pub(super) fn previous_sentence(
 
 /// `Ann looked up`: a name or he/she opening the sentence, then a
 /// lower-case word.
-pub(super) fn narrative_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn narrative_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
     let capital = words::is_capitalized(first.span.text(hay));
     // Asked of every line's head: most open with a quotation mark, which
@@ -524,7 +524,7 @@ pub(super) fn subject_antecedent(res: &mut Resolver, pronoun: Span, np: Span) ->
 /// The name after "the voice of" when mention `m` is "the voice" or "a
 /// voice": the speaker is the person whose voice it is.
 #[inline(never)]
-pub(super) fn voice_of(hay: &str, doc: &words::Lexed, m: Span) -> Option<Span> {
+pub(super) fn voice_of(hay: &Hay<'_>, doc: &words::Lexed, m: Span) -> Option<Span> {
     // The last word, after the last space, is "voice" in any case: five
     // ASCII letters (no other char lower-cases to one of them), so a
     // byte comparison, not a split and a lower-cased copy of every
@@ -562,7 +562,7 @@ pub(super) fn is_person_noun(k: &str) -> bool {
 /// The subject of a paragraph's last sentence, when it is a person
 /// (a name, he/she, or "the barman").
 #[inline(never)]
-pub(super) fn last_sentence_subject(hay: &str, doc: &words::Lexed, para: Span) -> Option<Span> {
+pub(super) fn last_sentence_subject(hay: &Hay<'_>, doc: &words::Lexed, para: Span) -> Option<Span> {
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
     let toks = doc.window(hay, Span::new(from.min(para.end), para.end));
     // Trailing punctuation dropped, but not a comma.
@@ -702,7 +702,7 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
             // The commas first: most words stand between others.
             if matches!(before, Some(Some(',')))
                 && matches!(after, None | Some(Some(',' | '.' | '!' | '?')))
-                && has(lexicon::HOUSEHOLD_NAMES, &words::key(w))
+                && has(lexicon::HOUSEHOLD_NAMES, &key(hay, t))
             {
                 found = Some(t.span);
             }
@@ -781,7 +781,8 @@ mod tests {
     fn content_tokens_are_the_windows() {
         let hay = "“Yes.” said Bo.\n\n“No, Mr. Ames,” she said. “Tut! Ann—” Café’s “x”.";
         let doc = words::Lexed::new(hay);
-        let res = Resolver::new(hay, &doc, Vec::new(), true, 1);
+        let with_vocab = Hay::new(hay, &doc);
+        let res = Resolver::new(&with_vocab, &doc, Vec::new(), true, 1);
         let mut spans = Vec::new();
         for a in (0..hay.len()).step_by(3) {
             for len in [0, 1, 4, 9, 17] {

@@ -23,7 +23,7 @@ pub(super) static DE_SPLIT_PARTICLES: &WordList = &word_list!(&[
 /// der Menge aus:" (ausrufen). The particle and the verb joined must be a
 /// cue ("ausführt"), so "führt die Liste an" is none. Each particle looks
 /// back a bounded stretch of its own clause.
-pub(super) fn german_split_cue(hay: &str, toks: &[Tok]) -> Option<usize> {
+pub(super) fn german_split_cue(hay: &Hay<'_>, toks: &[Tok]) -> Option<usize> {
     let closes = |i: usize| {
         toks.get(i + 1)
             .is_none_or(|t| matches!(t.punct(), Some(',' | ':' | '.' | ';')))
@@ -54,7 +54,7 @@ pub(super) fn german_split_cue(hay: &str, toks: &[Tok]) -> Option<usize> {
 /// finite verb (the cue, or an auxiliary before a final cue) when it is
 /// nominal, else the phrase right after the verb ("Weiter sagte Larson",
 /// "Dazu wird Musk wie folgt zitiert", "Als er kam, sagte er").
-pub(super) fn german_clause(hay: &str, toks: &[Tok], cue: usize) -> Option<Found> {
+pub(super) fn german_clause(hay: &Hay<'_>, toks: &[Tok], cue: usize) -> Option<Found> {
     let cue_span = toks.get(cue)?.span;
     // A leading subordinate clause ends at the last comma before the cue.
     let lead = toks.iter().position(Tok::is_word)?;
@@ -322,7 +322,11 @@ pub(super) static DE_RELATIVES_GOVERNED: &WordList = &word_list!(&[
 /// colon, or be closed by a cue after the quotation. Returns where the
 /// clause starts and the antecedent as the mention.
 #[inline(never)]
-pub(super) fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Option<(usize, Found)> {
+pub(super) fn german_relative(
+    hay: &Hay<'_>,
+    before: &[Tok],
+    after: &[Tok],
+) -> Option<(usize, Found)> {
     let comma = before.iter().rposition(|t| t.punct() == Some(','))?;
     let rel = before.get(comma + 1..)?;
     if rel.len() > 2 * MAX_NP {
@@ -441,7 +445,7 @@ pub(super) fn german_relative(hay: &str, before: &[Tok], after: &[Tok]) -> Optio
 /// attribute stands between its article and its noun ("der als Kritiker
 /// bekannte Verleger Hans Meier"): the article, then anything up to a
 /// capitalised last word, no comma, bounded.
-pub(super) fn german_extended_np(hay: &str, pre: &[Tok]) -> Option<Span> {
+pub(super) fn german_extended_np(hay: &Hay<'_>, pre: &[Tok]) -> Option<Span> {
     let (first, last) = (pre.first()?, pre.last()?);
     let article = matches!(
         key(hay, first).as_str(),
@@ -456,7 +460,7 @@ pub(super) fn german_extended_np(hay: &str, pre: &[Tok]) -> Option<Span> {
 
 /// German "es … in der Erklärung" after "heißt": the source named by a
 /// prepositional phrase.
-pub(super) fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn impersonal_source(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let mut k = 0;
     if toks.first().is_some_and(|t| key(hay, t) == "es") {
         k += 1;
@@ -497,7 +501,7 @@ pub(super) fn impersonal_source(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// bezeichnet", "wie Ames von der „Post“ zitiert wird") or the subject of
 /// a subordinate clause ("Wie der Minister erklärte, …", "weil die
 /// Regierung ihn als „…“ bezeichnet hat").
-pub(super) fn german_verb_last(hay: &str, toks: &[Tok], cue: usize) -> Option<Span> {
+pub(super) fn german_verb_last(hay: &Hay<'_>, toks: &[Tok], cue: usize) -> Option<Span> {
     // The clause holding the cue starts after the last comma before it.
     let start = toks
         .get(..cue)?
@@ -549,7 +553,7 @@ pub(super) fn german_verb_last(hay: &str, toks: &[Tok], cue: usize) -> Option<Sp
 /// The person a German sentence is about: the verb-second subject of the
 /// last sentence in `window`, when it is a person ([`german_person`]).
 pub(super) fn german_previous_subject(
-    hay: &str,
+    hay: &Hay<'_>,
     doc: &words::Lexed,
     names: &Names,
     window: Span,
@@ -567,7 +571,7 @@ pub(super) fn german_previous_subject(
 /// `sie`, a role or title ("die Ministerin", "der Sprecher"), or a name —
 /// two capitalised words with no article (German nouns take one; names
 /// do not), or one word of a full name of the text.
-pub(super) fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Span) -> bool {
+pub(super) fn german_person(hay: &Hay<'_>, doc: &words::Lexed, names: &Names, np: Span) -> bool {
     let toks = doc.window(hay, np);
     let words: Vec<&Tok> = toks.iter().filter(|t| t.is_word()).collect();
     let Some(first) = words.first() else {
@@ -589,9 +593,9 @@ pub(super) fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Sp
         .is_some_and(|rest| {
             let named: Vec<&Tok> = rest.iter().take_while(|t| t.is_word()).collect();
             named.len() >= 2
-                && named.iter().all(|t| {
-                    words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t))
-                })
+                && named
+                    .iter()
+                    .all(|t| words::is_capitalized(t.span.text(hay)) && !is_stop_tok(hay, t))
         });
     if appositive {
         return true;
@@ -616,13 +620,13 @@ pub(super) fn german_person(hay: &str, doc: &words::Lexed, names: &Names, np: Sp
 /// sentence after the quotation whose object `das` points back at it,
 /// with the speaker after the verb.
 #[inline(never)]
-pub(super) fn german_das_tag(hay: &str, after: &[Tok]) -> Option<Found> {
+pub(super) fn german_das_tag(hay: &Hay<'_>, after: &[Tok]) -> Option<Found> {
     let (first, rest) = after.split_first()?;
     if !matches!(key(hay, first).as_str(), "das" | "dies") {
         return None;
     }
     let verb = rest.first().filter(|t| {
-        t.is_word() && !words::is_capitalized(t.span.text(hay)) && !names::is_stop(&key(hay, t))
+        t.is_word() && !words::is_capitalized(t.span.text(hay)) && !is_stop_tok(hay, t)
     })?;
     let rest = rest.get(1..)?;
     let skip = rest
@@ -653,7 +657,7 @@ pub(super) fn german_das_tag(hay: &str, after: &[Tok]) -> Option<Found> {
 /// Bonn geborene Sängerin Anna Berg", "einer gestern verbreiteten
 /// Erklärung". The attribute ends in an inflected adjective or
 /// participle right before the capitalised noun.
-pub(super) fn german_attributed_np(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn german_attributed_np(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
     if !has(lexicon::DE_ARTICLES, &key(hay, first)) {
         return None;
@@ -679,7 +683,7 @@ pub(super) fn german_attributed_np(hay: &str, toks: &[Tok]) -> Option<Span> {
 
 /// A German phrase with the person it belongs to: "Das Fazit von Sandra
 /// Boser", "Zitat von Schröder" (the words are that person's).
-pub(super) fn german_np_von(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn german_np_von(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let np = np_forward(hay, toks)?;
     let Some(j) = toks.iter().position(|t| t.span.start >= np.end) else {
         return Some(np);
@@ -700,7 +704,7 @@ pub(super) fn german_np_von(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// `sie`, a phrase opened by a nominative article, or a capitalised name
 /// after a verb — never one governed by a preposition ("In einer Rede")
 /// nor a genitive after a noun ("die Sprecherin der Partei").
-pub(super) fn german_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn german_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     for (i, t) in toks.iter().enumerate() {
         if !t.is_word() {
             continue;
@@ -871,7 +875,7 @@ pub(super) fn german_no_cue(
 /// Berg sei der Schritt …", "Für die Ministerin ist das …" (the phrase
 /// after a clause-opening "für", a copula right after it).
 #[inline(never)]
-pub(super) fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
+pub(super) fn german_view_of(hay: &Hay<'_>, before: &[Tok]) -> Option<Span> {
     let lead = before.iter().position(Tok::is_word)?;
     if key(hay, before.get(lead)?) != "für" {
         return None;
@@ -924,7 +928,7 @@ pub(super) fn german_view_of(hay: &str, before: &[Tok]) -> Option<Span> {
 /// stand: „…“". The phrase after the leading preposition (or the adverb
 /// itself) is the source. Looks at a bounded prefix of the sentence only.
 #[inline(never)]
-pub(super) fn german_written_source(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
+pub(super) fn german_written_source(hay: &Hay<'_>, before: &[Tok], after: &[Tok]) -> Option<Span> {
     const REACH: usize = 10;
     let lead = before.iter().position(Tok::is_word)?;
     let first = before.get(lead)?;
@@ -994,7 +998,7 @@ pub(super) fn german_written_source(hay: &str, before: &[Tok], after: &[Tok]) ->
 /// role), the latter is the subject.
 #[inline(never)]
 pub(super) fn german_object_first(
-    hay: &str,
+    hay: &Hay<'_>,
     doc: &words::Lexed,
     names: &Names,
     body: &[Tok],
@@ -1057,7 +1061,7 @@ pub(super) fn german_object_first(
 
 /// The finite verb of a German verb-second clause whose first word is at
 /// `lead`: the first lower-case word after it that can be a finite verb.
-pub(super) fn german_v2_verb(hay: &str, toks: &[Tok], lead: usize) -> Option<usize> {
+pub(super) fn german_v2_verb(hay: &Hay<'_>, toks: &[Tok], lead: usize) -> Option<usize> {
     (lead + 1..toks.len()).find(|&i| {
         let Some(t) = toks.get(i) else { return false };
         let w = t.span.text(hay);
@@ -1084,7 +1088,7 @@ pub(super) fn german_v2_verb(hay: &str, toks: &[Tok], lead: usize) -> Option<usi
 /// The subject of a German verb-second clause without a cue: the phrase
 /// before the finite verb when nominal, else the one after it.
 #[inline(never)]
-pub(super) fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn german_v2_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let lead = toks.iter().position(Tok::is_word)?;
     let verb = german_v2_verb(hay, toks, lead)?;
     let pre = toks.get(lead..verb)?;
@@ -1127,6 +1131,6 @@ pub(super) fn german_v2_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
 }
 
 /// A German auxiliary or cue verb.
-pub(super) fn is_de_verb(hay: &str, t: &Tok) -> bool {
+pub(super) fn is_de_verb(hay: &Hay<'_>, t: &Tok) -> bool {
     t.is_word() && (has(lexicon::DE_AUX, &key(hay, t)) || is_cue(hay, t))
 }

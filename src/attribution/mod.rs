@@ -195,7 +195,7 @@ const APPOSITIVE_WINDOW: usize = 24;
 /// (figures are filled in by [`tally`] once kinds are known). `lang` is
 /// the text's language, already guessed if no hint was given.
 pub(crate) fn attribute(
-    hay: &str,
+    text: &str,
     paragraphs: &[Span],
     quotes: &mut [Quote],
     lang: Lang,
@@ -205,7 +205,8 @@ pub(crate) fn attribute(
         .filter(|q| q.depth == 0)
         .map(|q| q.content)
         .collect();
-    let doc = words::Lexed::new(hay);
+    let doc = words::Lexed::new(text);
+    let hay = &Hay::new(text, &doc);
     let dialogue = is_dialogue(hay, paragraphs);
     let mut res = Resolver::new(hay, &doc, quoted, dialogue, paragraphs.len());
     if dialogue {
@@ -408,7 +409,7 @@ pub(crate) fn attribute(
 /// pattern's filter, then the final check), and the answer depends on the
 /// text alone, so a mention of the same words elsewhere has it too
 /// (dialogue names the same speaker line after line).
-fn plausible_once(hay: &str, memo: &Cell<Option<(Span, bool)>>, m: Span) -> bool {
+fn plausible_once(hay: &Hay<'_>, memo: &Cell<Option<(Span, bool)>>, m: Span) -> bool {
     match memo.get() {
         // (The bytes compared: no char boundaries to check.)
         Some((s, ok))
@@ -430,7 +431,7 @@ fn plausible_once(hay: &str, memo: &Cell<Option<(Span, bool)>>, m: Span) -> bool
 /// and fiction calls characters by their usual name ("Brenda", not a
 /// maiden name given once).
 #[inline(never)]
-fn end_dialogue(res: &mut Resolver<'_>, hay: &str, paragraphs: &[Span], quotes: &mut [Quote]) {
+fn end_dialogue(res: &mut Resolver<'_>, hay: &Hay<'_>, paragraphs: &[Span], quotes: &mut [Quote]) {
     // Whom each line calls by name (bounded work per quotation).
     // (`line` counts the top-level quotations: their index in
     // `res.quoted`.)
@@ -684,19 +685,18 @@ fn attribution_of(
         // No cue: the subject of the quotation's sentence is the
         // likeliest speaker ("X delivered a retort: “Q”").
         let sent = here.sentence();
-        let subject =
-            if lang == Lang::De && sent.first().is_some_and(|t| !names::is_stop(&key(hay, t))) {
-                german_np_von(hay, &sent)
-            } else {
-                // English: the subject of a verb that characterises the
-                // fragment ("protesters chanted", "critics dismissed it
-                // as"), nearer than whatever opens the sentence.
-                (lang == Lang::En)
-                    .then(|| governor_subject(hay, &sent))
-                    .flatten()
-                    .filter(|&m| plausible_mention(hay, m))
-                    .or_else(|| sentence_subject(hay, &sent))
-            };
+        let subject = if lang == Lang::De && sent.first().is_some_and(|t| !is_stop_tok(hay, t)) {
+            german_np_von(hay, &sent)
+        } else {
+            // English: the subject of a verb that characterises the
+            // fragment ("protesters chanted", "critics dismissed it
+            // as"), nearer than whatever opens the sentence.
+            (lang == Lang::En)
+                .then(|| governor_subject(hay, &sent))
+                .flatten()
+                .filter(|&m| plausible_mention(hay, m))
+                .or_else(|| sentence_subject(hay, &sent))
+        };
         subject.map(|np| Attribution {
             speaker: res.resolve(np),
             mention: Some(np),
@@ -754,7 +754,12 @@ fn attribution_of(
 /// this one with a colon ("… in Frage:"), so the quotation is theirs, not
 /// the last speaker's.
 #[inline(never)]
-fn german_new_speaker(hay: &str, doc: &words::Lexed, names: &Names<'_>, before: &[Tok]) -> bool {
+fn german_new_speaker(
+    hay: &Hay<'_>,
+    doc: &words::Lexed,
+    names: &Names<'_>,
+    before: &[Tok],
+) -> bool {
     before.last().and_then(Tok::punct) == Some(':')
         && before
             .get(..before.len() - 1)
@@ -775,7 +780,7 @@ fn german_new_speaker(hay: &str, doc: &words::Lexed, names: &Names<'_>, before: 
 /// (`attribute` in one piece, 27 KB of wasm, took 12 MB to compile;
 /// BENCHMARKS.md, "Peak memory").
 struct Here<'a> {
-    hay: &'a str,
+    hay: &'a Hay<'a>,
     doc: &'a words::Lexed<'a>,
     lang: Lang,
     paragraphs: &'a [Span],
@@ -1217,7 +1222,7 @@ fn upper_initial(c: char) -> char {
 /// possessive or article ("His boy, Joe, shaved me"): the name after the
 /// comma is in apposition to it, not someone addressed. `toks` end just
 /// before the comma; only the last three words are looked at.
-fn after_noun_phrase(hay: &str, toks: &[Tok]) -> bool {
+fn after_noun_phrase(hay: &Hay<'_>, toks: &[Tok]) -> bool {
     // Bounded: only the last four tokens matter.
     let toks = toks.get(toks.len().saturating_sub(4)..).unwrap_or(&[]);
     let clause = toks
@@ -1493,19 +1498,165 @@ fn sentence_head<'d>(hay: &str, doc: &words::Lexed<'_>, toks: Cow<'d, [Tok]>) ->
     }
 }
 
-fn key<'a>(hay: &'a str, t: &Tok) -> words::Key<'a> {
-    words::key(t.span.text(hay))
+/// The text under attribution with its vocabulary: what the rules are
+/// given instead of the bare text, so that a word lexed with the whole
+/// text ([`words::Lexed`]) reads its key and word-list bits by its id
+/// ([`Tok::id`]), described once per distinct word, instead of
+/// lower-casing its text and searching the lists again at every question
+/// (some 100,000 questions per megabyte of news, [`key`] and [`is_cue`]
+/// a tenth of the analysis). A word without an id (one a window's edge
+/// cut, lexed on its own) is asked by its text, with the same answer
+/// (`words::keys_by_id_are_the_texts_keys`).
+///
+/// It dereferences to the text, so spans read from it as from a `&str`.
+pub(super) struct Hay<'a> {
+    text: &'a str,
+    vocab: Option<&'a vocab::Vocab<'a>>,
+    /// Per word id, the [`Listed`] bits of its key once asked (with
+    /// [`Listed::KNOWN`]), else 0: most words are never asked, and a word
+    /// asked is mostly asked again (a text repeats its "said").
+    listed: Vec<Cell<u8>>,
+}
+
+impl<'a> Hay<'a> {
+    /// `text` with the vocabulary of its words (`doc`, lexed from it).
+    fn new(text: &'a str, doc: &'a words::Lexed<'a>) -> Hay<'a> {
+        let vocab = doc.vocab();
+        Hay {
+            text,
+            vocab: Some(vocab),
+            listed: vec![Cell::new(0); vocab.len()],
+        }
+    }
+
+    /// `text` alone: every word is asked by its text.
+    #[cfg(test)]
+    fn plain(text: &'a str) -> Hay<'a> {
+        Hay {
+            text,
+            vocab: None,
+            listed: Vec::new(),
+        }
+    }
+
+    /// The vocabulary's entry of token `t`, if it is a word with an id.
+    fn word(&self, t: &Tok) -> Option<&'a vocab::Word<'a>> {
+        let vocab = self.vocab?;
+        vocab.word(t.id()).filter(|_| t.id() != words::NO_ID)
+    }
+
+    /// The [`Listed`] bits of token `t`'s key: kept per id after the first
+    /// question.
+    fn listed(&self, t: &Tok) -> Listed {
+        let cell = usize::try_from(t.id())
+            .ok()
+            .and_then(|i| self.listed.get(i))
+            .filter(|_| t.id() != words::NO_ID);
+        match cell {
+            Some(c) if c.get() & Listed::KNOWN != 0 => Listed(c.get()),
+            Some(c) => {
+                let l = Listed::of(&key(self, t));
+                c.set(l.0 | Listed::KNOWN);
+                l
+            }
+            None => Listed::of(&key(self, t)),
+        }
+    }
+}
+
+impl std::ops::Deref for Hay<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+/// Whether a key is in the word lists the rules ask most, as bits:
+/// one look-up per distinct word ([`Hay::listed`]).
+#[derive(Clone, Copy)]
+struct Listed(u8);
+
+impl Listed {
+    /// A cue word ([`is_cue_key`]).
+    const CUE: u8 = 1;
+    /// A cue word or "so" ([`lexicon::is_cue_word`]).
+    const CUE_WORD: u8 = 1 << 4;
+    /// A pronoun ([`lexicon::PRONOUNS`]).
+    const PRONOUN: u8 = 1 << 1;
+    /// An adverb or auxiliary between speaker and cue ([`lexicon::BRIDGES`]).
+    const BRIDGE: u8 = 1 << 2;
+    /// A determiner ([`lexicon::DETERMINERS`]).
+    const DETERMINER: u8 = 1 << 3;
+    /// The bits are known (kept in [`Hay::listed`]).
+    const KNOWN: u8 = 1 << 7;
+
+    /// The bits of key `k`.
+    fn of(k: &str) -> Listed {
+        let (pronoun, determiner) = vocab::is_listed_pronoun_determiner(k);
+        let cue_word = lexicon::is_cue_word(k);
+        let bits = [
+            // [`is_cue_key`].
+            (cue_word && k != "so", Listed::CUE),
+            (cue_word, Listed::CUE_WORD),
+            (pronoun, Listed::PRONOUN),
+            (vocab::is_listed_bridge(k), Listed::BRIDGE),
+            (determiner, Listed::DETERMINER),
+        ];
+        Listed(
+            bits.iter()
+                .filter(|(on, _)| *on)
+                .fold(0, |acc, (_, bit)| acc | bit),
+        )
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// The look-up key of token `t` ([`words::key`] of its text): read from
+/// the vocabulary when it has an id there.
+fn key<'a>(hay: &Hay<'a>, t: &Tok) -> words::Key<'a> {
+    match (hay.vocab, hay.word(t)) {
+        (Some(vocab), Some(w)) => words::Key::Same(vocab.key_of(w)),
+        _ => words::key(t.span.text(hay.text)),
+    }
+}
+
+/// Whether token `t` is a word starting with a capital letter.
+fn is_capitalized_tok(hay: &Hay<'_>, t: &Tok) -> bool {
+    match hay.word(t) {
+        Some(w) => w.flags.has(vocab::Flags::CAPITALIZED),
+        None => words::is_capitalized(t.span.text(hay.text)),
+    }
+}
+
+/// The vocabulary's flags of word token `t`: by its id, else (no id)
+/// as [`vocab::describe`] describes its text.
+fn flags_of(hay: &Hay<'_>, t: &Tok) -> vocab::Flags {
+    match hay.word(t) {
+        Some(w) => w.flags,
+        None => vocab::describe(t.span.text(hay.text)).1,
+    }
+}
+
+/// [`names::is_stop`] of token `t`'s key.
+fn is_stop_tok(hay: &Hay<'_>, t: &Tok) -> bool {
+    match hay.word(t) {
+        Some(w) => w.flags.has(vocab::Flags::STOP),
+        None => names::is_stop(&key(hay, t)),
+    }
 }
 
 /// Whether a token is a speech cue. Verbs are lower-case inside a
 /// sentence ("the United States" holds no cue); a capitalised cue counts
 /// only where it opens the sentence ("Said Ms. Poynter, …").
-fn is_cue(hay: &str, t: &Tok) -> bool {
-    t.is_word() && !words::is_capitalized(t.span.text(hay)) && is_cue_key(&key(hay, t))
+fn is_cue(hay: &Hay<'_>, t: &Tok) -> bool {
+    t.is_word() && hay.listed(t).has(Listed::CUE) && !is_capitalized_tok(hay, t)
 }
 
-fn is_cue_or_capital_cue(hay: &str, t: &Tok) -> bool {
-    t.is_word() && is_cue_key(&key(hay, t))
+fn is_cue_or_capital_cue(hay: &Hay<'_>, t: &Tok) -> bool {
+    t.is_word() && hay.listed(t).has(Listed::CUE)
 }
 
 /// Whether a key is a cue word ("so" only joins clauses).
@@ -1516,17 +1667,20 @@ fn is_cue_key(k: &str) -> bool {
 /// Whether a word is a determiner opening a phrase. Only the English and
 /// German articles count when capitalised (sentence-initial "The"); "Un"
 /// in "Kim Jong Un" is a name, not French "un".
-fn is_determiner(hay: &str, t: &Tok) -> bool {
-    let w = t.span.text(hay);
-    t.is_word() && is_determiner_word(w, &words::key(w))
+fn is_determiner(hay: &Hay<'_>, t: &Tok) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let k = key(hay, t);
+    let listed = match hay.word(t) {
+        Some(w) => w.flags.has(vocab::Flags::DETERMINER),
+        None => vocab::is_listed_determiner(&k),
+    };
+    listed_determiner_word(listed, t.span.text(hay), &k)
 }
 
-/// [`is_determiner`] of a word `w` with key `k` (already at hand).
-fn is_determiner_word(w: &str, k: &str) -> bool {
-    listed_determiner_word(vocab::is_listed_determiner(k), w, k)
-}
-
-/// [`is_determiner_word`] when whether `k` is listed is known (`listed`).
+/// Whether word `w` with key `k` is a determiner ([`is_determiner`]),
+/// when whether `k` is listed is known (`listed`).
 fn listed_determiner_word(listed: bool, w: &str, k: &str) -> bool {
     listed
         && (!words::is_capitalized(w)
@@ -1550,14 +1704,16 @@ fn listed_determiner_word(listed: bool, w: &str, k: &str) -> bool {
 }
 
 /// Adverbs and auxiliaries between a speaker and the cue.
-fn is_bridge(hay: &str, t: &Tok) -> bool {
+fn is_bridge(hay: &Hay<'_>, t: &Tok) -> bool {
+    if hay.listed(t).has(Listed::BRIDGE) {
+        return true;
+    }
     let k = key(hay, t);
-    vocab::is_listed_bridge(&k)
-        || k.len() > 4 && k.ends_with("ly") && !words::is_capitalized(t.span.text(hay))
+    k.len() > 4 && k.ends_with("ly") && !is_capitalized_tok(hay, t)
 }
 
-fn is_pronoun(hay: &str, t: &Tok) -> bool {
-    t.is_word() && vocab::is_listed_pronoun(&key(hay, t))
+fn is_pronoun(hay: &Hay<'_>, t: &Tok) -> bool {
+    t.is_word() && hay.listed(t).has(Listed::PRONOUN)
 }
 
 #[cfg(test)]
@@ -1624,6 +1780,68 @@ mod tests {
         assert!(
             dots > 10_000 && abbrevs > 5_000,
             "{dots} dots, {abbrevs} not ends"
+        );
+    }
+
+    /// What the rules ask of a token ([`key`], [`is_cue`], [`is_pronoun`],
+    /// [`is_bridge`], [`is_determiner`], ...) is the same read by its id
+    /// (kept per id after the first question) as asked of its text, for
+    /// every token of the text and of windows cut anywhere in it (whose
+    /// cut words have no id), asked in any order.
+    #[test]
+    fn answers_by_id_are_the_texts_answers() {
+        let hay = "“No,” said Ann's aide. Said Bo: “So.” So he SAID, she told the \
+                   reporters, and SHE quietly replied; The spokesman’s His Her it's \
+                   Die Ärztin sagte, der Minister betonte laut EINER Studie: „Ja“. \
+                   Warily, Kelly says, the U.S. Navy wrote; A an THE Un dem.";
+        let doc = words::Lexed::new(hay);
+        let by_id = Hay::new(hay, &doc);
+        let by_text = Hay::plain(hay);
+        let answers = |h: &Hay<'_>, t: &Tok| {
+            (
+                key(h, t).to_string(),
+                is_capitalized_tok(h, t),
+                is_cue(h, t),
+                is_cue_or_capital_cue(h, t),
+                is_pronoun(h, t),
+                is_bridge(h, t),
+                is_determiner(h, t),
+            )
+        };
+        let bounds: Vec<usize> = (0..=hay.len())
+            .filter(|&i| hay.is_char_boundary(i))
+            .collect();
+        let (mut with_id, mut cues) = (0, 0);
+        // Backwards first: a word's bits are kept the first time asked.
+        for t in doc.all().iter().rev() {
+            assert_eq!(answers(&by_id, t), answers(&by_text, t), "{t:?}");
+        }
+        for &a in bounds.iter().step_by(3) {
+            for &b in bounds.iter().filter(|&&b| b > a).step_by(5) {
+                for t in doc.window(hay, Span::new(a, b)).iter() {
+                    let want = answers(&by_text, t);
+                    assert_eq!(answers(&by_id, t), want, "{a}..{b}: {t:?}");
+                    with_id += usize::from(t.id() != words::NO_ID);
+                    cues += usize::from(want.2);
+                }
+            }
+        }
+        assert!(
+            with_id > 10_000 && cues > 1_000,
+            "{with_id} with ids, {cues} cues"
+        );
+        // Each question has its yeses: the cues said … wrote (not "So",
+        // "SAID"), the bridge "quietly" (not "Warily", "Kelly"), the
+        // determiners with the capitalised articles (not "EINER", "Un").
+        let all = |f: fn(&Hay<'_>, &Tok) -> bool| doc.all().iter().filter(|t| f(&by_id, t)).count();
+        assert_eq!(
+            [
+                all(is_cue),
+                all(is_pronoun),
+                all(is_bridge),
+                all(is_determiner)
+            ],
+            [7, 4, 1, 9]
         );
     }
 

@@ -11,7 +11,7 @@ use super::*;
 use crate::wordlist::{word_list, WordList};
 
 /// `“Q,” said X` / `“Q,” X said` / `„Q“, so X`.
-pub(super) fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+pub(super) fn after_pattern(hay: &Hay<'_>, toks: &[Tok], lang: Lang) -> Option<Found> {
     // Skip the punctuation between the closing mark and the tag.
     let start = toks.iter().position(Tok::is_word)?;
     if toks.get(..start)?.iter().any(|t| {
@@ -164,7 +164,7 @@ pub(super) fn after_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found
 
 /// A household word standing as a name after a cue: `"…," said nanny.`
 /// (the word alone, then the end of the clause).
-pub(super) fn household_name(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn household_name(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let w = toks.first().filter(|t| t.is_word())?;
     let ends = toks
         .get(1)
@@ -175,7 +175,7 @@ pub(super) fn household_name(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// The speaker phrase of a tag, `toks` running from the tag's start to
 /// the cue: it must open with a name, a pronoun or a determiner and hold
 /// no sentence punctuation.
-pub(super) fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn tag_phrase(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let mut end = without_parenthesis(toks).len();
     while end > 0
         && toks
@@ -246,7 +246,7 @@ pub(super) fn tag_phrase(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// …", "said that …") rather than ending it ("said.", "said Tuesday",
 /// "said in a statement").
 #[inline(never)]
-pub(super) fn takes_complement(hay: &str, toks: &[Tok], cue: Option<Span>) -> bool {
+pub(super) fn takes_complement(hay: &Hay<'_>, toks: &[Tok], cue: Option<Span>) -> bool {
     let Some(cue) = cue else { return false };
     let Some(next) = toks.iter().find(|t| t.span.start >= cue.end) else {
         return false;
@@ -319,7 +319,7 @@ pub(super) fn without_parenthesis(toks: &[Tok]) -> &[Tok] {
 /// A tag closing the quotation's sentence after more words: `fired
 /// “multiple” missiles on Tuesday, he added.`
 #[inline(never)]
-pub(super) fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+pub(super) fn sentence_tag(hay: &Hay<'_>, toks: &[Tok], lang: Lang) -> Option<Found> {
     // Try each comma from the last back (at most a few): the tag may
     // carry an appositive after the name ("…, said David Ames, a former
     // aide.") or an adjunct after the cue ("…, Ms Ruiz said at a rally").
@@ -353,7 +353,7 @@ pub(super) fn sentence_tag(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found>
 
 /// Any speech cue in the quotation's sentence, nearest first.
 #[inline(never)]
-pub(super) fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Option<Span> {
+pub(super) fn cue_in_sentence(hay: &Hay<'_>, before: &[Tok], after: &[Tok]) -> Option<Span> {
     before
         .iter()
         .rev()
@@ -365,7 +365,12 @@ pub(super) fn cue_in_sentence(hay: &str, before: &[Tok], after: &[Tok]) -> Optio
 /// "you" right before or after the cue `cue` in the quotation's sentence
 /// (`“Look!” you cried`, `said you`): a story told to its listener.
 #[inline(never)]
-pub(super) fn second_person(hay: &str, before: &[Tok], after: &[Tok], cue: Span) -> Option<Span> {
+pub(super) fn second_person(
+    hay: &Hay<'_>,
+    before: &[Tok],
+    after: &[Tok],
+    cue: Span,
+) -> Option<Span> {
     [before, after].into_iter().find_map(|toks| {
         let k = toks.iter().position(|t| t.span == cue)?;
         let near = [k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k + 1)];
@@ -380,7 +385,7 @@ pub(super) fn second_person(hay: &str, before: &[Tok], after: &[Tok], cue: Span)
 /// when no phrase stands right before the cue, the subject that opens the
 /// sentence (`Cornyn (R-Texas) told a reporter that he “…”`, `X did Y,
 /// saying “…”`).
-pub(super) fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Found> {
+pub(super) fn before_pattern(hay: &Hay<'_>, toks: &[Tok], lang: Lang) -> Option<Found> {
     // German capitalises an adverb only where a sentence starts: a heading
     // run into the text ("Rückblick Bereits 2005 hatte X erklärt:") ends
     // before it.
@@ -464,7 +469,7 @@ pub(super) fn before_pattern(hay: &str, toks: &[Tok], lang: Lang) -> Option<Foun
 /// `Philip Bump: “Q”`: a short name phrase and a colon right before the
 /// quotation.
 #[inline(never)]
-pub(super) fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
+pub(super) fn colon_pattern(hay: &Hay<'_>, toks: &[Tok]) -> Option<Found> {
     let (last, rest) = toks.split_last()?;
     if last.punct() != Some(':') {
         return None;
@@ -478,7 +483,7 @@ pub(super) fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
     let all_caps = phrase.iter().all(|t| {
         !t.is_word() || words::is_capitalized(t.span.text(hay)) || has(&["of", "the"], &key(hay, t))
     });
-    if phrase.len() > 5 || !all_caps || !first.is_word() || names::is_stop(&key(hay, first)) {
+    if phrase.len() > 5 || !all_caps || !first.is_word() || is_stop_tok(hay, first) {
         return None;
     }
     let np = tag_phrase(hay, phrase)?;
@@ -493,7 +498,7 @@ pub(super) fn colon_pattern(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// closed by commas ("In a statement, the ministry …", "Outside the
 /// hall, protesters …", "Horrified at the result, Ann …", "Two years
 /// ago, she …") and a dateline ("BERLIN (AP) — The ministry …").
-pub(super) fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn sentence_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let mut from = dateline_end(hay, toks);
     // A few introductory phrases at most.
     for _ in 0..4 {
@@ -548,7 +553,7 @@ pub(super) fn sentence_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// The subject after a word or two of function words that open a clause
 /// with no comma ("But Ann would not …", "And he is …"): a pronoun or a
 /// capitalised name only, not a lower-case word that may be a verb.
-fn after_conjunction(hay: &str, toks: &[Tok]) -> Option<Span> {
+fn after_conjunction(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let skip = toks
         .iter()
         .take(2)
@@ -562,7 +567,7 @@ fn after_conjunction(hay: &str, toks: &[Tok]) -> Option<Span> {
     let w = first.span.text(hay);
     // Not "it": "Usually it ended …" is about a thing.
     let person = is_pronoun(hay, first) && key(hay, first) != "it";
-    if !(person || words::is_capitalized(w) && !names::is_stop(&key(hay, first))) {
+    if !(person || words::is_capitalized(w) && !is_stop_tok(hay, first)) {
         return None;
     }
     np_forward(hay, rest)
@@ -608,7 +613,7 @@ static INTRO_WORDS: &WordList = &word_list!(&[
 /// phrase, to be closed by a comma: a participle ("Speaking in Ohio, Trump …",
 /// "Asked about it, she …", "Horrified at the news, Ann …"), a
 /// preposition or adverb ("In a statement, the ministry …").
-fn introduces(hay: &str, toks: &[Tok]) -> bool {
+fn introduces(hay: &Hay<'_>, toks: &[Tok]) -> bool {
     let Some(first) = toks.first().filter(|t| t.is_word()) else {
         return false;
     };
@@ -627,7 +632,7 @@ fn introduces(hay: &str, toks: &[Tok]) -> bool {
 /// Where a dateline ends: "WASHINGTON (AP) — …", "PARIS, July 25 (UPI)
 /// — …": a capital-letters word opening the text and a dash within a
 /// few tokens. 0 when there is none.
-fn dateline_end(hay: &str, toks: &[Tok]) -> usize {
+fn dateline_end(hay: &Hay<'_>, toks: &[Tok]) -> usize {
     let Some(first) = toks.first().filter(|t| t.is_word()) else {
         return 0;
     };
@@ -648,7 +653,7 @@ fn dateline_end(hay: &str, toks: &[Tok]) -> usize {
 /// `according to X` (also German "laut X", Spanish "según X", French
 /// "selon X").
 #[inline(never)]
-pub(super) fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
+pub(super) fn according_to(hay: &Hay<'_>, toks: &[Tok]) -> Option<Found> {
     for (i, t) in toks.iter().enumerate() {
         let k = key(hay, t);
         let (cue_end, np_from) = match k.as_str() {
@@ -738,7 +743,7 @@ pub(super) fn according_to(hay: &str, toks: &[Tok]) -> Option<Found> {
 /// Polizei „…“" is the police's. A few candidates only, so a sentence
 /// full of "nach" stays linear.
 #[inline(never)]
-pub(super) fn according_to_nearest(hay: &str, toks: &[Tok]) -> Option<Found> {
+pub(super) fn according_to_nearest(hay: &Hay<'_>, toks: &[Tok]) -> Option<Found> {
     let candidates = (0..toks.len()).rev().filter(|&i| {
         toks.get(i).is_some_and(|t| {
             matches!(
@@ -804,7 +809,7 @@ static AUXILIARIES: &WordList = &word_list!(&[
 /// is elsewhere (a participle after a comma: "…, calling it “…”"), for
 /// the sentence's subject to answer.
 #[inline(never)]
-pub(super) fn governor_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn governor_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     // Only the quotation's own clause: a governing word before a
     // semicolon or colon belongs to another.
     let from = toks
@@ -850,7 +855,7 @@ pub(super) fn governor_subject(hay: &str, toks: &[Tok]) -> Option<Span> {
 /// body between them is the subject of a verb ("Ann's spokesman
 /// called", "his supporters dismissed"): only adjectives may stand
 /// there, and a past or -ing form (`verb_form`) is a verb, no noun.
-fn statement_owner(hay: &str, head: &[Tok], verb_form: bool) -> Option<Span> {
+fn statement_owner(hay: &Hay<'_>, head: &[Tok], verb_form: bool) -> Option<Span> {
     let adjective = |w: &str| !w.ends_with('s') || w.ends_with("ous");
     for (between, t) in head.iter().rev().take(3).enumerate() {
         let w = t.span.text(hay);
@@ -878,7 +883,7 @@ fn statement_owner(hay: &str, head: &[Tok], verb_form: bool) -> Option<Span> {
 /// The subject right before a governing verb `verb` (its key), `head`
 /// the clause before it: auxiliaries, negation and adverbs skipped ("is
 /// praising", "has repeatedly dubbed", "do believe").
-fn verb_subject(hay: &str, head: &[Tok], verb: &str) -> Option<Span> {
+fn verb_subject(hay: &Hay<'_>, head: &[Tok], verb: &str) -> Option<Span> {
     let skip = |end: usize| {
         let mut end = end;
         while end > 0
@@ -910,11 +915,11 @@ fn verb_subject(hay: &str, head: &[Tok], verb: &str) -> Option<Span> {
     let np = np_backward(hay, head)?;
     let first = head.iter().find(|t| t.span.start == np.start)?;
     // A lone function word is no subject ("a", "not").
-    if np == first.span && names::is_stop(&key(hay, first)) && !is_pronoun(hay, first) {
+    if np == first.span && is_stop_tok(hay, first) && !is_pronoun(hay, first) {
         return None;
     }
     let before = head.iter().rfind(|t| t.span.end <= np.start);
-    let after_word = before.is_some_and(|p| p.is_word() && !names::is_stop(&key(hay, p)));
+    let after_word = before.is_some_and(|p| p.is_word() && !is_stop_tok(hay, p));
     // A participle's phrase is its subject only where it opens the
     // clause or follows "with" ("with crowds chanting “…”"); after a
     // verb it is an object ("issued a statement condemning “…”", "ran
@@ -934,7 +939,7 @@ fn verb_subject(hay: &str, head: &[Tok], verb: &str) -> Option<Span> {
 /// sentence up to the quotation). The pronoun stays the mention (the
 /// words naming the speaker there); the antecedent says who it is.
 #[inline(never)]
-pub(super) fn relative_antecedent(hay: &str, toks: &[Tok], np: Span) -> Option<Span> {
+pub(super) fn relative_antecedent(hay: &Hay<'_>, toks: &[Tok], np: Span) -> Option<Span> {
     let at = toks.iter().position(|t| t.span == np)?;
     let pronoun = toks.get(at).is_some_and(|t| is_pronoun(hay, t));
     let relative = at

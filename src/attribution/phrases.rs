@@ -6,6 +6,7 @@
 //! with its titles or a determiner-led phrase. [`plausible_mention`] turns
 //! away lone dates and sentence adverbs that stand where a subject could.
 
+use super::vocab::Flags;
 use super::*;
 use crate::wordlist::{word_list, WordList};
 
@@ -13,7 +14,7 @@ use crate::wordlist::{word_list, WordList};
 /// before it in the sentence): a pronoun, a capitalised name with its
 /// titles, or a determiner-led noun phrase ("the spokesman", "a Foreign
 /// Office statement").
-pub(super) fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn np_backward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let mut end = without_parenthesis(toks).len();
     // Skip adverbs and auxiliaries: "also said", "has repeatedly said".
     while end > 0
@@ -57,12 +58,10 @@ pub(super) fn np_backward(hay: &str, toks: &[Tok]) -> Option<Span> {
     let mut words = 0usize;
     let mut capitals = 0usize;
     while let Some(t) = toks.get(start) {
-        let w = t.span.text(hay);
-        let k = words::key(w);
         let ok = match t.kind() {
-            Kind::Word if names::is_stop(&k) && !is_determiner(hay, t) => false,
+            Kind::Word if is_stop_tok(hay, t) && !is_determiner(hay, t) => false,
             Kind::Word => {
-                if words::is_capitalized(w) {
+                if is_capitalized_tok(hay, t) {
                     capitals += 1;
                 }
                 words += 1;
@@ -146,7 +145,7 @@ pub(super) static PREPOSITIONS: &WordList = &word_list!(&[
 /// Whether a mention can name a speaker: not a lone date word (“said
 /// Juni”, a month read as a subject) nor a lone sentence adverb (Damit,
 /// Ursprünglich), which German word order puts where a subject could be.
-pub(super) fn plausible_mention(hay: &str, m: Span) -> bool {
+pub(super) fn plausible_mention(hay: &Hay<'_>, m: Span) -> bool {
     let text = m.text(hay);
     let mut words = text.split_whitespace();
     let (Some(only), None) = (words.next(), words.next()) else {
@@ -205,7 +204,7 @@ pub(super) static DATES: &WordList = &word_list!(&[
 
 /// A speaker phrase right after a cue: a pronoun, a determiner-led phrase
 /// or a capitalised name, up to a comma or a preposition.
-pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
+pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     // A quoted name: schrieb „Die Zeit“.
     if let (Some(open), Some(next)) = (toks.first(), toks.get(1)) {
         if matches!(open.punct(), Some('„' | '“' | '»' | '«'))
@@ -225,8 +224,9 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     }
     // The first word's key, looked up once for the questions below.
     let first_key = key(hay, first);
-    let (pronoun, determiner) = vocab::is_listed_pronoun_determiner(&first_key);
-    if pronoun {
+    let listed = hay.listed(first);
+    let determiner = listed.has(Listed::DETERMINER);
+    if listed.has(Listed::PRONOUN) {
         return Some(first.span);
     }
     let det = listed_determiner_word(determiner, first.span.text(hay), &first_key);
@@ -237,10 +237,9 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
         .position(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
         .filter(|&k| {
             k > 0
-                && toks.get(..k).is_some_and(|l| {
-                    l.iter()
-                        .all(|t| t.is_word() && !names::is_stop(&key(hay, t)))
-                })
+                && toks
+                    .get(..k)
+                    .is_some_and(|l| l.iter().all(|t| t.is_word() && !is_stop_tok(hay, t)))
         });
     if let Some(k) = lead {
         if !det {
@@ -252,14 +251,13 @@ pub(super) fn np_forward(hay: &str, toks: &[Tok]) -> Option<Span> {
     }
     let mut end = 1usize;
     while let Some(t) = toks.get(end) {
-        let w = t.span.text(hay);
         let ok = match t.kind() {
             Kind::Word => {
-                let k = words::key(w);
-                !names::is_stop(&k)
-                    && !lexicon::is_cue_word(&k)
-                    && !vocab::is_listed_determiner(&k)
-                    && (det || words::is_capitalized(w) || has(lexicon::ROLES, &k))
+                let f = flags_of(hay, t);
+                !f.has(Flags::STOP)
+                    && !hay.listed(t).has(Listed::CUE_WORD)
+                    && !f.has(Flags::DETERMINER)
+                    && (det || f.has(Flags::CAPITALIZED) || f.has(Flags::ROLE))
             }
             // A capital after the dot asked first: it needs no look-up.
             Kind::Punct('.') => {

@@ -12,7 +12,7 @@ use super::*;
 /// Turns mentions into speakers: the fullest name, pronouns to the
 /// person they point at, one [`Speaker`] per name.
 pub(super) struct Resolver<'h> {
-    pub(super) hay: &'h str,
+    pub(super) hay: &'h Hay<'h>,
     /// The text's tokens, lexed once (windows are sliced from them).
     pub(super) doc: &'h words::Lexed<'h>,
     pub(super) names: Names<'h>,
@@ -106,7 +106,7 @@ impl<'h> Resolver<'h> {
     /// quotations have the contents `quoted` (in text order), in a text
     /// of `paragraphs` paragraphs that is `dialogue` or not.
     pub(super) fn new(
-        hay: &'h str,
+        hay: &'h Hay<'h>,
         doc: &'h words::Lexed<'h>,
         quoted: Vec<Span>,
         dialogue: bool,
@@ -353,15 +353,14 @@ impl<'h> Resolver<'h> {
         // "the spokesman": the person introduced with that role.
         toks.iter()
             .rev()
-            .map(|t| words::key(t.span.text(hay)))
-            .find(|k| has(lexicon::ROLES, k))
-            .and_then(|r| self.names.by_role(&r, at).map(str::to_owned))
+            .find(|t| t.is_word() && flags_of(hay, t).has(Flags::ROLE))
+            .and_then(|r| self.names.by_role(&key(hay, r), at).map(str::to_owned))
             .or_else(|| {
                 // Fiction: "the old man", "the girl" is a
                 // character of that sex named nearby who has
                 // spoken.
-                let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
-                let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                let k = toks.first().map(|t| key(hay, t))?;
+                let noun = toks.last().map(|t| key(hay, t))?;
                 let gender = noun_gender(&noun)?;
                 if !self.dialogue || k != "the" {
                     return None;
@@ -381,13 +380,12 @@ impl<'h> Resolver<'h> {
             .or_else(|| {
                 // "said nanny": a household word used as a name.
                 let [w] = &*toks else { return None };
-                has(lexicon::HOUSEHOLD_NAMES, &words::key(w.span.text(hay)))
-                    .then(|| title_case(text))
+                has(lexicon::HOUSEHOLD_NAMES, &key(hay, w)).then(|| title_case(text))
             })
             .or_else(|| {
                 // Fiction: "the barman" is a character of its own.
-                let k = toks.first().map(|t| words::key(t.span.text(hay)))?;
-                let noun = toks.last().map(|t| words::key(t.span.text(hay)))?;
+                let k = toks.first().map(|t| key(hay, t))?;
+                let noun = toks.last().map(|t| key(hay, t))?;
                 // A title names a person too ("the sergeant"),
                 // unless it is an adjective ("the former").
                 let person = has(lexicon::ROLES, &noun)
@@ -608,6 +606,7 @@ mod tests {
         let mut kept = 0;
         for hay in texts {
             let doc = words::Lexed::new(hay);
+            let hay = &Hay::new(hay, &doc);
             for dialogue in [false, true] {
                 let mut fast = Resolver::new(hay, &doc, Vec::new(), dialogue, 1);
                 let mut slow = Resolver::new(hay, &doc, Vec::new(), dialogue, 1);
@@ -619,7 +618,7 @@ mod tests {
                         slow.by_text_last = None;
                         let want = slow.resolve(m);
                         let got = fast.resolve(m);
-                        assert_eq!(got, want, "{:?} in {hay:?}", m.text(hay));
+                        assert_eq!(got, want, "{:?} in {:?}", m.text(hay), hay.text);
                         assert_eq!(
                             (fast.last_person, fast.last_group),
                             (slow.last_person, slow.last_group)
