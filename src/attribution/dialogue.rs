@@ -426,10 +426,10 @@ pub(super) fn narrative_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
         return None;
     }
     let k = key(hay, first);
-    let opens = if first.is_word() && vocab::is_listed_pronoun(&k) {
+    let opens = if is_pronoun(hay, first) {
         matches!(k.as_str(), "he" | "she")
     } else {
-        capital && !names::is_stop(&k) || matches!(k.as_str(), "the")
+        capital && !is_stop_tok(hay, first) || matches!(k.as_str(), "the")
     };
     if !opens {
         return None;
@@ -692,9 +692,8 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
             i += 1;
             continue;
         }
-        let w = t.span.text(hay);
         // Asked once per token.
-        let capital = words::is_capitalized(w);
+        let capital = is_capitalized_tok(hay, t);
         if !capital {
             // "Now, granny, sit down.": a household word called out.
             let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(Tok::punct);
@@ -716,7 +715,7 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
         while let Some(n) = toks.get(end) {
             // (Whether its words name someone is asked below, of a run
             // set off only.)
-            let capital = n.is_word() && words::is_capitalized(n.span.text(hay));
+            let capital = n.is_word() && is_capitalized_tok(hay, n);
             if !capital
                 && (n.punct() != Some('.')
                     || !end

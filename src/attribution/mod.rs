@@ -1577,7 +1577,7 @@ impl std::ops::Deref for Hay<'_> {
 struct Listed(u8);
 
 impl Listed {
-    /// A cue word ([`is_cue_key`]).
+    /// A cue word, not "so" (which only joins clauses): [`is_cue`].
     const CUE: u8 = 1;
     /// A cue word or "so" ([`lexicon::is_cue_word`]).
     const CUE_WORD: u8 = 1 << 4;
@@ -1595,7 +1595,6 @@ impl Listed {
         let (pronoun, determiner) = vocab::is_listed_pronoun_determiner(k);
         let cue_word = lexicon::is_cue_word(k);
         let bits = [
-            // [`is_cue_key`].
             (cue_word && k != "so", Listed::CUE),
             (cue_word, Listed::CUE_WORD),
             (pronoun, Listed::PRONOUN),
@@ -1659,11 +1658,6 @@ fn is_cue_or_capital_cue(hay: &Hay<'_>, t: &Tok) -> bool {
     t.is_word() && hay.listed(t).has(Listed::CUE)
 }
 
-/// Whether a key is a cue word ("so" only joins clauses).
-fn is_cue_key(k: &str) -> bool {
-    lexicon::is_cue_word(k) && k != "so"
-}
-
 /// Whether a word is a determiner opening a phrase. Only the English and
 /// German articles count when capitalised (sentence-initial "The"); "Un"
 /// in "Kim Jong Un" is a name, not French "un".
@@ -1713,7 +1707,12 @@ fn is_bridge(hay: &Hay<'_>, t: &Tok) -> bool {
 }
 
 fn is_pronoun(hay: &Hay<'_>, t: &Tok) -> bool {
-    t.is_word() && hay.listed(t).has(Listed::PRONOUN)
+    // (A word without an id asks its one list, not all of [`Listed`].)
+    t.is_word()
+        && match hay.word(t) {
+            Some(_) => hay.listed(t).has(Listed::PRONOUN),
+            None => vocab::is_listed_pronoun(&key(hay, t)),
+        }
 }
 
 #[cfg(test)]

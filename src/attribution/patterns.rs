@@ -48,15 +48,14 @@ pub(super) fn after_pattern(hay: &Hay<'_>, toks: &[Tok], lang: Lang) -> Option<F
     // German „…“, wird X zitiert / hat X gesagt: the auxiliary, the
     // speaker, then the participle; „…“, gab X bekannt / ließ X
     // verlauten: a verb, the speaker, then the rest of the cue.
-    // (`is_cue` of the first word, from its key at hand: it is a word.)
-    let first_cue = !words::is_capitalized(first.span.text(hay)) && is_cue_key(&first_key);
+    let first_cue = is_cue(hay, first);
     // (Asked only of German: a dozen look-ups per quotation.)
     let finite = || {
-        !words::is_capitalized(first.span.text(hay))
+        !is_capitalized_tok(hay, first)
             && !first_cue
             && !is_pronoun(hay, first)
             && !is_determiner(hay, first)
-            && !names::is_stop(&first_key)
+            && !is_stop_tok(hay, first)
             && !has(lexicon::DE_ADVERBS, &first_key)
             && !has(lexicon::DE_SUBORDINATORS, &first_key)
     };

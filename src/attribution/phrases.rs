@@ -209,7 +209,7 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     if let (Some(open), Some(next)) = (toks.first(), toks.get(1)) {
         if matches!(open.punct(), Some('„' | '“' | '»' | '«'))
             && next.is_word()
-            && words::is_capitalized(next.span.text(hay))
+            && is_capitalized_tok(hay, next)
         {
             let close = toks.iter().take(8).position(|t| {
                 matches!(t.punct(), Some('“' | '”' | '«' | '»')) && t.span.start > open.span.start
@@ -234,7 +234,7 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let lead = toks
         .iter()
         .take(3)
-        .position(|t| t.is_word() && words::is_capitalized(t.span.text(hay)))
+        .position(|t| t.is_word() && is_capitalized_tok(hay, t))
         .filter(|&k| {
             k > 0
                 && toks
@@ -246,7 +246,7 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
             return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
         }
     }
-    if !det && !words::is_capitalized(first.span.text(hay)) {
+    if !det && !is_capitalized_tok(hay, first) {
         return None;
     }
     let mut end = 1usize;
@@ -262,7 +262,7 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
             // A capital after the dot asked first: it needs no look-up.
             Kind::Punct('.') => {
                 toks.get(end + 1)
-                    .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay)))
+                    .is_some_and(|n| n.is_word() && is_capitalized_tok(hay, n))
                     && toks
                         .get(end - 1)
                         .is_some_and(|p| p.is_word() && names::is_abbrev(p.span.text(hay)))
@@ -270,7 +270,7 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
             // A quoted name: die „Computerwoche“.
             Kind::Punct('„' | '»' | '«') => toks
                 .get(end + 1)
-                .is_some_and(|n| n.is_word() && words::is_capitalized(n.span.text(hay))),
+                .is_some_and(|n| n.is_word() && is_capitalized_tok(hay, n)),
             Kind::Punct('“' | '”') => toks
                 .get(..end)
                 .is_some_and(|b| b.iter().any(|p| matches!(p.punct(), Some('„' | '»' | '«')))),
