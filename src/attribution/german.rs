@@ -90,7 +90,7 @@ pub(super) fn german_clause(hay: &Hay<'_>, toks: &[Tok], cue: usize) -> Option<F
     let adverbial = |t: &Tok| {
         let k = key(hay, t);
         t.is_word()
-            && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k))
+            && (is_stop_tok(hay, t) || has(lexicon::DE_ADVERBS, &k))
             && !is_pronoun(hay, t)
             && !has(lexicon::DE_ARTICLES, &k)
     };
@@ -162,7 +162,7 @@ pub(super) fn german_clause(hay: &Hay<'_>, toks: &[Tok], cue: usize) -> Option<F
             && (is_pronoun(hay, f)
                 || is_determiner(hay, f)
                 || has(lexicon::DE_ARTICLES, &k)
-                || words::is_capitalized(f.span.text(hay)) && !names::is_stop(&k))
+                || words::is_capitalized(f.span.text(hay)) && !is_stop_tok(hay, f))
     });
     // "Ein Sender zitierte Papandreou mit den Worten": the one quoted.
     let quoting = !closes && matches!(key(hay, toks.get(cue)?).as_str(), "zitierte" | "zitiert");
@@ -607,7 +607,7 @@ pub(super) fn german_person(hay: &Hay<'_>, doc: &words::Lexed, names: &Names, np
         .count();
     role || !article
         && words::is_capitalized(first.span.text(hay))
-        && !names::is_stop(&k)
+        && !is_stop_tok(hay, first)
         && !has(lexicon::DE_ADVERBS, &k)
         && (caps >= 2
             || words.len() == 1
@@ -729,7 +729,7 @@ pub(super) fn german_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
             }
             _ if (after_word || i == 0)
                 && words::is_capitalized(w)
-                && !names::is_stop(&k)
+                && !is_stop_tok(hay, t)
                 && !has(lexicon::DE_ADVERBS, &k)
                 && !is_determiner(hay, t) =>
             {
@@ -1074,7 +1074,7 @@ pub(super) fn german_v2_verb(hay: &Hay<'_>, toks: &[Tok], lead: usize) -> Option
             && !words::is_capitalized(w)
             && !after_det
             && !after_zu
-            && !names::is_stop(&k)
+            && !is_stop_tok(hay, t)
             && !has(lexicon::DE_ADVERBS, &k)
             && !is_determiner(hay, t)
             && !is_pronoun(hay, t)
@@ -1102,7 +1102,7 @@ pub(super) fn german_v2_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
         )
         && (is_pronoun(hay, first)
             || is_determiner(hay, first)
-            || words::is_capitalized(first.span.text(hay)) && !names::is_stop(&k));
+            || words::is_capitalized(first.span.text(hay)) && !is_stop_tok(hay, first));
     // "Der Leiter der Studie, Paul Sand, sieht …": an appositive closes
     // with a comma right before the verb.
     let appositive = pre.last().and_then(Tok::punct) == Some(',')
@@ -1122,7 +1122,7 @@ pub(super) fn german_v2_subject(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
         .take_while(|t| {
             let k = key(hay, t);
             t.is_word()
-                && (names::is_stop(&k) || has(lexicon::DE_ADVERBS, &k))
+                && (is_stop_tok(hay, t) || has(lexicon::DE_ADVERBS, &k))
                 && !is_pronoun(hay, t)
                 && !is_determiner(hay, t)
         })

@@ -36,6 +36,8 @@
 //! the speaker noun phrases, [`resolver`] and [`names`] the way from a
 //! mention to a speaker; [`words`] lexes the text once for all of them,
 //! from the word lists in [`lexicon`] described once each in [`vocab`].
+//! The rules get the text as a [`Hay`], which carries that vocabulary:
+//! what they ask of a word (its key, is it a cue?) is read by its id.
 //!
 //! The helpers [`attribute`] calls once per quotation (or once per text)
 //! are `#[inline(never)]`, and its own work per quotation is split into

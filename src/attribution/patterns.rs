@@ -204,7 +204,7 @@ pub(super) fn tag_phrase(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     let first_key = key(hay, first);
     let lower_start = first.is_word() && !words::is_capitalized(first.span.text(hay));
     let opens = first.is_word()
-        && (!names::is_stop(&first_key) || is_pronoun(hay, first) || is_determiner(hay, first))
+        && (!is_stop_tok(hay, first) || is_pronoun(hay, first) || is_determiner(hay, first))
         // A participle or preposition opens a clause, not a speaker
         // ("…,” giving states more power, …").
         && !(lower_start
@@ -557,8 +557,7 @@ fn after_conjunction(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
         .iter()
         .take(2)
         .take_while(|t| {
-            let k = key(hay, t);
-            t.is_word() && names::is_stop(&k) && !is_pronoun(hay, t) && !is_determiner(hay, t)
+            t.is_word() && is_stop_tok(hay, t) && !is_pronoun(hay, t) && !is_determiner(hay, t)
         })
         .count();
     let rest = toks.get(skip..)?;
@@ -624,7 +623,7 @@ fn introduces(hay: &Hay<'_>, toks: &[Tok]) -> bool {
                 .get(1)
                 .is_some_and(|n| n.is_word() && has(PREPOSITIONS, &key(hay, n)));
     participle
-        || names::is_stop(&k) && !is_pronoun(hay, first) && !is_determiner(hay, first)
+        || is_stop_tok(hay, first) && !is_pronoun(hay, first) && !is_determiner(hay, first)
         || has(INTRO_WORDS, &k)
 }
 
@@ -869,7 +868,7 @@ fn statement_owner(hay: &Hay<'_>, head: &[Tok], verb_form: bool) -> Option<Span>
             || verb_form
             || !adjective(w)
             || words::is_capitalized(w)
-            || names::is_stop(&k)
+            || is_stop_tok(hay, t)
             || has(lexicon::ROLES, &k)
             || has(names::ORG_WORDS, &k)
         {
@@ -904,7 +903,7 @@ fn verb_subject(hay: &Hay<'_>, head: &[Tok], verb: &str) -> Option<Span> {
             let k = key(hay, t);
             t.is_word()
                 && !words::is_capitalized(t.span.text(hay))
-                && !names::is_stop(&k)
+                && !is_stop_tok(hay, t)
                 && k.ends_with("ed")
         });
     if catenative {
