@@ -40,7 +40,13 @@ for (const [lib, jobs] of Object.entries(DOES)) {
   for (const [job, what] of Object.entries(jobs)) console.log(`- ${lib} ${job}: ${what}`);
 }
 const libs = makeLibraries({ ql, nlp, winkNLP, model });
-const result = compare(libs, corpus, { smoke, log });
+// Each sample also timed by the process' CPU time (user + system, all
+// threads: V8's background compiler and GC count, for every library).
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const result = compare(libs, corpus, { smoke, log, cpu });
 for (const line of format(result)) console.log(line);
 check(result.rows.length === 6, "every library timed");
 

@@ -206,3 +206,27 @@ test("the fallback for engines without isWellFormed replaces what toWellFormed d
     assert.equal(wellFormed(s), s.toWellFormed(), JSON.stringify(s));
   }
 });
+
+test("marks of one and of two units, in any order, are the text's own", () => {
+  // The builder keeps one string per one-unit mark across calls (MARKS in
+  // js/objects.js): a two-unit mark that starts with the same unit, or a
+  // one-unit mark met after it, must still come out as written.
+  const texts = [
+    "``Yes,'' she said. ''No,'' he said. \"Fine,\" said Al. “Good,” said Bo.",
+    "“Good,” said Bo. ''Maybe,'' said Cy. 'Right,' said Di. «Sure», said Ed.",
+  ];
+  for (const hay of [...texts, ...texts.reverse()]) {
+    const qs = analyze(hay).quotes;
+    assert.ok(qs.length >= 3, `quotations found in ${hay}`);
+    for (const q of qs) {
+      const { open, close } = q.marks;
+      // The open mark is what lies between the quotation's start and its text.
+      const textStart = q.end - close.length - q.text.length;
+      assert.equal(open, hay.slice(q.start, textStart), hay);
+      assert.equal(close, hay.slice(q.end - close.length, q.end), hay);
+      assert.equal(q.text, hay.slice(textStart, q.end - close.length), hay);
+      assert.ok(open.length > 0, hay);
+    }
+    assert.ok(qs.some((q) => q.marks.open.length === 2), `a two-unit mark in ${hay}`);
+  }
+});
