@@ -420,6 +420,14 @@ fn gender_vote(
     vote
 }
 
+/// The description of token `t`'s word in `vocab` by its id: none for
+/// punctuation or a word without an id (the last id may be shared).
+fn word_of<'v, 'a>(vocab: &'v Vocab<'a>, t: &Tok) -> Option<&'v vocab::Word<'a>> {
+    Some(t.id())
+        .filter(|&id| id != NO_ID)
+        .and_then(|id| vocab.word(id))
+}
+
 /// The id of the name whose cleaned words are `cleaned` (joined in
 /// `buf`), describing it in `distinct` the first time: its words' slots
 /// in `lists`, by their keys `keys` (`slot_of`). Keys and names are
@@ -803,10 +811,13 @@ impl<'h> Names<'h> {
         let key = |i: usize| word(i).map_or("", |w| vocab.key_of(w));
         // Whether token i is an abbreviation a dot may follow. A
         // punctuation token is asked too ("." itself counts, as before).
-        let abbrev = |i: usize| match word(i) {
+        let abbrev_tok = |t: &Tok| match word_of(vocab, t) {
             Some(w) => w.flags.has(Flags::ABBREV),
-            None => toks.get(i).is_some_and(|t| is_abbrev(t.span.text(hay))),
+            None => is_abbrev(t.span.text(hay)),
         };
+        let abbrev = |i: usize| toks.get(i).is_some_and(abbrev_tok);
+        // The flags of a token in hand (not looked up again by index).
+        let tflags = |t: &Tok| word_of(vocab, t).map_or(Flags::NONE, |w| w.flags);
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
@@ -851,7 +862,7 @@ impl<'h> Names<'h> {
             };
             i += skip;
             let Some(t) = toks.get(i) else { break };
-            let f = flags(i);
+            let f = tflags(t);
             // (The punctuation before is asked first: it decides most
             // often, as in dialogue's “Yes, without reading the gap.)
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
@@ -876,37 +887,47 @@ impl<'h> Names<'h> {
             // words are not asked again (dialogue names a speaker on
             // every line).
             let mut last_flags = f;
+            // All the run's words' flags (for its titles).
+            let mut run_flags = f;
             let mut inner = f.has(Flags::ROLE).then_some(start);
+            // The run's last token so far.
+            let mut prev = t;
             while let Some(n) = toks.get(end) {
-                let nf = flags(end);
+                let nf = tflags(n);
                 let ok = match n.kind() {
                     Kind::Word => {
                         (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP))
                             || nf.has(Flags::PARTICLE)
                     }
-                    Kind::Punct('.') => abbrev(end - 1),
+                    Kind::Punct('.') => abbrev_tok(prev),
                     Kind::Punct(_) => false,
                 };
                 // A blank line ends a name; a single line break may be a
                 // hard wrap ("Newland\nArcher"). A possessive ends it too
-                // ("Brenda's Guinevere" is two names).
-                let prev = toks.get(end - 1);
-                let gap = hay.get(prev.map_or(0, |p| p.span.end)..n.span.start);
-                let possessive = last_flags.has(Flags::POSSESSIVE);
-                if !ok || possessive || gap.is_some_and(two_line_breaks) {
+                // ("Brenda's Guinevere" is two names). (The gap is read
+                // only for a token that would continue the run: most
+                // runs end at punctuation.)
+                if !ok
+                    || last_flags.has(Flags::POSSESSIVE)
+                    || hay
+                        .get(prev.span.end..n.span.start)
+                        .is_some_and(two_line_breaks)
+                {
                     break;
                 }
                 if nf.has(Flags::ROLE) {
                     inner = Some(end);
                 }
                 last_flags = nf;
+                run_flags = run_flags | nf;
+                prev = n;
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
             // A one-word run cleans the same wherever it occurs (dialogue
             // names its speakers line after line): its name, or none, is
             // remembered by the word's id. (The last id may be shared.)
-            let single = Some(id(start))
+            let single = Some(t.id())
                 .filter(|&id| end == start + 1 && id != NO_ID)
                 .and_then(|id| usize::try_from(id).ok());
             let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
@@ -951,15 +972,34 @@ impl<'h> Names<'h> {
                 }
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
+                // (Rarely either: asked without building a list of them.)
                 let role = start.checked_sub(1).filter(|&p| flags(p).has(Flags::ROLE));
-                for r in [role, inner].into_iter().flatten() {
+                if let Some(r) = role {
                     names
                         .roles
                         .entry(key(r))
                         .or_default()
                         .push((t.span.start, name.clone()));
                 }
-                let vote = gender_vote(hay, toks, start..end, flags);
+                if let Some(r) = inner {
+                    names
+                        .roles
+                        .entry(key(r))
+                        .or_default()
+                        .push((t.span.start, name.clone()));
+                }
+                // Without a title in the run, a run before the end of its
+                // sentence has no evidence: the walk for a pronoun would
+                // stop at once (dialogue's “Yes.” and “said Bo.”).
+                let ends = toks
+                    .get(end)
+                    .is_some_and(|n| matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')));
+                let titled = run_flags.has(Flags::MALE_TITLE | Flags::FEMALE_TITLE);
+                let vote = if ends && !titled {
+                    (0, 0)
+                } else {
+                    gender_vote(hay, toks, start..end, flags)
+                };
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
@@ -971,7 +1011,7 @@ impl<'h> Names<'h> {
                     d.outside |= !in_quote;
                     names.seen.push(Seen {
                         at: t.span.start,
-                        end: run.last().map_or(t.span.end, |l| l.span.end),
+                        end: prev.span.end,
                         words: d.words,
                         name,
                         quoted: in_quote,
@@ -984,11 +1024,13 @@ impl<'h> Names<'h> {
         names.narrated = (0..names.seen.len())
             .filter(|&i| names.seen.get(i).is_some_and(|s| !s.quoted))
             .collect();
-        let mut prev: Option<&str> = None;
+        // (A name's text and its distinct id go together: the ids are
+        // compared, not the text.)
+        let mut prev: Option<u32> = None;
         let mut start = 0;
         names.run_start = Vec::with_capacity(names.narrated.len());
         for (p, &i) in names.narrated.iter().enumerate() {
-            let n = names.seen.get(i).map(|s| s.name.as_str());
+            let n = names.seen.get(i).map(|s| s.distinct);
             if n != prev {
                 start = p;
                 prev = n;
