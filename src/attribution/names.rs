@@ -332,8 +332,9 @@ struct Distinct {
     /// Its words' entries in `by_word` (indexes into the lists being
     /// built), looked up once.
     slots: Vec<usize>,
-    /// (masculine, feminine) evidence, summed over its runs.
-    votes: (u32, u32),
+    /// Its runs (token ranges) that may give gender evidence, whose
+    /// votes are summed only if the name's gender is asked.
+    runs: Vec<(usize, usize)>,
     /// How often it occurs.
     count: usize,
     /// Whether it occurs outside quotations.
@@ -468,7 +469,7 @@ fn name_id<'h>(
         words: name.split(' ').count(),
         name,
         slots,
-        votes: (0, 0),
+        runs: Vec::new(),
         count: 0,
         outside: false,
     });
@@ -534,10 +535,21 @@ pub(crate) struct Names<'h> {
     by_word: HashMap<&'h str, Holders>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<&'h str, Vec<(usize, Name)>>,
-    /// Name → how often it occurs and its (masculine, feminine)
-    /// evidence: titles in its runs and the first personal pronoun after
-    /// its mentions. Keyed by the shared name (no copy per name).
-    per_name: HashMap<Rc<str>, (usize, (u32, u32))>,
+    /// Name → how often it occurs and which distinct name it is (an
+    /// index into `runs` and `votes`). Keyed by the shared name (no copy
+    /// per name).
+    per_name: HashMap<Rc<str>, (usize, usize)>,
+    /// The text and its tokens, for the gender evidence of a name.
+    hay: &'h str,
+    toks: &'h [Tok],
+    /// Each distinct name's runs that may give gender evidence (token
+    /// ranges, in text order).
+    runs: Vec<Vec<(usize, usize)>>,
+    /// Each distinct name's (masculine, feminine) evidence, summed over
+    /// `runs` the first time it is asked: titles in its runs and the
+    /// first personal pronoun after them. Most names' gender is never
+    /// asked (only those of candidate speakers).
+    votes: Vec<Cell<Option<(u32, u32)>>>,
     /// Words of names seen outside quotations.
     outside: HashSet<&'h str>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
@@ -793,6 +805,10 @@ impl<'h> Names<'h> {
             by_word: HashMap::default(),
             roles: HashMap::default(),
             per_name: HashMap::default(),
+            hay,
+            toks,
+            runs: Vec::new(),
+            votes: Vec::new(),
             outside: HashSet::default(),
             name_words: Vec::new(),
             clean_scratch: RefCell::default(),
@@ -988,25 +1004,24 @@ impl<'h> Names<'h> {
                         .or_default()
                         .push((t.span.start, name.clone()));
                 }
-                // Without a title in the run, a run before the end of its
-                // sentence has no evidence: the walk for a pronoun would
-                // stop at once (dialogue's “Yes.” and “said Bo.”).
+                // The run is kept for the name's gender evidence
+                // ([`Names::votes_of`]) unless it can have none: no title
+                // in it, and its sentence ends right after it, where the
+                // walk for a pronoun would stop at once (dialogue's
+                // “Yes.” and “said Bo.”).
                 let ends = toks
                     .get(end)
                     .is_some_and(|n| matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')));
                 let titled = run_flags.has(Flags::MALE_TITLE | Flags::FEMALE_TITLE);
-                let vote = if ends && !titled {
-                    (0, 0)
-                } else {
-                    gender_vote(hay, toks, start..end, flags)
-                };
+                let votes = !ends || titled;
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
                 if let Some(d) = distinct.get_mut(id) {
-                    d.votes.0 += vote.0;
-                    d.votes.1 += vote.1;
+                    if votes {
+                        d.runs.push((start, end));
+                    }
                     d.count += 1;
                     d.outside |= !in_quote;
                     names.seen.push(Seen {
@@ -1069,8 +1084,10 @@ impl<'h> Names<'h> {
         }
         // Per distinct name: its count, gender evidence and words.
         names.per_name.reserve(distinct.len());
-        for d in &distinct {
-            names.per_name.insert(d.name.0.clone(), (d.count, d.votes));
+        names.runs.reserve(distinct.len());
+        for (k, d) in distinct.iter_mut().enumerate() {
+            names.per_name.insert(d.name.0.clone(), (d.count, k));
+            names.runs.push(std::mem::take(&mut d.runs));
             if d.outside {
                 names
                     .outside
@@ -1078,6 +1095,7 @@ impl<'h> Names<'h> {
             }
         }
         names.traits = vec![Cell::new(None); distinct.len()];
+        names.votes = vec![Cell::new(None); distinct.len()];
         names
     }
 
@@ -1398,7 +1416,35 @@ impl<'h> Names<'h> {
     /// The (masculine, feminine) evidence for exactly `name`: titles in
     /// its runs and pronouns after them.
     fn votes(&self, name: &str) -> (u32, u32) {
-        self.per_name.get(name).map(|&(_, v)| v).unwrap_or_default()
+        self.per_name
+            .get(name)
+            .map(|&(_, d)| self.votes_of(d))
+            .unwrap_or_default()
+    }
+
+    /// The (masculine, feminine) evidence of distinct name `d`, summed
+    /// over its runs the first time.
+    fn votes_of(&self, d: usize) -> (u32, u32) {
+        let slot = self.votes.get(d);
+        if let Some(known) = slot.and_then(Cell::get) {
+            return known;
+        }
+        let (vocab, toks) = (self.vocab, self.toks);
+        let flags = |i: usize| {
+            toks.get(i)
+                .and_then(|t| word_of(vocab, t))
+                .map_or(Flags::NONE, |w| w.flags)
+        };
+        let mut votes = (0u32, 0u32);
+        for &(start, end) in self.runs.get(d).map_or(&[][..], Vec::as_slice) {
+            let v = gender_vote(self.hay, toks, start..end, flags);
+            votes.0 += v.0;
+            votes.1 += v.1;
+        }
+        if let Some(slot) = slot {
+            slot.set(Some(votes));
+        }
+        votes
     }
 
     /// The names seen before `at` outside quotations, nearest first (the
