@@ -337,6 +337,8 @@ struct Distinct {
     runs: Vec<(usize, usize)>,
     /// How often it occurs.
     count: usize,
+    /// Its last mention (an index into [`Names::seen`]).
+    last: usize,
     /// Whether it occurs outside quotations.
     outside: bool,
 }
@@ -471,6 +473,7 @@ fn name_id<'h>(
         slots,
         runs: Vec::new(),
         count: 0,
+        last: 0,
         outside: false,
     });
     distinct.len() - 1
@@ -487,21 +490,26 @@ struct Holders {
     words: usize,
 }
 
-/// A name seen in the article.
-#[derive(Clone, Debug)]
+/// A name seen in the article: where, and which distinct name (its text
+/// and number of words kept once per name, in [`Names::forms`], not per
+/// mention: dialogue names the same two people thousands of times).
+#[derive(Clone, Copy, Debug)]
 struct Seen {
     at: usize,
     /// The run's end (after its last word).
     end: usize,
+    /// Which distinct name it is (an index into [`Names::forms`] and
+    /// [`Names::traits`]).
+    distinct: u32,
+}
+
+/// A distinct name of the article (a value of [`Names::forms`]).
+#[derive(Debug)]
+struct Form {
     name: Name,
     /// How many words `name` has (compared often when looking for the
     /// fullest name, so counted once).
     words: usize,
-    /// Named inside a quotation: an addressee or someone talked about,
-    /// not a candidate speaker.
-    quoted: bool,
-    /// Which distinct name it is (an index into [`Names::traits`]).
-    distinct: u32,
 }
 
 /// What the rules ask of a distinct name while looking for a speaker
@@ -523,7 +531,11 @@ pub(crate) struct Names<'h> {
     /// The text's distinct words, described (kept for [`Names::clean`]).
     vocab: &'h Vocab<'h>,
     seen: Vec<Seen>,
-    /// Indexes into `seen` of the names outside quotations, in text
+    /// Each distinct name's text and number of words, by
+    /// [`Seen::distinct`].
+    forms: Vec<Form>,
+    /// Indexes into `seen` of the names outside quotations (a name
+    /// inside one is an addressee or someone talked about), in text
     /// order (the candidates for a speaker, without walking past the
     /// quoted ones each time).
     narrated: Vec<usize>,
@@ -800,6 +812,7 @@ impl<'h> Names<'h> {
         let mut names = Names {
             vocab,
             seen: Vec::new(),
+            forms: Vec::new(),
             narrated: Vec::new(),
             run_start: Vec::new(),
             by_word: HashMap::default(),
@@ -979,8 +992,8 @@ impl<'h> Names<'h> {
             };
             if let Some(id) = found {
                 let Some(d) = distinct.get_mut(id) else { break };
-                let name = d.name.clone();
                 let idx = names.seen.len();
+                d.last = idx;
                 for &s in &d.slots {
                     if let Some(list) = lists.get_mut(s) {
                         list.push(idx);
@@ -990,19 +1003,14 @@ impl<'h> Names<'h> {
                 // or the last role word inside it ("Defense Minister").
                 // (Rarely either: asked without building a list of them.)
                 let role = start.checked_sub(1).filter(|&p| flags(p).has(Flags::ROLE));
-                if let Some(r) = role {
-                    names
-                        .roles
-                        .entry(key(r))
-                        .or_default()
-                        .push((t.span.start, name.clone()));
-                }
-                if let Some(r) = inner {
-                    names
-                        .roles
-                        .entry(key(r))
-                        .or_default()
-                        .push((t.span.start, name.clone()));
+                for r in role.into_iter().chain(inner) {
+                    if let Some(d) = distinct.get(id) {
+                        names
+                            .roles
+                            .entry(key(r))
+                            .or_default()
+                            .push((t.span.start, d.name.clone()));
+                    }
                 }
                 // The run is kept for the name's gender evidence
                 // ([`Names::votes_of`]) unless it can have none: no title
@@ -1024,21 +1032,18 @@ impl<'h> Names<'h> {
                     }
                     d.count += 1;
                     d.outside |= !in_quote;
+                    if !in_quote {
+                        names.narrated.push(idx);
+                    }
                     names.seen.push(Seen {
                         at: t.span.start,
                         end: prev.span.end,
-                        words: d.words,
-                        name,
-                        quoted: in_quote,
                         distinct: u32::try_from(id).unwrap_or(u32::MAX),
                     });
                 }
             }
             i = end.max(i + 1);
         }
-        names.narrated = (0..names.seen.len())
-            .filter(|&i| names.seen.get(i).is_some_and(|s| !s.quoted))
-            .collect();
         // (A name's text and its distinct id go together: the ids are
         // compared, not the text.)
         let mut prev: Option<u32> = None;
@@ -1060,18 +1065,31 @@ impl<'h> Names<'h> {
                 *slot = k;
             }
         }
+        // The fullest name holding each word (the latest of the longest),
+        // found among the distinct names holding it by their last
+        // mentions, not among all their mentions.
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; lists.len()];
+        for (k, d) in distinct.iter().enumerate() {
+            let at = names.seen.get(d.last).map_or(0, |s| s.at);
+            for &s in &d.slots {
+                if let Some(b) = best.get_mut(s) {
+                    if b.is_none_or(|(words, last, _)| (d.words, at) > (words, last)) {
+                        *b = Some((d.words, at, k));
+                    }
+                }
+            }
+        }
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
             let Some(list) = lists.get_mut(s).and_then(Option::take) else {
                 continue;
             };
-            let best = list
-                .iter()
-                .filter_map(|&i| names.seen.get(i))
-                .max_by_key(|s| (s.words, s.at));
-            if let Some(b) = best {
-                let (fullest, words) = (b.name.clone(), b.words);
+            let best = best.get(s).copied().flatten();
+            if let Some((words, _, d)) = best {
+                let Some(fullest) = distinct.get(d).map(|d| d.name.clone()) else {
+                    continue;
+                };
                 names.by_word.insert(
                     w,
                     Holders {
@@ -1096,7 +1114,28 @@ impl<'h> Names<'h> {
         }
         names.traits = vec![Cell::new(None); distinct.len()];
         names.votes = vec![Cell::new(None); distinct.len()];
+        names.forms = distinct
+            .into_iter()
+            .map(|d| Form {
+                name: d.name,
+                words: d.words,
+            })
+            .collect();
         names
+    }
+
+    /// The text of the name seen as `s`.
+    fn name_of(&self, s: &Seen) -> &str {
+        self.form(s).map_or("", |f| f.name.as_str())
+    }
+
+    /// How many words the name seen as `s` has.
+    fn words_of(&self, s: &Seen) -> usize {
+        self.form(s).map_or(0, |f| f.words)
+    }
+
+    fn form(&self, s: &Seen) -> Option<&Form> {
+        self.forms.get(usize::try_from(s.distinct).ok()?)
     }
 
     /// The [`Traits`] of the name `s`, found the first time.
@@ -1108,8 +1147,8 @@ impl<'h> Names<'h> {
             return known;
         }
         let t = Traits {
-            place: self.names_place(&s.name),
-            gender: self.gender(&s.name),
+            place: self.names_place(self.name_of(s)),
+            gender: self.gender(self.name_of(s)),
         };
         if let Some(slot) = slot {
             slot.set(Some(t));
@@ -1171,8 +1210,9 @@ impl<'h> Names<'h> {
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
         let proper = |&&i: &&usize| {
             self.seen.get(i).filter(|s| {
-                s.words > 1
-                    && s.name
+                self.words_of(s) > 1
+                    && self
+                        .name_of(s)
                         .strip_suffix(word)
                         .and_then(|h| h.strip_suffix(' '))
                         .is_some_and(|h| h.split(' ').all(|w| !self.is_common(w)))
@@ -1191,12 +1231,12 @@ impl<'h> Names<'h> {
             .chain(after.iter())
             .filter_map(|i| proper(&i))
         {
-            let n = self.occurrences(&s.name);
+            let n = self.occurrences(self.name_of(s));
             if best.is_none_or(|(_, m)| n > m) {
                 best = Some((s, n));
             }
         }
-        best.map(|(s, _)| s.name.as_str())
+        best.map(|(s, _)| self.name_of(s))
     }
 
     /// Whether the text also writes `word` in lower case (a common noun
@@ -1291,29 +1331,29 @@ impl<'h> Names<'h> {
                 .iter()
                 .rev()
                 .filter_map(seen)
-                .find(|s| Some(s.words) == longest)
+                .find(|s| Some(self.words_of(s)) == longest)
                 .or_else(|| {
                     before
                         .iter()
                         .filter_map(seen)
-                        .max_by_key(|s| (s.words, s.at))
+                        .max_by_key(|s| (self.words_of(s), s.at))
                 })
         };
         let first_after = || {
             after
                 .iter()
                 .filter_map(seen)
-                .find(|s| Some(s.words) == longest)
+                .find(|s| Some(self.words_of(s)) == longest)
                 .or_else(|| {
                     after
                         .iter()
                         .filter_map(seen)
-                        .max_by_key(|s| (s.words, usize::MAX - s.at))
+                        .max_by_key(|s| (self.words_of(s), usize::MAX - s.at))
                 })
         };
         latest_before()
             .or_else(first_after)
-            .map(|s| s.name.as_str())
+            .map(|s| self.name_of(s))
     }
 
     /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
@@ -1496,9 +1536,9 @@ impl<'h> Names<'h> {
             .narrated_before(at)
             .take(40)
             // A name in capitals only is a heading ("THE THEFT").
-            .filter(|s| s.name.chars().any(char::is_lowercase))
-            .filter(|s| !skip.contains(&s.name.as_str()) && self.traits(s).gender == Some(gender))
-            .map(|s| s.name.as_str());
+            .filter(|s| self.name_of(s).chars().any(char::is_lowercase))
+            .filter(|s| !skip.contains(&self.name_of(s)) && self.traits(s).gender == Some(gender))
+            .map(|s| self.name_of(s));
         // A character who has spoken before, else the nearest name.
         recent
             .clone()
@@ -1517,7 +1557,7 @@ impl<'h> Names<'h> {
         known: &dyn Fn(&str) -> bool,
     ) -> Option<(&str, Span)> {
         let fits = |s: &Seen| {
-            let n = s.name.as_str();
+            let n = self.name_of(s);
             !skip.contains(&n) && !skip.iter().any(|k| k.ends_with(n) || n.ends_with(k)) && {
                 let t = self.traits(s);
                 !t.place && (t.gender.is_some() || known(n))
@@ -1530,10 +1570,10 @@ impl<'h> Names<'h> {
         let recurs = |n: &str| self.occurrences(n) >= RECURRING;
         // A name recurs (dialogue names the same two people over and
         // over): the last few answers are kept, found by the shared
-        // name's address (one per distinct name) instead of comparing
+        // name's number (one per distinct name) instead of comparing
         // text. A run of one name is looked at once, at its nearest
         // mention: the rest of it would answer the same.
-        let mut memo: [Option<(&Name, bool)>; 4] = [None; 4];
+        let mut memo: [Option<(u32, bool)>; 4] = [None; 4];
         let mut slot = 0usize;
         let mut first: Option<&Seen> = None;
         let end = self.narrated_end(at);
@@ -1545,17 +1585,13 @@ impl<'h> Names<'h> {
                 break;
             };
             j = self.run_start.get(p).copied().unwrap_or(p);
-            let n = s.name.as_str();
-            let ok = match memo
-                .iter()
-                .flatten()
-                .find(|(m, _)| Rc::ptr_eq(&m.0, &s.name.0))
-            {
+            let n = self.name_of(s);
+            let ok = match memo.iter().flatten().find(|&&(m, _)| m == s.distinct) {
                 Some(&(_, ok)) => ok,
                 None => {
                     let ok = fits(s);
                     if let Some(m) = memo.get_mut(slot % 4) {
-                        *m = Some((&s.name, ok));
+                        *m = Some((s.distinct, ok));
                     }
                     slot += 1;
                     ok
@@ -1569,7 +1605,7 @@ impl<'h> Names<'h> {
             }
             first.get_or_insert(s);
         }
-        first.map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
+        first.map(|s| (self.name_of(s), Span::new(s.at, s.end)))
     }
 
     /// Whether a name is an organisation or a place, or one word of one
@@ -1587,7 +1623,7 @@ impl<'h> Names<'h> {
     /// of a relative pronoun).
     #[inline(never)]
     pub(crate) fn any_before(&self, at: usize) -> Option<&str> {
-        self.narrated_before(at).next().map(|s| s.name.as_str())
+        self.narrated_before(at).next().map(|s| self.name_of(s))
     }
 
     /// The nearest person name seen before `at` (for a pronoun with no
@@ -1596,8 +1632,11 @@ impl<'h> Names<'h> {
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
         self.narrated_before(at)
             .take(8)
-            .find(|s| s.name.contains(' ') && !is_org(&s.name))
-            .map(|s| s.name.as_str())
+            .find(|s| {
+                let n = self.name_of(s);
+                n.contains(' ') && !is_org(n)
+            })
+            .map(|s| self.name_of(s))
     }
 }
 
