@@ -332,9 +332,9 @@ struct Distinct {
     /// Its words' entries in `by_word` (indexes into the lists being
     /// built), looked up once.
     slots: Vec<usize>,
-    /// Its runs (token ranges) that may give gender evidence, whose
-    /// votes are summed only if the name's gender is asked.
-    runs: Vec<(usize, usize)>,
+    /// Its last run that may give gender evidence (an index into
+    /// [`Names::runs`], which links it to the one before), if any.
+    last_run: Option<usize>,
     /// How often it occurs.
     count: usize,
     /// Its last mention (an index into [`Names::seen`]).
@@ -389,14 +389,14 @@ fn gender_vote(
     let place = start
         .checked_sub(1)
         .is_some_and(|p| flags(p).has(Flags::PLACE));
-    let reach = if place { 0 } else { 12 };
+    let reach = if place { 0 } else { PRONOUN_REACH };
     // Any of the words the walk looks for: one test passes the rest.
     let sought = Flags::HE | Flags::SHE | Flags::HER | Flags::OBJECT;
     for (k, n) in toks.iter().enumerate().skip(end).take(reach) {
         let nf = flags(k);
         if !nf.has(sought) {
             // (Punctuation has no flags.)
-            if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
+            if n.punct().is_some_and(ends_sentence) {
                 break;
             }
             continue;
@@ -429,6 +429,35 @@ fn word_of<'v, 'a>(vocab: &'v Vocab<'a>, t: &Tok) -> Option<&'v vocab::Word<'a>>
     Some(t.id())
         .filter(|&id| id != NO_ID)
         .and_then(|id| vocab.word(id))
+}
+
+/// How many words a run may have to be remembered by [`run_key`].
+const RUN_KEY: usize = 4;
+
+/// The ids of the words of `run` (a capitalised run of the whole text's
+/// tokens), padded with [`NO_ID`]: the key of its cleaned name in
+/// [`Names::collect`]. None for a run of more words, or one with a word
+/// without its own id (whose text its id would not tell).
+fn run_key(run: &[Tok]) -> Option<[Id; RUN_KEY]> {
+    let mut key = [NO_ID; RUN_KEY];
+    let mut slots = key.iter_mut();
+    for t in run.iter().filter(|t| t.is_word()) {
+        let id = t.id();
+        if id == NO_ID {
+            return None;
+        }
+        *slots.next()? = id;
+    }
+    Some(key)
+}
+
+/// How many tokens after a name [`gender_vote`] looks at for a pronoun.
+const PRONOUN_REACH: usize = 12;
+
+/// Whether punctuation `c` ends the stretch after a name where
+/// [`gender_vote`] looks for a pronoun.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '"' | '“' | '”')
 }
 
 /// The id of the name whose cleaned words are `cleaned` (joined in
@@ -471,7 +500,7 @@ fn name_id<'h>(
         words: name.split(' ').count(),
         name,
         slots,
-        runs: Vec::new(),
+        last_run: None,
         count: 0,
         last: 0,
         outside: false,
@@ -510,6 +539,27 @@ struct Form {
     /// How many words `name` has (compared often when looking for the
     /// fullest name, so counted once).
     words: usize,
+    /// Its last run that may give gender evidence (see [`Distinct`]).
+    last_run: Option<usize>,
+    /// Its (masculine, feminine) evidence, summed over its runs the
+    /// first time it is asked ([`Names::votes_of`]): titles in its runs
+    /// and the first personal pronoun after them. Most names' gender is
+    /// never asked (only candidate speakers').
+    votes: Cell<Option<(u32, u32)>>,
+    /// Its [`Traits`] once asked.
+    traits: Cell<Option<Traits>>,
+}
+
+/// A run of a name that may give gender evidence (a value of
+/// [`Names::runs`]): its tokens, and the name's run before it. One list
+/// for all names, each name's runs linked through it, rather than a
+/// vector per name (an allocation for each, in an article of few
+/// mentions).
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    before: Option<usize>,
 }
 
 /// What the rules ask of a distinct name while looking for a speaker
@@ -548,20 +598,14 @@ pub(crate) struct Names<'h> {
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<&'h str, Vec<(usize, Name)>>,
     /// Name → how often it occurs and which distinct name it is (an
-    /// index into `runs` and `votes`). Keyed by the shared name (no copy
-    /// per name).
+    /// index into `forms`). Keyed by the shared name (no copy per name).
     per_name: HashMap<Rc<str>, (usize, usize)>,
     /// The text and its tokens, for the gender evidence of a name.
     hay: &'h str,
     toks: &'h [Tok],
-    /// Each distinct name's runs that may give gender evidence (token
-    /// ranges, in text order).
-    runs: Vec<Vec<(usize, usize)>>,
-    /// Each distinct name's (masculine, feminine) evidence, summed over
-    /// `runs` the first time it is asked: titles in its runs and the
-    /// first personal pronoun after them. Most names' gender is never
-    /// asked (only those of candidate speakers).
-    votes: Vec<Cell<Option<(u32, u32)>>>,
+    /// The runs of names that may give gender evidence, in text order
+    /// (each name's linked from its [`Form::last_run`]).
+    runs: Vec<Run>,
     /// Words of names seen outside quotations.
     outside: HashSet<&'h str>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
@@ -570,8 +614,6 @@ pub(crate) struct Names<'h> {
     /// [`Names::clean`]'s scratch, kept from call to call (dialogue
     /// resolves a name on every line).
     clean_scratch: RefCell<Vec<Described<'h>>>,
-    /// Each distinct name's [`Traits`] once asked, by [`Seen::distinct`].
-    traits: Vec<Cell<Option<Traits>>>,
     /// The last answer of [`Names::narrated_end`]: the resolver asks
     /// in text order, line after line in dialogue, so the next answer is
     /// most often this one or a step further, checked in a few steps
@@ -821,11 +863,9 @@ impl<'h> Names<'h> {
             hay,
             toks,
             runs: Vec::new(),
-            votes: Vec::new(),
             outside: HashSet::default(),
             name_words: Vec::new(),
             clean_scratch: RefCell::default(),
-            traits: Vec::new(),
             narrated_hint: Cell::new(0),
         };
         // Each distinct word was described once, as it was lexed;
@@ -875,6 +915,7 @@ impl<'h> Names<'h> {
         let mut buf = String::new();
         let (mut run_words, mut cleaned, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
+        let mut run_names: HashMap<[Id; RUN_KEY], Option<usize>> = HashMap::default();
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -959,7 +1000,21 @@ impl<'h> Names<'h> {
             let single = Some(t.id())
                 .filter(|&id| end == start + 1 && id != NO_ID)
                 .and_then(|id| usize::try_from(id).ok());
-            let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
+            // A longer run too, of up to four words, by their ids
+            // (cleaning reads only its words, and an id is one spelling):
+            // an article names the same "Prime Minister Rishi Sunak"
+            // again and again. The ids are the key itself, padded with
+            // `NO_ID` (no allocation per run).
+            let several = match single {
+                Some(_) => None,
+                None if end > start + 1 => run_key(run),
+                None => None,
+            };
+            let known = match single {
+                Some(w) => single_name.get(w).copied().flatten(),
+                None => several.and_then(|k| run_names.get(&k).copied()),
+            };
+            let found = match known {
                 Some(found) => found,
                 None => {
                     clean_into(
@@ -986,6 +1041,9 @@ impl<'h> Names<'h> {
                     });
                     if let Some(slot) = single.and_then(|w| single_name.get_mut(w)) {
                         *slot = Some(found);
+                    }
+                    if let Some(k) = several {
+                        run_names.insert(k, found);
                     }
                     found
                 }
@@ -1014,12 +1072,17 @@ impl<'h> Names<'h> {
                 }
                 // The run is kept for the name's gender evidence
                 // ([`Names::votes_of`]) unless it can have none: no title
-                // in it, and its sentence ends right after it, where the
-                // walk for a pronoun would stop at once (dialogue's
-                // “Yes.” and “said Bo.”).
+                // in it, and its sentence ends after it before any word,
+                // where the walk for a pronoun stops with nothing
+                // (dialogue's “Yes.”, “No,” and “said Bo.”; punctuation
+                // has no flags).
                 let ends = toks
-                    .get(end)
-                    .is_some_and(|n| matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')));
+                    .get(end..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take(PRONOUN_REACH)
+                    .find(|n| n.punct().is_none_or(ends_sentence))
+                    .is_none_or(|n| n.punct().is_some());
                 let titled = run_flags.has(Flags::MALE_TITLE | Flags::FEMALE_TITLE);
                 let votes = !ends || titled;
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
@@ -1028,7 +1091,12 @@ impl<'h> Names<'h> {
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
                 if let Some(d) = distinct.get_mut(id) {
                     if votes {
-                        d.runs.push((start, end));
+                        names.runs.push(Run {
+                            start,
+                            end,
+                            before: d.last_run,
+                        });
+                        d.last_run = Some(names.runs.len() - 1);
                     }
                     d.count += 1;
                     d.outside |= !in_quote;
@@ -1102,23 +1170,22 @@ impl<'h> Names<'h> {
         }
         // Per distinct name: its count, gender evidence and words.
         names.per_name.reserve(distinct.len());
-        names.runs.reserve(distinct.len());
-        for (k, d) in distinct.iter_mut().enumerate() {
+        for (k, d) in distinct.iter().enumerate() {
             names.per_name.insert(d.name.0.clone(), (d.count, k));
-            names.runs.push(std::mem::take(&mut d.runs));
             if d.outside {
                 names
                     .outside
                     .extend(d.slots.iter().filter_map(|&s| slot_keys.get(s).copied()));
             }
         }
-        names.traits = vec![Cell::new(None); distinct.len()];
-        names.votes = vec![Cell::new(None); distinct.len()];
         names.forms = distinct
             .into_iter()
             .map(|d| Form {
                 name: d.name,
                 words: d.words,
+                last_run: d.last_run,
+                votes: Cell::new(None),
+                traits: Cell::new(None),
             })
             .collect();
         names
@@ -1140,9 +1207,7 @@ impl<'h> Names<'h> {
 
     /// The [`Traits`] of the name `s`, found the first time.
     fn traits(&self, s: &Seen) -> Traits {
-        let slot = usize::try_from(s.distinct)
-            .ok()
-            .and_then(|d| self.traits.get(d));
+        let slot = self.form(s).map(|f| &f.traits);
         if let Some(known) = slot.and_then(Cell::get) {
             return known;
         }
@@ -1465,8 +1530,10 @@ impl<'h> Names<'h> {
     /// The (masculine, feminine) evidence of distinct name `d`, summed
     /// over its runs the first time.
     fn votes_of(&self, d: usize) -> (u32, u32) {
-        let slot = self.votes.get(d);
-        if let Some(known) = slot.and_then(Cell::get) {
+        let Some(form) = self.forms.get(d) else {
+            return (0, 0);
+        };
+        if let Some(known) = form.votes.get() {
             return known;
         }
         let (vocab, toks) = (self.vocab, self.toks);
@@ -1476,14 +1543,15 @@ impl<'h> Names<'h> {
                 .map_or(Flags::NONE, |w| w.flags)
         };
         let mut votes = (0u32, 0u32);
-        for &(start, end) in self.runs.get(d).map_or(&[][..], Vec::as_slice) {
-            let v = gender_vote(self.hay, toks, start..end, flags);
+        // (Each run is walked once: the sum is kept.)
+        let mut next = form.last_run;
+        while let Some(run) = next.and_then(|r| self.runs.get(r)) {
+            let v = gender_vote(self.hay, toks, run.start..run.end, flags);
             votes.0 += v.0;
             votes.1 += v.1;
+            next = run.before;
         }
-        if let Some(slot) = slot {
-            slot.set(Some(votes));
-        }
+        form.votes.set(Some(votes));
         votes
     }
 
