@@ -1841,6 +1841,70 @@ mod tests {
         }
     }
 
+    /// What [`Names::collect`] remembers per distinct run and per name
+    /// is what it would find at each mention: every mention's name is
+    /// its run cleaned afresh ([`Names::clean`], joined), and each name's
+    /// votes, summed when first asked over the runs kept, are
+    /// [`gender_vote`] summed over all its mentions.
+    /// Returns how many names have any evidence.
+    fn check_names_per_mention(hay: &str) -> usize {
+        let doc = Lexed::new(hay);
+        let toks = doc.all();
+        let names = Names::collect(hay, &doc, &[]);
+        let flags = |i: usize| {
+            toks.get(i)
+                .and_then(|t| word_of(doc.vocab(), t))
+                .map_or(Flags::NONE, |w| w.flags)
+        };
+        let mut eager = vec![(0u32, 0u32); names.forms.len()];
+        for s in &names.seen {
+            let start = toks.iter().position(|t| t.span.start == s.at);
+            let end = toks.iter().position(|t| t.span.end == s.end);
+            let (Some(start), Some(end)) = (start, end) else {
+                panic!("a mention not on token bounds in {hay:?}");
+            };
+            let run = &toks[start..=end];
+            assert_eq!(names.clean(hay, run).join(" "), names.name_of(s), "{hay:?}");
+            let v = gender_vote(hay, toks, start..end + 1, flags);
+            let d = &mut eager[s.distinct as usize];
+            d.0 += v.0;
+            d.1 += v.1;
+        }
+        for (d, &want) in eager.iter().enumerate() {
+            assert_eq!(names.votes_of(d), want, "{hay:?}");
+        }
+        eager.iter().filter(|&&v| v != (0, 0)).count()
+    }
+
+    #[test]
+    fn names_per_mention_are_the_runs() {
+        let voted = check_names_per_mention(
+            "Mr Abel Finch came in. Finch said he was tired. “No,” said Finch. \
+             Lucy Vale shook her head. Lucy, she said, was late. Mrs Dora Vale! \
+             Vale looked at him. Prime Minister Abel Finch. Prime Minister Abel \
+             Finch said she would. Sir Abel Finch of Kent, he wrote.\n\n“Yes.”\n\n\
+             “No,” said Bo.\n\n“Yes.”\n\n“No,” said Bo. He left.",
+        );
+        assert!(voted >= 3, "{voted}");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// [`names_per_mention_are_the_runs`] on arbitrary texts of
+        /// names, titles, pronouns and punctuation.
+        #[test]
+        fn names_per_mention_on_arbitrary_texts(
+            words in proptest::collection::vec(
+                "(Abel|Finch|Lucy|Vale|Mr|Mrs|Sir|Prime|Minister|of|the|said|he|she|her|him|head|up|\\.|,|!|“|”|\n\n)",
+                0..60,
+            )
+        ) {
+            check_names_per_mention(&words.join(" "));
+        }
+    }
+
     #[test]
     fn fullest_names() {
         let hay = "Defense Minister Grant Shapps spoke. Later Mr Shapps left. \
