@@ -332,10 +332,13 @@ struct Distinct {
     /// Its words' entries in `by_word` (indexes into the lists being
     /// built), looked up once.
     slots: Vec<usize>,
-    /// (masculine, feminine) evidence, summed over its runs.
-    votes: (u32, u32),
+    /// Its last run that may give gender evidence (an index into
+    /// [`Names::runs`], which links it to the one before), if any.
+    last_run: Option<usize>,
     /// How often it occurs.
     count: usize,
+    /// Its last mention (an index into [`Names::seen`]).
+    last: usize,
     /// Whether it occurs outside quotations.
     outside: bool,
 }
@@ -386,14 +389,14 @@ fn gender_vote(
     let place = start
         .checked_sub(1)
         .is_some_and(|p| flags(p).has(Flags::PLACE));
-    let reach = if place { 0 } else { 12 };
+    let reach = if place { 0 } else { PRONOUN_REACH };
     // Any of the words the walk looks for: one test passes the rest.
     let sought = Flags::HE | Flags::SHE | Flags::HER | Flags::OBJECT;
     for (k, n) in toks.iter().enumerate().skip(end).take(reach) {
         let nf = flags(k);
         if !nf.has(sought) {
             // (Punctuation has no flags.)
-            if matches!(n.punct(), Some('.' | '!' | '?' | '"' | '“' | '”')) {
+            if n.punct().is_some_and(ends_sentence) {
                 break;
             }
             continue;
@@ -418,6 +421,43 @@ fn gender_vote(
         }
     }
     vote
+}
+
+/// The description of token `t`'s word in `vocab` by its id: none for
+/// punctuation or a word without an id (the last id may be shared).
+fn word_of<'v, 'a>(vocab: &'v Vocab<'a>, t: &Tok) -> Option<&'v vocab::Word<'a>> {
+    Some(t.id())
+        .filter(|&id| id != NO_ID)
+        .and_then(|id| vocab.word(id))
+}
+
+/// How many words a run may have to be remembered by [`run_key`].
+const RUN_KEY: usize = 4;
+
+/// The ids of the words of `run` (a capitalised run of the whole text's
+/// tokens), padded with [`NO_ID`]: the key of its cleaned name in
+/// [`Names::collect`]. None for a run of more words, or one with a word
+/// without its own id (whose text its id would not tell).
+fn run_key(run: &[Tok]) -> Option<[Id; RUN_KEY]> {
+    let mut key = [NO_ID; RUN_KEY];
+    let mut slots = key.iter_mut();
+    for t in run.iter().filter(|t| t.is_word()) {
+        let id = t.id();
+        if id == NO_ID {
+            return None;
+        }
+        *slots.next()? = id;
+    }
+    Some(key)
+}
+
+/// How many tokens after a name [`gender_vote`] looks at for a pronoun.
+const PRONOUN_REACH: usize = 12;
+
+/// Whether punctuation `c` ends the stretch after a name where
+/// [`gender_vote`] looks for a pronoun.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '"' | '“' | '”')
 }
 
 /// The id of the name whose cleaned words are `cleaned` (joined in
@@ -460,8 +500,9 @@ fn name_id<'h>(
         words: name.split(' ').count(),
         name,
         slots,
-        votes: (0, 0),
+        last_run: None,
         count: 0,
+        last: 0,
         outside: false,
     });
     distinct.len() - 1
@@ -478,21 +519,47 @@ struct Holders {
     words: usize,
 }
 
-/// A name seen in the article.
-#[derive(Clone, Debug)]
+/// A name seen in the article: where, and which distinct name (its text
+/// and number of words kept once per name, in [`Names::forms`], not per
+/// mention: dialogue names the same two people thousands of times).
+#[derive(Clone, Copy, Debug)]
 struct Seen {
     at: usize,
     /// The run's end (after its last word).
     end: usize,
+    /// Which distinct name it is (an index into [`Names::forms`] and
+    /// [`Names::traits`]).
+    distinct: u32,
+}
+
+/// A distinct name of the article (a value of [`Names::forms`]).
+#[derive(Debug)]
+struct Form {
     name: Name,
     /// How many words `name` has (compared often when looking for the
     /// fullest name, so counted once).
     words: usize,
-    /// Named inside a quotation: an addressee or someone talked about,
-    /// not a candidate speaker.
-    quoted: bool,
-    /// Which distinct name it is (an index into [`Names::traits`]).
-    distinct: u32,
+    /// Its last run that may give gender evidence (see [`Distinct`]).
+    last_run: Option<usize>,
+    /// Its (masculine, feminine) evidence, summed over its runs the
+    /// first time it is asked ([`Names::votes_of`]): titles in its runs
+    /// and the first personal pronoun after them. Most names' gender is
+    /// never asked (only candidate speakers').
+    votes: Cell<Option<(u32, u32)>>,
+    /// Its [`Traits`] once asked.
+    traits: Cell<Option<Traits>>,
+}
+
+/// A run of a name that may give gender evidence (a value of
+/// [`Names::runs`]): its tokens, and the name's run before it. One list
+/// for all names, each name's runs linked through it, rather than a
+/// vector per name (an allocation for each, in an article of few
+/// mentions).
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    before: Option<usize>,
 }
 
 /// What the rules ask of a distinct name while looking for a speaker
@@ -514,7 +581,11 @@ pub(crate) struct Names<'h> {
     /// The text's distinct words, described (kept for [`Names::clean`]).
     vocab: &'h Vocab<'h>,
     seen: Vec<Seen>,
-    /// Indexes into `seen` of the names outside quotations, in text
+    /// Each distinct name's text and number of words, by
+    /// [`Seen::distinct`].
+    forms: Vec<Form>,
+    /// Indexes into `seen` of the names outside quotations (a name
+    /// inside one is an addressee or someone talked about), in text
     /// order (the candidates for a speaker, without walking past the
     /// quoted ones each time).
     narrated: Vec<usize>,
@@ -526,10 +597,15 @@ pub(crate) struct Names<'h> {
     by_word: HashMap<&'h str, Holders>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<&'h str, Vec<(usize, Name)>>,
-    /// Name → how often it occurs and its (masculine, feminine)
-    /// evidence: titles in its runs and the first personal pronoun after
-    /// its mentions. Keyed by the shared name (no copy per name).
-    per_name: HashMap<Rc<str>, (usize, (u32, u32))>,
+    /// Name → how often it occurs and which distinct name it is (an
+    /// index into `forms`). Keyed by the shared name (no copy per name).
+    per_name: HashMap<Rc<str>, (usize, usize)>,
+    /// The text and its tokens, for the gender evidence of a name.
+    hay: &'h str,
+    toks: &'h [Tok],
+    /// The runs of names that may give gender evidence, in text order
+    /// (each name's linked from its [`Form::last_run`]).
+    runs: Vec<Run>,
     /// Words of names seen outside quotations.
     outside: HashSet<&'h str>,
     /// [`Names::is_name_word`] of each word of `vocab` (by id), once
@@ -538,8 +614,6 @@ pub(crate) struct Names<'h> {
     /// [`Names::clean`]'s scratch, kept from call to call (dialogue
     /// resolves a name on every line).
     clean_scratch: RefCell<Vec<Described<'h>>>,
-    /// Each distinct name's [`Traits`] once asked, by [`Seen::distinct`].
-    traits: Vec<Cell<Option<Traits>>>,
     /// The last answer of [`Names::narrated_end`]: the resolver asks
     /// in text order, line after line in dialogue, so the next answer is
     /// most often this one or a step further, checked in a few steps
@@ -780,15 +854,18 @@ impl<'h> Names<'h> {
         let mut names = Names {
             vocab,
             seen: Vec::new(),
+            forms: Vec::new(),
             narrated: Vec::new(),
             run_start: Vec::new(),
             by_word: HashMap::default(),
             roles: HashMap::default(),
             per_name: HashMap::default(),
+            hay,
+            toks,
+            runs: Vec::new(),
             outside: HashSet::default(),
             name_words: Vec::new(),
             clean_scratch: RefCell::default(),
-            traits: Vec::new(),
             narrated_hint: Cell::new(0),
         };
         // Each distinct word was described once, as it was lexed;
@@ -803,10 +880,13 @@ impl<'h> Names<'h> {
         let key = |i: usize| word(i).map_or("", |w| vocab.key_of(w));
         // Whether token i is an abbreviation a dot may follow. A
         // punctuation token is asked too ("." itself counts, as before).
-        let abbrev = |i: usize| match word(i) {
+        let abbrev_tok = |t: &Tok| match word_of(vocab, t) {
             Some(w) => w.flags.has(Flags::ABBREV),
-            None => toks.get(i).is_some_and(|t| is_abbrev(t.span.text(hay))),
+            None => is_abbrev(t.span.text(hay)),
         };
+        let abbrev = |i: usize| toks.get(i).is_some_and(abbrev_tok);
+        // The flags of a token in hand (not looked up again by index).
+        let tflags = |t: &Tok| word_of(vocab, t).map_or(Flags::NONE, |w| w.flags);
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
@@ -835,6 +915,7 @@ impl<'h> Names<'h> {
         let mut buf = String::new();
         let (mut run_words, mut cleaned, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
+        let mut run_names: HashMap<[Id; RUN_KEY], Option<usize>> = HashMap::default();
         let mut qi = 0usize;
         let mut i = 0;
         while i < toks.len() {
@@ -851,7 +932,7 @@ impl<'h> Names<'h> {
             };
             i += skip;
             let Some(t) = toks.get(i) else { break };
-            let f = flags(i);
+            let f = tflags(t);
             // (The punctuation before is asked first: it decides most
             // often, as in dialogue's “Yes, without reading the gap.)
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
@@ -876,40 +957,64 @@ impl<'h> Names<'h> {
             // words are not asked again (dialogue names a speaker on
             // every line).
             let mut last_flags = f;
+            // All the run's words' flags (for its titles).
+            let mut run_flags = f;
             let mut inner = f.has(Flags::ROLE).then_some(start);
+            // The run's last token so far.
+            let mut prev = t;
             while let Some(n) = toks.get(end) {
-                let nf = flags(end);
+                let nf = tflags(n);
                 let ok = match n.kind() {
                     Kind::Word => {
                         (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP))
                             || nf.has(Flags::PARTICLE)
                     }
-                    Kind::Punct('.') => abbrev(end - 1),
+                    Kind::Punct('.') => abbrev_tok(prev),
                     Kind::Punct(_) => false,
                 };
                 // A blank line ends a name; a single line break may be a
                 // hard wrap ("Newland\nArcher"). A possessive ends it too
-                // ("Brenda's Guinevere" is two names).
-                let prev = toks.get(end - 1);
-                let gap = hay.get(prev.map_or(0, |p| p.span.end)..n.span.start);
-                let possessive = last_flags.has(Flags::POSSESSIVE);
-                if !ok || possessive || gap.is_some_and(two_line_breaks) {
+                // ("Brenda's Guinevere" is two names). (The gap is read
+                // only for a token that would continue the run: most
+                // runs end at punctuation.)
+                if !ok
+                    || last_flags.has(Flags::POSSESSIVE)
+                    || hay
+                        .get(prev.span.end..n.span.start)
+                        .is_some_and(two_line_breaks)
+                {
                     break;
                 }
                 if nf.has(Flags::ROLE) {
                     inner = Some(end);
                 }
                 last_flags = nf;
+                run_flags = run_flags | nf;
+                prev = n;
                 end += 1;
             }
             let run = toks.get(start..end).unwrap_or(&[]);
             // A one-word run cleans the same wherever it occurs (dialogue
             // names its speakers line after line): its name, or none, is
             // remembered by the word's id. (The last id may be shared.)
-            let single = Some(id(start))
+            let single = Some(t.id())
                 .filter(|&id| end == start + 1 && id != NO_ID)
                 .and_then(|id| usize::try_from(id).ok());
-            let found = match single.and_then(|w| single_name.get(w).copied().flatten()) {
+            // A longer run too, of up to four words, by their ids
+            // (cleaning reads only its words, and an id is one spelling):
+            // an article names the same "Prime Minister Rishi Sunak"
+            // again and again. The ids are the key itself, padded with
+            // `NO_ID` (no allocation per run).
+            let several = match single {
+                Some(_) => None,
+                None if end > start + 1 => run_key(run),
+                None => None,
+            };
+            let known = match single {
+                Some(w) => single_name.get(w).copied().flatten(),
+                None => several.and_then(|k| run_names.get(&k).copied()),
+            };
+            let found = match known {
                 Some(found) => found,
                 None => {
                     clean_into(
@@ -937,13 +1042,16 @@ impl<'h> Names<'h> {
                     if let Some(slot) = single.and_then(|w| single_name.get_mut(w)) {
                         *slot = Some(found);
                     }
+                    if let Some(k) = several {
+                        run_names.insert(k, found);
+                    }
                     found
                 }
             };
             if let Some(id) = found {
                 let Some(d) = distinct.get_mut(id) else { break };
-                let name = d.name.clone();
                 let idx = names.seen.len();
+                d.last = idx;
                 for &s in &d.slots {
                     if let Some(list) = lists.get_mut(s) {
                         list.push(idx);
@@ -951,44 +1059,66 @@ impl<'h> Names<'h> {
                 }
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
+                // (Rarely either: asked without building a list of them.)
                 let role = start.checked_sub(1).filter(|&p| flags(p).has(Flags::ROLE));
-                for r in [role, inner].into_iter().flatten() {
-                    names
-                        .roles
-                        .entry(key(r))
-                        .or_default()
-                        .push((t.span.start, name.clone()));
+                for r in role.into_iter().chain(inner) {
+                    if let Some(d) = distinct.get(id) {
+                        names
+                            .roles
+                            .entry(key(r))
+                            .or_default()
+                            .push((t.span.start, d.name.clone()));
+                    }
                 }
-                let vote = gender_vote(hay, toks, start..end, flags);
+                // The run is kept for the name's gender evidence
+                // ([`Names::votes_of`]) unless it can have none: no title
+                // in it, and its sentence ends after it before any word,
+                // where the walk for a pronoun stops with nothing
+                // (dialogue's “Yes.”, “No,” and “said Bo.”; punctuation
+                // has no flags).
+                let ends = toks
+                    .get(end..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take(PRONOUN_REACH)
+                    .find(|n| n.punct().is_none_or(ends_sentence))
+                    .is_none_or(|n| n.punct().is_some());
+                let titled = run_flags.has(Flags::MALE_TITLE | Flags::FEMALE_TITLE);
+                let votes = !ends || titled;
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
                 if let Some(d) = distinct.get_mut(id) {
-                    d.votes.0 += vote.0;
-                    d.votes.1 += vote.1;
+                    if votes {
+                        names.runs.push(Run {
+                            start,
+                            end,
+                            before: d.last_run,
+                        });
+                        d.last_run = Some(names.runs.len() - 1);
+                    }
                     d.count += 1;
                     d.outside |= !in_quote;
+                    if !in_quote {
+                        names.narrated.push(idx);
+                    }
                     names.seen.push(Seen {
                         at: t.span.start,
-                        end: run.last().map_or(t.span.end, |l| l.span.end),
-                        words: d.words,
-                        name,
-                        quoted: in_quote,
+                        end: prev.span.end,
                         distinct: u32::try_from(id).unwrap_or(u32::MAX),
                     });
                 }
             }
             i = end.max(i + 1);
         }
-        names.narrated = (0..names.seen.len())
-            .filter(|&i| names.seen.get(i).is_some_and(|s| !s.quoted))
-            .collect();
-        let mut prev: Option<&str> = None;
+        // (A name's text and its distinct id go together: the ids are
+        // compared, not the text.)
+        let mut prev: Option<u32> = None;
         let mut start = 0;
         names.run_start = Vec::with_capacity(names.narrated.len());
         for (p, &i) in names.narrated.iter().enumerate() {
-            let n = names.seen.get(i).map(|s| s.name.as_str());
+            let n = names.seen.get(i).map(|s| s.distinct);
             if n != prev {
                 start = p;
                 prev = n;
@@ -1003,18 +1133,31 @@ impl<'h> Names<'h> {
                 *slot = k;
             }
         }
+        // The fullest name holding each word (the latest of the longest),
+        // found among the distinct names holding it by their last
+        // mentions, not among all their mentions.
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; lists.len()];
+        for (k, d) in distinct.iter().enumerate() {
+            let at = names.seen.get(d.last).map_or(0, |s| s.at);
+            for &s in &d.slots {
+                if let Some(b) = best.get_mut(s) {
+                    if b.is_none_or(|(words, last, _)| (d.words, at) > (words, last)) {
+                        *b = Some((d.words, at, k));
+                    }
+                }
+            }
+        }
         let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
             let Some(list) = lists.get_mut(s).and_then(Option::take) else {
                 continue;
             };
-            let best = list
-                .iter()
-                .filter_map(|&i| names.seen.get(i))
-                .max_by_key(|s| (s.words, s.at));
-            if let Some(b) = best {
-                let (fullest, words) = (b.name.clone(), b.words);
+            let best = best.get(s).copied().flatten();
+            if let Some((words, _, d)) = best {
+                let Some(fullest) = distinct.get(d).map(|d| d.name.clone()) else {
+                    continue;
+                };
                 names.by_word.insert(
                     w,
                     Holders {
@@ -1027,29 +1170,50 @@ impl<'h> Names<'h> {
         }
         // Per distinct name: its count, gender evidence and words.
         names.per_name.reserve(distinct.len());
-        for d in &distinct {
-            names.per_name.insert(d.name.0.clone(), (d.count, d.votes));
+        for (k, d) in distinct.iter().enumerate() {
+            names.per_name.insert(d.name.0.clone(), (d.count, k));
             if d.outside {
                 names
                     .outside
                     .extend(d.slots.iter().filter_map(|&s| slot_keys.get(s).copied()));
             }
         }
-        names.traits = vec![Cell::new(None); distinct.len()];
+        names.forms = distinct
+            .into_iter()
+            .map(|d| Form {
+                name: d.name,
+                words: d.words,
+                last_run: d.last_run,
+                votes: Cell::new(None),
+                traits: Cell::new(None),
+            })
+            .collect();
         names
+    }
+
+    /// The text of the name seen as `s`.
+    fn name_of(&self, s: &Seen) -> &str {
+        self.form(s).map_or("", |f| f.name.as_str())
+    }
+
+    /// How many words the name seen as `s` has.
+    fn words_of(&self, s: &Seen) -> usize {
+        self.form(s).map_or(0, |f| f.words)
+    }
+
+    fn form(&self, s: &Seen) -> Option<&Form> {
+        self.forms.get(usize::try_from(s.distinct).ok()?)
     }
 
     /// The [`Traits`] of the name `s`, found the first time.
     fn traits(&self, s: &Seen) -> Traits {
-        let slot = usize::try_from(s.distinct)
-            .ok()
-            .and_then(|d| self.traits.get(d));
+        let slot = self.form(s).map(|f| &f.traits);
         if let Some(known) = slot.and_then(Cell::get) {
             return known;
         }
         let t = Traits {
-            place: self.names_place(&s.name),
-            gender: self.gender(&s.name),
+            place: self.names_place(self.name_of(s)),
+            gender: self.gender(self.name_of(s)),
         };
         if let Some(slot) = slot {
             slot.set(Some(t));
@@ -1111,8 +1275,9 @@ impl<'h> Names<'h> {
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
         let proper = |&&i: &&usize| {
             self.seen.get(i).filter(|s| {
-                s.words > 1
-                    && s.name
+                self.words_of(s) > 1
+                    && self
+                        .name_of(s)
                         .strip_suffix(word)
                         .and_then(|h| h.strip_suffix(' '))
                         .is_some_and(|h| h.split(' ').all(|w| !self.is_common(w)))
@@ -1131,12 +1296,12 @@ impl<'h> Names<'h> {
             .chain(after.iter())
             .filter_map(|i| proper(&i))
         {
-            let n = self.occurrences(&s.name);
+            let n = self.occurrences(self.name_of(s));
             if best.is_none_or(|(_, m)| n > m) {
                 best = Some((s, n));
             }
         }
-        best.map(|(s, _)| s.name.as_str())
+        best.map(|(s, _)| self.name_of(s))
     }
 
     /// Whether the text also writes `word` in lower case (a common noun
@@ -1231,29 +1396,29 @@ impl<'h> Names<'h> {
                 .iter()
                 .rev()
                 .filter_map(seen)
-                .find(|s| Some(s.words) == longest)
+                .find(|s| Some(self.words_of(s)) == longest)
                 .or_else(|| {
                     before
                         .iter()
                         .filter_map(seen)
-                        .max_by_key(|s| (s.words, s.at))
+                        .max_by_key(|s| (self.words_of(s), s.at))
                 })
         };
         let first_after = || {
             after
                 .iter()
                 .filter_map(seen)
-                .find(|s| Some(s.words) == longest)
+                .find(|s| Some(self.words_of(s)) == longest)
                 .or_else(|| {
                     after
                         .iter()
                         .filter_map(seen)
-                        .max_by_key(|s| (s.words, usize::MAX - s.at))
+                        .max_by_key(|s| (self.words_of(s), usize::MAX - s.at))
                 })
         };
         latest_before()
             .or_else(first_after)
-            .map(|s| s.name.as_str())
+            .map(|s| self.name_of(s))
     }
 
     /// Extends a cleaned name to the fullest form seen: ["Kirby"] →
@@ -1356,7 +1521,38 @@ impl<'h> Names<'h> {
     /// The (masculine, feminine) evidence for exactly `name`: titles in
     /// its runs and pronouns after them.
     fn votes(&self, name: &str) -> (u32, u32) {
-        self.per_name.get(name).map(|&(_, v)| v).unwrap_or_default()
+        self.per_name
+            .get(name)
+            .map(|&(_, d)| self.votes_of(d))
+            .unwrap_or_default()
+    }
+
+    /// The (masculine, feminine) evidence of distinct name `d`, summed
+    /// over its runs the first time.
+    fn votes_of(&self, d: usize) -> (u32, u32) {
+        let Some(form) = self.forms.get(d) else {
+            return (0, 0);
+        };
+        if let Some(known) = form.votes.get() {
+            return known;
+        }
+        let (vocab, toks) = (self.vocab, self.toks);
+        let flags = |i: usize| {
+            toks.get(i)
+                .and_then(|t| word_of(vocab, t))
+                .map_or(Flags::NONE, |w| w.flags)
+        };
+        let mut votes = (0u32, 0u32);
+        // (Each run is walked once: the sum is kept.)
+        let mut next = form.last_run;
+        while let Some(run) = next.and_then(|r| self.runs.get(r)) {
+            let v = gender_vote(self.hay, toks, run.start..run.end, flags);
+            votes.0 += v.0;
+            votes.1 += v.1;
+            next = run.before;
+        }
+        form.votes.set(Some(votes));
+        votes
     }
 
     /// The names seen before `at` outside quotations, nearest first (the
@@ -1408,9 +1604,9 @@ impl<'h> Names<'h> {
             .narrated_before(at)
             .take(40)
             // A name in capitals only is a heading ("THE THEFT").
-            .filter(|s| s.name.chars().any(char::is_lowercase))
-            .filter(|s| !skip.contains(&s.name.as_str()) && self.traits(s).gender == Some(gender))
-            .map(|s| s.name.as_str());
+            .filter(|s| self.name_of(s).chars().any(char::is_lowercase))
+            .filter(|s| !skip.contains(&self.name_of(s)) && self.traits(s).gender == Some(gender))
+            .map(|s| self.name_of(s));
         // A character who has spoken before, else the nearest name.
         recent
             .clone()
@@ -1429,7 +1625,7 @@ impl<'h> Names<'h> {
         known: &dyn Fn(&str) -> bool,
     ) -> Option<(&str, Span)> {
         let fits = |s: &Seen| {
-            let n = s.name.as_str();
+            let n = self.name_of(s);
             !skip.contains(&n) && !skip.iter().any(|k| k.ends_with(n) || n.ends_with(k)) && {
                 let t = self.traits(s);
                 !t.place && (t.gender.is_some() || known(n))
@@ -1442,10 +1638,10 @@ impl<'h> Names<'h> {
         let recurs = |n: &str| self.occurrences(n) >= RECURRING;
         // A name recurs (dialogue names the same two people over and
         // over): the last few answers are kept, found by the shared
-        // name's address (one per distinct name) instead of comparing
+        // name's number (one per distinct name) instead of comparing
         // text. A run of one name is looked at once, at its nearest
         // mention: the rest of it would answer the same.
-        let mut memo: [Option<(&Name, bool)>; 4] = [None; 4];
+        let mut memo: [Option<(u32, bool)>; 4] = [None; 4];
         let mut slot = 0usize;
         let mut first: Option<&Seen> = None;
         let end = self.narrated_end(at);
@@ -1457,17 +1653,13 @@ impl<'h> Names<'h> {
                 break;
             };
             j = self.run_start.get(p).copied().unwrap_or(p);
-            let n = s.name.as_str();
-            let ok = match memo
-                .iter()
-                .flatten()
-                .find(|(m, _)| Rc::ptr_eq(&m.0, &s.name.0))
-            {
+            let n = self.name_of(s);
+            let ok = match memo.iter().flatten().find(|&&(m, _)| m == s.distinct) {
                 Some(&(_, ok)) => ok,
                 None => {
                     let ok = fits(s);
                     if let Some(m) = memo.get_mut(slot % 4) {
-                        *m = Some((&s.name, ok));
+                        *m = Some((s.distinct, ok));
                     }
                     slot += 1;
                     ok
@@ -1481,7 +1673,7 @@ impl<'h> Names<'h> {
             }
             first.get_or_insert(s);
         }
-        first.map(|s| (s.name.as_str(), Span::new(s.at, s.end)))
+        first.map(|s| (self.name_of(s), Span::new(s.at, s.end)))
     }
 
     /// Whether a name is an organisation or a place, or one word of one
@@ -1499,7 +1691,7 @@ impl<'h> Names<'h> {
     /// of a relative pronoun).
     #[inline(never)]
     pub(crate) fn any_before(&self, at: usize) -> Option<&str> {
-        self.narrated_before(at).next().map(|s| s.name.as_str())
+        self.narrated_before(at).next().map(|s| self.name_of(s))
     }
 
     /// The nearest person name seen before `at` (for a pronoun with no
@@ -1508,8 +1700,11 @@ impl<'h> Names<'h> {
     pub(crate) fn person_before(&self, at: usize) -> Option<&str> {
         self.narrated_before(at)
             .take(8)
-            .find(|s| s.name.contains(' ') && !is_org(&s.name))
-            .map(|s| s.name.as_str())
+            .find(|s| {
+                let n = self.name_of(s);
+                n.contains(' ') && !is_org(n)
+            })
+            .map(|s| self.name_of(s))
     }
 }
 
@@ -1643,6 +1838,70 @@ mod tests {
             .chain(prefixed.iter().map(String::as_str))
         {
             assert_eq!(is_role_compound(w), slow(w), "{w}");
+        }
+    }
+
+    /// What [`Names::collect`] remembers per distinct run and per name
+    /// is what it would find at each mention: every mention's name is
+    /// its run cleaned afresh ([`Names::clean`], joined), and each name's
+    /// votes, summed when first asked over the runs kept, are
+    /// [`gender_vote`] summed over all its mentions.
+    /// Returns how many names have any evidence.
+    fn check_names_per_mention(hay: &str) -> usize {
+        let doc = Lexed::new(hay);
+        let toks = doc.all();
+        let names = Names::collect(hay, &doc, &[]);
+        let flags = |i: usize| {
+            toks.get(i)
+                .and_then(|t| word_of(doc.vocab(), t))
+                .map_or(Flags::NONE, |w| w.flags)
+        };
+        let mut eager = vec![(0u32, 0u32); names.forms.len()];
+        for s in &names.seen {
+            let start = toks.iter().position(|t| t.span.start == s.at);
+            let end = toks.iter().position(|t| t.span.end == s.end);
+            let (Some(start), Some(end)) = (start, end) else {
+                panic!("a mention not on token bounds in {hay:?}");
+            };
+            let run = &toks[start..=end];
+            assert_eq!(names.clean(hay, run).join(" "), names.name_of(s), "{hay:?}");
+            let v = gender_vote(hay, toks, start..end + 1, flags);
+            let d = &mut eager[s.distinct as usize];
+            d.0 += v.0;
+            d.1 += v.1;
+        }
+        for (d, &want) in eager.iter().enumerate() {
+            assert_eq!(names.votes_of(d), want, "{hay:?}");
+        }
+        eager.iter().filter(|&&v| v != (0, 0)).count()
+    }
+
+    #[test]
+    fn names_per_mention_are_the_runs() {
+        let voted = check_names_per_mention(
+            "Mr Abel Finch came in. Finch said he was tired. “No,” said Finch. \
+             Lucy Vale shook her head. Lucy, she said, was late. Mrs Dora Vale! \
+             Vale looked at him. Prime Minister Abel Finch. Prime Minister Abel \
+             Finch said she would. Sir Abel Finch of Kent, he wrote.\n\n“Yes.”\n\n\
+             “No,” said Bo.\n\n“Yes.”\n\n“No,” said Bo. He left.",
+        );
+        assert!(voted >= 3, "{voted}");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// [`names_per_mention_are_the_runs`] on arbitrary texts of
+        /// names, titles, pronouns and punctuation.
+        #[test]
+        fn names_per_mention_on_arbitrary_texts(
+            words in proptest::collection::vec(
+                "(Abel|Finch|Lucy|Vale|Mr|Mrs|Sir|Prime|Minister|of|the|said|he|she|her|him|head|up|\\.|,|!|“|”|\n\n)",
+                0..60,
+            )
+        ) {
+            check_names_per_mention(&words.join(" "));
         }
     }
 
