@@ -44,28 +44,37 @@ pub fn paragraphs(hay: &str) -> Vec<Span> {
     // The current paragraph: start of its first non-blank line, end of its
     // last one (both trimmed).
     let mut open: Option<Span> = None;
-    let mut pos = 0usize;
-    for line in hay.split_inclusive('\n') {
-        let body = line.trim();
-        if body.is_empty() {
+    // Line by line, each found by [`next_break`] (`split_inclusive`'s
+    // searcher cost more to set up per line than dialogue's short lines
+    // take to scan).
+    let mut start = 0usize;
+    loop {
+        let nl = next_break(hay, start);
+        let end = nl.unwrap_or(hay.len());
+        match trimmed(hay.get(start..end).unwrap_or_default()) {
             // A blank line (or a whitespace-only text before any break)
             // closes the paragraph in both modes.
-            if let Some(p) = open.take() {
-                out.push(p);
-            }
-        } else {
-            let lead = line.len() - line.trim_start().len();
-            let here = Span::new(pos + lead, pos + lead + body.len());
-            open = match open {
-                Some(p) if wrapped => Some(Span::new(p.start, here.end)),
-                Some(p) => {
+            None => {
+                if let Some(p) = open.take() {
                     out.push(p);
-                    Some(here)
                 }
-                None => Some(here),
-            };
+            }
+            Some((lead, len)) => {
+                let here = Span::new(start + lead, start + lead + len);
+                open = match open {
+                    Some(p) if wrapped => Some(Span::new(p.start, here.end)),
+                    Some(p) => {
+                        out.push(p);
+                        Some(here)
+                    }
+                    None => Some(here),
+                };
+            }
         }
-        pos += line.len();
+        match nl {
+            Some(k) => start = k + 1,
+            None => break,
+        }
     }
     if let Some(p) = open {
         out.push(p);
@@ -82,20 +91,11 @@ pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
     let mut wraps = 0usize;
     let mut prev_blank: Option<bool> = None;
     let mut first = true;
-    let bytes = hay.as_bytes();
     let mut start = 0;
-    // The lines between line breaks (a byte scan first: `split('\n')`
-    // costs more to set up per line than dialogue's short lines take to
-    // scan).
+    // The lines between line breaks.
     loop {
-        let rest = bytes.get(start..).unwrap_or_default();
-        let head = rest.get(..64).unwrap_or(rest);
-        let nl = head
-            .iter()
-            .position(|&b| b == b'\n')
-            // A long line: the library's word-at-a-time search.
-            .or_else(|| hay.get(start..)?.find('\n'));
-        let end = nl.map_or(bytes.len(), |k| start + k);
+        let nl = next_break(hay, start);
+        let end = nl.unwrap_or(hay.len());
         let line = hay.get(start..end).unwrap_or_default();
         let last = nl.is_none();
         start = end + 1;
@@ -124,6 +124,54 @@ pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
         }
     }
     blank_line && wraps >= WRAP_MIN_BREAKS
+}
+
+/// The offset of the first line break at or after `start`, if any,
+/// looked for eight bytes at a time (one test of a `u64` for a `\n`
+/// byte): `split_inclusive`'s searcher cost more to set up per line than
+/// dialogue's short lines take to scan, and a byte loop over the first
+/// 64 bytes, then the library's search, more on news' long lines.
+fn next_break(hay: &str, start: usize) -> Option<usize> {
+    let rest = hay.as_bytes().get(start..).unwrap_or_default();
+    break_in(rest).map(|k| start + k)
+}
+
+/// The offset of the first `\n` in `bytes`, eight bytes at a time.
+fn break_in(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    const BREAKS: u64 = ONES * b'\n' as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        if let Ok(&eight) = <&[u8; 8]>::try_from(chunk) {
+            // A zero byte in `x` where `eight` has a line break.
+            let x = u64::from_le_bytes(eight) ^ BREAKS;
+            if x.wrapping_sub(ONES) & !x & HIGH != 0 {
+                return chunk.iter().position(|&b| b == b'\n').map(|k| at + k);
+            }
+        }
+        at += 8;
+    }
+    let k = chunks.remainder().iter().position(|&b| b == b'\n')?;
+    Some(at + k)
+}
+
+/// Where the text of `line` starts in it and how long it is, trimmed of
+/// whitespace, or `None` for a blank line: `line.trim()`, answered from
+/// its first and last bytes when both are printable ASCII (most lines).
+fn trimmed(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    if let (Some(f), Some(l)) = (bytes.first(), bytes.last()) {
+        if f.is_ascii_graphic() && l.is_ascii_graphic() {
+            return Some((0, line.len()));
+        }
+    }
+    let t = line.trim_start();
+    if t.is_empty() {
+        return None;
+    }
+    Some((line.len() - t.len(), t.trim_end().len()))
 }
 
 /// `line.trim().is_empty()`, answered from the first char when it is
@@ -162,6 +210,38 @@ mod tests {
         inner.iter().any(blank) && wraps >= WRAP_MIN_BREAKS
     }
 
+    /// [`paragraphs`] as first written, by `split_inclusive` and `trim`.
+    fn paragraphs_plainly(hay: &str) -> Vec<Span> {
+        let wrapped = is_hard_wrapped(hay);
+        let mut out = Vec::new();
+        let mut open: Option<Span> = None;
+        let mut pos = 0usize;
+        for line in hay.split_inclusive('\n') {
+            let body = line.trim();
+            if body.is_empty() {
+                if let Some(p) = open.take() {
+                    out.push(p);
+                }
+            } else {
+                let lead = line.len() - line.trim_start().len();
+                let here = Span::new(pos + lead, pos + lead + body.len());
+                open = match open {
+                    Some(p) if wrapped => Some(Span::new(p.start, here.end)),
+                    Some(p) => {
+                        out.push(p);
+                        Some(here)
+                    }
+                    None => Some(here),
+                };
+            }
+            pos += line.len();
+        }
+        if let Some(p) = open {
+            out.push(p);
+        }
+        out
+    }
+
     #[test]
     fn hard_wrapping_is_found_as_plainly_defined() {
         let long = "é".repeat(80);
@@ -170,6 +250,8 @@ mod tests {
             "",
             " ",
             "\u{a0}",
+            " b\t",
+            "c\u{2028}",
             "\r",
             &long,
             "x\u{3000}",
@@ -191,10 +273,29 @@ mod tests {
             }
             let hay = lines.join("\n");
             assert_eq!(is_hard_wrapped(&hay), hard_wrapped_plainly(&hay), "{hay:?}");
+            assert_eq!(paragraphs(&hay), paragraphs_plainly(&hay), "{hay:?}");
             trues += usize::from(hard_wrapped_plainly(&hay));
         }
         // Both answers occur.
         assert!(trues > 100 && trues < 2900, "{trues}");
+    }
+
+    #[test]
+    fn next_break_is_find() {
+        // Breaks at every distance from every start, next to bytes that
+        // differ from `\n` by one bit (0x0B, 0x0E, 0x8A) and to UTF-8.
+        let short = "ab\ncdefghijklmnop\n\n\u{b}\u{e}qrstuvw\u{28a}xyz0123456789\nä\n";
+        let long = format!("{short}{}\n{short}", "é".repeat(50));
+        for hay in [short, &long] {
+            // Lines start at char boundaries.
+            for start in (0..=hay.len()).filter(|&k| hay.is_char_boundary(k)) {
+                let want = (hay.as_bytes().get(start..))
+                    .and_then(|r| r.iter().position(|&b| b == b'\n'))
+                    .map(|k| start + k);
+                assert_eq!(next_break(hay, start), want, "{start}");
+            }
+        }
+        assert_eq!(next_break(&"x".repeat(100), 0), None);
     }
 
     #[test]

@@ -140,7 +140,7 @@ pub(crate) fn is_title_mark(open: Mark) -> bool {
 /// nor whitespace.
 #[inline]
 pub(crate) fn is_punct(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace()
+    !crate::text::is_alphanumeric(c) && !c.is_whitespace()
 }
 
 /// The flanking of a mark with `prev` before and `next` after (`None` at
@@ -185,21 +185,32 @@ pub(crate) fn is_leading_apostrophe(after: &str) -> bool {
         return second.is_some_and(|c| c.is_ascii_digit())
             && third.is_none_or(|c| !c.is_ascii_digit());
     }
-    let word: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .take(6)
-        .flat_map(crate::case::lower_char)
-        .collect();
+    // The word's first six letters, lowered, on the stack: every elision
+    // is ASCII, so a letter that lowers to anything else settles it (the
+    // `String` this was collected into cost an allocation per opening
+    // single mark).
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for c in after.chars().take_while(|c| c.is_alphabetic()).take(6) {
+        for l in crate::case::lower_char(c) {
+            match (u8::try_from(l), buf.get_mut(n)) {
+                (Ok(b), Some(slot)) if b.is_ascii() => *slot = b,
+                _ => return false,
+            }
+            n += 1;
+        }
+    }
+    let word = buf.get(..n).unwrap_or_default();
     // ’n’ in rock ’n’ roll: followed by another apostrophe.
-    if word == "n" {
+    if word == b"n" {
         return true;
     }
-    let next_after = after.chars().nth(word.chars().count());
-    ELISIONS.binary_search(&word.as_str()).is_ok()
-        && word != "n"
-        && word != "s"
-        && word != "t"
+    // The lowered word is ASCII: its chars are its bytes.
+    let next_after = after.chars().nth(n);
+    !matches!(word, b"s" | b"t")
+        && ELISIONS
+            .binary_search_by(|e| e.as_bytes().cmp(word))
+            .is_ok()
         && next_after.is_none_or(|c| !c.is_alphabetic())
 }
 
@@ -212,6 +223,67 @@ mod tests {
         let mut v = ELISIONS.to_vec();
         v.sort_unstable();
         assert_eq!(v, ELISIONS);
+    }
+
+    /// [`is_leading_apostrophe`] as first written, with the word
+    /// collected into a `String`.
+    fn leading_apostrophe_plainly(after: &str) -> bool {
+        let mut chars = after.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        if first.is_ascii_digit() {
+            let second = chars.next();
+            let third = chars.next();
+            return second.is_some_and(|c| c.is_ascii_digit())
+                && third.is_none_or(|c| !c.is_ascii_digit());
+        }
+        let word: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .take(6)
+            .flat_map(crate::case::lower_char)
+            .collect();
+        if word == "n" {
+            return true;
+        }
+        let next_after = after.chars().nth(word.chars().count());
+        ELISIONS.binary_search(&word.as_str()).is_ok()
+            && word != "n"
+            && word != "s"
+            && word != "t"
+            && next_after.is_none_or(|c| !c.is_alphabetic())
+    }
+
+    #[test]
+    fn leading_apostrophes_as_plainly_written() {
+        // Every elision and its neighbours in spelling, with capitals,
+        // non-ASCII letters that lower to ASCII (K, the Kelvin sign) or to
+        // two chars (İ), and what may follow.
+        let mut words: Vec<String> = Vec::new();
+        for e in ELISIONS {
+            words.push(e.to_string());
+            words.push(e.to_uppercase());
+            words.push(format!("{e}x"));
+            words.push(e.get(1..).unwrap_or("").to_string());
+            words.push(e.replace('t', "\u{212a}"));
+            words.push(e.replacen('t', "İ", 1));
+        }
+        for w in [
+            "", "x", "İ", "\u{212a}", "é", "nn", "twasx", "ÉM", "90", "9", "123",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            for tail in ["", " ", "’", "s", "é", "1", "’ roll", "\u{212a}"] {
+                let after = format!("{w}{tail}");
+                assert_eq!(
+                    is_leading_apostrophe(&after),
+                    leading_apostrophe_plainly(&after),
+                    "{after:?}"
+                );
+            }
+        }
     }
 
     #[test]

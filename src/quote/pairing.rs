@@ -258,15 +258,14 @@ fn step(
         // A left mark standing between spaces before words (“ … if,
         // said. “ You know) still opens: it is no closing mark unless
         // something was open for it, which the closing attempt above tried.
-        let words_follow = hay
-            .get(span.end..)
-            .map(str::trim_start)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| c.is_alphanumeric() || c == '…');
-        can_open = can_open
-            || next.is_some_and(char::is_whitespace)
-                && prev.is_none_or(|p| !p.is_alphanumeric())
-                && words_follow;
+        let words_follow = || {
+            hay.get(span.end..)
+                .map(str::trim_start)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| crate::text::is_alphanumeric(c) || c == '…')
+        };
+        can_open =
+            can_open || next.is_some_and(char::is_whitespace) && !prev_alnum && words_follow();
     }
     if let Mark::Char('’' | '”' | '»' | '›') = mark {
         // Marks that normally close open only where nothing else fits:
