@@ -36,12 +36,11 @@ pub fn count_words(text: &str) -> usize {
 
 /// Counts the words of a text fed to it in consecutive pieces: a word
 /// that runs over the cut between two pieces counts once, in the piece
-/// where it starts. The whole analysis counts the words of the text and
-/// of its quotations in one pass this way (the quotations are pieces).
+/// where it starts.
 ///
-/// The counter reads every byte of what it is fed (the text, and each
-/// quotation again for its kind and its speaker's figures), so it reads
-/// ASCII, most of news, eight bytes at a time in a `u64`
+/// The counter reads every byte of what it is fed (the text once, as
+/// the pieces between and inside speech quotations, [`compute`]), so it
+/// reads ASCII, most of news, eight bytes at a time in a `u64`
 /// ([`WordCounter::ascii`]: a few arithmetic steps and no branch per
 /// byte, in wasm as natively); other chars are decoded one at a time and
 /// asked [`crate::text::is_alphanumeric`].
@@ -153,33 +152,120 @@ impl WordCounter {
     }
 }
 
+/// The words of each quotation's content ([`count_words`]), counted the
+/// first time anyone asks and kept: the kind rules weigh a quotation by
+/// its words, the speakers' figures add up their quotations' words and
+/// [`compute`] the quoted share, and counting reads every byte of the
+/// quotation (these readings were about half the counter's work on news,
+/// and three calls per quotation on dialogue).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QuoteWords {
+    /// By quotation index: its count, [`UNCOUNTED`] until asked.
+    counts: Vec<usize>,
+}
+
+/// A quotation whose words no one has asked for yet.
+const UNCOUNTED: usize = usize::MAX;
+
+impl QuoteWords {
+    /// Room for `n` quotations, none counted.
+    pub(crate) fn new(n: usize) -> QuoteWords {
+        QuoteWords {
+            counts: vec![UNCOUNTED; n],
+        }
+    }
+
+    /// Keeps `words`, the [`count_words`] of quotation `i`'s content,
+    /// counted by whoever needed it first.
+    pub(crate) fn record(&mut self, i: usize, words: usize) {
+        if let Some(slot) = self.counts.get_mut(i) {
+            *slot = words;
+        }
+    }
+
+    /// The kept count of quotation `i`, if any.
+    fn kept(&self, i: usize) -> Option<usize> {
+        self.counts.get(i).copied().filter(|&n| n != UNCOUNTED)
+    }
+
+    /// The [`count_words`] of `content`, the content of quotation `i`:
+    /// the kept count, or counted now (and kept).
+    pub(crate) fn get(&mut self, i: usize, content: &str) -> usize {
+        match self.counts.get_mut(i) {
+            Some(slot) if *slot != UNCOUNTED => *slot,
+            Some(slot) => {
+                *slot = count_words(content);
+                *slot
+            }
+            None => count_words(content),
+        }
+    }
+}
+
+/// Whether `c` carries a word on when the char before it is in one
+/// (the rule of [`count_words`]: inner apostrophes and hyphens).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// Whether the counter is in a word after `piece`, given whether it was
+/// before it (`in_word`): the last char that is not a joiner decides,
+/// read backwards (the counter is in a word after a letter or digit, and
+/// after a joiner that follows one).
+fn in_word_after(piece: &str, in_word: bool) -> bool {
+    piece
+        .chars()
+        .rev()
+        .find(|&c| !is_joiner(c))
+        .map_or(in_word, crate::text::is_alphanumeric)
+}
+
+/// The figures of `hay`. `quotes` have their final kinds; `quote_words`
+/// keeps their word counts: a quotation the kind rules counted is not
+/// read again, and the counts of the others are kept for the speakers'
+/// figures ([`crate::attribution::tally`]).
 pub(crate) fn compute(
     hay: &str,
     sentences: &[Span],
     paragraphs: &[Span],
     quotes: &[Quote],
+    quote_words: &mut QuoteWords,
 ) -> Stats {
-    // Only top-level speech quotations: nested ones are inside them.
-    let mut quoted: Vec<Span> = Vec::new();
-    let mut covered_to = 0usize;
-    for q in quotes {
-        if q.kind == QuoteKind::Speech && q.content.start >= covered_to {
-            quoted.push(q.content);
-            covered_to = q.content.end;
-        }
-    }
-    // Quoted words are the text's words that start inside a quotation,
-    // counted in the same pass, so they never outnumber the words (one
-    // word of the whole text can hold the edges of two quotations, as in
-    // w'''''a, and counting each quotation on its own would count it twice).
-    // The quotations are sorted and disjoint: the text is fed to one
-    // counter as the pieces between them and the pieces inside them.
+    // Quoted words are the text's words that start inside a top-level
+    // speech quotation (nested ones are inside them), counted in the same
+    // pass, so they never outnumber the words (one word of the whole text
+    // can hold the edges of two quotations, as in w'''''a, and counting
+    // each quotation on its own would count it twice). The quotations are
+    // sorted and disjoint: the text is fed to one counter as the pieces
+    // between them and the pieces inside them.
     let (mut words, mut quoted_words) = (0usize, 0usize);
     let mut counter = WordCounter::default();
     let mut at = 0usize;
-    for c in &quoted {
+    let mut covered_to = 0usize;
+    for (i, q) in quotes.iter().enumerate() {
+        if q.kind != QuoteKind::Speech || q.content.start < covered_to {
+            continue;
+        }
+        let c = q.content;
+        covered_to = c.end;
         words += counter.count(hay.get(at..c.start).unwrap_or(""));
-        let inside = counter.count(c.text(hay));
+        // Outside a word, the piece's count is the quotation's own: the
+        // one the rules kept, with the counter's state after the piece
+        // read back from its end, or the one counted now, kept.
+        let inside = match quote_words.kept(i) {
+            Some(n) if !counter.in_word => {
+                counter.in_word = in_word_after(c.text(hay), false);
+                n
+            }
+            _ => {
+                let fresh = !counter.in_word;
+                let n = counter.count(c.text(hay));
+                if fresh {
+                    quote_words.record(i, n);
+                }
+                n
+            }
+        };
         words += inside;
         quoted_words += inside;
         at = c.end;
@@ -295,10 +381,71 @@ mod tests {
             }
         };
         let quotes = [q("two words"), q("one"), q("''a")];
-        let stats = super::compute(hay, &[], &[], &quotes);
+        let stats = super::compute(
+            hay,
+            &[],
+            &[],
+            &quotes,
+            &mut super::QuoteWords::new(quotes.len()),
+        );
         assert_eq!(stats.words, 8);
         // w''''a is one word, started before the quotation: not quoted.
         assert_eq!(stats.quoted_words, 3);
+    }
+
+    /// A quotation's count kept by the kind rules is used as it is, and
+    /// afterwards every speech quotation holds its own count for the
+    /// speakers' figures, whichever were kept before: the figures are the
+    /// same either way, also where a word runs into a quotation (w''a)
+    /// or a quotation is all joiners.
+    #[test]
+    fn kept_counts_give_the_same_figures() {
+        let hay = "He said “two words” and ‘one’ then w''''a, x“-”y “’t a-” b.";
+        // The quotation `a`, right after `lead`.
+        let q = |lead: &str, a: &str| {
+            let start = hay.find(&format!("{lead}{a}")).unwrap() + lead.len();
+            crate::quote::Quote {
+                span: crate::Span::new(start, start + a.len()),
+                content: crate::Span::new(start, start + a.len()),
+                open: crate::Span::new(start, start),
+                close: None,
+                kind: crate::QuoteKind::Speech,
+                depth: 0,
+                parent: None,
+                attribution: None,
+            }
+        };
+        let quotes = [
+            q("“", "two words"),
+            q("‘", "one"),
+            q("w''", "''a"),
+            q("x“", "-"),
+            q("y “", "’t a-"),
+        ];
+        let expected = super::compute(
+            hay,
+            &[],
+            &[],
+            &quotes,
+            &mut super::QuoteWords::new(quotes.len()),
+        );
+        assert_eq!(expected.words, reference(hay).len());
+        // w''''a started before its quotation; "-" is no word.
+        assert_eq!(expected.quoted_words, 5);
+        for kept in 0..1u32 << quotes.len() {
+            let mut words = super::QuoteWords::new(quotes.len());
+            for (i, q) in quotes.iter().enumerate() {
+                if kept & 1 << i != 0 {
+                    words.record(i, super::count_words(q.content.text(hay)));
+                }
+            }
+            let stats = super::compute(hay, &[], &[], &quotes, &mut words);
+            assert_eq!(stats, expected, "kept {kept:b}");
+            for (i, q) in quotes.iter().enumerate() {
+                let text = q.content.text(hay);
+                assert_eq!(words.get(i, text), super::count_words(text), "{text}");
+            }
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use super::{Quote, QuoteKind};
 use crate::attribution::Rule;
+use crate::stats::QuoteWords;
 use crate::wordlist::{word_list, WordList};
 use crate::Lang;
 
@@ -60,15 +61,18 @@ static NAMING_WORDS: WordList = word_list!(&[
 /// speaker or cue makes a quotation speech whatever its length.
 ///
 /// `lang` is the text's language, already guessed if no hint was given.
-pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
+/// Returns the quotations' word counts that the rules counted, for the
+/// speakers' figures and the text's to use again.
+pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) -> QuoteWords {
     let mut weak = Vec::with_capacity(quotes.len());
+    let mut quote_words = QuoteWords::new(quotes.len());
     let headline = colon_headline(hay);
     // Whether the text has quoted in double marks (“…”, "…", ''…'')
     // before the quotation at hand: then single marks standing alone as a
     // paragraph are a subheading. Only quotations before count, so that
     // text added after never changes an earlier kind.
     let mut double_marks = false;
-    for q in quotes.iter_mut() {
+    for (i, q) in quotes.iter_mut().enumerate() {
         let subhead = double_marks && q.depth == 0 && is_single_mark_subhead(hay, q);
         double_marks |= lang == Lang::En && q.depth == 0 && is_double_mark(q.open.text(hay));
         if subhead {
@@ -82,11 +86,16 @@ pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
             weak.push(false);
             continue;
         }
-        let (kind, by_default) = decide(hay, q, lang);
+        let words = WordCount::new(q.content.text(hay));
+        let (kind, by_default) = decide(hay, q, lang, &words);
+        if let Some(n) = words.counted() {
+            quote_words.record(i, n);
+        }
         q.kind = kind;
         weak.push(by_default);
     }
     follow_listed_names(hay, quotes, &weak, lang);
+    quote_words
 }
 
 /// The line holding `span` when it reads as a headline: at most
@@ -264,8 +273,9 @@ const GERMAN_ARTICLES: &[&str] = &[
 /// The kind of one quotation, and whether only a default decided it
 /// (weak evidence: a list of names around may overrule weak speech, and
 /// weak other, a short phrase, names no list: [`follow_listed_names`]).
+/// `words` counts the quotation's content when a rule asks.
 #[inline(never)]
-fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
+fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bool) {
     // Title marks decided it already. A quotation inside a quotation is
     // the speaker quoting someone: part of the outer speech, not a
     // speech of the article's own.
@@ -281,8 +291,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // reads every byte, and most rules are settled before (a line of
     // dialogue ends with a stop or a comma).
     let content = q.content.text(hay).trim_end();
-    let words = WordCount::new(content);
-    if let Some(kind) = decide_kind(hay, q, lang, named, content, &words) {
+    if let Some(kind) = decide_kind(hay, q, lang, named, content, words) {
         return (kind, false);
     }
     let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
@@ -342,7 +351,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
 /// `named`: English, and attribution named someone earlier in the
 /// quotation's sentence ([`names_in_head`]); `content`: the quotation's
 /// text trimmed at its end (as [`decide`] has it); `words`: its
-/// [`word_weight`]. Asked only of top-level quotations in marks that
+/// [`WordCount`]. Asked only of top-level quotations in marks that
 /// are not title marks ([`decide`] settles the others).
 #[inline(never)]
 fn decide_kind(
@@ -589,9 +598,25 @@ fn names_in_head(hay: &str, q: &Quote) -> bool {
     // none before them, and then the sentence need not be looked for.
     q.attribution.and_then(|a| a.mention).is_some_and(|m| {
         m.end <= q.span.start
-            && m.start >= sentence_start(hay, q.span)
+            && in_sentence_head(hay, m.start, q.span)
             && !english::is_generic_group(m.text(hay))
     })
+}
+
+/// Whether `at` (at most `span.start`) is in the sentence holding `span`
+/// ([`sentence_start`] is at or before it): `at` is in the window that
+/// [`sentence_start`] reads and no sentence ends between it and the
+/// quotation. Read forwards from `at`, where [`sentence_start`] reads
+/// the whole window back from the quotation: a speaker's mention is
+/// mostly a few words before it.
+fn in_sentence_head(hay: &str, at: usize, span: crate::Span) -> bool {
+    at >= window_start(hay, span)
+        && !hay
+            .as_bytes()
+            .get(at..span.start)
+            .unwrap_or_default()
+            .iter()
+            .any(is_sentence_end_byte)
 }
 
 /// Whether attribution found, as the quotation's source, a subject that
@@ -617,7 +642,7 @@ struct Around<'a> {
     after: &'a str,
     /// The content, trimmed at its end.
     content: &'a str,
-    /// Words in the content ([`word_weight`]).
+    /// Words in the content ([`WordCount`]).
     words: usize,
     /// Whether the content ends with sentence punctuation or a comma.
     punct_end: bool,
@@ -1185,15 +1210,22 @@ fn apposed_to_work(trimmed: &str) -> bool {
 /// Where the sentence holding `span` starts ([`sentence_bounds`], without
 /// looking for its end).
 fn sentence_start(hay: &str, span: crate::Span) -> usize {
-    let mut from = span.start.saturating_sub(300);
-    while !hay.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = window_start(hay, span);
     let before = hay.as_bytes().get(from..span.start).unwrap_or_default();
     before
         .iter()
         .rposition(is_sentence_end_byte)
         .map_or(from, |i| from + i + 1)
+}
+
+/// How far back [`sentence_start`] looks for the start of the sentence
+/// holding `span`: 300 bytes (less, to start on a char).
+fn window_start(hay: &str, span: crate::Span) -> usize {
+    let mut from = span.start.saturating_sub(300);
+    while !hay.is_char_boundary(from) {
+        from -= 1;
+    }
+    from
 }
 
 /// A byte that ends a sentence for [`sentence_bounds`]. The ends are
@@ -1325,11 +1357,15 @@ fn ends_possessive(trimmed: &str) -> bool {
     head.ends_with(['\'', '’'])
 }
 
-/// The [`word_weight`] of a quotation's content, counted the first time
-/// a rule asks for it.
+/// The weight of a quotation's content, its words where CJK text (no
+/// spaces between words) counts a word for every two characters,
+/// counted the first time a rule asks for it. Its [`crate::count_words`] is kept for the
+/// speakers' figures and the text's ([`WordCount::counted`]): trailing
+/// spaces, which the rules trim, start no word.
 struct WordCount<'a> {
     text: &'a str,
-    count: std::cell::Cell<Option<usize>>,
+    /// The words, and the weight, once counted.
+    count: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 impl<'a> WordCount<'a> {
@@ -1340,29 +1376,32 @@ impl<'a> WordCount<'a> {
         }
     }
 
-    /// The count, counted now if no rule asked before.
+    /// The weight, counted now if no rule asked before.
     fn get(&self) -> usize {
-        if let Some(n) = self.count.get() {
-            return n;
+        if let Some((_, weight)) = self.count.get() {
+            return weight;
         }
-        let n = word_weight(self.text);
-        self.count.set(Some(n));
-        n
+        let words = crate::count_words(self.text);
+        let weight = words + cjk_chars(self.text) / 2;
+        self.count.set(Some((words, weight)));
+        weight
+    }
+
+    /// The [`crate::count_words`] of the text, if a rule counted it.
+    fn counted(&self) -> Option<usize> {
+        self.count.get().map(|(words, _)| words)
     }
 }
 
-/// Words in `text`, where CJK text (no spaces between words) counts a
-/// word for every two characters.
-fn word_weight(text: &str) -> usize {
+/// Chars of CJK scripts in `text`.
+fn cjk_chars(text: &str) -> usize {
     // Most quotations are ASCII: no CJK char to count.
-    let cjk = if text.is_ascii() {
-        0
-    } else {
-        text.chars()
-            .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
-            .count()
-    };
-    crate::count_words(text) + cjk / 2
+    if text.is_ascii() {
+        return 0;
+    }
+    text.chars()
+        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
+        .count()
 }
 
 /// Whether every word that is not a short function word starts with a
@@ -1416,6 +1455,36 @@ mod tests {
             let mut v = list.to_vec();
             v.sort_unstable();
             assert_eq!(v, list);
+        }
+    }
+
+    /// [`super::in_sentence_head`] is [`super::sentence_start`] asked
+    /// from the other end, for every place before every quotation start,
+    /// with sentences near and beyond the window and wide chars at its
+    /// edge.
+    #[test]
+    fn sentence_heads_read_forwards() {
+        let long = format!(
+            "{}. Wort für Wort {} sagte sie: ",
+            "é".repeat(40),
+            "ü ".repeat(150)
+        );
+        for hay in [
+            "He said. Then the mayor called it a “mess”.",
+            "No stop at all before the “mark”",
+            long.as_str(),
+        ] {
+            for start in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+                let span = crate::Span::new(start, hay.len());
+                let from = super::sentence_start(hay, span);
+                for at in (0..=start).filter(|&i| hay.is_char_boundary(i)) {
+                    assert_eq!(
+                        super::in_sentence_head(hay, at, span),
+                        at >= from,
+                        "{start} {at}"
+                    );
+                }
+            }
         }
     }
 
