@@ -34,6 +34,12 @@ pub fn count_words(text: &str) -> usize {
     WordCounter::default().count(text)
 }
 
+/// [`count_words`] of `span` of `hay`, read in `hay` (the chunk that holds
+/// its end need not be copied out).
+pub(crate) fn count_words_in(hay: &str, span: Span) -> usize {
+    WordCounter::default().count_in(hay, span.start, span.end)
+}
+
 /// Counts the words of a text fed to it in consecutive pieces: a word
 /// that runs over the cut between two pieces counts once, in the piece
 /// where it starts.
@@ -73,47 +79,88 @@ fn equal(x: u64, c: u8) -> u64 {
     !(x ^ LOW.wrapping_mul(u64::from(c))).wrapping_add(LOW.wrapping_mul(0x7f)) & HIGH
 }
 
+/// The eight bytes of `bytes` from `i` as a little-endian `u64` (the
+/// first byte lowest), padded with NULs (in no word) past the end.
+#[inline(always)]
+fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+    let rest = bytes.get(i..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => padded(rest),
+    }
+}
+
+/// The fewer than eight bytes of `rest` as [`chunk_at`] reads them.
+#[cold]
+#[inline(never)]
+fn padded(rest: &[u8]) -> u64 {
+    let mut chunk = [0u8; 8];
+    if let Some(to) = chunk.get_mut(..rest.len()) {
+        to.copy_from_slice(rest);
+    }
+    u64::from_le_bytes(chunk)
+}
+
 impl WordCounter {
     /// The words that start in `piece`, which continues what was fed
     /// before (see [`WordCounter`]).
     pub(crate) fn count(&mut self, piece: &str) -> usize {
-        let bytes = piece.as_bytes();
+        self.count_in(piece, 0, piece.len())
+    }
+
+    /// The words that start in `text[from..to]` (at char boundaries),
+    /// which continues what was fed before. The bytes after `to` are read
+    /// but not counted: a piece of a longer text (a quotation, the text
+    /// between two) is read eight bytes at a time to its end, where a
+    /// piece on its own ends with a chunk copied out and padded.
+    pub(crate) fn count_in(&mut self, text: &str, from: usize, to: usize) -> usize {
+        let bytes = text.as_bytes();
+        let to = to.min(bytes.len());
         let mut words = 0usize;
-        let mut i = 0;
-        while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
-            // The next eight bytes (fewer at the end, padded with NULs,
-            // which are in no word), and how many lead as ASCII.
-            let (x, n) = match rest.first_chunk::<8>() {
-                Some(chunk) => (u64::from_le_bytes(*chunk), 8),
-                None => {
-                    let mut chunk = [0u8; 8];
-                    if let Some(to) = chunk.get_mut(..rest.len()) {
-                        to.copy_from_slice(rest);
-                    }
-                    (u64::from_le_bytes(chunk), rest.len())
+        let mut i = from;
+        while i < to {
+            // Eight ASCII bytes of the piece at a time, most of news.
+            while let Some(chunk) = bytes.get(i..to).and_then(|r| r.first_chunk::<8>()) {
+                let x = u64::from_le_bytes(*chunk);
+                if x & HIGH != 0 {
+                    break;
                 }
-            };
-            let ascii = ((x & HIGH).trailing_zeros() / 8) as usize;
-            if ascii == 8 && n == 8 {
                 words += self.ascii(x, 8);
                 i += 8;
-                continue;
             }
-            let ascii = ascii.min(n);
+            if i >= to {
+                break;
+            }
+            // The next eight bytes, of which the first `n` are the
+            // piece's, and how many lead as ASCII.
+            let x = chunk_at(bytes, i);
+            let n = (to - i).min(8);
+            let ascii = (((x & HIGH).trailing_zeros() / 8) as usize).min(n);
             if ascii > 0 {
                 words += self.ascii(x, ascii);
                 i += ascii;
+                if ascii == n {
+                    continue;
+                }
             }
-            if ascii < n {
-                // `i` is at a char boundary: it moves by whole chars.
-                let Some(c) = piece.get(i..).and_then(|s| s.chars().next()) else {
-                    break;
-                };
-                i += c.len_utf8();
-                let alnum = crate::text::is_alphanumeric(c);
-                words += usize::from(alnum && !self.in_word);
-                self.in_word = alnum || (self.in_word && matches!(c, '’' | '‐'));
-            }
+            // A char that is not ASCII starts at `i` (a char boundary:
+            // it moves by whole chars) and ends by `to`.
+            let (alnum, joiner, len) = match bytes.get(i..i + 3) {
+                // U+2000 to U+203F, dashes, curly quotes and spaces (most
+                // of the wide chars of news and dialogue): no letter or
+                // digit; ‐ (U+2010) and ’ (U+2019) join.
+                Some(&[0xE2, 0x80, last]) => (false, matches!(last, 0x90 | 0x99), 3),
+                _ => {
+                    let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                        break;
+                    };
+                    let alnum = crate::text::is_alphanumeric(c);
+                    (alnum, matches!(c, '’' | '‐'), c.len_utf8())
+                }
+            };
+            i += len;
+            words += usize::from(alnum && !self.in_word);
+            self.in_word = alnum || (self.in_word && joiner);
         }
         words
     }
@@ -188,16 +235,16 @@ impl QuoteWords {
         self.counts.get(i).copied().filter(|&n| n != UNCOUNTED)
     }
 
-    /// The [`count_words`] of `content`, the content of quotation `i`:
-    /// the kept count, or counted now (and kept).
-    pub(crate) fn get(&mut self, i: usize, content: &str) -> usize {
+    /// The [`count_words`] of `content`, the content of quotation `i` in
+    /// `hay`: the kept count, or counted now (and kept).
+    pub(crate) fn get(&mut self, i: usize, hay: &str, content: Span) -> usize {
         match self.counts.get_mut(i) {
             Some(slot) if *slot != UNCOUNTED => *slot,
             Some(slot) => {
-                *slot = count_words(content);
+                *slot = count_words_in(hay, content);
                 *slot
             }
-            None => count_words(content),
+            None => count_words_in(hay, content),
         }
     }
 }
@@ -248,7 +295,7 @@ pub(crate) fn compute(
         }
         let c = q.content;
         covered_to = c.end;
-        words += counter.count(hay.get(at..c.start).unwrap_or(""));
+        words += counter.count_in(hay, at, c.start);
         // Outside a word, the piece's count is the quotation's own: the
         // one the rules kept, with the counter's state after the piece
         // read back from its end, or the one counted now, kept.
@@ -259,7 +306,7 @@ pub(crate) fn compute(
             }
             _ => {
                 let fresh = !counter.in_word;
-                let n = counter.count(c.text(hay));
+                let n = counter.count_in(hay, c.start, c.end);
                 if fresh {
                     quote_words.record(i, n);
                 }
@@ -270,7 +317,7 @@ pub(crate) fn compute(
         quoted_words += inside;
         at = c.end;
     }
-    words += counter.count(hay.get(at..).unwrap_or(""));
+    words += counter.count_in(hay, at, hay.len());
     Stats {
         words,
         sentences: sentences.len(),
@@ -313,6 +360,19 @@ mod tests {
         out
     }
 
+    /// [`pieces`], each piece read in place in `text`
+    /// ([`super::WordCounter::count_in`], which reads past its end).
+    fn pieces_in(text: &str, cuts: &[usize]) -> Vec<usize> {
+        let mut counter = super::WordCounter::default();
+        let mut at = 0;
+        let mut out = Vec::new();
+        for &cut in cuts.iter().chain([&text.len()]) {
+            out.push(counter.count_in(text, at, cut));
+            at = cut;
+        }
+        out
+    }
+
     /// What [`pieces`] must give: the rule's word starts in each piece.
     fn expected(text: &str, cuts: &[usize]) -> Vec<usize> {
         let starts = reference(text);
@@ -337,6 +397,7 @@ mod tests {
             // Cut anywhere, a word counts once, where it starts.
             for (k, _) in t.char_indices() {
                 assert_eq!(pieces(t, &[k]), expected(t, &[k]), "{t} at {k}");
+                assert_eq!(pieces_in(t, &[k]), expected(t, &[k]), "{t} at {k}");
             }
         }
     }
@@ -443,7 +504,11 @@ mod tests {
             assert_eq!(stats, expected, "kept {kept:b}");
             for (i, q) in quotes.iter().enumerate() {
                 let text = q.content.text(hay);
-                assert_eq!(words.get(i, text), super::count_words(text), "{text}");
+                assert_eq!(
+                    words.get(i, hay, q.content),
+                    super::count_words(text),
+                    "{text}"
+                );
             }
         }
     }
@@ -460,6 +525,7 @@ mod tests {
             cuts.sort_unstable();
             proptest::prop_assert_eq!(super::count_words(&t), reference(&t).len());
             proptest::prop_assert_eq!(pieces(&t, &cuts), expected(&t, &cuts));
+            proptest::prop_assert_eq!(pieces_in(&t, &cuts), expected(&t, &cuts));
         }
     }
 }

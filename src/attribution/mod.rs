@@ -1272,7 +1272,7 @@ pub(crate) fn tally(
         let Some(a) = q.attribution else { continue };
         if let Some(s) = a.speaker.and_then(|i| speakers.get_mut(i)) {
             s.quotes += 1;
-            s.words += words.get(i, q.content.text(hay));
+            s.words += words.get(i, hay, q.content);
             if let Some(m) = a.mention {
                 s.mentions.push(m);
             }

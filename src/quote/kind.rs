@@ -86,7 +86,7 @@ pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) -> QuoteWord
             weak.push(false);
             continue;
         }
-        let words = WordCount::new(q.content.text(hay));
+        let words = WordCount::new(hay, q.content);
         let (kind, by_default) = decide(hay, q, lang, &words);
         if let Some(n) = words.counted() {
             quote_words.record(i, n);
@@ -290,11 +290,11 @@ fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bo
     // evidence below both weigh the content by its words, counting them
     // reads every byte, and most rules are settled before (a line of
     // dialogue ends with a stop or a comma).
-    let content = q.content.text(hay).trim_end();
+    let content = trim_end(q.content.text(hay));
     if let Some(kind) = decide_kind(hay, q, lang, named, content, words) {
         return (kind, false);
     }
-    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    let punct_end = ends_with_punct(content);
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
     // short). A speaker found only somewhere in the paragraph, with no
@@ -310,7 +310,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bo
     // Standing as a sentence of its own, or long and sentence-like: a
     // scare quote, a title or a name is a few words inside a sentence.
     let before = hay.get(..q.span.start).unwrap_or("");
-    let prev = before.trim_end().chars().next_back();
+    let prev = trim_end(before).chars().next_back();
     let opens_sentence = prev
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
         || before.ends_with('\n');
@@ -370,7 +370,7 @@ fn decide_kind(
     }
     // Trimmed once: the word before and the possessive and apposition
     // rules below all read the text up to its last word.
-    let trimmed = before.trim_end();
+    let trimmed = trim_end(before);
     let prev_word = lower_word(trailing_word(trimmed));
     // No word right before (a line of dialogue opening its paragraph, a
     // quotation after a comma): none of the word lists can match, and
@@ -406,7 +406,11 @@ fn decide_kind(
     // known as “the Crossroads”", "a rally billed as “Hard Hats for
     // Hillary”"): PolNeAR takes them for an attribution whose source is
     // left implicit.
-    if lang == Lang::En && english::named_as(before) {
+    //
+    // Both rules read the words before the quotation: with no word right
+    // before it (and no comma, which the verb of saying may precede),
+    // neither holds.
+    if lang == Lang::En && has_prev && english::named_as(before) {
         return Some(QuoteKind::Speech);
     }
     // English: the object of a verb of saying, chanting or inscribing is
@@ -414,7 +418,7 @@ fn decide_kind(
     // “The Hispanics”", "chants of “Lock Her Up”", "a sign that read
     // “Hands Off”". (Told and called take an addressee or give a name:
     // "told “Good Morning America”", "a show called “Billions”".)
-    if lang == Lang::En && english::says_object(before) {
+    if lang == Lang::En && (has_prev || trimmed.ends_with(',')) && english::says_object(before) {
         return Some(QuoteKind::Speech);
     }
     // Glued to a following word: the „Roude Léiw“-Befürworter, "Hamas"'s.
@@ -423,7 +427,7 @@ fn decide_kind(
     if matches!(next.next(), Some('-' | '‐')) && next.next().is_some_and(char::is_alphanumeric) {
         return Some(QuoteKind::Other);
     }
-    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    let punct_end = ends_with_punct(content);
     // English: a title with its byline ("“Why the Mill Closed,” by Ana
     // Ruiz") names an article or a book; its author wrote it, but no one
     // says it in the text. A clause that reports speech before it ("she
@@ -747,9 +751,12 @@ fn is_code(text: &str) -> bool {
     if !text.chars().any(char::is_alphabetic) {
         return !text.is_empty();
     }
-    !text.contains(char::is_whitespace)
+    // The cheap tests first (six chars are at most 24 bytes; an ASCII
+    // digit is a byte): most quotations are long, and have no digit.
+    text.len() <= 24
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && !text.contains(char::is_whitespace)
         && text.chars().count() <= 6
-        && text.chars().any(|c| c.is_ascii_digit())
         && text
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
@@ -1333,6 +1340,14 @@ fn adjacent_word(before: &str) -> Option<&str> {
 
 /// The run of letters, digits and hyphens that ends `t` ("" if none).
 fn trailing_word(t: &str) -> &str {
+    // Most text before a quotation ends with a stop, a mark or a dash:
+    // ASCII in no word, or a char of U+2000 to U+203F (quotes, dashes,
+    // spaces: none is a letter or digit), known from its bytes.
+    match t.as_bytes() {
+        [.., b] if b.is_ascii() && !(b.is_ascii_alphanumeric() || *b == b'-') => return "",
+        [.., 0xE2, 0x80, _] => return "",
+        _ => {}
+    }
     let start = t
         .char_indices()
         .rev()
@@ -1357,21 +1372,58 @@ fn ends_possessive(trimmed: &str) -> bool {
     head.ends_with(['\'', '’'])
 }
 
+/// Whether `content` ends with sentence punctuation or a comma (. ! ? , …),
+/// read from its last byte where that is ASCII.
+fn ends_with_punct(content: &str) -> bool {
+    match content.as_bytes().last() {
+        Some(b'.' | b'!' | b'?' | b',') => true,
+        Some(b) if b.is_ascii() => false,
+        _ => content.ends_with('…'),
+    }
+}
+
+/// `text.trim_end()`, with the spaces and line breaks of ASCII at its end
+/// (before most quotations) trimmed byte by byte: `str::trim_end` decodes
+/// every char backwards and asks whether it is white space.
+fn trim_end(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    // The ASCII chars of White_Space: tab, line feed, vertical tab, form
+    // feed, carriage return, space.
+    while let Some(b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') =
+        end.checked_sub(1).and_then(|i| bytes.get(i))
+    {
+        end -= 1;
+    }
+    let t = text.get(..end).unwrap_or("");
+    // A wide char last may be a space too (no-break, ideographic …).
+    if t.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        t.trim_end()
+    } else {
+        t
+    }
+}
+
 /// The weight of a quotation's content, its words where CJK text (no
 /// spaces between words) counts a word for every two characters,
-/// counted the first time a rule asks for it. Its [`crate::count_words`] is kept for the
-/// speakers' figures and the text's ([`WordCount::counted`]): trailing
-/// spaces, which the rules trim, start no word.
+/// counted the first time a rule asks for it. Its [`crate::count_words`]
+/// is kept for the speakers' figures and the text's
+/// ([`WordCount::counted`]): trailing spaces, which the rules trim, start
+/// no word.
 struct WordCount<'a> {
-    text: &'a str,
+    /// The text, read in place ([`crate::stats::count_words_in`]).
+    hay: &'a str,
+    /// The quotation's content in it.
+    content: crate::Span,
     /// The words, and the weight, once counted.
     count: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 impl<'a> WordCount<'a> {
-    fn new(text: &'a str) -> WordCount<'a> {
+    fn new(hay: &'a str, content: crate::Span) -> WordCount<'a> {
         WordCount {
-            text,
+            hay,
+            content,
             count: std::cell::Cell::new(None),
         }
     }
@@ -1381,8 +1433,8 @@ impl<'a> WordCount<'a> {
         if let Some((_, weight)) = self.count.get() {
             return weight;
         }
-        let words = crate::count_words(self.text);
-        let weight = words + cjk_chars(self.text) / 2;
+        let words = crate::stats::count_words_in(self.hay, self.content);
+        let weight = words + cjk_chars(self.content.text(self.hay)) / 2;
         self.count.set(Some((words, weight)));
         weight
     }
@@ -1485,6 +1537,41 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The byte shortcuts of `trim_end`, `trailing_word` and
+    /// `ends_with_punct` agree with the char-by-char rules they stand
+    /// for, on every string of up to three chars from spaces (ASCII and
+    /// wide), letters, stops, marks and dashes.
+    #[test]
+    fn byte_shortcuts_agree_with_chars() {
+        let alphabet = [
+            " ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{2003}", "\u{3000}",
+            "a", "Z", "é", "7", "-", ".", ",", "!", "…", "”", "—", "\u{2010}", "s", "\'", "’",
+        ];
+        let mut all = vec![String::new()];
+        let mut last = all.clone();
+        for _ in 0..3 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        for t in &all {
+            assert_eq!(super::trim_end(t), t.trim_end(), "{t:?}");
+            let slow = t
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            assert_eq!(super::trailing_word(t), &t[slow..], "{t:?}");
+            assert_eq!(
+                super::ends_with_punct(t),
+                t.ends_with(['.', '!', '?', ',', '…']),
+                "{t:?}"
+            );
         }
     }
 
