@@ -1284,6 +1284,12 @@ fn looks_like_domain(text: &str) -> bool {
     // content is searched with `rfind` (`memrchr` underneath, fast on a
     // long run of text, slower to start on a line of dialogue).
     let bytes = text.as_bytes();
+    // A host name ends with its ending's lower-case letters: most
+    // quotations end with a stop, a comma or a capital, and need no
+    // search for a dot.
+    if !bytes.last().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let dot = if bytes.len() <= SHORT_SEARCH {
         bytes.iter().rposition(|&b| b == b'.')
     } else {
@@ -1396,11 +1402,13 @@ fn trim_end(text: &str) -> &str {
         end -= 1;
     }
     let t = text.get(..end).unwrap_or("");
-    // A wide char last may be a space too (no-break, ideographic …).
-    if t.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
-        t.trim_end()
-    } else {
-        t
+    match t.as_bytes() {
+        // A char of U+2000 to U+203F last (a closing quote, a dash): only
+        // U+2000-U+200A, U+2028, U+2029 and U+202F are spaces.
+        [.., 0xE2, 0x80, b] if !matches!(b, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => t,
+        // Another wide char last may be a space too (no-break, ideographic …).
+        [.., b] if !b.is_ascii() => t.trim_end(),
+        _ => t,
     }
 }
 
@@ -1548,6 +1556,7 @@ mod tests {
     fn byte_shortcuts_agree_with_chars() {
         let alphabet = [
             " ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{2003}", "\u{3000}",
+            "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{2030}", "\u{205f}",
             "a", "Z", "é", "7", "-", ".", ",", "!", "…", "”", "—", "\u{2010}", "s", "\'", "’",
         ];
         let mut all = vec![String::new()];
