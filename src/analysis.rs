@@ -65,9 +65,12 @@ impl Analyzer {
             lang
         };
         let speakers = attribution::attribute(hay, &paragraphs, &mut quotes, guessed);
-        quote::kind::classify(hay, &mut quotes, guessed);
-        let speakers = attribution::tally(hay, &mut quotes, speakers);
-        let stats = stats::compute(hay, &sentences, &paragraphs, &quotes);
+        // Each quotation's words are counted once, by the first to ask.
+        let mut quote_words = quote::kind::classify(hay, &mut quotes, guessed);
+        // The figures before the tally (which changes no kind): they count
+        // the speech quotations' words that the tally adds up.
+        let stats = stats::compute(hay, &sentences, &paragraphs, &quotes, &mut quote_words);
+        let speakers = attribution::tally(hay, &mut quotes, speakers, &mut quote_words);
         Analysis {
             quotes,
             sentences,

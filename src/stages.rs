@@ -28,8 +28,8 @@ pub fn attribution(hay: &str, quotes: &mut [Quote], lang: Lang) -> usize {
         lang
     };
     let speakers = attribution::attribute(hay, &paragraphs, quotes, guessed);
-    quote::kind::classify(hay, quotes, guessed);
-    attribution::tally(hay, quotes, speakers).len()
+    let mut words = quote::kind::classify(hay, quotes, guessed);
+    attribution::tally(hay, quotes, speakers, &mut words).len()
 }
 
 /// What the wasm `tokenize()` computes before handing it to JavaScript:

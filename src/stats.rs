@@ -34,14 +34,19 @@ pub fn count_words(text: &str) -> usize {
     WordCounter::default().count(text)
 }
 
+/// [`count_words`] of `span` of `hay`, read in `hay` (the chunk that holds
+/// its end need not be copied out).
+pub(crate) fn count_words_in(hay: &str, span: Span) -> usize {
+    WordCounter::default().count_in(hay, span.start, span.end)
+}
+
 /// Counts the words of a text fed to it in consecutive pieces: a word
 /// that runs over the cut between two pieces counts once, in the piece
-/// where it starts. The whole analysis counts the words of the text and
-/// of its quotations in one pass this way (the quotations are pieces).
+/// where it starts.
 ///
-/// The counter reads every byte of what it is fed (the text, and each
-/// quotation again for its kind and its speaker's figures), so it reads
-/// ASCII, most of news, eight bytes at a time in a `u64`
+/// The counter reads every byte of what it is fed (the text once, as
+/// the pieces between and inside speech quotations, [`compute`]), so it
+/// reads ASCII, most of news, eight bytes at a time in a `u64`
 /// ([`WordCounter::ascii`]: a few arithmetic steps and no branch per
 /// byte, in wasm as natively); other chars are decoded one at a time and
 /// asked [`crate::text::is_alphanumeric`].
@@ -74,47 +79,88 @@ fn equal(x: u64, c: u8) -> u64 {
     !(x ^ LOW.wrapping_mul(u64::from(c))).wrapping_add(LOW.wrapping_mul(0x7f)) & HIGH
 }
 
+/// The eight bytes of `bytes` from `i` as a little-endian `u64` (the
+/// first byte lowest), padded with NULs (in no word) past the end.
+#[inline(always)]
+fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+    let rest = bytes.get(i..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => padded(rest),
+    }
+}
+
+/// The fewer than eight bytes of `rest` as [`chunk_at`] reads them.
+#[cold]
+#[inline(never)]
+fn padded(rest: &[u8]) -> u64 {
+    let mut chunk = [0u8; 8];
+    if let Some(to) = chunk.get_mut(..rest.len()) {
+        to.copy_from_slice(rest);
+    }
+    u64::from_le_bytes(chunk)
+}
+
 impl WordCounter {
     /// The words that start in `piece`, which continues what was fed
     /// before (see [`WordCounter`]).
     pub(crate) fn count(&mut self, piece: &str) -> usize {
-        let bytes = piece.as_bytes();
+        self.count_in(piece, 0, piece.len())
+    }
+
+    /// The words that start in `text[from..to]` (at char boundaries),
+    /// which continues what was fed before. The bytes after `to` are read
+    /// but not counted: a piece of a longer text (a quotation, the text
+    /// between two) is read eight bytes at a time to its end, where a
+    /// piece on its own ends with a chunk copied out and padded.
+    pub(crate) fn count_in(&mut self, text: &str, from: usize, to: usize) -> usize {
+        let bytes = text.as_bytes();
+        let to = to.min(bytes.len());
         let mut words = 0usize;
-        let mut i = 0;
-        while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
-            // The next eight bytes (fewer at the end, padded with NULs,
-            // which are in no word), and how many lead as ASCII.
-            let (x, n) = match rest.first_chunk::<8>() {
-                Some(chunk) => (u64::from_le_bytes(*chunk), 8),
-                None => {
-                    let mut chunk = [0u8; 8];
-                    if let Some(to) = chunk.get_mut(..rest.len()) {
-                        to.copy_from_slice(rest);
-                    }
-                    (u64::from_le_bytes(chunk), rest.len())
+        let mut i = from;
+        while i < to {
+            // Eight ASCII bytes of the piece at a time, most of news.
+            while let Some(chunk) = bytes.get(i..to).and_then(|r| r.first_chunk::<8>()) {
+                let x = u64::from_le_bytes(*chunk);
+                if x & HIGH != 0 {
+                    break;
                 }
-            };
-            let ascii = ((x & HIGH).trailing_zeros() / 8) as usize;
-            if ascii == 8 && n == 8 {
                 words += self.ascii(x, 8);
                 i += 8;
-                continue;
             }
-            let ascii = ascii.min(n);
+            if i >= to {
+                break;
+            }
+            // The next eight bytes, of which the first `n` are the
+            // piece's, and how many lead as ASCII.
+            let x = chunk_at(bytes, i);
+            let n = (to - i).min(8);
+            let ascii = (((x & HIGH).trailing_zeros() / 8) as usize).min(n);
             if ascii > 0 {
                 words += self.ascii(x, ascii);
                 i += ascii;
+                if ascii == n {
+                    continue;
+                }
             }
-            if ascii < n {
-                // `i` is at a char boundary: it moves by whole chars.
-                let Some(c) = piece.get(i..).and_then(|s| s.chars().next()) else {
-                    break;
-                };
-                i += c.len_utf8();
-                let alnum = crate::text::is_alphanumeric(c);
-                words += usize::from(alnum && !self.in_word);
-                self.in_word = alnum || (self.in_word && matches!(c, '’' | '‐'));
-            }
+            // A char that is not ASCII starts at `i` (a char boundary:
+            // it moves by whole chars) and ends by `to`.
+            let (alnum, joiner, len) = match bytes.get(i..i + 3) {
+                // U+2000 to U+203F, dashes, curly quotes and spaces (most
+                // of the wide chars of news and dialogue): no letter or
+                // digit; ‐ (U+2010) and ’ (U+2019) join.
+                Some(&[0xE2, 0x80, last]) => (false, matches!(last, 0x90 | 0x99), 3),
+                _ => {
+                    let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                        break;
+                    };
+                    let alnum = crate::text::is_alphanumeric(c);
+                    (alnum, matches!(c, '’' | '‐'), c.len_utf8())
+                }
+            };
+            i += len;
+            words += usize::from(alnum && !self.in_word);
+            self.in_word = alnum || (self.in_word && joiner);
         }
         words
     }
@@ -153,38 +199,125 @@ impl WordCounter {
     }
 }
 
+/// The words of each quotation's content ([`count_words`]), counted the
+/// first time anyone asks and kept: the kind rules weigh a quotation by
+/// its words, the speakers' figures add up their quotations' words and
+/// [`compute`] the quoted share, and counting reads every byte of the
+/// quotation (these readings were about half the counter's work on news,
+/// and three calls per quotation on dialogue).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QuoteWords {
+    /// By quotation index: its count, [`UNCOUNTED`] until asked.
+    counts: Vec<usize>,
+}
+
+/// A quotation whose words no one has asked for yet.
+const UNCOUNTED: usize = usize::MAX;
+
+impl QuoteWords {
+    /// Room for `n` quotations, none counted.
+    pub(crate) fn new(n: usize) -> QuoteWords {
+        QuoteWords {
+            counts: vec![UNCOUNTED; n],
+        }
+    }
+
+    /// Keeps `words`, the [`count_words`] of quotation `i`'s content,
+    /// counted by whoever needed it first.
+    pub(crate) fn record(&mut self, i: usize, words: usize) {
+        if let Some(slot) = self.counts.get_mut(i) {
+            *slot = words;
+        }
+    }
+
+    /// The kept count of quotation `i`, if any.
+    fn kept(&self, i: usize) -> Option<usize> {
+        self.counts.get(i).copied().filter(|&n| n != UNCOUNTED)
+    }
+
+    /// The [`count_words`] of `content`, the content of quotation `i` in
+    /// `hay`: the kept count, or counted now (and kept).
+    pub(crate) fn get(&mut self, i: usize, hay: &str, content: Span) -> usize {
+        match self.counts.get_mut(i) {
+            Some(slot) if *slot != UNCOUNTED => *slot,
+            Some(slot) => {
+                *slot = count_words_in(hay, content);
+                *slot
+            }
+            None => count_words_in(hay, content),
+        }
+    }
+}
+
+/// Whether `c` carries a word on when the char before it is in one
+/// (the rule of [`count_words`]: inner apostrophes and hyphens).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// Whether the counter is in a word after `piece`, given whether it was
+/// before it (`in_word`): the last char that is not a joiner decides,
+/// read backwards (the counter is in a word after a letter or digit, and
+/// after a joiner that follows one).
+fn in_word_after(piece: &str, in_word: bool) -> bool {
+    piece
+        .chars()
+        .rev()
+        .find(|&c| !is_joiner(c))
+        .map_or(in_word, crate::text::is_alphanumeric)
+}
+
+/// The figures of `hay`. `quotes` have their final kinds; `quote_words`
+/// keeps their word counts: a quotation the kind rules counted is not
+/// read again, and the counts of the others are kept for the speakers'
+/// figures ([`crate::attribution::tally`]).
 pub(crate) fn compute(
     hay: &str,
     sentences: &[Span],
     paragraphs: &[Span],
     quotes: &[Quote],
+    quote_words: &mut QuoteWords,
 ) -> Stats {
-    // Only top-level speech quotations: nested ones are inside them.
-    let mut quoted: Vec<Span> = Vec::new();
-    let mut covered_to = 0usize;
-    for q in quotes {
-        if q.kind == QuoteKind::Speech && q.content.start >= covered_to {
-            quoted.push(q.content);
-            covered_to = q.content.end;
-        }
-    }
-    // Quoted words are the text's words that start inside a quotation,
-    // counted in the same pass, so they never outnumber the words (one
-    // word of the whole text can hold the edges of two quotations, as in
-    // w'''''a, and counting each quotation on its own would count it twice).
-    // The quotations are sorted and disjoint: the text is fed to one
-    // counter as the pieces between them and the pieces inside them.
+    // Quoted words are the text's words that start inside a top-level
+    // speech quotation (nested ones are inside them), counted in the same
+    // pass, so they never outnumber the words (one word of the whole text
+    // can hold the edges of two quotations, as in w'''''a, and counting
+    // each quotation on its own would count it twice). The quotations are
+    // sorted and disjoint: the text is fed to one counter as the pieces
+    // between them and the pieces inside them.
     let (mut words, mut quoted_words) = (0usize, 0usize);
     let mut counter = WordCounter::default();
     let mut at = 0usize;
-    for c in &quoted {
-        words += counter.count(hay.get(at..c.start).unwrap_or(""));
-        let inside = counter.count(c.text(hay));
+    let mut covered_to = 0usize;
+    for (i, q) in quotes.iter().enumerate() {
+        if q.kind != QuoteKind::Speech || q.content.start < covered_to {
+            continue;
+        }
+        let c = q.content;
+        covered_to = c.end;
+        words += counter.count_in(hay, at, c.start);
+        // Outside a word, the piece's count is the quotation's own: the
+        // one the rules kept, with the counter's state after the piece
+        // read back from its end, or the one counted now, kept.
+        let inside = match quote_words.kept(i) {
+            Some(n) if !counter.in_word => {
+                counter.in_word = in_word_after(c.text(hay), false);
+                n
+            }
+            _ => {
+                let fresh = !counter.in_word;
+                let n = counter.count_in(hay, c.start, c.end);
+                if fresh {
+                    quote_words.record(i, n);
+                }
+                n
+            }
+        };
         words += inside;
         quoted_words += inside;
         at = c.end;
     }
-    words += counter.count(hay.get(at..).unwrap_or(""));
+    words += counter.count_in(hay, at, hay.len());
     Stats {
         words,
         sentences: sentences.len(),
@@ -227,6 +360,19 @@ mod tests {
         out
     }
 
+    /// [`pieces`], each piece read in place in `text`
+    /// ([`super::WordCounter::count_in`], which reads past its end).
+    fn pieces_in(text: &str, cuts: &[usize]) -> Vec<usize> {
+        let mut counter = super::WordCounter::default();
+        let mut at = 0;
+        let mut out = Vec::new();
+        for &cut in cuts.iter().chain([&text.len()]) {
+            out.push(counter.count_in(text, at, cut));
+            at = cut;
+        }
+        out
+    }
+
     /// What [`pieces`] must give: the rule's word starts in each piece.
     fn expected(text: &str, cuts: &[usize]) -> Vec<usize> {
         let starts = reference(text);
@@ -251,6 +397,7 @@ mod tests {
             // Cut anywhere, a word counts once, where it starts.
             for (k, _) in t.char_indices() {
                 assert_eq!(pieces(t, &[k]), expected(t, &[k]), "{t} at {k}");
+                assert_eq!(pieces_in(t, &[k]), expected(t, &[k]), "{t} at {k}");
             }
         }
     }
@@ -295,10 +442,75 @@ mod tests {
             }
         };
         let quotes = [q("two words"), q("one"), q("''a")];
-        let stats = super::compute(hay, &[], &[], &quotes);
+        let stats = super::compute(
+            hay,
+            &[],
+            &[],
+            &quotes,
+            &mut super::QuoteWords::new(quotes.len()),
+        );
         assert_eq!(stats.words, 8);
         // w''''a is one word, started before the quotation: not quoted.
         assert_eq!(stats.quoted_words, 3);
+    }
+
+    /// A quotation's count kept by the kind rules is used as it is, and
+    /// afterwards every speech quotation holds its own count for the
+    /// speakers' figures, whichever were kept before: the figures are the
+    /// same either way, also where a word runs into a quotation (w''a)
+    /// or a quotation is all joiners.
+    #[test]
+    fn kept_counts_give_the_same_figures() {
+        let hay = "He said “two words” and ‘one’ then w''''a, x“-”y “’t a-” b.";
+        // The quotation `a`, right after `lead`.
+        let q = |lead: &str, a: &str| {
+            let start = hay.find(&format!("{lead}{a}")).unwrap() + lead.len();
+            crate::quote::Quote {
+                span: crate::Span::new(start, start + a.len()),
+                content: crate::Span::new(start, start + a.len()),
+                open: crate::Span::new(start, start),
+                close: None,
+                kind: crate::QuoteKind::Speech,
+                depth: 0,
+                parent: None,
+                attribution: None,
+            }
+        };
+        let quotes = [
+            q("“", "two words"),
+            q("‘", "one"),
+            q("w''", "''a"),
+            q("x“", "-"),
+            q("y “", "’t a-"),
+        ];
+        let expected = super::compute(
+            hay,
+            &[],
+            &[],
+            &quotes,
+            &mut super::QuoteWords::new(quotes.len()),
+        );
+        assert_eq!(expected.words, reference(hay).len());
+        // w''''a started before its quotation; "-" is no word.
+        assert_eq!(expected.quoted_words, 5);
+        for kept in 0..1u32 << quotes.len() {
+            let mut words = super::QuoteWords::new(quotes.len());
+            for (i, q) in quotes.iter().enumerate() {
+                if kept & 1 << i != 0 {
+                    words.record(i, super::count_words(q.content.text(hay)));
+                }
+            }
+            let stats = super::compute(hay, &[], &[], &quotes, &mut words);
+            assert_eq!(stats, expected, "kept {kept:b}");
+            for (i, q) in quotes.iter().enumerate() {
+                let text = q.content.text(hay);
+                assert_eq!(
+                    words.get(i, hay, q.content),
+                    super::count_words(text),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -313,6 +525,7 @@ mod tests {
             cuts.sort_unstable();
             proptest::prop_assert_eq!(super::count_words(&t), reference(&t).len());
             proptest::prop_assert_eq!(pieces(&t, &cuts), expected(&t, &cuts));
+            proptest::prop_assert_eq!(pieces_in(&t, &cuts), expected(&t, &cuts));
         }
     }
 }

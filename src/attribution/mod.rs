@@ -58,7 +58,7 @@ mod vocab;
 mod words;
 
 use crate::quote::{Quote, QuoteKind};
-use crate::{count_words, Lang, Span};
+use crate::{Lang, Span};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -1257,15 +1257,21 @@ pub(crate) fn is_de_subjunctive(word: &str) -> bool {
 
 /// Fills in each speaker's figures from the final kinds, drops
 /// attributions of quotations that turned out not to be speech, drops
-/// speakers left with none, and re-indexes.
-pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> Vec<Speaker> {
+/// speakers left with none, and re-indexes. `words` keeps the
+/// quotations' word counts (each counted once for the whole analysis).
+pub(crate) fn tally(
+    hay: &str,
+    quotes: &mut [Quote],
+    speakers: Vec<Speaker>,
+    words: &mut crate::stats::QuoteWords,
+) -> Vec<Speaker> {
     let mut speakers = speakers;
     for s in speakers.iter_mut() {
         s.quotes = 0;
         s.words = 0;
         s.mentions.clear();
     }
-    for q in quotes.iter_mut() {
+    for (i, q) in quotes.iter_mut().enumerate() {
         if q.kind != QuoteKind::Speech {
             q.attribution = None;
             continue;
@@ -1273,7 +1279,7 @@ pub(crate) fn tally(hay: &str, quotes: &mut [Quote], speakers: Vec<Speaker>) -> 
         let Some(a) = q.attribution else { continue };
         if let Some(s) = a.speaker.and_then(|i| speakers.get_mut(i)) {
             s.quotes += 1;
-            s.words += count_words(q.content.text(hay));
+            s.words += words.get(i, hay, q.content);
             if let Some(m) = a.mention {
                 s.mentions.push(m);
             }

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use super::{Quote, QuoteKind};
 use crate::attribution::Rule;
+use crate::stats::QuoteWords;
 use crate::wordlist::{word_list, WordList};
 use crate::Lang;
 
@@ -60,15 +61,18 @@ static NAMING_WORDS: WordList = word_list!(&[
 /// speaker or cue makes a quotation speech whatever its length.
 ///
 /// `lang` is the text's language, already guessed if no hint was given.
-pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
+/// Returns the quotations' word counts that the rules counted, for the
+/// speakers' figures and the text's to use again.
+pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) -> QuoteWords {
     let mut weak = Vec::with_capacity(quotes.len());
+    let mut quote_words = QuoteWords::new(quotes.len());
     let headline = colon_headline(hay);
     // Whether the text has quoted in double marks (“…”, "…", ''…'')
     // before the quotation at hand: then single marks standing alone as a
     // paragraph are a subheading. Only quotations before count, so that
     // text added after never changes an earlier kind.
     let mut double_marks = false;
-    for q in quotes.iter_mut() {
+    for (i, q) in quotes.iter_mut().enumerate() {
         let subhead = double_marks && q.depth == 0 && is_single_mark_subhead(hay, q);
         double_marks |= lang == Lang::En && q.depth == 0 && is_double_mark(q.open.text(hay));
         if subhead {
@@ -82,11 +86,16 @@ pub(crate) fn classify(hay: &str, quotes: &mut [Quote], lang: Lang) {
             weak.push(false);
             continue;
         }
-        let (kind, by_default) = decide(hay, q, lang);
+        let words = WordCount::new(hay, q.content);
+        let (kind, by_default) = decide(hay, q, lang, &words);
+        if let Some(n) = words.counted() {
+            quote_words.record(i, n);
+        }
         q.kind = kind;
         weak.push(by_default);
     }
     follow_listed_names(hay, quotes, &weak, lang);
+    quote_words
 }
 
 /// The line holding `span` when it reads as a headline: at most
@@ -264,8 +273,9 @@ const GERMAN_ARTICLES: &[&str] = &[
 /// The kind of one quotation, and whether only a default decided it
 /// (weak evidence: a list of names around may overrule weak speech, and
 /// weak other, a short phrase, names no list: [`follow_listed_names`]).
+/// `words` counts the quotation's content when a rule asks.
 #[inline(never)]
-fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
+fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bool) {
     // Title marks decided it already. A quotation inside a quotation is
     // the speaker quoting someone: part of the outer speech, not a
     // speech of the article's own.
@@ -280,12 +290,11 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // evidence below both weigh the content by its words, counting them
     // reads every byte, and most rules are settled before (a line of
     // dialogue ends with a stop or a comma).
-    let content = q.content.text(hay).trim_end();
-    let words = WordCount::new(content);
-    if let Some(kind) = decide_kind(hay, q, lang, named, content, &words) {
+    let content = trim_end(q.content.text(hay));
+    if let Some(kind) = decide_kind(hay, q, lang, named, content, words) {
         return (kind, false);
     }
-    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    let punct_end = ends_with_punct(content);
     // Attributed, or a speech cue in its sentence: someone said it
     // (“strongly condemns” after “Britain said it” is speech however
     // short). A speaker found only somewhere in the paragraph, with no
@@ -301,7 +310,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
     // Standing as a sentence of its own, or long and sentence-like: a
     // scare quote, a title or a name is a few words inside a sentence.
     let before = hay.get(..q.span.start).unwrap_or("");
-    let prev = before.trim_end().chars().next_back();
+    let prev = trim_end(before).chars().next_back();
     let opens_sentence = prev
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '(' | '…'))
         || before.ends_with('\n');
@@ -342,7 +351,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang) -> (QuoteKind, bool) {
 /// `named`: English, and attribution named someone earlier in the
 /// quotation's sentence ([`names_in_head`]); `content`: the quotation's
 /// text trimmed at its end (as [`decide`] has it); `words`: its
-/// [`word_weight`]. Asked only of top-level quotations in marks that
+/// [`WordCount`]. Asked only of top-level quotations in marks that
 /// are not title marks ([`decide`] settles the others).
 #[inline(never)]
 fn decide_kind(
@@ -361,7 +370,7 @@ fn decide_kind(
     }
     // Trimmed once: the word before and the possessive and apposition
     // rules below all read the text up to its last word.
-    let trimmed = before.trim_end();
+    let trimmed = trim_end(before);
     let prev_word = lower_word(trailing_word(trimmed));
     // No word right before (a line of dialogue opening its paragraph, a
     // quotation after a comma): none of the word lists can match, and
@@ -397,7 +406,11 @@ fn decide_kind(
     // known as “the Crossroads”", "a rally billed as “Hard Hats for
     // Hillary”"): PolNeAR takes them for an attribution whose source is
     // left implicit.
-    if lang == Lang::En && english::named_as(before) {
+    //
+    // Both rules read the words before the quotation: with no word right
+    // before it (and no comma, which the verb of saying may precede),
+    // neither holds.
+    if lang == Lang::En && has_prev && english::named_as(before) {
         return Some(QuoteKind::Speech);
     }
     // English: the object of a verb of saying, chanting or inscribing is
@@ -405,7 +418,7 @@ fn decide_kind(
     // “The Hispanics”", "chants of “Lock Her Up”", "a sign that read
     // “Hands Off”". (Told and called take an addressee or give a name:
     // "told “Good Morning America”", "a show called “Billions”".)
-    if lang == Lang::En && english::says_object(before) {
+    if lang == Lang::En && (has_prev || trimmed.ends_with(',')) && english::says_object(before) {
         return Some(QuoteKind::Speech);
     }
     // Glued to a following word: the „Roude Léiw“-Befürworter, "Hamas"'s.
@@ -414,7 +427,7 @@ fn decide_kind(
     if matches!(next.next(), Some('-' | '‐')) && next.next().is_some_and(char::is_alphanumeric) {
         return Some(QuoteKind::Other);
     }
-    let punct_end = content.ends_with(['.', '!', '?', ',', '…']);
+    let punct_end = ends_with_punct(content);
     // English: a title with its byline ("“Why the Mill Closed,” by Ana
     // Ruiz") names an article or a book; its author wrote it, but no one
     // says it in the text. A clause that reports speech before it ("she
@@ -589,9 +602,25 @@ fn names_in_head(hay: &str, q: &Quote) -> bool {
     // none before them, and then the sentence need not be looked for.
     q.attribution.and_then(|a| a.mention).is_some_and(|m| {
         m.end <= q.span.start
-            && m.start >= sentence_start(hay, q.span)
+            && in_sentence_head(hay, m.start, q.span)
             && !english::is_generic_group(m.text(hay))
     })
+}
+
+/// Whether `at` (at most `span.start`) is in the sentence holding `span`
+/// ([`sentence_start`] is at or before it): `at` is in the window that
+/// [`sentence_start`] reads and no sentence ends between it and the
+/// quotation. Read forwards from `at`, where [`sentence_start`] reads
+/// the whole window back from the quotation: a speaker's mention is
+/// mostly a few words before it.
+fn in_sentence_head(hay: &str, at: usize, span: crate::Span) -> bool {
+    at >= window_start(hay, span)
+        && !hay
+            .as_bytes()
+            .get(at..span.start)
+            .unwrap_or_default()
+            .iter()
+            .any(is_sentence_end_byte)
 }
 
 /// Whether attribution found, as the quotation's source, a subject that
@@ -617,7 +646,7 @@ struct Around<'a> {
     after: &'a str,
     /// The content, trimmed at its end.
     content: &'a str,
-    /// Words in the content ([`word_weight`]).
+    /// Words in the content ([`WordCount`]).
     words: usize,
     /// Whether the content ends with sentence punctuation or a comma.
     punct_end: bool,
@@ -722,9 +751,12 @@ fn is_code(text: &str) -> bool {
     if !text.chars().any(char::is_alphabetic) {
         return !text.is_empty();
     }
-    !text.contains(char::is_whitespace)
+    // The cheap tests first (six chars are at most 24 bytes; an ASCII
+    // digit is a byte): most quotations are long, and have no digit.
+    text.len() <= 24
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && !text.contains(char::is_whitespace)
         && text.chars().count() <= 6
-        && text.chars().any(|c| c.is_ascii_digit())
         && text
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
@@ -1185,15 +1217,22 @@ fn apposed_to_work(trimmed: &str) -> bool {
 /// Where the sentence holding `span` starts ([`sentence_bounds`], without
 /// looking for its end).
 fn sentence_start(hay: &str, span: crate::Span) -> usize {
-    let mut from = span.start.saturating_sub(300);
-    while !hay.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = window_start(hay, span);
     let before = hay.as_bytes().get(from..span.start).unwrap_or_default();
     before
         .iter()
         .rposition(is_sentence_end_byte)
         .map_or(from, |i| from + i + 1)
+}
+
+/// How far back [`sentence_start`] looks for the start of the sentence
+/// holding `span`: 300 bytes (less, to start on a char).
+fn window_start(hay: &str, span: crate::Span) -> usize {
+    let mut from = span.start.saturating_sub(300);
+    while !hay.is_char_boundary(from) {
+        from -= 1;
+    }
+    from
 }
 
 /// A byte that ends a sentence for [`sentence_bounds`]. The ends are
@@ -1245,6 +1284,12 @@ fn looks_like_domain(text: &str) -> bool {
     // content is searched with `rfind` (`memrchr` underneath, fast on a
     // long run of text, slower to start on a line of dialogue).
     let bytes = text.as_bytes();
+    // A host name ends with its ending's lower-case letters: most
+    // quotations end with a stop, a comma or a capital, and need no
+    // search for a dot.
+    if !bytes.last().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let dot = if bytes.len() <= SHORT_SEARCH {
         bytes.iter().rposition(|&b| b == b'.')
     } else {
@@ -1301,6 +1346,14 @@ fn adjacent_word(before: &str) -> Option<&str> {
 
 /// The run of letters, digits and hyphens that ends `t` ("" if none).
 fn trailing_word(t: &str) -> &str {
+    // Most text before a quotation ends with a stop, a mark or a dash:
+    // ASCII in no word, or a char of U+2000 to U+203F (quotes, dashes,
+    // spaces: none is a letter or digit), known from its bytes.
+    match t.as_bytes() {
+        [.., b] if b.is_ascii() && !(b.is_ascii_alphanumeric() || *b == b'-') => return "",
+        [.., 0xE2, 0x80, _] => return "",
+        _ => {}
+    }
     let start = t
         .char_indices()
         .rev()
@@ -1325,44 +1378,90 @@ fn ends_possessive(trimmed: &str) -> bool {
     head.ends_with(['\'', '’'])
 }
 
-/// The [`word_weight`] of a quotation's content, counted the first time
-/// a rule asks for it.
+/// Whether `content` ends with sentence punctuation or a comma (. ! ? , …),
+/// read from its last byte where that is ASCII.
+fn ends_with_punct(content: &str) -> bool {
+    match content.as_bytes().last() {
+        Some(b'.' | b'!' | b'?' | b',') => true,
+        Some(b) if b.is_ascii() => false,
+        _ => content.ends_with('…'),
+    }
+}
+
+/// `text.trim_end()`, with the spaces and line breaks of ASCII at its end
+/// (before most quotations) trimmed byte by byte: `str::trim_end` decodes
+/// every char backwards and asks whether it is white space.
+fn trim_end(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    // The ASCII chars of White_Space: tab, line feed, vertical tab, form
+    // feed, carriage return, space.
+    while let Some(b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') =
+        end.checked_sub(1).and_then(|i| bytes.get(i))
+    {
+        end -= 1;
+    }
+    let t = text.get(..end).unwrap_or("");
+    match t.as_bytes() {
+        // A char of U+2000 to U+203F last (a closing quote, a dash): only
+        // U+2000-U+200A, U+2028, U+2029 and U+202F are spaces.
+        [.., 0xE2, 0x80, b] if !matches!(b, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => t,
+        // Another wide char last may be a space too (no-break, ideographic …).
+        [.., b] if !b.is_ascii() => t.trim_end(),
+        _ => t,
+    }
+}
+
+/// The weight of a quotation's content, its words where CJK text (no
+/// spaces between words) counts a word for every two characters,
+/// counted the first time a rule asks for it. Its [`crate::count_words`]
+/// is kept for the speakers' figures and the text's
+/// ([`WordCount::counted`]): trailing spaces, which the rules trim, start
+/// no word.
 struct WordCount<'a> {
-    text: &'a str,
-    count: std::cell::Cell<Option<usize>>,
+    /// The text, read in place ([`crate::stats::count_words_in`]).
+    hay: &'a str,
+    /// The quotation's content in it.
+    content: crate::Span,
+    /// The words, and the weight, once counted.
+    count: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 impl<'a> WordCount<'a> {
-    fn new(text: &'a str) -> WordCount<'a> {
+    fn new(hay: &'a str, content: crate::Span) -> WordCount<'a> {
         WordCount {
-            text,
+            hay,
+            content,
             count: std::cell::Cell::new(None),
         }
     }
 
-    /// The count, counted now if no rule asked before.
+    /// The weight, counted now if no rule asked before.
     fn get(&self) -> usize {
-        if let Some(n) = self.count.get() {
-            return n;
+        if let Some((_, weight)) = self.count.get() {
+            return weight;
         }
-        let n = word_weight(self.text);
-        self.count.set(Some(n));
-        n
+        let words = crate::stats::count_words_in(self.hay, self.content);
+        let weight = words + cjk_chars(self.content.text(self.hay)) / 2;
+        self.count.set(Some((words, weight)));
+        weight
+    }
+
+    /// The [`crate::count_words`] of the text, if a rule counted it.
+    fn counted(&self) -> Option<usize> {
+        self.count.get().map(|(words, _)| words)
     }
 }
 
-/// Words in `text`, where CJK text (no spaces between words) counts a
-/// word for every two characters.
-fn word_weight(text: &str) -> usize {
+/// Chars of CJK scripts in `text`.
+fn cjk_chars(text: &str) -> usize {
     // Most quotations are ASCII: no CJK char to count.
-    let cjk = if text.is_ascii() {
-        0
-    } else {
-        text.chars()
-            .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
-            .count()
-    };
-    crate::count_words(text) + cjk / 2
+    if text.is_ascii() {
+        return 0;
+    }
+    text.chars()
+        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}'))
+        .count()
 }
 
 /// Whether every word that is not a short function word starts with a
@@ -1416,6 +1515,72 @@ mod tests {
             let mut v = list.to_vec();
             v.sort_unstable();
             assert_eq!(v, list);
+        }
+    }
+
+    /// [`super::in_sentence_head`] is [`super::sentence_start`] asked
+    /// from the other end, for every place before every quotation start,
+    /// with sentences near and beyond the window and wide chars at its
+    /// edge.
+    #[test]
+    fn sentence_heads_read_forwards() {
+        let long = format!(
+            "{}. Wort für Wort {} sagte sie: ",
+            "é".repeat(40),
+            "ü ".repeat(150)
+        );
+        for hay in [
+            "He said. Then the mayor called it a “mess”.",
+            "No stop at all before the “mark”",
+            long.as_str(),
+        ] {
+            for start in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+                let span = crate::Span::new(start, hay.len());
+                let from = super::sentence_start(hay, span);
+                for at in (0..=start).filter(|&i| hay.is_char_boundary(i)) {
+                    assert_eq!(
+                        super::in_sentence_head(hay, at, span),
+                        at >= from,
+                        "{start} {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The byte shortcuts of `trim_end`, `trailing_word` and
+    /// `ends_with_punct` agree with the char-by-char rules they stand
+    /// for, on every string of up to three chars from spaces (ASCII and
+    /// wide), letters, stops, marks and dashes.
+    #[test]
+    fn byte_shortcuts_agree_with_chars() {
+        let alphabet = [
+            " ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{2003}", "\u{3000}",
+            "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{2030}", "\u{205f}",
+            "a", "Z", "é", "7", "-", ".", ",", "!", "…", "”", "—", "\u{2010}", "s", "\'", "’",
+        ];
+        let mut all = vec![String::new()];
+        let mut last = all.clone();
+        for _ in 0..3 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        for t in &all {
+            assert_eq!(super::trim_end(t), t.trim_end(), "{t:?}");
+            let slow = t
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            assert_eq!(super::trailing_word(t), &t[slow..], "{t:?}");
+            assert_eq!(
+                super::ends_with_punct(t),
+                t.ends_with(['.', '!', '?', ',', '…']),
+                "{t:?}"
+            );
         }
     }
 

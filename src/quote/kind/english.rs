@@ -207,8 +207,24 @@ static GENERIC_GROUPS: WordList = word_list!(&[
 /// Whether `mention` (as written) is a subject that names no one in
 /// particular ([`GENERIC_GROUPS`]).
 pub(super) fn is_generic_group(mention: &str) -> bool {
-    GENERIC_GROUPS.contains(crate::case::to_lowercase(mention.trim()).as_str())
+    let m = mention.trim();
+    if m.is_ascii() {
+        // Most mentions: lower-cased on the stack, not in a `String` per
+        // quotation (ASCII keeps its length); one longer than the room
+        // is longer than any listed word (a test checks).
+        let mut room = [0u8; GENERIC_GROUP_ROOM];
+        let Some(lower) = room.get_mut(..m.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(m.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| GENERIC_GROUPS.contains(w));
+    }
+    GENERIC_GROUPS.contains(crate::case::to_lowercase(m).as_str())
 }
+
+/// Bytes enough for the longest word of [`GENERIC_GROUPS`].
+const GENERIC_GROUP_ROOM: usize = 16;
 
 /// The lower-cased words of `text`, borrowed when already in lower case
 /// (most words are: the rules ask them of every sentence around a
@@ -553,6 +569,11 @@ pub(super) fn named_as(before: &str) -> bool {
     if matches!(&*last, "a" | "an" | "the") {
         last = back.next().unwrap_or_default();
     }
+    // The verb only after "as" or "by": most words before a quotation
+    // are neither, and the verb need not be split and lower-cased.
+    if !matches!(&*last, "as" | "by") {
+        return false;
+    }
     let Some(verb) = back.next() else {
         return false;
     };
@@ -701,7 +722,13 @@ mod tests {
     fn generic_groups() {
         assert!(super::is_generic_group("Locals"));
         assert!(super::is_generic_group(" people"));
+        assert!(super::is_generic_group("TOWNSPEOPLE "));
         assert!(!super::is_generic_group("Mayor Ode"));
+        assert!(!super::is_generic_group("townspeople of the harbour"));
+        assert!(!super::is_generic_group(""));
+        assert!(super::GENERIC_GROUPS
+            .iter()
+            .all(|w| w.len() <= super::GENERIC_GROUP_ROOM));
     }
 
     #[test]
