@@ -653,6 +653,11 @@ fn dateline_end(hay: &Hay<'_>, toks: &[Tok]) -> usize {
 #[inline(never)]
 pub(super) fn according_to(hay: &Hay<'_>, toks: &[Tok]) -> Option<Found> {
     for (i, t) in toks.iter().enumerate() {
+        // Every cue below is a word: punctuation (all of a run of
+        // unpaired marks) is passed without lower-casing its text.
+        if !t.is_word() {
+            continue;
+        }
         let k = key(hay, t);
         let (cue_end, np_from) = match k.as_str() {
             "according" => match toks.get(i + 1) {
@@ -744,10 +749,11 @@ pub(super) fn according_to(hay: &Hay<'_>, toks: &[Tok]) -> Option<Found> {
 pub(super) fn according_to_nearest(hay: &Hay<'_>, toks: &[Tok]) -> Option<Found> {
     let candidates = (0..toks.len()).rev().filter(|&i| {
         toks.get(i).is_some_and(|t| {
-            matches!(
-                key(hay, t).as_str(),
-                "according" | "laut" | "según" | "selon" | "nach" | "zufolge" | "so"
-            )
+            t.is_word()
+                && matches!(
+                    key(hay, t).as_str(),
+                    "according" | "laut" | "según" | "selon" | "nach" | "zufolge" | "so"
+                )
         })
     });
     for i in candidates.take(4) {
