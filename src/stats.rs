@@ -425,21 +425,26 @@ mod tests {
         }
     }
 
+    /// A speech quotation of `len` bytes at `start`, marks left out.
+    fn speech_at(start: usize, len: usize) -> crate::quote::Quote {
+        crate::quote::Quote {
+            span: crate::Span::new(start, start + len),
+            content: crate::Span::new(start, start + len),
+            open: crate::Span::new(start, start),
+            close: None,
+            kind: crate::QuoteKind::Speech,
+            depth: 0,
+            parent: None,
+            attribution: None,
+        }
+    }
+
     #[test]
     fn quoted_words_are_the_words_inside() {
         let hay = "He said “two words” and ‘one’ then w''''a.";
         let q = |a: &str| {
             let start = hay.find(a).unwrap();
-            crate::quote::Quote {
-                span: crate::Span::new(start, start + a.len()),
-                content: crate::Span::new(start, start + a.len()),
-                open: crate::Span::new(start, start),
-                close: None,
-                kind: crate::QuoteKind::Speech,
-                depth: 0,
-                parent: None,
-                attribution: None,
-            }
+            speech_at(start, a.len())
         };
         let quotes = [q("two words"), q("one"), q("''a")];
         let stats = super::compute(
@@ -465,16 +470,7 @@ mod tests {
         // The quotation `a`, right after `lead`.
         let q = |lead: &str, a: &str| {
             let start = hay.find(&format!("{lead}{a}")).unwrap() + lead.len();
-            crate::quote::Quote {
-                span: crate::Span::new(start, start + a.len()),
-                content: crate::Span::new(start, start + a.len()),
-                open: crate::Span::new(start, start),
-                close: None,
-                kind: crate::QuoteKind::Speech,
-                depth: 0,
-                parent: None,
-                attribution: None,
-            }
+            speech_at(start, a.len())
         };
         let quotes = [
             q("“", "two words"),
