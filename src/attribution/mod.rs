@@ -1365,7 +1365,7 @@ fn terminates(hay: &str, doc: Option<&words::Lexed<'_>>, toks: &[Tok], i: usize)
 /// `doc`'s vocabulary when it has an id there (every token of the text's
 /// own lexing), else by its text.
 fn is_abbrev_tok(hay: &str, doc: &words::Lexed<'_>, t: &Tok) -> bool {
-    match doc.vocab().word(t.id()).filter(|_| t.id() != words::NO_ID) {
+    match doc.vocab().word_of(t) {
         Some(w) => w.flags.has(vocab::Flags::ABBREV),
         None => names::is_abbrev(t.span.text(hay)),
     }
@@ -1550,7 +1550,7 @@ impl<'a> Hay<'a> {
     /// The vocabulary's entry of token `t`, if it is a word with an id.
     fn word(&self, t: &Tok) -> Option<&'a vocab::Word<'a>> {
         let vocab = self.vocab?;
-        vocab.word(t.id()).filter(|_| t.id() != words::NO_ID)
+        vocab.word_of(t)
     }
 
     /// The [`Listed`] bits of token `t`'s key: kept per id after the first

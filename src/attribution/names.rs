@@ -423,14 +423,6 @@ fn gender_vote(
     vote
 }
 
-/// The description of token `t`'s word in `vocab` by its id: none for
-/// punctuation or a word without an id (the last id may be shared).
-fn word_of<'v, 'a>(vocab: &'v Vocab<'a>, t: &Tok) -> Option<&'v vocab::Word<'a>> {
-    Some(t.id())
-        .filter(|&id| id != NO_ID)
-        .and_then(|id| vocab.word(id))
-}
-
 /// How many words a run may have to be remembered by [`run_key`].
 const RUN_KEY: usize = 4;
 
@@ -880,13 +872,13 @@ impl<'h> Names<'h> {
         let key = |i: usize| word(i).map_or("", |w| vocab.key_of(w));
         // Whether token i is an abbreviation a dot may follow. A
         // punctuation token is asked too ("." itself counts, as before).
-        let abbrev_tok = |t: &Tok| match word_of(vocab, t) {
+        let abbrev_tok = |t: &Tok| match vocab.word_of(t) {
             Some(w) => w.flags.has(Flags::ABBREV),
             None => is_abbrev(t.span.text(hay)),
         };
         let abbrev = |i: usize| toks.get(i).is_some_and(abbrev_tok);
         // The flags of a token in hand (not looked up again by index).
-        let tflags = |t: &Tok| word_of(vocab, t).map_or(Flags::NONE, |w| w.flags);
+        let tflags = |t: &Tok| vocab.word_of(t).map_or(Flags::NONE, |w| w.flags);
         // Words the text also writes in lower case: capitalised at a
         // sentence start they are ordinary words ("Give Tony …"), not
         // names.
@@ -1539,7 +1531,7 @@ impl<'h> Names<'h> {
         let (vocab, toks) = (self.vocab, self.toks);
         let flags = |i: usize| {
             toks.get(i)
-                .and_then(|t| word_of(vocab, t))
+                .and_then(|t| vocab.word_of(t))
                 .map_or(Flags::NONE, |w| w.flags)
         };
         let mut votes = (0u32, 0u32);
@@ -1853,7 +1845,7 @@ mod tests {
         let names = Names::collect(hay, &doc, &[]);
         let flags = |i: usize| {
             toks.get(i)
-                .and_then(|t| word_of(doc.vocab(), t))
+                .and_then(|t| doc.vocab().word_of(t))
                 .map_or(Flags::NONE, |w| w.flags)
         };
         let mut eager = vec![(0u32, 0u32); names.forms.len()];

@@ -762,6 +762,17 @@ impl<'a> Vocab<'a> {
         self.words.get(usize::try_from(id).ok()?)
     }
 
+    /// The word of token `t` by its id: none for punctuation and for a
+    /// word lexed on its own, whose id is [`words::NO_ID`] (also the id
+    /// the words past the 4 billionth share, which must be asked by
+    /// their text).
+    #[inline]
+    pub(crate) fn word_of(&self, t: &words::Tok) -> Option<&Word<'a>> {
+        Some(t.id())
+            .filter(|&id| id != words::NO_ID)
+            .and_then(|id| self.word(id))
+    }
+
     /// The key of a word of this table ([`words::key`] of it).
     pub(crate) fn key_of(&self, w: &Word<'a>) -> &str {
         self.key_at(w.key)
