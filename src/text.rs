@@ -1,8 +1,9 @@
 //! Char classes with shortcuts for the common cases: the same answers as
 //! `std`, without its Unicode tables for ASCII and for the General
 //! Punctuation block (curly quotes, apostrophes and dashes are frequent in
-//! news, and each used to cost a table search in every word scan), and
-//! for Latin-1's signs (« » in French and German quotations).
+//! news, and each used to cost a table search in every word scan), for
+//! Latin-1's signs (« » in French and German quotations), and for the
+//! accented Latin letters of names.
 
 /// `c.is_alphanumeric()`, faster on ASCII and punctuation.
 ///
@@ -20,6 +21,10 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
         // Latin-1 signs (« » and the no-break space among them): a few
         // letters and figures, the rest punctuation.
         matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾')
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        // Latin-1's letters and Latin Extended-A and -B (é, ü, ł, ș: names
+        // in news), all letters but the two signs among them.
+        !matches!(c, '×' | '÷')
     } else {
         c.is_alphanumeric()
     }
