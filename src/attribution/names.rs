@@ -329,8 +329,8 @@ struct Distinct {
     name: Name,
     /// How many words it has.
     words: usize,
-    /// Its words' entries in `by_word` (indexes into the lists being
-    /// built), looked up once.
+    /// Its words' entries in `by_word` (their slots: indexes into the
+    /// lists built after the walk), looked up once.
     slots: Vec<usize>,
     /// Its last run that may give gender evidence (an index into
     /// [`Names::runs`], which links it to the one before), if any.
@@ -453,8 +453,8 @@ fn ends_sentence(c: char) -> bool {
 }
 
 /// The id of the name whose cleaned words are `cleaned` (joined in
-/// `buf`), describing it in `distinct` the first time: its words' slots
-/// in `lists`, by their keys `keys` (`slot_of`). Keys and names are
+/// `buf`), describing it in `distinct` the first time: its words' slots,
+/// by their keys `keys` (`slot_of`, numbered as they come). Keys and names are
 /// borrowed or shared, never copied: a new name costs one allocation
 /// for its text and one for its slots.
 #[inline(never)]
@@ -464,7 +464,6 @@ fn name_id<'h>(
     buf: &mut String,
     distinct: &mut Vec<Distinct>,
     distinct_ids: &mut HashMap<Rc<str>, usize>,
-    lists: &mut Vec<Vec<usize>>,
     slot_of: &mut HashMap<&'h str, usize>,
 ) -> usize {
     buf.clear();
@@ -481,10 +480,8 @@ fn name_id<'h>(
     let slots = keys
         .iter()
         .map(|&k| {
-            *slot_of.entry(k).or_insert_with(|| {
-                lists.push(Vec::new());
-                lists.len() - 1
-            })
+            let next = slot_of.len();
+            *slot_of.entry(k).or_insert(next)
         })
         .collect();
     distinct_ids.insert(name.0.clone(), distinct.len());
@@ -890,17 +887,15 @@ impl<'h> Names<'h> {
                 .and_then(|id| key_in_lower.get(usize::try_from(id).ok()?).copied())
                 .unwrap_or_else(|| vocab.written_lower(key(i)))
         };
-        // The distinct names (by text) and their ids; the lists of
-        // `by_word` being built, and each lower-case word's list.
-        // Made at a size that holds the names of a short article, so
+        // The distinct names (by text) and their ids, and each
+        // lower-case word's slot (its list of `by_word`). Made at a size that holds the names of a short article, so
         // that one is collected without growing them step by step (an
         // analysis of a 3 KB article is mostly such fixed costs).
         let mut distinct: Vec<Distinct> = Vec::with_capacity(START_NAMES);
         let mut distinct_ids: HashMap<Rc<str>, usize> =
             HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
-        let mut lists: Vec<Vec<usize>> = Vec::with_capacity(START_NAMES);
-        // Each key's slot, and back: a name's words by their keys (all
-        // borrowed from the text or the vocabulary).
+        // Each key's slot: a name's words by their keys (all borrowed
+        // from the text or the vocabulary).
         let mut slot_of: HashMap<&'h str, usize> =
             HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
         names.seen.reserve(START_NAMES);
@@ -1027,7 +1022,6 @@ impl<'h> Names<'h> {
                             &mut buf,
                             &mut distinct,
                             &mut distinct_ids,
-                            &mut lists,
                             &mut slot_of,
                         )
                     });
@@ -1044,11 +1038,6 @@ impl<'h> Names<'h> {
                 let Some(d) = distinct.get_mut(id) else { break };
                 let idx = names.seen.len();
                 d.last = idx;
-                for &s in &d.slots {
-                    if let Some(list) = lists.get_mut(s) {
-                        list.push(idx);
-                    }
-                }
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
                 // (Rarely either: asked without building a list of them.)
@@ -1118,8 +1107,31 @@ impl<'h> Names<'h> {
             names.run_start.push(start);
         }
         names.name_words = vec![Cell::new(None); vocab.len()];
+        // Each slot's list of mentions (indexes into `seen`), made at
+        // its size, counted from its names' counts: pushed to one at a
+        // time, the lists grew step by step, and copying them as they
+        // grew was a fifth of collecting the names of news.
+        let slots = slot_of.len();
+        let mut sizes = vec![0usize; slots];
+        for d in &distinct {
+            for &s in &d.slots {
+                if let Some(n) = sizes.get_mut(s) {
+                    *n += d.count;
+                }
+            }
+        }
+        let mut lists: Vec<Option<Vec<usize>>> =
+            sizes.iter().map(|&n| Some(Vec::with_capacity(n))).collect();
+        for (idx, s) in names.seen.iter().enumerate() {
+            let d = distinct.get(usize::try_from(s.distinct).unwrap_or(usize::MAX));
+            for &s in d.map_or(&[][..], |d| &d.slots) {
+                if let Some(Some(list)) = lists.get_mut(s) {
+                    list.push(idx);
+                }
+            }
+        }
         // Each slot's key (the words of a name by their slots).
-        let mut slot_keys = vec![""; lists.len()];
+        let mut slot_keys = vec![""; slots];
         for (&k, &s) in &slot_of {
             if let Some(slot) = slot_keys.get_mut(s) {
                 *slot = k;
@@ -1128,7 +1140,7 @@ impl<'h> Names<'h> {
         // The fullest name holding each word (the latest of the longest),
         // found among the distinct names holding it by their last
         // mentions, not among all their mentions.
-        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; lists.len()];
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; slots];
         for (k, d) in distinct.iter().enumerate() {
             let at = names.seen.get(d.last).map_or(0, |s| s.at);
             for &s in &d.slots {
@@ -1139,7 +1151,6 @@ impl<'h> Names<'h> {
                 }
             }
         }
-        let mut lists = lists.into_iter().map(Some).collect::<Vec<_>>();
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
             let Some(list) = lists.get_mut(s).and_then(Option::take) else {
