@@ -96,6 +96,16 @@ struct Scratch {
     wrappers: Vec<(usize, usize)>,
 }
 
+/// The wrappers of the block being split, as [`Block::judge`] reads them.
+struct Wraps {
+    /// Whether [`Block::wrappers`] has paired this block's marks into
+    /// [`Scratch::wrappers`] yet.
+    paired: bool,
+    /// The first of them that does not end before the candidate judged:
+    /// candidates only move forward, so the cursor does too.
+    at: usize,
+}
+
 /// How far the splitter looks back for the word before a period, in bytes.
 /// Longer "words" (URLs, hashes) are never abbreviations.
 const MAX_WORD_BACK: usize = 64;
@@ -502,12 +512,17 @@ impl<'h> Block<'h> {
         if self.start >= self.end {
             return;
         }
-        self.wrappers(scratch, stops);
-        let wrappers = &scratch.wrappers;
         // The first of `stops` not yet passed: `i` only grows, so the
         // cursor only moves forward.
         let mut stop_at = 0usize;
-        let mut wrap_at = 0usize;
+        // The wrappers are paired when a candidate first needs them: most
+        // one-line paragraphs of dialogue (`“Yes.”`) end with their only
+        // candidate, which needs none, and pairing cost more than the
+        // rest of their split.
+        let mut wraps = Wraps {
+            paired: false,
+            at: 0,
+        };
         let mut sent_start = self.start;
         let mut list = self.list_at(sent_start, None);
         let bytes = self.bytes();
@@ -573,7 +588,7 @@ impl<'h> Block<'h> {
                 continue;
             }
             let item = self.item_start(sent_start);
-            let (resume, decision) = self.judge(i, item, wrappers, &mut wrap_at);
+            let (resume, decision) = self.judge(i, item, scratch, stops, &mut wraps);
             match decision {
                 Decision::Keep => i = resume.max(i + 1),
                 Decision::Break(at) => {
@@ -747,8 +762,9 @@ impl<'h> Block<'h> {
         &self,
         i: usize,
         sent_start: usize,
-        wrappers: &[(usize, usize)],
-        wrap_at: &mut usize,
+        scratch: &mut Scratch,
+        stops: &[usize],
+        wraps: &mut Wraps,
     ) -> (usize, Decision) {
         let mut unit = self.unit(i);
         let keep = |resume: usize| (resume, Decision::Keep);
@@ -770,14 +786,19 @@ impl<'h> Block<'h> {
             return keep(unit.end);
         }
         // Inside a quotation the sentence runs on after?
+        if !wraps.paired {
+            self.wrappers(scratch, stops);
+            wraps.paired = true;
+        }
+        let wrappers = &scratch.wrappers;
         while wrappers
-            .get(*wrap_at)
+            .get(wraps.at)
             .is_some_and(|&(_, e)| e <= unit.last_term)
         {
-            *wrap_at += 1;
+            wraps.at += 1;
         }
         if wrappers
-            .get(*wrap_at)
+            .get(wraps.at)
             .is_some_and(|&(s, e)| s < unit.last_term && unit.end <= e)
         {
             return keep(unit.end);
