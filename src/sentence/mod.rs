@@ -323,6 +323,8 @@ fn is_armenian(c: char) -> bool {
     ('\u{0531}'..='\u{0587}').contains(&c)
 }
 
+/// List bullets; each one's UTF-8 starts with E2 ([`Block::bullet_at`]
+/// relies on it).
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '▸')
 }
@@ -569,7 +571,7 @@ impl<'h> Block<'h> {
                 i += 1;
                 continue;
             };
-            if is_bullet(c) && list == Some(List::Bullet(c)) && i > sent_start {
+            if list == Some(List::Bullet(c)) && i > sent_start {
                 if self.char_before(i).is_some_and(char::is_whitespace) {
                     self.push(out, sent_start, i);
                     sent_start = i;
@@ -605,10 +607,21 @@ impl<'h> Block<'h> {
     /// Where the words of a sentence starting at `at` begin: past a bullet
     /// and its spaces, so that `• 9.` reads as a list number.
     fn item_start(&self, at: usize) -> usize {
-        match self.char_at(at) {
-            Some(c) if is_bullet(c) => self.skip_space(at + c.len_utf8()),
-            _ => at,
+        match self.bullet_at(at) {
+            Some(c) => self.skip_space(at + c.len_utf8()),
+            None => at,
         }
+    }
+
+    /// The bullet at `at`, if one is there. Every bullet starts with the
+    /// byte E2: any other is turned away without decoding a char (asked
+    /// at the start of every sentence).
+    #[inline]
+    fn bullet_at(&self, at: usize) -> Option<char> {
+        if self.bytes().get(at) != Some(&0xE2) {
+            return None;
+        }
+        self.char_at(at).filter(|&c| is_bullet(c))
     }
 
     /// Pushes the sentence `start..end`, trimmed, if anything is left.
@@ -1201,10 +1214,19 @@ impl<'h> Block<'h> {
     /// The list marker at `at` if a sentence starting there opens (or
     /// continues) a list; otherwise `None`.
     fn list_at(&self, at: usize, current: Option<List>) -> Option<List> {
-        if let Some(c) = self.char_at(at) {
-            if is_bullet(c) {
-                return Some(List::Bullet(c));
-            }
+        let kept = match current {
+            Some(List::Bullet(b)) => Some(List::Bullet(b)),
+            _ => None,
+        };
+        // A marker starts with a digit or a lowercase ASCII letter, a
+        // bullet with E2: anything else (a capital, a quotation mark) is
+        // answered from its first byte, as at most sentence starts.
+        match self.bytes().get(at) {
+            Some(&b) if b == 0xE2 || b.is_ascii_digit() || b.is_ascii_lowercase() => {}
+            _ => return kept,
+        }
+        if let Some(c) = self.bullet_at(at) {
+            return Some(List::Bullet(c));
         }
         match self.marker(at) {
             Some(List::Number { next, style }) => Some(List::Number {
@@ -1215,10 +1237,7 @@ impl<'h> Block<'h> {
                 next: next.saturating_add(1),
                 style,
             }),
-            Some(List::Bullet(_)) | None => match current {
-                Some(List::Bullet(b)) => Some(List::Bullet(b)),
-                _ => None,
-            },
+            Some(List::Bullet(_)) | None => kept,
         }
     }
 
@@ -1335,6 +1354,17 @@ mod tests {
 
     fn split(hay: &str, lang: Lang) -> Vec<&str> {
         sentences(hay, lang).iter().map(|s| s.text(hay)).collect()
+    }
+
+    #[test]
+    fn bullets_start_with_e2() {
+        for c in ['•', '⁃', '‣', '◦', '▪', '▸'] {
+            assert!(is_bullet(c));
+            assert_eq!(c.to_string().as_bytes()[0], 0xE2, "{c}");
+        }
+        // The list above is all of them.
+        let all = (char::MIN..=char::MAX).filter(|&c| is_bullet(c)).count();
+        assert_eq!(all, 6);
     }
 
     #[test]
