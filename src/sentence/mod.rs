@@ -1139,17 +1139,16 @@ impl<'h> Block<'h> {
             }
         }
         // Strip closing marks and an elided article (l'Ing.).
-        let core = word.trim_end_matches(is_closer);
-        let core = match core.rfind(['\'', '’']) {
-            Some(k) => core.get(k + 1..).unwrap_or(core),
-            None => core,
-        };
-        if core.contains('.')
-            && core.split('.').all(|p| {
-                !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic)
-            })
-        {
+        let core = core_of(word);
+        if is_acronym(core) {
             return Before::Acronym;
+        }
+        // More chars than the longest listed word has bytes: a plain word,
+        // known without lower-casing it (each char lower-cases to one byte
+        // at least). A third of the words before a period are that long.
+        let longest = lexicon::LONGEST_LISTED;
+        if core.len() > longest && (core.is_ascii() || core.chars().nth(longest).is_some()) {
+            return Before::Plain;
         }
         let mut buf = [0u8; 32];
         let Some(key) = lower(core, &mut buf) else {
@@ -1316,6 +1315,46 @@ impl<'h> Block<'h> {
     }
 }
 
+/// `word` without closing marks at its end and without an elided article
+/// (`l'Ing` is `Ing`). An ASCII word (most) is read byte by byte, without
+/// decoding chars backwards for each of the two searches.
+fn core_of(word: &str) -> &str {
+    if word.is_ascii() {
+        // The ASCII closers of [`is_closer`], and `'` the only ASCII
+        // apostrophe.
+        let bytes = word.as_bytes();
+        let end = bytes
+            .iter()
+            .rposition(|b| !matches!(b, b'"' | b'\'' | b')' | b']' | b'}'))
+            .map_or(0, |k| k + 1);
+        let start = (bytes.get(..end).unwrap_or_default().iter())
+            .rposition(|&b| b == b'\'')
+            .map_or(0, |k| k + 1);
+        return word.get(start..end).unwrap_or_default();
+    }
+    let core = word.trim_end_matches(is_closer);
+    match core.rfind(['\'', '’']) {
+        Some(k) => core.get(k + 1..).unwrap_or(core),
+        None => core,
+    }
+}
+
+/// Whether `core` is letters with inner periods, at most three letters
+/// between two (U.S, a.m, Ph.D); ASCII read byte by byte.
+fn is_acronym(core: &str) -> bool {
+    if core.is_ascii() {
+        let bytes = core.as_bytes();
+        return bytes.contains(&b'.')
+            && bytes
+                .split(|&b| b == b'.')
+                .all(|p| !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_alphabetic));
+    }
+    core.contains('.')
+        && core
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
+}
+
 /// The longest prefix of `s` of at most `max` bytes that ends on a `char`
 /// boundary.
 fn prefix(s: &str, max: usize) -> &str {
@@ -1327,8 +1366,17 @@ fn prefix(s: &str, max: usize) -> &str {
 }
 
 /// Lower-cases `word` into `buf`; `None` when it does not fit (no
-/// abbreviation is that long).
-fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// abbreviation is that long). A word already in lower-case ASCII (most
+/// words before a period) is answered as it is, without a copy and the
+/// copy's UTF-8 check.
+fn lower<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.len() <= buf.len()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Some(word);
+    }
     if word.is_ascii() {
         // Most words: a byte each, without `char::to_lowercase`'s
         // iterator.
@@ -1354,6 +1402,61 @@ mod tests {
 
     fn split(hay: &str, lang: Lang) -> Vec<&str> {
         sentences(hay, lang).iter().map(|s| s.text(hay)).collect()
+    }
+
+    #[test]
+    fn ascii_paths_are_the_plain_ones() {
+        let words = [
+            "",
+            "a",
+            "Mr",
+            "mr",
+            "U.S",
+            "u.s",
+            "Ph.D",
+            "a.m",
+            "abc.defg",
+            ".a",
+            "a.",
+            "a..b",
+            "l'Ing",
+            "l’Ing",
+            "word\"",
+            "Inc.)",
+            "x'\"",
+            "'",
+            "\"')",
+            "L'a.b",
+            "É.U",
+            "été",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij",
+            "abcdefghijklmnopqrstuvwxyz012345",
+            "abcdefghijklmnopqrstuvwxyz0123456",
+            "K\u{212a}",
+            "1.2",
+            "a1.b",
+        ];
+        for w in words {
+            let core = w.trim_end_matches(is_closer);
+            let core = match core.rfind(['\'', '’']) {
+                Some(k) => core.get(k + 1..).unwrap_or(core),
+                None => core,
+            };
+            assert_eq!(core_of(w), core, "{w:?}");
+            let acronym = core.contains('.')
+                && core.split('.').all(|p| {
+                    !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic)
+                });
+            assert_eq!(is_acronym(core), acronym, "{w:?}");
+            let mut buf = [0u8; 32];
+            let plain = (w
+                .chars()
+                .flat_map(crate::case::lower_char)
+                .collect::<String>())
+            .into_bytes();
+            let want = (plain.len() <= 32).then(|| String::from_utf8(plain).unwrap_or_default());
+            assert_eq!(lower(w, &mut buf).map(str::to_owned), want, "{w:?}");
+        }
     }
 
     #[test]
