@@ -389,34 +389,55 @@ struct After {
     lead: Option<char>,
     /// Whether it starts with a dash (`--`, `—`, `–`): an aside goes on.
     dash: bool,
-    /// Its first word when that is capitalised (else empty): looked up
-    /// only when a rule needs it.
-    word: Span,
+    /// Where its first letter or digit is (or `at` when none is near).
+    word_start: usize,
 }
 
 impl After {
-    /// Whether its capitalised first word opens sentences in `lang` (The,
-    /// It) and is not itself an initial (`A.`, as in `J. A. Smith`).
-    fn starter(&self, hay: &str, lang: Lang) -> bool {
-        let word = self.word.text(hay);
+    /// Its first word when that is capitalised (else empty), up to 25
+    /// bytes: found only when a rule needs it (few do), not for every
+    /// candidate.
+    fn word(&self, block: &Block) -> Span {
+        let start = self.word_start;
+        if !self.upper() {
+            return Span::new(start, start);
+        }
+        let tail = block.hay.get(start..block.end).unwrap_or("");
+        let mut wend = 0;
+        for (k, c) in tail.char_indices() {
+            if !c.is_alphabetic() || k > 24 {
+                break;
+            }
+            wend = k + c.len_utf8();
+        }
+        Span::new(start, start + wend)
+    }
+
+    /// Whether its capitalised first word opens sentences in the block's
+    /// language (The, It) and is not itself an initial (`A.`, as in
+    /// `J. A. Smith`).
+    fn starter(&self, block: &Block) -> bool {
+        let hay = block.hay;
+        let span = self.word(block);
+        let word = span.text(hay);
         if word.is_empty() {
             return false;
         }
         let initial = word.chars().nth(1).is_none()
-            && hay.get(self.word.end..).is_some_and(|t| t.starts_with('.'));
+            && hay.get(span.end..).is_some_and(|t| t.starts_with('.'));
         let mut buf = [0u8; 32];
-        !initial && lower(word, &mut buf).is_some_and(|k| lexicon::is_starter(k, lang))
+        !initial && lower(word, &mut buf).is_some_and(|k| lexicon::is_starter(k, block.lang))
     }
 
     /// Whether its first word is a German month name (`12. Juni`).
-    fn month(&self, hay: &str) -> bool {
+    fn month(&self, block: &Block) -> bool {
         let mut buf = [0u8; 32];
-        lower(self.word.text(hay), &mut buf).is_some_and(lexicon::is_month_de)
+        lower(self.word(block).text(block.hay), &mut buf).is_some_and(lexicon::is_month_de)
     }
 
     /// Whether its first word is a Roman numeral (`Vol. II`).
-    fn roman(&self, hay: &str) -> bool {
-        let word = self.word.text(hay);
+    fn roman(&self, block: &Block) -> bool {
+        let word = self.word(block).text(block.hay);
         !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
     }
 
@@ -890,7 +911,7 @@ impl<'h> Block<'h> {
             keep(unit.end)
         };
         let generic = || {
-            if after.upper() && after.starter(self.hay, self.lang) {
+            if after.upper() && after.starter(self) {
                 brk
             } else {
                 keep(unit.end)
@@ -902,7 +923,7 @@ impl<'h> Block<'h> {
                 if short && at_start {
                     // "1. The first item"
                     keep(unit.end)
-                } else if short && self.lang == Lang::De && after.month(self.hay) {
+                } else if short && self.lang == Lang::De && after.month(self) {
                     keep(unit.end)
                 } else if short && self.ordinal_dots() {
                     // "der 31. Flug", "zum 16. Deutschen Bundestag": an
@@ -922,7 +943,7 @@ impl<'h> Block<'h> {
             Before::Acronym | Before::Abbr(Abbr::Other) => generic(),
             Before::Abbr(Abbr::Title) => keep(unit.end),
             Before::Abbr(Abbr::Number) => {
-                if after.upper() && !after.roman(self.hay) {
+                if after.upper() && !after.roman(self) {
                     brk
                 } else {
                     keep(unit.end)
@@ -1167,14 +1188,16 @@ impl<'h> Block<'h> {
     fn after(&self, at: usize) -> After {
         let first = self.char_at(at).unwrap_or(' ');
         let rest = self.hay.get(at..self.end).unwrap_or("");
-        let dash = rest.starts_with("--")
-            || rest.starts_with('—')
-            || rest.starts_with('–')
-            || (rest.starts_with("- ")
-                && rest
-                    .get(2..)
-                    .and_then(|t| t.chars().find(|c| !c.is_whitespace()))
-                    .is_some_and(is_lowerish));
+        // `rest` starts with `first`: only a dash needs the tests.
+        let dash = matches!(first, '-' | '—' | '–')
+            && (rest.starts_with("--")
+                || rest.starts_with('—')
+                || rest.starts_with('–')
+                || (rest.starts_with("- ")
+                    && rest
+                        .get(2..)
+                        .and_then(|t| t.chars().find(|c| !c.is_whitespace()))
+                        .is_some_and(is_lowerish)));
         // Skip up to a few opening marks to find the first letter.
         let mut lead = None;
         let mut word_start = at;
@@ -1189,24 +1212,11 @@ impl<'h> Block<'h> {
             }
             break;
         }
-        let word = if lead.is_some_and(char::is_uppercase) {
-            let tail = self.hay.get(word_start..self.end).unwrap_or("");
-            let mut wend = 0;
-            for (k, c) in tail.char_indices() {
-                if !c.is_alphabetic() || k > 24 {
-                    break;
-                }
-                wend = k + c.len_utf8();
-            }
-            Span::new(word_start, word_start + wend)
-        } else {
-            Span::new(word_start, word_start)
-        };
         After {
             first,
             lead,
             dash,
-            word,
+            word_start,
         }
     }
 
