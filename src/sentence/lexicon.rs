@@ -45,6 +45,11 @@ pub(super) fn abbreviation(word: &str, lang: Lang) -> Option<Abbr> {
         .or_else(|| ABBR_EN.find(word))
 }
 
+/// The bytes of the longest word that [`abbreviation`] or
+/// [`is_exclamation_word`] knows (`jeopardy`, `долл`): a longer word is
+/// neither, without a look-up.
+pub(super) const LONGEST_LISTED: usize = 8;
+
 /// Whether `word` (lower-cased) commonly opens a sentence in `lang` or in
 /// English.
 pub(super) fn is_starter(word: &str, lang: Lang) -> bool {
@@ -955,6 +960,22 @@ mod tests {
                 assert!(list.contains(w), "{w}");
             }
         }
+    }
+
+    #[test]
+    fn longest_listed_is_the_longest() {
+        let mut longest = 0;
+        for list in [
+            &ABBR_EN, &ABBR_DA, &ABBR_DE, &ABBR_FR, &ABBR_ES, &ABBR_IT, &ABBR_NL, &ABBR_PL,
+            &ABBR_RU,
+        ] {
+            longest = list.words.iter().map(str::len).fold(longest, usize::max);
+        }
+        longest = EXCLAMATION_WORDS
+            .iter()
+            .map(str::len)
+            .fold(longest, usize::max);
+        assert_eq!(longest, LONGEST_LISTED);
     }
 
     #[test]

@@ -96,6 +96,16 @@ struct Scratch {
     wrappers: Vec<(usize, usize)>,
 }
 
+/// The wrappers of the block being split, as [`Block::judge`] reads them.
+struct Wraps {
+    /// Whether [`Block::wrappers`] has paired this block's marks into
+    /// [`Scratch::wrappers`] yet.
+    paired: bool,
+    /// The first of them that does not end before the candidate judged:
+    /// candidates only move forward, so the cursor does too.
+    at: usize,
+}
+
 /// How far the splitter looks back for the word before a period, in bytes.
 /// Longer "words" (URLs, hashes) are never abbreviations.
 const MAX_WORD_BACK: usize = 64;
@@ -313,6 +323,8 @@ fn is_armenian(c: char) -> bool {
     ('\u{0531}'..='\u{0587}').contains(&c)
 }
 
+/// List bullets; each one's UTF-8 starts with E2 ([`Block::bullet_at`]
+/// relies on it).
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '▸')
 }
@@ -377,34 +389,55 @@ struct After {
     lead: Option<char>,
     /// Whether it starts with a dash (`--`, `—`, `–`): an aside goes on.
     dash: bool,
-    /// Its first word when that is capitalised (else empty): looked up
-    /// only when a rule needs it.
-    word: Span,
+    /// Where its first letter or digit is (or `at` when none is near).
+    word_start: usize,
 }
 
 impl After {
-    /// Whether its capitalised first word opens sentences in `lang` (The,
-    /// It) and is not itself an initial (`A.`, as in `J. A. Smith`).
-    fn starter(&self, hay: &str, lang: Lang) -> bool {
-        let word = self.word.text(hay);
+    /// Its first word when that is capitalised (else empty), up to 25
+    /// bytes: found only when a rule needs it (few do), not for every
+    /// candidate.
+    fn word(&self, block: &Block) -> Span {
+        let start = self.word_start;
+        if !self.upper() {
+            return Span::new(start, start);
+        }
+        let tail = block.hay.get(start..block.end).unwrap_or("");
+        let mut wend = 0;
+        for (k, c) in tail.char_indices() {
+            if !c.is_alphabetic() || k > 24 {
+                break;
+            }
+            wend = k + c.len_utf8();
+        }
+        Span::new(start, start + wend)
+    }
+
+    /// Whether its capitalised first word opens sentences in the block's
+    /// language (The, It) and is not itself an initial (`A.`, as in
+    /// `J. A. Smith`).
+    fn starter(&self, block: &Block) -> bool {
+        let hay = block.hay;
+        let span = self.word(block);
+        let word = span.text(hay);
         if word.is_empty() {
             return false;
         }
         let initial = word.chars().nth(1).is_none()
-            && hay.get(self.word.end..).is_some_and(|t| t.starts_with('.'));
+            && hay.get(span.end..).is_some_and(|t| t.starts_with('.'));
         let mut buf = [0u8; 32];
-        !initial && lower(word, &mut buf).is_some_and(|k| lexicon::is_starter(k, lang))
+        !initial && lower(word, &mut buf).is_some_and(|k| lexicon::is_starter(k, block.lang))
     }
 
     /// Whether its first word is a German month name (`12. Juni`).
-    fn month(&self, hay: &str) -> bool {
+    fn month(&self, block: &Block) -> bool {
         let mut buf = [0u8; 32];
-        lower(self.word.text(hay), &mut buf).is_some_and(lexicon::is_month_de)
+        lower(self.word(block).text(block.hay), &mut buf).is_some_and(lexicon::is_month_de)
     }
 
     /// Whether its first word is a Roman numeral (`Vol. II`).
-    fn roman(&self, hay: &str) -> bool {
-        let word = self.word.text(hay);
+    fn roman(&self, block: &Block) -> bool {
+        let word = self.word(block).text(block.hay);
         !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
     }
 
@@ -502,12 +535,17 @@ impl<'h> Block<'h> {
         if self.start >= self.end {
             return;
         }
-        self.wrappers(scratch, stops);
-        let wrappers = &scratch.wrappers;
         // The first of `stops` not yet passed: `i` only grows, so the
         // cursor only moves forward.
         let mut stop_at = 0usize;
-        let mut wrap_at = 0usize;
+        // The wrappers are paired when a candidate first needs them: most
+        // one-line paragraphs of dialogue (`“Yes.”`) end with their only
+        // candidate, which needs none, and pairing cost more than the
+        // rest of their split.
+        let mut wraps = Wraps {
+            paired: false,
+            at: 0,
+        };
         let mut sent_start = self.start;
         let mut list = self.list_at(sent_start, None);
         let bytes = self.bytes();
@@ -554,7 +592,7 @@ impl<'h> Block<'h> {
                 i += 1;
                 continue;
             };
-            if is_bullet(c) && list == Some(List::Bullet(c)) && i > sent_start {
+            if list == Some(List::Bullet(c)) && i > sent_start {
                 if self.char_before(i).is_some_and(char::is_whitespace) {
                     self.push(out, sent_start, i);
                     sent_start = i;
@@ -573,7 +611,7 @@ impl<'h> Block<'h> {
                 continue;
             }
             let item = self.item_start(sent_start);
-            let (resume, decision) = self.judge(i, item, wrappers, &mut wrap_at);
+            let (resume, decision) = self.judge(i, item, scratch, stops, &mut wraps);
             match decision {
                 Decision::Keep => i = resume.max(i + 1),
                 Decision::Break(at) => {
@@ -590,10 +628,21 @@ impl<'h> Block<'h> {
     /// Where the words of a sentence starting at `at` begin: past a bullet
     /// and its spaces, so that `• 9.` reads as a list number.
     fn item_start(&self, at: usize) -> usize {
-        match self.char_at(at) {
-            Some(c) if is_bullet(c) => self.skip_space(at + c.len_utf8()),
-            _ => at,
+        match self.bullet_at(at) {
+            Some(c) => self.skip_space(at + c.len_utf8()),
+            None => at,
         }
+    }
+
+    /// The bullet at `at`, if one is there. Every bullet starts with the
+    /// byte E2: any other is turned away without decoding a char (asked
+    /// at the start of every sentence).
+    #[inline]
+    fn bullet_at(&self, at: usize) -> Option<char> {
+        if self.bytes().get(at) != Some(&0xE2) {
+            return None;
+        }
+        self.char_at(at).filter(|&c| is_bullet(c))
     }
 
     /// Pushes the sentence `start..end`, trimmed, if anything is left.
@@ -747,8 +796,9 @@ impl<'h> Block<'h> {
         &self,
         i: usize,
         sent_start: usize,
-        wrappers: &[(usize, usize)],
-        wrap_at: &mut usize,
+        scratch: &mut Scratch,
+        stops: &[usize],
+        wraps: &mut Wraps,
     ) -> (usize, Decision) {
         let mut unit = self.unit(i);
         let keep = |resume: usize| (resume, Decision::Keep);
@@ -770,14 +820,19 @@ impl<'h> Block<'h> {
             return keep(unit.end);
         }
         // Inside a quotation the sentence runs on after?
+        if !wraps.paired {
+            self.wrappers(scratch, stops);
+            wraps.paired = true;
+        }
+        let wrappers = &scratch.wrappers;
         while wrappers
-            .get(*wrap_at)
+            .get(wraps.at)
             .is_some_and(|&(_, e)| e <= unit.last_term)
         {
-            *wrap_at += 1;
+            wraps.at += 1;
         }
         if wrappers
-            .get(*wrap_at)
+            .get(wraps.at)
             .is_some_and(|&(s, e)| s < unit.last_term && unit.end <= e)
         {
             return keep(unit.end);
@@ -856,7 +911,7 @@ impl<'h> Block<'h> {
             keep(unit.end)
         };
         let generic = || {
-            if after.upper() && after.starter(self.hay, self.lang) {
+            if after.upper() && after.starter(self) {
                 brk
             } else {
                 keep(unit.end)
@@ -868,7 +923,7 @@ impl<'h> Block<'h> {
                 if short && at_start {
                     // "1. The first item"
                     keep(unit.end)
-                } else if short && self.lang == Lang::De && after.month(self.hay) {
+                } else if short && self.lang == Lang::De && after.month(self) {
                     keep(unit.end)
                 } else if short && self.ordinal_dots() {
                     // "der 31. Flug", "zum 16. Deutschen Bundestag": an
@@ -888,7 +943,7 @@ impl<'h> Block<'h> {
             Before::Acronym | Before::Abbr(Abbr::Other) => generic(),
             Before::Abbr(Abbr::Title) => keep(unit.end),
             Before::Abbr(Abbr::Number) => {
-                if after.upper() && !after.roman(self.hay) {
+                if after.upper() && !after.roman(self) {
                     brk
                 } else {
                     keep(unit.end)
@@ -1105,17 +1160,16 @@ impl<'h> Block<'h> {
             }
         }
         // Strip closing marks and an elided article (l'Ing.).
-        let core = word.trim_end_matches(is_closer);
-        let core = match core.rfind(['\'', '’']) {
-            Some(k) => core.get(k + 1..).unwrap_or(core),
-            None => core,
-        };
-        if core.contains('.')
-            && core.split('.').all(|p| {
-                !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic)
-            })
-        {
+        let core = core_of(word);
+        if is_acronym(core) {
             return Before::Acronym;
+        }
+        // More chars than the longest listed word has bytes: a plain word,
+        // known without lower-casing it (each char lower-cases to one byte
+        // at least). A third of the words before a period are that long.
+        let longest = lexicon::LONGEST_LISTED;
+        if core.len() > longest && (core.is_ascii() || core.chars().nth(longest).is_some()) {
+            return Before::Plain;
         }
         let mut buf = [0u8; 32];
         let Some(key) = lower(core, &mut buf) else {
@@ -1134,14 +1188,16 @@ impl<'h> Block<'h> {
     fn after(&self, at: usize) -> After {
         let first = self.char_at(at).unwrap_or(' ');
         let rest = self.hay.get(at..self.end).unwrap_or("");
-        let dash = rest.starts_with("--")
-            || rest.starts_with('—')
-            || rest.starts_with('–')
-            || (rest.starts_with("- ")
-                && rest
-                    .get(2..)
-                    .and_then(|t| t.chars().find(|c| !c.is_whitespace()))
-                    .is_some_and(is_lowerish));
+        // `rest` starts with `first`: only a dash needs the tests.
+        let dash = matches!(first, '-' | '—' | '–')
+            && (rest.starts_with("--")
+                || rest.starts_with('—')
+                || rest.starts_with('–')
+                || (rest.starts_with("- ")
+                    && rest
+                        .get(2..)
+                        .and_then(|t| t.chars().find(|c| !c.is_whitespace()))
+                        .is_some_and(is_lowerish)));
         // Skip up to a few opening marks to find the first letter.
         let mut lead = None;
         let mut word_start = at;
@@ -1156,34 +1212,30 @@ impl<'h> Block<'h> {
             }
             break;
         }
-        let word = if lead.is_some_and(char::is_uppercase) {
-            let tail = self.hay.get(word_start..self.end).unwrap_or("");
-            let mut wend = 0;
-            for (k, c) in tail.char_indices() {
-                if !c.is_alphabetic() || k > 24 {
-                    break;
-                }
-                wend = k + c.len_utf8();
-            }
-            Span::new(word_start, word_start + wend)
-        } else {
-            Span::new(word_start, word_start)
-        };
         After {
             first,
             lead,
             dash,
-            word,
+            word_start,
         }
     }
 
     /// The list marker at `at` if a sentence starting there opens (or
     /// continues) a list; otherwise `None`.
     fn list_at(&self, at: usize, current: Option<List>) -> Option<List> {
-        if let Some(c) = self.char_at(at) {
-            if is_bullet(c) {
-                return Some(List::Bullet(c));
-            }
+        let kept = match current {
+            Some(List::Bullet(b)) => Some(List::Bullet(b)),
+            _ => None,
+        };
+        // A marker starts with a digit or a lowercase ASCII letter, a
+        // bullet with E2: anything else (a capital, a quotation mark) is
+        // answered from its first byte, as at most sentence starts.
+        match self.bytes().get(at) {
+            Some(&b) if b == 0xE2 || b.is_ascii_digit() || b.is_ascii_lowercase() => {}
+            _ => return kept,
+        }
+        if let Some(c) = self.bullet_at(at) {
+            return Some(List::Bullet(c));
         }
         match self.marker(at) {
             Some(List::Number { next, style }) => Some(List::Number {
@@ -1194,10 +1246,7 @@ impl<'h> Block<'h> {
                 next: next.saturating_add(1),
                 style,
             }),
-            Some(List::Bullet(_)) | None => match current {
-                Some(List::Bullet(b)) => Some(List::Bullet(b)),
-                _ => None,
-            },
+            Some(List::Bullet(_)) | None => kept,
         }
     }
 
@@ -1276,6 +1325,46 @@ impl<'h> Block<'h> {
     }
 }
 
+/// `word` without closing marks at its end and without an elided article
+/// (`l'Ing` is `Ing`). An ASCII word (most) is read byte by byte, without
+/// decoding chars backwards for each of the two searches.
+fn core_of(word: &str) -> &str {
+    if word.is_ascii() {
+        // The ASCII closers of [`is_closer`], and `'` the only ASCII
+        // apostrophe.
+        let bytes = word.as_bytes();
+        let end = bytes
+            .iter()
+            .rposition(|b| !matches!(b, b'"' | b'\'' | b')' | b']' | b'}'))
+            .map_or(0, |k| k + 1);
+        let start = (bytes.get(..end).unwrap_or_default().iter())
+            .rposition(|&b| b == b'\'')
+            .map_or(0, |k| k + 1);
+        return word.get(start..end).unwrap_or_default();
+    }
+    let core = word.trim_end_matches(is_closer);
+    match core.rfind(['\'', '’']) {
+        Some(k) => core.get(k + 1..).unwrap_or(core),
+        None => core,
+    }
+}
+
+/// Whether `core` is letters with inner periods, at most three letters
+/// between two (U.S, a.m, Ph.D); ASCII read byte by byte.
+fn is_acronym(core: &str) -> bool {
+    if core.is_ascii() {
+        let bytes = core.as_bytes();
+        return bytes.contains(&b'.')
+            && bytes
+                .split(|&b| b == b'.')
+                .all(|p| !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_alphabetic));
+    }
+    core.contains('.')
+        && core
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
+}
+
 /// The longest prefix of `s` of at most `max` bytes that ends on a `char`
 /// boundary.
 fn prefix(s: &str, max: usize) -> &str {
@@ -1287,8 +1376,17 @@ fn prefix(s: &str, max: usize) -> &str {
 }
 
 /// Lower-cases `word` into `buf`; `None` when it does not fit (no
-/// abbreviation is that long).
-fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// abbreviation is that long). A word already in lower-case ASCII (most
+/// words before a period) is answered as it is, without a copy and the
+/// copy's UTF-8 check.
+fn lower<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.len() <= buf.len()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Some(word);
+    }
     if word.is_ascii() {
         // Most words: a byte each, without `char::to_lowercase`'s
         // iterator.
@@ -1314,6 +1412,72 @@ mod tests {
 
     fn split(hay: &str, lang: Lang) -> Vec<&str> {
         sentences(hay, lang).iter().map(|s| s.text(hay)).collect()
+    }
+
+    #[test]
+    fn ascii_paths_are_the_plain_ones() {
+        let words = [
+            "",
+            "a",
+            "Mr",
+            "mr",
+            "U.S",
+            "u.s",
+            "Ph.D",
+            "a.m",
+            "abc.defg",
+            ".a",
+            "a.",
+            "a..b",
+            "l'Ing",
+            "l’Ing",
+            "word\"",
+            "Inc.)",
+            "x'\"",
+            "'",
+            "\"')",
+            "L'a.b",
+            "É.U",
+            "été",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij",
+            "abcdefghijklmnopqrstuvwxyz012345",
+            "abcdefghijklmnopqrstuvwxyz0123456",
+            "K\u{212a}",
+            "1.2",
+            "a1.b",
+        ];
+        for w in words {
+            let core = w.trim_end_matches(is_closer);
+            let core = match core.rfind(['\'', '’']) {
+                Some(k) => core.get(k + 1..).unwrap_or(core),
+                None => core,
+            };
+            assert_eq!(core_of(w), core, "{w:?}");
+            let acronym = core.contains('.')
+                && core.split('.').all(|p| {
+                    !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic)
+                });
+            assert_eq!(is_acronym(core), acronym, "{w:?}");
+            let mut buf = [0u8; 32];
+            let plain = (w
+                .chars()
+                .flat_map(crate::case::lower_char)
+                .collect::<String>())
+            .into_bytes();
+            let want = (plain.len() <= 32).then(|| String::from_utf8(plain).unwrap_or_default());
+            assert_eq!(lower(w, &mut buf).map(str::to_owned), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn bullets_start_with_e2() {
+        for c in ['•', '⁃', '‣', '◦', '▪', '▸'] {
+            assert!(is_bullet(c));
+            assert_eq!(c.to_string().as_bytes()[0], 0xE2, "{c}");
+        }
+        // The list above is all of them.
+        let all = (char::MIN..=char::MAX).filter(|&c| is_bullet(c)).count();
+        assert_eq!(all, 6);
     }
 
     #[test]
