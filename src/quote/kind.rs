@@ -499,7 +499,9 @@ fn decide_kind(
         // Capitalised or not, a few words a clause is said to call,
         // brand or hail something are the words of its subject: "called
         // him “Little Marco”", "hailed the deal as a “Breakthrough”".
-        if english::characterizes(sentence_head(hay, q.span)) && !leads_title(&prev_word) {
+        // The word before first: a title's preposition or work noun
+        // settles it without the head's words being split.
+        if !leads_title(&prev_word) && english::characterizes(sentence_head(hay, q.span)) {
             return Some(QuoteKind::Speech);
         }
     }
