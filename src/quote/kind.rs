@@ -442,6 +442,14 @@ fn decide_kind(
     if is_code(content) {
         return Some(QuoteKind::Other);
     }
+    // A sentence of its own with no word right before it (a line of
+    // dialogue, a quotation after a stop), in any language but German:
+    // every rule below asks for a word before, a comma before, content
+    // without sentence punctuation (title case, a host name, the fragment
+    // rules) or German, so none holds.
+    if lang != Lang::De && punct_end && !has_prev && !trimmed.ends_with(',') {
+        return None;
+    }
     if lang == Lang::De {
         let at = Around {
             sentence: sentence_around(hay, q.span),
