@@ -282,16 +282,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bo
     if q.kind == QuoteKind::Other || q.depth > 0 {
         return (QuoteKind::Other, false);
     }
-    // The English rules make a fragment the words of the clause's
-    // subject, so they ask that attribution found someone to name there
-    // (asked once, and never for other languages).
-    let named = lang == Lang::En && names_in_head(hay, q);
     // Counted once, and only if a rule asks: the shape rules and the
     // evidence below both weigh the content by its words, counting them
     // reads every byte, and most rules are settled before (a line of
     // dialogue ends with a stop or a comma).
     let content = trim_end(q.content.text(hay));
-    if let Some(kind) = decide_kind(hay, q, lang, named, content, words) {
+    let asked = Asked::new(hay, q, lang, content);
+    if let Some(kind) = decide_kind(hay, q, lang, &asked, content, words) {
         return (kind, false);
     }
     let punct_end = ends_with_punct(content);
@@ -320,13 +317,13 @@ fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bo
     // Inside a sentence: news quotes fragments of what people said far
     // more often than it uses scare quotes, but a name or title is
     // capitalised throughout and a scare quote is a word or two.
-    if words.get() >= MIN_FRAGMENT_WORDS && !title_case(lang, content) {
+    if words.get() >= MIN_FRAGMENT_WORDS && !asked.title_case() {
         return (QuoteKind::Speech, true);
     }
     // English: a word or two in a clause that reports or characterises
     // what someone said ("she vowed to end “tampon taxes”", "he dismissed
     // it as “absurd”") is that someone's words, not a scare quote.
-    if named && english::reports(sentence_head(hay, q.span)) {
+    if asked.named() && english::reports(sentence_head(hay, q.span)) {
         return (QuoteKind::Speech, true);
     }
     // English: PolNeAR's attribution is a source, a cue and a content,
@@ -336,7 +333,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bo
     // to critics"), is in the content of that cue; a scare quote in the
     // narrator's own sentence, with no cue at all, stays other. A subject
     // that names no one in particular makes a nickname, not words.
-    if lang == Lang::En && !title_case(lang, content) && !generic_subject(hay, q) {
+    if lang == Lang::En && !asked.title_case() && !generic_subject(hay, q) {
         let (head, tail) = head_and_tail(hay, q);
         if english::reports_around(head, tail) {
             return (QuoteKind::Speech, true);
@@ -348,8 +345,7 @@ fn decide(hay: &str, q: &Quote, lang: Lang, words: &WordCount) -> (QuoteKind, bo
 /// The kind a quotation's shape and place decide (marks, depth, naming
 /// words, title case, the German rules), or `None` when only the
 /// evidence of [`decide`] (a speaker, a sentence of its own, length) can.
-/// `named`: English, and attribution named someone earlier in the
-/// quotation's sentence ([`names_in_head`]); `content`: the quotation's
+/// `asked`: the answers several rules ask ([`Asked`]); `content`: the quotation's
 /// text trimmed at its end (as [`decide`] has it); `words`: its
 /// [`WordCount`]. Asked only of top-level quotations in marks that
 /// are not title marks ([`decide`] settles the others).
@@ -358,7 +354,7 @@ fn decide_kind(
     hay: &str,
     q: &Quote,
     lang: Lang,
-    named: bool,
+    asked: &Asked,
     content: &str,
     words: &WordCount,
 ) -> Option<QuoteKind> {
@@ -379,7 +375,7 @@ fn decide_kind(
     // English: a name given by a naming act (dubbed, labelled, titled) is
     // the words of whoever gave it; a word named as a word (so-called,
     // the word) is not, and stays other below.
-    if named && has_prev && english::is_naming_verb(&prev_word) {
+    if has_prev && english::is_naming_verb(&prev_word) && asked.named() {
         return Some(QuoteKind::Speech);
     }
     // English: a wording named as a wording ("the phrase “X”", "the
@@ -442,6 +438,14 @@ fn decide_kind(
     if is_code(content) {
         return Some(QuoteKind::Other);
     }
+    // A sentence of its own with no word right before it (a line of
+    // dialogue, a quotation after a stop), in any language but German:
+    // every rule below asks for a word before, a comma before, content
+    // without sentence punctuation (title case, a host name, the fragment
+    // rules) or German, so none holds.
+    if lang != Lang::De && punct_end && !has_prev && !trimmed.ends_with(',') {
+        return None;
+    }
     if lang == Lang::De {
         let at = Around {
             sentence: sentence_around(hay, q.span),
@@ -489,7 +493,7 @@ fn decide_kind(
     // with a cue: sagte dem „Hamburger Abendblatt“.
     // A German clause with its verb („Vielfalt ist Programm“) is a
     // sentence, however its nouns are capitalised.
-    if named && !punct_end && words.get() <= 6 {
+    if !punct_end && lang == Lang::En && words.get() <= 6 && asked.named() {
         // A fragment after "as" in a clause that calls or casts someone
         // as something ("refers to him as", "dismissed it as", "known
         // as") is how the clause's subject put it.
@@ -499,7 +503,9 @@ fn decide_kind(
         // Capitalised or not, a few words a clause is said to call,
         // brand or hail something are the words of its subject: "called
         // him “Little Marco”", "hailed the deal as a “Breakthrough”".
-        if english::characterizes(sentence_head(hay, q.span)) && !leads_title(&prev_word) {
+        // The word before first: a title's preposition or work noun
+        // settles it without the head's words being split.
+        if !leads_title(&prev_word) && english::characterizes(sentence_head(hay, q.span)) {
             return Some(QuoteKind::Speech);
         }
     }
@@ -516,7 +522,7 @@ fn decide_kind(
     if lang == Lang::En
         && !punct_end
         && words.get() <= 6
-        && title_case(lang, content)
+        && asked.title_case()
         && !ends_possessive(trimmed)
         && !leads_title(&prev_word)
         && !apposed_to_work(trimmed)
@@ -530,7 +536,7 @@ fn decide_kind(
     // English: in a headline, where every word is capitalised, title
     // case tells nothing about a quotation; a cue in the headline makes it
     // the content of a report ("Mayor Says Plan Is ‘Dead On Arrival’").
-    if lang == Lang::En && !punct_end && words.get() <= 6 && title_case(lang, content) {
+    if lang == Lang::En && !punct_end && words.get() <= 6 && asked.title_case() {
         if let Some(line) = headline_around(hay, q.span) {
             if english::headline_reports(line) {
                 return Some(QuoteKind::Speech);
@@ -541,7 +547,7 @@ fn decide_kind(
         && content
             .split(' ')
             .any(|w| matches!(w, "ist" | "hat" | "war"));
-    if !punct_end && words.get() <= 6 && title_case(lang, content) && !german_clause {
+    if !punct_end && words.get() <= 6 && asked.title_case() && !german_clause {
         return Some(QuoteKind::Other);
     }
     // German names keep their prepositions in lower case: „Ärzte ohne
@@ -575,7 +581,7 @@ fn decide_kind(
         return Some(QuoteKind::Other);
     }
     if lang == Lang::De {
-        let reported = !title_case(lang, content) && in_reported_speech(hay, q.span);
+        let reported = !asked.title_case() && in_reported_speech(hay, q.span);
         if german_name(q, before, &prev_word, content, words.get(), reported) {
             return Some(QuoteKind::Other);
         }
@@ -589,6 +595,61 @@ fn decide_kind(
         }
     }
     None
+}
+
+/// Answers about one quotation that several rules ask, each worked out
+/// the first time one asks and kept: title case was worked out up to six
+/// times per quotation, and whether attribution named someone before it
+/// for every quotation, where few rules ask.
+struct Asked<'a> {
+    /// The text.
+    hay: &'a str,
+    /// The quotation.
+    q: &'a Quote,
+    /// The text's language.
+    lang: Lang,
+    /// The quotation's content, trimmed at its end.
+    content: &'a str,
+    /// [`Asked::named`], once asked.
+    named: std::cell::Cell<Option<bool>>,
+    /// [`Asked::title_case`], once asked.
+    title: std::cell::Cell<Option<bool>>,
+}
+
+impl<'a> Asked<'a> {
+    fn new(hay: &'a str, q: &'a Quote, lang: Lang, content: &'a str) -> Self {
+        Asked {
+            hay,
+            q,
+            lang,
+            content,
+            named: std::cell::Cell::new(None),
+            title: std::cell::Cell::new(None),
+        }
+    }
+
+    /// English, and attribution named someone earlier in the quotation's
+    /// sentence ([`names_in_head`]): the English rules make a fragment
+    /// the words of the clause's subject, so they ask that attribution
+    /// found someone to name there.
+    fn named(&self) -> bool {
+        if let Some(named) = self.named.get() {
+            return named;
+        }
+        let named = self.lang == Lang::En && names_in_head(self.hay, self.q);
+        self.named.set(Some(named));
+        named
+    }
+
+    /// [`title_case`] of the content.
+    fn title_case(&self) -> bool {
+        if let Some(title) = self.title.get() {
+            return title;
+        }
+        let title = title_case(self.lang, self.content);
+        self.title.set(Some(title));
+        title
+    }
 }
 
 /// Whether attribution found a mention of the speaker in the sentence
@@ -1436,11 +1497,19 @@ impl<'a> WordCount<'a> {
         }
     }
 
-    /// The weight, counted now if no rule asked before.
+    /// The weight, counted now if no rule asked before. Inlined: most
+    /// asks find it counted.
+    #[inline]
     fn get(&self) -> usize {
-        if let Some((_, weight)) = self.count.get() {
-            return weight;
+        match self.count.get() {
+            Some((_, weight)) => weight,
+            None => self.count_now(),
         }
+    }
+
+    /// [`WordCount::get`] the first time.
+    #[inline(never)]
+    fn count_now(&self) -> usize {
         let words = crate::stats::count_words_in(self.hay, self.content);
         let weight = words + cjk_chars(self.content.text(self.hay)) / 2;
         self.count.set(Some((words, weight)));

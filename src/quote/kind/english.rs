@@ -230,14 +230,25 @@ const GENERIC_GROUP_ROOM: usize = 16;
 /// (most words are: the rules ask them of every sentence around a
 /// quotation, and an allocation per word was a twentieth of the analysis).
 fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    text.split(|c: char| !(c.is_alphabetic() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(lower)
+    raw_words(text).map(lower)
 }
 
-/// `word` in lower case, borrowed when it already is.
+/// The words of `text` as written: runs of letters and hyphens.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    crate::text::words_by(text, |c| crate::text::is_alphabetic(c) || c == '-')
+}
+
+/// `word` in lower case, borrowed when it already is. An ASCII word is
+/// asked byte by byte (most words are ASCII; `to_lowercase` lower-cases
+/// ASCII as `to_ascii_lowercase` does).
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().any(char::is_uppercase) {
         Cow::Owned(crate::case::to_lowercase(word))
     } else {
         Cow::Borrowed(word)
@@ -246,16 +257,52 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 /// Whether the clause before a quotation (`head`, the sentence up to
 /// it) holds a characterising verb ([`CHARACTERIZING`]) or a naming
-/// participle.
+/// participle. Out of line: asked of few quotations, and inlined it
+/// slowed the rules every quotation passes.
+#[inline(never)]
 pub(super) fn characterizes(head: &str) -> bool {
-    head.split(|c: char| !(c.is_alphabetic() || c == '-'))
-        // An ASCII word of another length than the lists' is in neither
-        // (lower-casing keeps an ASCII word's length): most words of a
-        // sentence ("a", "the", "of") are not lower-cased and looked up.
-        .filter(|w| !w.is_empty() && (!w.is_ascii() || CHARACTERIZING_LENGTHS.contains(&w.len())))
-        .map(lower)
-        .any(|w| CHARACTERIZING.contains(&w) || is_naming_verb(&w))
+    let is_listed = |w: &str| CHARACTERIZING.contains(w) || is_naming_verb(w);
+    raw_words(head).any(|w| {
+        if !w.is_ascii() {
+            return is_listed(&lower(w));
+        }
+        // An ASCII word keeps its length and its first letter when
+        // lower-cased: one whose first letter and length no listed word
+        // has is in neither list, known without lower-casing it or
+        // looking it up (most words of a sentence: "the", "and", "said").
+        let first = w.as_bytes().first().map_or(0, |b| b | 0x20);
+        let lengths = CHARACTERIZING_SHAPES
+            .get(usize::from(first.wrapping_sub(b'a')))
+            .copied()
+            .unwrap_or(0);
+        if lengths >> w.len().min(15) & 1 == 0 {
+            return false;
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return is_listed(w);
+        }
+        // Lower-cased on the stack, not in a `String`.
+        let mut room = [0u8; CHARACTERIZING_ROOM];
+        let Some(low) = room.get_mut(..w.len()) else {
+            return false;
+        };
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        std::str::from_utf8(low).is_ok_and(is_listed)
+    })
 }
+
+/// For each letter a to z, the lengths (bit `n` for `n` bytes) of the
+/// words of [`CHARACTERIZING`] and [`NAMING_VERBS`] that start with it
+/// (a test checks them against the lists).
+const CHARACTERIZING_SHAPES: [u16; 26] = [
+    0x01c0, 0x01e0, 0x77f0, 0x07f8, 0x0500, 0x0000, 0x0000, 0x03f0, 0x0da0, 0x0000, 0x0000, 0x03e0,
+    0x0000, 0x0200, 0x0000, 0x07c0, 0x0000, 0x07e0, 0x0000, 0x00e0, 0x0000, 0x0048, 0x0000, 0x0000,
+    0x0000, 0x0000,
+];
+
+/// Bytes enough for the longest word of [`CHARACTERIZING_LENGTHS`].
+const CHARACTERIZING_ROOM: usize = *CHARACTERIZING_LENGTHS.end();
 
 /// The lengths of the words of [`CHARACTERIZING`] and [`NAMING_VERBS`],
 /// shortest to longest (a test checks them).
@@ -467,6 +514,7 @@ static INSCRIBED: WordList = word_list!(&[
 /// [`NOT_SAYING_OBJECT`]), a verb of chanting ([`CHANTING`]), "cries of",
 /// or "read(s)" after a sign ([`INSCRIBED`]), with an optional comma
 /// between.
+#[inline(never)]
 pub(super) fn says_object(before: &str) -> bool {
     // Bounded: the words looked at are in the last 120 bytes, and a long
     // run of marks or spaces before a quotation must not be read through
@@ -552,6 +600,7 @@ static NAMED_AS: WordList = word_list!(&[
 /// Whether the words right before a quotation (`before`) name it as
 /// what something is known or described as ([`NAMED_AS`] and "as", "as
 /// a", "as the") or what someone goes by ("goes by", "went by").
+#[inline(never)]
 pub(super) fn named_as(before: &str) -> bool {
     let mut cut = before.len().saturating_sub(60);
     while !before.is_char_boundary(cut) {
@@ -714,7 +763,18 @@ mod tests {
                 Some(*super::CHARACTERIZING_LENGTHS.end())
             )
         );
+        let mut shapes = [0u16; 26];
+        for w in super::CHARACTERIZING
+            .iter()
+            .chain(super::NAMING_VERBS.iter())
+        {
+            shapes[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+        }
+        assert_eq!(shapes, super::CHARACTERIZING_SHAPES);
         assert!(super::characterizes("Vow: he DUBBED it "));
+        assert!(super::characterizes("they Characterized it "));
+        assert!(!super::characterizes("they char\u{e1}cterized it "));
+        assert!(super::characterizes("he invo\u{212a}ed it "));
         assert!(!super::characterizes("a dubbedx b "));
     }
 
