@@ -1562,13 +1562,20 @@ impl<'a> Hay<'a> {
             .filter(|_| t.id() != words::NO_ID);
         match cell {
             Some(c) if c.get() & Listed::KNOWN != 0 => Listed(c.get()),
-            Some(c) => {
-                let l = Listed::of(&key(self, t));
-                c.set(l.0 | Listed::KNOWN);
-                l
-            }
-            None => Listed::of(&key(self, t)),
+            _ => self.listed_first(t, cell),
         }
+    }
+
+    /// [`Hay::listed`] of a word asked for the first time (kept in
+    /// `cell`), or without an id. Not inlined: the kept answer, nearly
+    /// every question, then saves no registers for this path.
+    #[inline(never)]
+    fn listed_first(&self, t: &Tok, cell: Option<&Cell<u8>>) -> Listed {
+        let l = Listed::of(&key(self, t), t.span.text(self.text));
+        if let Some(c) = cell {
+            c.set(l.0 | Listed::KNOWN);
+        }
+        l
     }
 }
 
@@ -1593,13 +1600,20 @@ impl Listed {
     const PRONOUN: u8 = 1 << 1;
     /// An adverb or auxiliary between speaker and cue ([`lexicon::BRIDGES`]).
     const BRIDGE: u8 = 1 << 2;
-    /// A determiner ([`lexicon::DETERMINERS`]).
-    const DETERMINER: u8 = 1 << 3;
+    /// A determiner ([`lexicon::DETERMINERS`]) that opens a phrase as
+    /// written: [`is_determiner`]'s answer (capitalised, only the
+    /// articles). Kept per word like the rest: it was a key, a capital
+    /// test and a dozen string compares per token asked, and the
+    /// noun-phrase walks ask every token they pass.
+    const OPENS: u8 = 1 << 3;
+    /// A lower-case "-ly" adverb of over four letters: [`is_bridge`]
+    /// without the list (kept per word for the same reason).
+    const LY: u8 = 1 << 5;
     /// The bits are known (kept in [`Hay::listed`]).
     const KNOWN: u8 = 1 << 7;
 
-    /// The bits of key `k`.
-    fn of(k: &str) -> Listed {
+    /// The bits of key `k` of the word `w` (as written).
+    fn of(k: &str, w: &str) -> Listed {
         let (pronoun, determiner) = vocab::is_listed_pronoun_determiner(k);
         let cue_word = lexicon::is_cue_word(k);
         let bits = [
@@ -1607,7 +1621,11 @@ impl Listed {
             (cue_word, Listed::CUE_WORD),
             (pronoun, Listed::PRONOUN),
             (vocab::is_listed_bridge(k), Listed::BRIDGE),
-            (determiner, Listed::DETERMINER),
+            (listed_determiner_word(determiner, w, k), Listed::OPENS),
+            (
+                k.len() > 4 && k.ends_with("ly") && !words::is_capitalized(w),
+                Listed::LY,
+            ),
         ];
         Listed(
             bits.iter()
@@ -1670,15 +1688,7 @@ fn is_cue_or_capital_cue(hay: &Hay<'_>, t: &Tok) -> bool {
 /// German articles count when capitalised (sentence-initial "The"); "Un"
 /// in "Kim Jong Un" is a name, not French "un".
 fn is_determiner(hay: &Hay<'_>, t: &Tok) -> bool {
-    if !t.is_word() {
-        return false;
-    }
-    let k = key(hay, t);
-    let listed = match hay.word(t) {
-        Some(w) => w.flags.has(vocab::Flags::DETERMINER),
-        None => vocab::is_listed_determiner(&k),
-    };
-    listed_determiner_word(listed, t.span.text(hay), &k)
+    t.is_word() && hay.listed(t).has(Listed::OPENS)
 }
 
 /// Whether word `w` with key `k` is a determiner ([`is_determiner`]),
@@ -1707,11 +1717,7 @@ fn listed_determiner_word(listed: bool, w: &str, k: &str) -> bool {
 
 /// Adverbs and auxiliaries between a speaker and the cue.
 fn is_bridge(hay: &Hay<'_>, t: &Tok) -> bool {
-    if hay.listed(t).has(Listed::BRIDGE) {
-        return true;
-    }
-    let k = key(hay, t);
-    k.len() > 4 && k.ends_with("ly") && !is_capitalized_tok(hay, t)
+    hay.listed(t).has(Listed::BRIDGE | Listed::LY)
 }
 
 fn is_pronoun(hay: &Hay<'_>, t: &Tok) -> bool {

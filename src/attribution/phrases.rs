@@ -222,14 +222,12 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
     if !first.is_word() {
         return None;
     }
-    // The first word's key, looked up once for the questions below.
-    let first_key = key(hay, first);
+    // The first word's bits, looked up once for the questions below.
     let listed = hay.listed(first);
-    let determiner = listed.has(Listed::DETERMINER);
     if listed.has(Listed::PRONOUN) {
         return Some(first.span);
     }
-    let det = listed_determiner_word(determiner, first.span.text(hay), &first_key);
+    let det = listed.has(Listed::OPENS);
     // A lower-case role before the name: "said engineer Nadia Volkova".
     let lead = toks
         .iter()

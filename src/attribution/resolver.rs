@@ -160,10 +160,18 @@ impl<'h> Resolver<'h> {
             return Kept::unpack(known).map(|(i, org)| self.settle(i, org));
         }
         let mut keep = false;
-        let toks = self.doc.window(hay, mention);
+        // The mention's tokens, read only where asked: a pronoun (most
+        // mentions) needs its text alone. A comma token is the byte ','
+        // itself, so a mention without one has no apposition.
+        let mut toks = None;
         // "die Sprecherin der Fraktion, Ute Berg (FDP)": the name in
         // apposition names the person.
-        if let Some(c) = toks.iter().rposition(|t| t.punct() == Some(',')) {
+        if let Some(c) = text
+            .contains(',')
+            .then(|| toks.insert(self.doc.window(hay, mention)))
+            .and_then(|toks| toks.iter().rposition(|t| t.punct() == Some(',')))
+        {
+            let toks = toks.as_deref().unwrap_or_default();
             let named: Vec<&Tok> = toks
                 .get(c + 1..)
                 .unwrap_or_default()
@@ -225,6 +233,7 @@ impl<'h> Resolver<'h> {
                 return Some(i);
             }
             _ => {
+                let toks = toks.unwrap_or_else(|| self.doc.window(hay, mention));
                 let cleaned = self.names.clean(hay, &toks);
                 let capital = cleaned.iter().any(|w| words::is_capitalized(w));
                 if capital {

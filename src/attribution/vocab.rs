@@ -328,7 +328,9 @@ pub(crate) fn is_listed_pronoun_determiner(k: &str) -> (bool, bool) {
     (f.has(AS_PRONOUN), f.has(Flags::DETERMINER))
 }
 
-/// `has(lexicon::DETERMINERS, k)`, from the same table.
+/// `has(lexicon::DETERMINERS, k)`, from the same table (the tests';
+/// the rules ask [`is_listed_pronoun_determiner`] once per word).
+#[cfg(test)]
 pub(crate) fn is_listed_determiner(k: &str) -> bool {
     listed(k).has(Flags::DETERMINER)
 }
