@@ -65,6 +65,7 @@ pub(crate) fn closes_only(m: Mark) -> bool {
 }
 
 /// Whether a mark can only open (never close).
+#[cfg(test)]
 pub(crate) fn opens_only(m: Mark) -> bool {
     match m {
         Mark::DoubleBacktick => true,
@@ -138,6 +139,7 @@ pub(crate) fn is_title_mark(open: Mark) -> bool {
 
 /// Punctuation for flanking: anything that is neither a letter, digit,
 /// nor whitespace.
+#[cfg(test)]
 #[inline]
 pub(crate) fn is_punct(c: char) -> bool {
     !crate::text::is_alphanumeric(c) && !c.is_whitespace()
@@ -145,6 +147,7 @@ pub(crate) fn is_punct(c: char) -> bool {
 
 /// The flanking of a mark with `prev` before and `next` after (`None` at
 /// the edges of the paragraph, which counts as whitespace).
+#[cfg(test)]
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Flanking {
     /// Looks like an opening mark: not followed by whitespace, and not a
@@ -154,6 +157,7 @@ pub(crate) struct Flanking {
     pub right: bool,
 }
 
+#[cfg(test)]
 pub(crate) fn flanking(prev: Option<char>, next: Option<char>) -> Flanking {
     let prev_ws = prev.is_none_or(char::is_whitespace);
     let next_ws = next.is_none_or(char::is_whitespace);

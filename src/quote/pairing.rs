@@ -73,15 +73,15 @@ fn family(m: Mark) -> u8 {
 /// Reads the mark at byte `i` of `hay`, if there is one.
 fn mark_at(hay: &str, i: usize) -> Option<Mark> {
     let rest = hay.get(i..)?;
-    let mut chars = rest.chars();
-    let c = chars.next()?;
+    let c = rest.chars().next()?;
     if !marks::is_mark_char(c) {
         return None;
     }
-    let second = chars.next();
+    // The doubled marks are ASCII: the next byte tells, undecoded.
+    let second = rest.as_bytes().get(1).copied();
     Some(match (c, second) {
-        ('`', Some('`')) => Mark::DoubleBacktick,
-        ('\'', Some('\'')) => Mark::DoubleApostrophe,
+        ('`', Some(b'`')) => Mark::DoubleBacktick,
+        ('\'', Some(b'\'')) => Mark::DoubleApostrophe,
         _ => Mark::Char(c),
     })
 }
@@ -99,6 +99,7 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span], stops: &[usize]) -> Vec<Pair>
     for (pi, para) in paragraphs.iter().enumerate() {
         let mut i = para.start;
         let end = para.end.min(hay.len());
+        let mut lead = ParaLead::new(para.start);
         // The paragraph's stops; most bytes are none, and of the stops
         // only those that may start a mark matter here.
         let mut stops = scan::within(stops, *para, &mut from)
@@ -125,9 +126,7 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span], stops: &[usize]) -> Vec<Pair>
                 .get(para.start..span.start)
                 .and_then(|s| s.chars().next_back());
             let next = hay.get(span.end..end).and_then(|s| s.chars().next());
-            step(
-                hay, mark, span, prev, next, para.start, &mut stack, &mut out,
-            );
+            step(hay, mark, span, prev, next, &mut lead, &mut stack, &mut out);
         }
         skip_reopen_at = None;
         if stack.is_empty() {
@@ -170,6 +169,11 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span], stops: &[usize]) -> Vec<Pair>
 }
 
 /// Handles one mark: close, open, or pass it by (apostrophe, prime, stray).
+///
+/// The mark's rules come from its [`props`] bits and the two chars next
+/// to it from one [`side`] each: every mark asks the same few questions
+/// of them, which asked of the chars one by one cost a Unicode lookup
+/// (or a chain of char comparisons) per question.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn step(
@@ -178,51 +182,51 @@ fn step(
     span: Span,
     prev: Option<char>,
     next: Option<char>,
-    para_start: usize,
+    para: &mut ParaLead,
     stack: &mut Vec<Open>,
     out: &mut Vec<Pair>,
 ) {
-    let single = marks::is_single(mark);
-    // The crate's shortcut: the chars next to a mark are often marks,
-    // spaces or dashes, which std looks up in its Unicode tables.
-    let prev_alnum = prev.is_some_and(crate::text::is_alphanumeric);
-    let next_alnum = next.is_some_and(crate::text::is_alphanumeric);
+    let p = props(mark);
+    let has = |bit: u16| p & bit != 0;
+    let single = has(SINGLE);
+    let before = side(prev);
+    let after = side(next);
+    let prev_alnum = before == Side::Alnum;
     // An apostrophe inside a word: don’t, O’Brien, Kyiv’s.
-    if single && prev_alnum && next_alnum {
+    if single && prev_alnum && after == Side::Alnum {
         return;
     }
     // Primes after a digit: 6'2", a 12" single, 5' tall.
-    if let Mark::Char(c @ ('\'' | '"' | '’' | '”' | '′' | '″')) = mark {
-        if prev.is_some_and(|p| p.is_ascii_digit()) {
-            let open_straight = stack.iter().any(|o| marks::pairs(o.mark, mark));
-            // 6'5": feet then inches is a measurement whatever is open.
-            let feet_inches = {
-                let before = hay.get(..span.start).unwrap_or("");
-                let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
-                digits.len() < before.len()
-                    && digits.ends_with(['\'', '’', '′'])
-                    && digits
-                        .get(..digits.len().saturating_sub(1))
-                        .and_then(|d| d.chars().next_back())
-                        .is_some_and(|d| d.is_ascii_digit())
-            };
-            let is_prime = match c {
-                '\'' | '’' | '′' => !open_straight || next.is_some_and(|n| n.is_ascii_digit()),
-                _ => !open_straight || feet_inches,
-            };
-            if is_prime {
-                return;
-            }
+    if has(PRIME) && prev.is_some_and(|p| p.is_ascii_digit()) {
+        let open_straight = stack.iter().any(|o| marks::pairs(o.mark, mark));
+        // 6'5": feet then inches is a measurement whatever is open.
+        let feet_inches = || {
+            let before = hay.get(..span.start).unwrap_or("");
+            let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+            digits.len() < before.len()
+                && digits.ends_with(['\'', '’', '′'])
+                && digits
+                    .get(..digits.len().saturating_sub(1))
+                    .and_then(|d| d.chars().next_back())
+                    .is_some_and(|d| d.is_ascii_digit())
+        };
+        let is_prime = if has(PRIME_SINGLE) {
+            !open_straight || next.is_some_and(|n| n.is_ascii_digit())
+        } else {
+            !open_straight || feet_inches()
+        };
+        if is_prime {
+            return;
         }
     }
-    let fl = marks::flanking(prev, next);
-    if !marks::opens_only(mark) {
-        let mut can_close = marks::closes_only(mark) || fl.right || !fl.left;
-        if let Mark::Char('»' | '›') = mark {
+    let (left, right) = flanking(before, after);
+    if !has(OPENS_ONLY) {
+        let mut can_close = has(CLOSES_ONLY) || right || !left;
+        if has(FRENCH_CLOSE) {
             // French: « Oui », with a space before the closing mark.
             can_close = can_close || prev.is_some_and(char::is_whitespace);
         }
-        if let Mark::Char('”' | '’') = mark {
+        if has(GLUED_CLOSE) {
             // A closing mark glued to the next word after sentence
             // punctuation, a typo news copy has: “Yes,”she said.
             can_close = can_close || prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?' | '…'));
@@ -246,15 +250,15 @@ fn step(
             }
         }
     }
-    if marks::closes_only(mark) {
+    if has(CLOSES_ONLY) {
         return;
     }
-    let mut can_open = marks::opens_only(mark) || fl.left;
-    if let Mark::Char('«' | '‹') = mark {
+    let mut can_open = has(OPENS_ONLY) || left;
+    if has(FRENCH_OPEN) {
         // French sets guillemets off with (no-break) spaces: « Oui ».
-        can_open = can_open || prev.is_none_or(|p| p.is_whitespace() || marks::is_punct(p));
+        can_open = can_open || !prev_alnum;
     }
-    if let Mark::Char('“') = mark {
+    if has(LEFT_DOUBLE) {
         // A left mark standing between spaces before words (“ … if,
         // said. “ You know) still opens: it is no closing mark unless
         // something was open for it, which the closing attempt above tried.
@@ -265,12 +269,12 @@ fn step(
                 .is_some_and(|c| crate::text::is_alphanumeric(c) || c == '…')
         };
         can_open =
-            can_open || next.is_some_and(char::is_whitespace) && !prev_alnum && words_follow();
+            can_open || next.is_some() && after == Side::Space && !prev_alnum && words_follow();
     }
-    if let Mark::Char('’' | '”' | '»' | '›') = mark {
+    if has(CLOSING_SHAPED) {
         // Marks that normally close open only where nothing else fits:
         // a space (or the paragraph's start) before, a non-space after.
-        can_open = can_open && !fl.right;
+        can_open = can_open && !right;
     }
     if single && can_open {
         let after = hay.get(span.end..).unwrap_or("");
@@ -281,13 +285,200 @@ fn step(
     if !can_open || stack.len() >= MAX_DEPTH {
         return;
     }
-    let before = hay.get(para_start..span.start).unwrap_or("");
-    let at_para_start = before
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*'));
+    // (Most opening marks of dialogue open their paragraph's text.)
+    let at_para_start = span.start == para.start || span.start <= para.lead_end(hay);
     stack.push(Open {
         mark,
         span,
         at_para_start,
     });
+}
+
+/// A paragraph's start and, once asked, where its lead-in ends: the
+/// spaces, dashes and bullets before its first word or mark. A mark
+/// opens its paragraph when nothing else comes before it; found once per
+/// paragraph, not by reading the paragraph up to each opening mark.
+struct ParaLead {
+    start: usize,
+    end: Option<usize>,
+}
+
+impl ParaLead {
+    fn new(start: usize) -> ParaLead {
+        ParaLead { start, end: None }
+    }
+
+    /// The byte where the first char that is no space, dash or bullet
+    /// starts (the text's end if none).
+    fn lead_end(&mut self, hay: &str) -> usize {
+        if let Some(e) = self.end {
+            return e;
+        }
+        let rest = hay.get(self.start..).unwrap_or("");
+        let lead = rest.len()
+            - rest
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*')
+                })
+                .len();
+        let e = self.start + lead;
+        self.end = Some(e);
+        e
+    }
+}
+
+/// What stands next to a mark, as the flanking rules see it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Whitespace, or the paragraph's edge.
+    Space,
+    /// A letter or digit.
+    Alnum,
+    /// Anything else.
+    Punct,
+}
+
+/// The [`Side`] of the char next to a mark (`None`: the paragraph's edge).
+fn side(c: Option<char>) -> Side {
+    match c {
+        None => Side::Space,
+        Some(c) if c.is_ascii() => {
+            if c.is_ascii_alphanumeric() {
+                Side::Alnum
+            } else if c.is_ascii_whitespace() || c == '\u{b}' {
+                Side::Space
+            } else {
+                Side::Punct
+            }
+        }
+        Some(c) if crate::text::is_alphanumeric(c) => Side::Alnum,
+        Some(c) if c.is_whitespace() => Side::Space,
+        Some(_) => Side::Punct,
+    }
+}
+
+/// [`marks::flanking`] (left, right) from the [`Side`]s of the chars
+/// before and after a mark.
+fn flanking(before: Side, after: Side) -> (bool, bool) {
+    let left = after != Side::Space && (after != Side::Punct || before != Side::Alnum);
+    let right = before != Side::Space && (before != Side::Punct || after != Side::Alnum);
+    (left, right)
+}
+
+/// [`props`] bits: [`marks::is_single`].
+const SINGLE: u16 = 1;
+/// [`marks::opens_only`].
+const OPENS_ONLY: u16 = 1 << 1;
+/// [`marks::closes_only`].
+const CLOSES_ONLY: u16 = 1 << 2;
+/// May be a prime after a digit: ' " ’ ” ′ ″.
+const PRIME: u16 = 1 << 3;
+/// A prime for feet (or minutes): ' ’ ′.
+const PRIME_SINGLE: u16 = 1 << 4;
+/// Closing guillemets » ›.
+const FRENCH_CLOSE: u16 = 1 << 5;
+/// Opening guillemets « ‹.
+const FRENCH_OPEN: u16 = 1 << 6;
+/// ” ’, which close even glued to the next word after punctuation.
+const GLUED_CLOSE: u16 = 1 << 7;
+/// “.
+const LEFT_DOUBLE: u16 = 1 << 8;
+/// ’ ” » ›: closing-shaped marks, which open only where nothing else fits.
+const CLOSING_SHAPED: u16 = 1 << 9;
+
+/// What [`step`] asks of a mark, as bits: one match per mark.
+fn props(m: Mark) -> u16 {
+    match m {
+        Mark::DoubleBacktick => OPENS_ONLY,
+        Mark::DoubleApostrophe => 0,
+        Mark::Char(c) => match c {
+            '"' => PRIME,
+            '\'' => SINGLE | PRIME | PRIME_SINGLE,
+            '`' | '‘' | '‚' | '＇' => SINGLE,
+            '´' => SINGLE | CLOSES_ONLY,
+            '‛' => SINGLE | OPENS_ONLY,
+            '’' => SINGLE | GLUED_CLOSE | CLOSING_SHAPED | PRIME | PRIME_SINGLE,
+            '“' => LEFT_DOUBLE,
+            '”' => GLUED_CLOSE | CLOSING_SHAPED | PRIME,
+            '«' => FRENCH_OPEN,
+            '»' => FRENCH_CLOSE | CLOSING_SHAPED,
+            '‹' => SINGLE | FRENCH_OPEN,
+            '›' => SINGLE | FRENCH_CLOSE | CLOSING_SHAPED,
+            '′' => CLOSES_ONLY | PRIME | PRIME_SINGLE,
+            '″' => CLOSES_ONLY | PRIME,
+            '‴' | '》' | '〉' | '」' | '』' | '〞' => CLOSES_ONLY,
+            '„' | '‟' | '‵' | '‶' | '‷' | '⹂' | '《' | '〈' | '「' | '『' | '〝' => {
+                OPENS_ONLY
+            }
+            _ => 0,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every mark's [`props`] answer as the [`marks`] functions and the
+    /// char lists they replace do; every char's [`side`] as the flanking
+    /// tests it replaces.
+    #[test]
+    fn props_and_sides_agree_with_the_plain_tests() {
+        let mut all = vec![Mark::DoubleBacktick, Mark::DoubleApostrophe];
+        all.extend(
+            (0..=0x10ffff)
+                .filter_map(char::from_u32)
+                .filter(|&c| marks::is_mark_char(c))
+                .map(Mark::Char),
+        );
+        for m in all {
+            let p = props(m);
+            let c = match m {
+                Mark::Char(c) => Some(c),
+                _ => None,
+            };
+            let is = |list: &[char]| c.is_some_and(|c| list.contains(&c));
+            assert_eq!(p & SINGLE != 0, marks::is_single(m), "{m:?}");
+            assert_eq!(p & OPENS_ONLY != 0, marks::opens_only(m), "{m:?}");
+            assert_eq!(p & CLOSES_ONLY != 0, marks::closes_only(m), "{m:?}");
+            assert_eq!(
+                p & PRIME != 0,
+                is(&['\'', '"', '’', '”', '′', '″']),
+                "{m:?}"
+            );
+            assert_eq!(p & PRIME_SINGLE != 0, is(&['\'', '’', '′']), "{m:?}");
+            assert_eq!(p & FRENCH_CLOSE != 0, is(&['»', '›']), "{m:?}");
+            assert_eq!(p & FRENCH_OPEN != 0, is(&['«', '‹']), "{m:?}");
+            assert_eq!(p & GLUED_CLOSE != 0, is(&['”', '’']), "{m:?}");
+            assert_eq!(p & LEFT_DOUBLE != 0, is(&['“']), "{m:?}");
+            assert_eq!(p & CLOSING_SHAPED != 0, is(&['’', '”', '»', '›']), "{m:?}");
+        }
+        let some = [
+            None,
+            Some('a'),
+            Some('1'),
+            Some(' '),
+            Some('.'),
+            Some('“'),
+            Some('é'),
+        ];
+        for prev in some {
+            for next in some.iter().copied().chain([Some('\u{a0}'), Some('\n')]) {
+                let f = marks::flanking(prev, next);
+                assert_eq!(
+                    flanking(side(prev), side(next)),
+                    (f.left, f.right),
+                    "{prev:?} {next:?}"
+                );
+            }
+        }
+        let chars = (0..=0x10ffff).filter_map(char::from_u32).map(Some);
+        for c in chars.chain([None]) {
+            let s = side(c);
+            let alnum = c.is_some_and(crate::text::is_alphanumeric);
+            assert_eq!(s == Side::Alnum, alnum, "{c:?}");
+            assert_eq!(s == Side::Space, c.is_none_or(char::is_whitespace), "{c:?}");
+            assert_eq!(s == Side::Punct, c.is_some_and(marks::is_punct), "{c:?}");
+        }
+    }
 }
