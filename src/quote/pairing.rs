@@ -339,6 +339,7 @@ enum Side {
 }
 
 /// The [`Side`] of the char next to a mark (`None`: the paragraph's edge).
+#[inline]
 fn side(c: Option<char>) -> Side {
     match c {
         None => Side::Space,
