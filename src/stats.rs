@@ -45,11 +45,14 @@ pub(crate) fn count_words_in(hay: &str, span: Span) -> usize {
 /// where it starts.
 ///
 /// The counter reads every byte of what it is fed (the text once, as
-/// the pieces between and inside speech quotations, [`compute`]), so it
-/// reads ASCII, most of news, eight bytes at a time in a `u64`
-/// ([`WordCounter::ascii`]: a few arithmetic steps and no branch per
-/// byte, in wasm as natively); other chars are decoded one at a time and
-/// asked [`crate::text::is_alphanumeric`].
+/// the pieces between and inside speech quotations, [`compute`]), eight
+/// bytes at a time in a `u64`: each byte classed (letter or digit,
+/// joiner, neither) and the rule worked out on all eight at once ([`step`]:
+/// a few arithmetic steps and no branch per byte, in wasm as natively).
+/// ASCII bytes are classed by arithmetic ([`ascii_classes`]), and so are
+/// the chars U+2000 to U+203F (dashes, curly quotes and spaces: most of
+/// the wide chars of news and dialogue, [`wide_classes`]); any other char
+/// is decoded and asked [`crate::text::is_alphanumeric`].
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordCounter {
     /// Whether the last char fed was in a word: a letter or digit, or
@@ -74,9 +77,100 @@ fn at_least(x: u64, lo: u8) -> u64 {
 /// is `c`, and only there.
 #[inline(always)]
 fn equal(x: u64, c: u8) -> u64 {
-    // A byte of x ^ c is 0 exactly where x is c; adding 0x7F sets the
-    // top bit of every other byte (all below 0x80: no carries).
-    !(x ^ LOW.wrapping_mul(u64::from(c))).wrapping_add(LOW.wrapping_mul(0x7f)) & HIGH
+    // A byte of x ^ c is 0 exactly where x is c, else below 0x80: taken
+    // from 0x80 it leaves the top bit set only where it was 0 (and never
+    // borrows from the next byte).
+    HIGH.wrapping_sub(x ^ LOW.wrapping_mul(u64::from(c))) & HIGH
+}
+
+/// The classes of eight ASCII bytes: the top bit set in each byte that
+/// is a letter or digit, and in each that is a joiner (an apostrophe or
+/// hyphen).
+#[inline(always)]
+fn ascii_classes(x: u64) -> (u64, u64) {
+    (alnum_of(x), joiners_of(x))
+}
+
+/// For eight ASCII bytes: the top bit set in each letter or digit.
+#[inline(always)]
+fn alnum_of(x: u64) -> u64 {
+    // A byte at least '0' and not at least ':' is a digit: the second
+    // implies the first, so one XOR of the top bits tells.
+    let digit = at_least(x, b'0') ^ at_least(x, b'9' + 1);
+    let lower = x | LOW.wrapping_mul(0x20); // A-Z to a-z
+    let letter = at_least(lower, b'a') ^ at_least(lower, b'z' + 1);
+    (digit | letter) & HIGH
+}
+
+/// For eight ASCII bytes: the top bit set in each joiner (' or -). Most
+/// chunks have none: one test finds the bytes that differ from ' at most
+/// in the bits 0x0A (', %, / and -), and only a chunk with any is looked
+/// at again for the two.
+#[inline(always)]
+fn joiners_of(x: u64) -> u64 {
+    let near = (x ^ LOW.wrapping_mul(u64::from(b'\''))) & LOW.wrapping_mul(0xF5);
+    if HIGH.wrapping_sub(near) & HIGH == 0 {
+        return 0;
+    }
+    equal(x, b'\'') | equal(x, b'-')
+}
+
+/// [`ascii_classes`] of eight bytes of a text whose only chars that are
+/// not ASCII are U+2000 to U+203F (E2 80 xx, whole within the eight
+/// bytes, as in `” said`: no letters or digits, and ‐ U+2010 and ’ U+2019
+/// join); none for any other. The bytes start a char (the text is UTF-8,
+/// so each E2 is followed by two continuation bytes).
+#[inline(always)]
+fn wide_classes(x: u64) -> Option<(u64, u64)> {
+    let high = x & HIGH;
+    // The bytes without their top bits, all ASCII to the arithmetic
+    // (E2 reads as 0x62, 80 as 0, ’'s 99 as 0x19).
+    let low = x ^ high;
+    let lead = equal(low, 0x62) & high;
+    // Every byte that is not ASCII is an E2 or one of the two after it,
+    // the first of those 0x80, and no E2 is among the last two bytes.
+    let ours = lead | lead << 8 | lead << 16;
+    if ours != high || lead >> 48 != 0 || (lead << 8) & !equal(low, 0) != 0 {
+        return None;
+    }
+    // ‐ and ’: all three bytes join, as the char does.
+    let join = (equal(low, 0x10) | equal(low, 0x19)) & (lead << 16);
+    let join = join | join >> 8 | join >> 16;
+    // The wide bytes are neither letters nor (but for those) joiners.
+    let (alnum, joiner) = ascii_classes(low);
+    Some((alnum & !high, (joiner & !high) | join))
+}
+
+/// The word starts among the first `n` (1 to 8) bytes of a chunk, whose
+/// letters and digits (`alnum`) and joiners (`joiner`) have the top bit
+/// of their byte set (the first byte lowest) and no other bit, and
+/// nothing set past the `n`th; `carry` is 0x80 when the byte before the
+/// first was in a word, else 0. Returns the starts, as the top bits of
+/// their bytes, and the carry for the next byte.
+#[inline(always)]
+fn step(alnum: u64, joiner: u64, carry: u64, n: usize) -> (u64, u64) {
+    let mut in_word = alnum;
+    if joiner != 0 {
+        // An apostrophe or hyphen is in a word when the char before
+        // it is. The first byte of each run of them that follows a
+        // word gets a 1; added to the run's 0xFF bytes, it carries
+        // through the whole run and stops after it, so the bytes that
+        // flipped are the run's.
+        let run = (joiner >> 7).wrapping_mul(0xff);
+        let seed = (((alnum << 8) | carry) & joiner) >> 7;
+        in_word |= (run.wrapping_add(seed) ^ run) & joiner;
+    }
+    let starts = alnum & !((in_word << 8) | carry);
+    // (Only top bits are set: the last byte's, shifted down, is 0x80 or 0.)
+    let last = 8 * n.clamp(1, 8) as u32 - 8;
+    (starts, (in_word >> last) & 0x80)
+}
+
+/// How many starts [`step`] found.
+#[inline(always)]
+fn count(starts: u64) -> usize {
+    // One bit a byte: the product sums the bytes into the top one.
+    ((starts >> 7).wrapping_mul(LOW) >> 56) as usize
 }
 
 /// The eight bytes of `bytes` from `i` as a little-endian `u64` (the
@@ -117,85 +211,72 @@ impl WordCounter {
         let bytes = text.as_bytes();
         let to = to.min(bytes.len());
         let mut words = 0usize;
+        // Whether the byte before `i` is in a word, as the top bit of
+        // its byte (kept here, not in `self`, while the piece is read).
+        let mut carry = u64::from(self.in_word) << 7;
         let mut i = from;
         while i < to {
-            // Eight ASCII bytes of the piece at a time, most of news.
+            // Eight ASCII bytes of the piece at a time, most of news (a
+            // chunk with other bytes is kept for what follows).
+            let mut wide = None;
             while let Some(chunk) = bytes.get(i..to).and_then(|r| r.first_chunk::<8>()) {
                 let x = u64::from_le_bytes(*chunk);
                 if x & HIGH != 0 {
+                    wide = Some(x);
                     break;
                 }
-                words += self.ascii(x, 8);
+                let (starts, c) = step(alnum_of(x), joiners_of(x), carry, 8);
+                words += count(starts);
+                carry = c;
                 i += 8;
             }
-            if i >= to {
-                break;
-            }
-            // The next eight bytes, of which the first `n` are the
-            // piece's, and how many lead as ASCII.
-            let x = chunk_at(bytes, i);
-            let n = (to - i).min(8);
-            let ascii = (((x & HIGH).trailing_zeros() / 8) as usize).min(n);
-            if ascii > 0 {
-                words += self.ascii(x, ascii);
-                i += ascii;
-                if ascii == n {
-                    continue;
+            // That chunk, or the piece's last bytes (fewer than eight),
+            // the rest read as NULs.
+            let (x, n) = match wide {
+                Some(x) => (x, 8),
+                None if i < to => {
+                    let n = (to - i).min(8);
+                    (chunk_at(bytes, i) & (u64::MAX >> (64 - 8 * n as u32)), n)
                 }
-            }
-            // A char that is not ASCII starts at `i` (a char boundary:
-            // it moves by whole chars) and ends by `to`.
-            let (alnum, joiner, len) = match bytes.get(i..i + 3) {
-                // U+2000 to U+203F, dashes, curly quotes and spaces (most
-                // of the wide chars of news and dialogue): no letter or
-                // digit; ‐ (U+2010) and ’ (U+2019) join.
-                Some(&[0xE2, 0x80, last]) => (false, matches!(last, 0x90 | 0x99), 3),
-                _ => {
-                    let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-                        break;
-                    };
-                    let alnum = crate::text::is_alphanumeric(c);
-                    (alnum, matches!(c, '’' | '‐'), c.len_utf8())
-                }
+                None => break,
             };
-            i += len;
-            words += usize::from(alnum && !self.in_word);
-            self.in_word = alnum || (self.in_word && joiner);
+            let classes = if x & HIGH == 0 {
+                Some(ascii_classes(x))
+            } else {
+                wide_classes(x)
+            };
+            if let Some((alnum, joiner)) = classes {
+                let (k, c) = step(alnum, joiner, carry, n);
+                words += count(k);
+                carry = c;
+                i += n;
+                continue;
+            }
+            // The ASCII bytes before the first other char, then that
+            // char (at `i`, a char boundary: it moves by whole chars),
+            // decoded.
+            let ascii = ((x & HIGH).trailing_zeros() / 8) as usize;
+            if ascii > 0 {
+                let (alnum, joiner) = ascii_classes(x & (u64::MAX >> (64 - 8 * ascii as u32)));
+                let (k, c) = step(alnum, joiner, carry, ascii);
+                words += count(k);
+                carry = c;
+                i += ascii;
+            }
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let alnum = crate::text::is_alphanumeric(c);
+            words += usize::from(alnum && carry == 0);
+            carry = if alnum || (carry != 0 && matches!(c, '’' | '‐')) {
+                0x80
+            } else {
+                0
+            };
+            i += c.len_utf8();
         }
+        self.in_word = carry != 0;
         words
-    }
-
-    /// The words that start in the first `n` (1 to 8) bytes of `x`, all
-    /// ASCII, little-endian (the first byte lowest): each class is a mask
-    /// with the top bit of its bytes set, and the rule is worked out on
-    /// all eight bytes at once.
-    #[inline(always)]
-    fn ascii(&mut self, x: u64, n: usize) -> usize {
-        // Only the first n bytes: the others may not be ASCII.
-        let bits = 8 * n.clamp(1, 8) as u32;
-        let x = x & (u64::MAX >> (64 - bits));
-        let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-        let lower = x | LOW.wrapping_mul(0x20); // A-Z to a-z
-        let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-        let alnum = (digit | letter) & HIGH;
-        let joiner = equal(x, b'\'') | equal(x, b'-');
-        // The top bit of the byte before the first: in a word or not.
-        let carry = u64::from(self.in_word) << 7;
-        let mut in_word = alnum;
-        if joiner != 0 {
-            // An apostrophe or hyphen is in a word when the char before
-            // it is. The first byte of each run of them that follows a
-            // word gets a 1; added to the run's 0xFF bytes, it carries
-            // through the whole run and stops after it, so the bytes that
-            // flipped are the run's.
-            let run = (joiner >> 7).wrapping_mul(0xff);
-            let seed = (((alnum << 8) | carry) & joiner) >> 7;
-            in_word |= (run.wrapping_add(seed) ^ run) & joiner;
-        }
-        let starts = alnum & !((in_word << 8) | carry);
-        self.in_word = (in_word >> (bits - 1)) & 1 == 1;
-        // One bit a byte: the product sums the bytes into the top one.
-        ((starts >> 7).wrapping_mul(LOW) >> 56) as usize
     }
 }
 
@@ -391,6 +472,7 @@ mod tests {
             "",
             "don't stop—Jean-Luc’s café, 3.5 km",
             "'' -- ’’ ‐‐ a'-b ’x ‐y",
+            "a’‐’b a”b “ab” ‐a ’ a‽b a€b aℓb 1⁄2",
             "Straße über 東京 e\u{301}",
         ] {
             assert_eq!(super::count_words(t), reference(t).len(), "{t}");
@@ -406,7 +488,8 @@ mod tests {
     /// letter, at every offset in the counter's eight-byte chunks.
     #[test]
     fn words_in_every_short_shape() {
-        let alphabet = ["a", "'", "-", " ", "é", "’"];
+        // (’ and ” are read with ASCII, ℓ is not: E2 84 93, a letter.)
+        let alphabet = ["a", "'", "-", " ", "é", "’", "”", "ℓ"];
         // All shapes of up to five of them.
         let mut shapes = vec![String::new()];
         let mut last = shapes.clone();
@@ -512,7 +595,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
-        fn words_on_arbitrary_text(t in "([a1'’\\-‐ .é]|\\PC){0,80}", a in 0usize..60, b in 0usize..60) {
+        fn words_on_arbitrary_text(t in "([a1'’”\\-‐ .éℓ€]|\\PC){0,80}", a in 0usize..60, b in 0usize..60) {
             // Two cuts at char boundaries, in order.
             let mut cuts: Vec<usize> = [a, b]
                 .iter()
