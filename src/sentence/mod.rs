@@ -323,8 +323,9 @@ fn is_armenian(c: char) -> bool {
     ('\u{0531}'..='\u{0587}').contains(&c)
 }
 
-/// List bullets; each one's UTF-8 starts with E2 ([`Block::bullet_at`]
-/// relies on it).
+/// List bullets, as [`Block::bullet_at`] knows them by their bytes (its
+/// test compares the two).
+#[cfg(test)]
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '▸')
 }
@@ -634,15 +635,24 @@ impl<'h> Block<'h> {
         }
     }
 
-    /// The bullet at `at`, if one is there. Every bullet starts with the
-    /// byte E2: any other is turned away without decoding a char (asked
-    /// at the start of every sentence).
+    /// The bullet at `at`, if one is there, told by its three bytes: any
+    /// other char is turned away without decoding it (asked at the start
+    /// of every sentence, where `“` also starts with E2).
     #[inline]
     fn bullet_at(&self, at: usize) -> Option<char> {
-        if self.bytes().get(at) != Some(&0xE2) {
+        // All start with E2, most chars asked do not.
+        if self.bytes().get(at) != Some(&0xE2) || at + 3 > self.end {
             return None;
         }
-        self.char_at(at).filter(|&c| is_bullet(c))
+        Some(match self.bytes().get(at..at + 3)? {
+            [0xE2, 0x80, 0xA2] => '•',
+            [0xE2, 0x80, 0xA3] => '‣',
+            [0xE2, 0x81, 0x83] => '⁃',
+            [0xE2, 0x96, 0xAA] => '▪',
+            [0xE2, 0x96, 0xB8] => '▸',
+            [0xE2, 0x97, 0xA6] => '◦',
+            _ => return None,
+        })
     }
 
     /// Pushes the sentence `start..end`, trimmed, if anything is left.
@@ -1000,7 +1010,9 @@ impl<'h> Block<'h> {
     }
 
     /// Reads the run of terminators and closing marks starting at `i`.
-    #[inline(never)]
+    /// Inlined into its one caller, [`Block::judge`]: a call returned the
+    /// `Unit` through memory, for every candidate.
+    #[inline]
     fn unit(&self, i: usize) -> Unit {
         let mut u = Unit {
             first: i,
@@ -1017,6 +1029,16 @@ impl<'h> Block<'h> {
         let mut j = i;
         let mut first_run = true;
         while let Some(c) = self.char_at(j) {
+            if c == '.' {
+                // The commonest terminator, without the tests of the
+                // others (it is neither an ellipsis, strong nor wide).
+                u.dots += usize::from(first_run);
+                u.last_term = j;
+                u.ends_closed = false;
+                u.ends_quoted = false;
+                j += 1;
+                continue;
+            }
             if is_terminator(c) || (j == i && c == ':') {
                 if c == '.' && first_run {
                     u.dots += 1;
@@ -1227,15 +1249,18 @@ impl<'h> Block<'h> {
             Some(List::Bullet(b)) => Some(List::Bullet(b)),
             _ => None,
         };
-        // A marker starts with a digit or a lowercase ASCII letter, a
-        // bullet with E2: anything else (a capital, a quotation mark) is
-        // answered from its first byte, as at most sentence starts.
-        match self.bytes().get(at) {
-            Some(&b) if b == 0xE2 || b.is_ascii_digit() || b.is_ascii_lowercase() => {}
-            _ => return kept,
-        }
-        if let Some(c) = self.bullet_at(at) {
-            return Some(List::Bullet(c));
+        // A marker starts with a digit or a lowercase ASCII letter: any
+        // other char (a capital, a quotation mark) is answered from its
+        // bytes, as at most sentence starts.
+        if !self
+            .bytes()
+            .get(at)
+            .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        {
+            return match self.bullet_at(at) {
+                Some(c) => Some(List::Bullet(c)),
+                None => kept,
+            };
         }
         match self.marker(at) {
             Some(List::Number { next, style }) => Some(List::Number {
@@ -1470,10 +1495,18 @@ mod tests {
     }
 
     #[test]
-    fn bullets_start_with_e2() {
+    fn bullet_at_is_is_bullet() {
+        let hay = "•a ⁃ ‣◦▪▸“”—…\u{2024}x•";
+        for (from, to) in [(0, hay.len()), (3, hay.len() - 3)] {
+            let block = Block::new(hay, Span::new(from, to), Lang::En);
+            for i in 0..hay.len() + 2 {
+                let want =
+                    (hay.get(i..to).and_then(|t| t.chars().next())).filter(|&c| is_bullet(c));
+                assert_eq!(block.bullet_at(i), want, "{i}");
+            }
+        }
         for c in ['•', '⁃', '‣', '◦', '▪', '▸'] {
             assert!(is_bullet(c));
-            assert_eq!(c.to_string().as_bytes()[0], 0xE2, "{c}");
         }
         // The list above is all of them.
         let all = (char::MIN..=char::MAX).filter(|&c| is_bullet(c)).count();
