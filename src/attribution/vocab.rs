@@ -488,6 +488,10 @@ pub(crate) struct Vocab<'a> {
     /// The words by spelling: an open-addressing table of [`Slot`]s,
     /// a power of two long (or empty), at most three quarters full.
     slots: Vec<Slot>,
+    /// Its length less one (0 when empty), and the shift of [`place`]
+    /// for it: kept, not found again for every word.
+    mask: usize,
+    shift: u32,
     /// The words by id: their spellings ...
     spellings: Vec<&'a str>,
     /// ... and their descriptions.
@@ -576,44 +580,94 @@ impl<'a> Vocab<'a> {
     /// `h` (the lexer folds the word as it finds it): a word seen before
     /// is found without slicing the text, and one of at most 8 bytes
     /// without reading it (a longer one is hashed again, [`keyed`]).
+    ///
+    /// Inlined into the lexer, which asks it of every word: only the
+    /// look-up of a word seen before, most of them; a new word (and the
+    /// first one, which makes the table) is stored by [`Vocab::insert`].
+    #[inline(always)]
     pub(crate) fn intern_folded(
         &mut self,
         text: &'a str,
         at: std::ops::Range<usize>,
         h: u64,
     ) -> Id {
+        let n = at.end.wrapping_sub(at.start);
+        let mask = self.mask;
+        if n <= 8 {
+            // The fold is the word (no byte of a word is 0, so it is not
+            // 0 either, the fold of an empty place): a place of the same
+            // fold and length holds the word. Most places asked hold it:
+            // the fold is compared first.
+            let len = n as u32;
+            let mut i = place(h, self.shift) & mask;
+            while let Some(slot) = self.slots.get(i) {
+                if slot.fold == h {
+                    if slot.len == len {
+                        return slot.id;
+                    }
+                } else if slot.len == 0 {
+                    break;
+                }
+                // (At most three quarters full: an empty place comes.)
+                i = (i + 1) & mask;
+            }
+            return self.insert(text, at, h);
+        }
+        self.intern_long(text, at, h)
+    }
+
+    /// [`Vocab::intern_folded`] of a word of over 8 bytes (few): apart,
+    /// as the lexer's loop runs short of registers.
+    #[inline(never)]
+    fn intern_long(&mut self, text: &'a str, at: std::ops::Range<usize>, h: u64) -> Id {
+        let n = at.end.wrapping_sub(at.start);
+        let mask = self.mask;
+        let Some(word) = text.as_bytes().get(at.clone()) else {
+            return words::NO_ID;
+        };
+        let h = keyed(word, h);
+        let len = u32::try_from(n).unwrap_or(u32::MAX);
+        let mut i = place(h, self.shift) & mask;
+        while let Some(slot) = self.slots.get(i) {
+            if slot.len == 0 {
+                break;
+            }
+            if slot.fold == h
+                && slot.len == len
+                && self.spelling(slot.id).map(str::as_bytes) == Some(word)
+            {
+                return slot.id;
+            }
+            i = (i + 1) & mask;
+        }
+        self.insert(text, at, h)
+    }
+
+    /// Stores the new word `text[at]`, kept under `h` ([`keyed`]), with
+    /// the next id (making the table first if there is none), and grows
+    /// the table past three quarters full. Once per distinct word: kept
+    /// out of the lexer's loop.
+    #[inline(never)]
+    fn insert(&mut self, text: &'a str, at: std::ops::Range<usize>, h: u64) -> Id {
+        // A text of at most 4 GiB has fewer distinct words than
+        // `words::NO_ID`; past that every new word gets it (never a
+        // panic), unstored, and is asked by its text.
+        let Some(id) = Id::try_from(self.words.len())
+            .ok()
+            .filter(|&id| id < words::NO_ID)
+        else {
+            return words::NO_ID;
+        };
+        let Some(w) = text.get(at) else {
+            return words::NO_ID;
+        };
         if self.slots.is_empty() {
             self.grow();
         }
-        let n = at.len();
-        let h = if n > 8 {
-            keyed(text.as_bytes().get(at.clone()).unwrap_or_default(), h)
-        } else {
-            h
-        };
-        let len = u32::try_from(n).unwrap_or(u32::MAX);
-        let mask = self.slots.len().wrapping_sub(1);
-        let shift = 64 - self.slots.len().trailing_zeros();
-        let mut i = place(h, shift) & mask;
-        // At most three quarters full: an empty place comes before the
-        // table ends (the bound only keeps the loop visibly finite).
-        for _ in 0..self.slots.len() {
-            let Some(slot) = self.slots.get_mut(i) else {
-                break;
-            };
+        let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
+        let mut i = place(h, self.shift) & self.mask;
+        while let Some(slot) = self.slots.get_mut(i) {
             if slot.len == 0 {
-                // A text of at most 4 GiB has fewer distinct words than
-                // `words::NO_ID`; past that every new word gets it (never
-                // a panic), unstored, and is asked by its text.
-                let Some(id) = Id::try_from(self.words.len())
-                    .ok()
-                    .filter(|&id| id < words::NO_ID)
-                else {
-                    return words::NO_ID;
-                };
-                let Some(w) = text.get(at) else {
-                    return words::NO_ID;
-                };
                 *slot = Slot { fold: h, id, len };
                 self.add(w);
                 if self.words.len() * 4 > self.slots.len() * 3 {
@@ -621,14 +675,7 @@ impl<'a> Vocab<'a> {
                 }
                 return id;
             }
-            if slot.fold == h && slot.len == len {
-                let id = slot.id;
-                if n <= 8 || self.spelling(id).map(str::as_bytes) == text.as_bytes().get(at.clone())
-                {
-                    return id;
-                }
-            }
-            i = (i + 1) & mask;
+            i = (i + 1) & self.mask;
         }
         words::NO_ID
     }
@@ -640,9 +687,8 @@ impl<'a> Vocab<'a> {
         }
         let h = keyed_all(w.as_bytes());
         let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
-        let mask = self.slots.len() - 1;
-        let shift = 64 - self.slots.len().trailing_zeros();
-        let mut i = place(h, shift) & mask;
+        let mask = self.mask;
+        let mut i = place(h, self.shift) & mask;
         for _ in 0..self.slots.len() {
             let slot = self.slots.get(i)?;
             if slot.len == 0 {
@@ -669,9 +715,8 @@ impl<'a> Vocab<'a> {
     #[inline(never)]
     fn grow(&mut self) {
         let n = (self.slots.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
-        let mask = n - 1;
-        let shift = 64 - n.trailing_zeros();
+        let old = self.set_slots(n);
+        let (mask, shift) = (self.mask, self.shift);
         for s in old.into_iter().filter(|s| s.len != 0) {
             let mut i = place(s.fold, shift) & mask;
             while let Some(slot) = self.slots.get_mut(i) {
@@ -682,6 +727,14 @@ impl<'a> Vocab<'a> {
                 i = (i + 1) & mask;
             }
         }
+    }
+
+    /// Makes the table `n` empty places long (a power of two), giving
+    /// back the old one.
+    fn set_slots(&mut self, n: usize) -> Vec<Slot> {
+        self.mask = n - 1;
+        self.shift = 64 - n.trailing_zeros();
+        std::mem::replace(&mut self.slots, vec![Slot::default(); n])
     }
 
     /// Describes and stores a new word (its id is the next). Once per
@@ -746,17 +799,18 @@ impl<'a> Vocab<'a> {
     /// table word by word; a long one's table grows as it must).
     pub(crate) fn with_room(tokens: usize) -> Vocab<'a> {
         let n = tokens.min(1024);
-        Vocab {
-            // Room for `n / 2` words (an article's distinct words are
-            // fewer than half its tokens), at most three quarters full.
-            slots: vec![Slot::default(); (n * 2 / 3 + 1).next_power_of_two().max(16)],
+        let mut v = Vocab {
             spellings: Vec::with_capacity(n),
             words: Vec::with_capacity(n),
             // Room for the capitalised words' keys (about a third of an
             // article's distinct words, some 8 bytes each).
             arena: String::with_capacity(n * 3),
             ..Vocab::default()
-        }
+        };
+        // Room for `n / 2` words (an article's distinct words are fewer
+        // than half its tokens), at most three quarters full.
+        v.set_slots((n * 2 / 3 + 1).next_power_of_two().max(16));
+        v
     }
 
     /// The word with id `id`.

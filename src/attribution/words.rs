@@ -39,7 +39,9 @@ pub(crate) const NO_ID: Id = u32::MAX - WORD;
 const WORD: u32 = 0x11_0000;
 
 impl Tok {
-    /// A word token, with its id (or [`NO_ID`]).
+    /// A word token, with its id (or [`NO_ID`]). (The lexer makes its
+    /// own: the vocabulary's ids need no clamp.)
+    #[cfg(test)]
     pub(crate) fn word(span: Span, id: Id) -> Tok {
         Tok {
             span,
@@ -97,11 +99,13 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
     // held the old and the new buffer at once, at the analysis' peak of
     // memory (BENCHMARKS.md, "Peak memory").
     let mut out = Vec::with_capacity(span.len() / 4 + 1);
-    let Some(text) = span.get(hay) else {
+    // The text up to the span's end, read from the span's start: the
+    // tokens' spans are the positions themselves.
+    let Some(text) = span.get(hay).and_then(|_| hay.get(..span.end)) else {
         return out;
     };
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = span.start;
     while let Some(&b) = bytes.get(i) {
         // ASCII spaces and punctuation, most of what is not a letter, are
         // told by the byte's class (the same classes as `char`'s).
@@ -114,34 +118,35 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
                 i += 1;
                 continue;
             }
-            PUNCT => {
-                out.push(Tok::punct_char(
-                    Span::new(span.start + i, span.start + i + 1),
-                    char::from(b),
-                ));
+            PUNCT | JOIN => {
+                out.push(Tok::punct_char(Span::new(i, i + 1), char::from(b)));
                 i += 1;
                 continue;
             }
-            _ => {
-                let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-                    break;
-                };
-                let len = c.len_utf8();
-                if c.is_whitespace() {
-                    i += len;
+            _ => match quote_mark(bytes, i) {
+                Some((c, len)) => {
+                    let next = i + len;
+                    out.push(Tok::punct_char(Span::new(i, next), c));
+                    i = next;
                     continue;
                 }
-                if !is_alphanumeric(c) {
-                    out.push(Tok::punct_char(
-                        Span::new(span.start + i, span.start + i + len),
-                        c,
-                    ));
-                    i += len;
-                    continue;
-                }
-                h = fold_from(0, bytes, i, i + len);
-                i += len;
-            }
+                None => match lead(text, i) {
+                    // The word's first char is passed as its others are
+                    // ([`joined`]), from nothing folded.
+                    Lead::Letter => h = 0,
+                    Lead::Space(len) => {
+                        i += usize::from(len);
+                        continue;
+                    }
+                    Lead::Punct(c, len) => {
+                        let next = i + usize::from(len);
+                        out.push(Tok::punct_char(Span::new(i, next), c));
+                        i = next;
+                        continue;
+                    }
+                    Lead::End => break,
+                },
+            },
         }
         let mut end = i;
         // A space right after the word, passed with it (most words).
@@ -149,8 +154,10 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
         loop {
             // Letters and digits in ASCII, most of every word: by the
             // byte, folded as they are passed.
+            let mut c = END;
             while let Some(&b) = bytes.get(end) {
-                if class(b) != WORD_BYTE {
+                c = class(b);
+                if c != WORD_BYTE {
                     break;
                 }
                 h = vocab::fold(h, b);
@@ -158,44 +165,30 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
             }
             // Most words end at a space or at punctuation that joins
             // nothing: told by the byte's class.
-            match bytes.get(end).map(|&b| (b, class(b))) {
-                None => break,
-                Some((_, SPACE)) => {
+            match c {
+                SPACE => {
                     space = 1;
                     break;
                 }
-                Some((b'\'' | b'-' | b'.', _)) | Some((_, MULTI)) => {}
-                Some(_) => break,
+                JOIN | MULTI => match joined(hay, text, end, h) {
+                    Some((next, folded)) => {
+                        h = folded;
+                        end = next;
+                    }
+                    None => break,
+                },
+                _ => break,
             }
-            let Some(d) = char_at(text, end) else { break };
-            if is_alphanumeric(d) {
-                let next = end + d.len_utf8();
-                h = fold_from(h, bytes, end, next);
-                end = next;
-                continue;
-            }
-            // Inner apostrophe, hyphen or dot: keep going if a letter or
-            // digit follows (don't, Jean-Luc, U.S), but not over a missing
-            // space between two sentences ("Merkel.Als").
-            if matches!(d, '\'' | '’' | '-' | '.' | '‐')
-                && char_at(text, end + d.len_utf8()).is_some_and(is_alphanumeric)
-                && !(d == '.' && sentence_seam(hay, span.start + end))
-            {
-                let next = end + d.len_utf8();
-                h = fold_from(h, bytes, end, next);
-                end = next;
-                continue;
-            }
-            break;
         }
         let id = match vocab.as_deref_mut() {
             Some(v) => v.intern_folded(text, start..end, h),
             None => NO_ID,
         };
-        out.push(Tok::word(
-            Span::new(span.start + start, span.start + end),
-            id,
-        ));
+        // (The vocabulary's ids are at most `NO_ID`: no clamp.)
+        out.push(Tok {
+            span: Span::new(start, end),
+            code: WORD.wrapping_add(id),
+        });
         i = end + space;
     }
     // Only a large slack is worth a reallocation (a window's never is).
@@ -203,6 +196,104 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
         out.shrink_to_fit();
     }
     out
+}
+
+/// The punctuation char at byte `i` of `bytes`, and its length, if it
+/// is a quotation mark, dash or ellipsis of U+2010-U+2027 or
+/// U+2030-U+203F, or a sign of Latin-1 (« », U+0080-U+00BF but its two
+/// spaces and nine letters and figures): most of the chars of more
+/// than a byte in news, told by their bytes in the lexer's loop (as
+/// [`is_alphanumeric`] and `char::is_whitespace` tell them).
+#[inline(always)]
+fn quote_mark(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    /// The bytes after 0xC2 (less 0x80) of no punctuation: U+0085 and
+    /// U+00A0 (spaces), ª ² ³ µ ¹ º ¼ ½ ¾.
+    const LATIN1_NOT_PUNCT: u64 = 1 << 5
+        | 1 << 0x20
+        | 1 << 0x2a
+        | 1 << 0x32
+        | 1 << 0x33
+        | 1 << 0x35
+        | 1 << 0x39
+        | 1 << 0x3a
+        | 1 << 0x3c
+        | 1 << 0x3d
+        | 1 << 0x3e;
+    let (code, len) = match *bytes.get(i..)? {
+        [0xE2, 0x80, t, ..] if matches!(t, 0x90..=0xA7 | 0xB0..=0xBF) => {
+            (0x2000 | u32::from(t & 0x3F), 3)
+        }
+        [0xC2, t, ..] if LATIN1_NOT_PUNCT >> (t & 0x3F) & 1 == 0 => (u32::from(t), 2),
+        _ => return None,
+    };
+    Some((char::from_u32(code)?, len))
+}
+
+/// What a char of more than one byte starts, where a token may start.
+/// (Eight bytes: returned in a register.)
+#[derive(Clone, Copy)]
+enum Lead {
+    /// A word.
+    Letter,
+    /// White space to skip, its length.
+    Space(u8),
+    /// A punctuation char, and its length.
+    Punct(char, u8),
+    /// Nothing (not at a char: never in a `str`).
+    End,
+}
+
+/// [`Lead`] of the char at byte `i` of `text`: apart from [`lex_in`]'s
+/// loop (few chars of most texts are not ASCII), whose registers it
+/// would take.
+#[inline(never)]
+fn lead(text: &str, i: usize) -> Lead {
+    let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+        return Lead::End;
+    };
+    let len = c.len_utf8() as u8;
+    // Quotation marks, dashes, ellipses (most of the chars of more than
+    // a byte in news, and all of some adversarial texts): punctuation,
+    // told without the tables ([`is_alphanumeric`] tells them alike).
+    if matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}') {
+        return Lead::Punct(c, len);
+    }
+    lead_other(c, len)
+}
+
+/// [`lead`] of any other char `c`, of `len` bytes: apart, so that
+/// [`lead`] itself calls nothing (and saves no registers).
+#[inline(never)]
+fn lead_other(c: char, len: u8) -> Lead {
+    if c.is_whitespace() {
+        Lead::Space(len)
+    } else if is_alphanumeric(c) {
+        Lead::Letter
+    } else {
+        Lead::Punct(c, len)
+    }
+}
+
+/// Where a word continues past byte `end` of `text` (`hay` up to the
+/// lexed span's end),
+/// at a char that is not an ASCII letter or digit: past a letter or
+/// digit, or past an inner apostrophe, hyphen or dot that a letter or
+/// digit follows (don't, Jean-Luc, U.S), but not over a missing space
+/// between two sentences ("Merkel.Als"). `None` where the word ends;
+/// else the end of the char passed, and `h` (the word's fold so far)
+/// with its bytes folded in. Apart from [`lex_in`]'s loop, as [`lead`].
+#[inline(never)]
+fn joined(hay: &str, text: &str, end: usize, h: u64) -> Option<(usize, u64)> {
+    let d = char_at(text, end)?;
+    let next = end + d.len_utf8();
+    if is_alphanumeric(d)
+        || matches!(d, '\'' | '’' | '-' | '.' | '‐')
+            && char_at(text, next).is_some_and(is_alphanumeric)
+            && !(d == '.' && sentence_seam(hay, end))
+    {
+        return Some((next, fold_from(h, text.as_bytes(), end, next)));
+    }
+    None
 }
 
 /// Whether the dot at byte `dot` of `hay` joins two sentences written
@@ -238,12 +329,16 @@ fn fold_from(h: u64, bytes: &[u8], from: usize, to: usize) -> u64 {
 }
 
 /// [`class`]es of bytes: an ASCII letter or digit, ASCII white space
-/// (as `char` has it: tab to carriage return, and space), other ASCII
-/// (punctuation), and a byte of a longer char.
+/// (as `char` has it: tab to carriage return, and space), ASCII
+/// punctuation that may join the parts of a word (apostrophe, hyphen,
+/// dot), other ASCII (punctuation), and a byte of a longer char.
 const WORD_BYTE: u8 = 0;
 const SPACE: u8 = 1;
 const PUNCT: u8 = 2;
-const MULTI: u8 = 3;
+const JOIN: u8 = 3;
+const MULTI: u8 = 4;
+/// No byte: the end of the text (no class of a byte).
+const END: u8 = 5;
 
 /// The class of each byte, by the byte: one load per byte of the text,
 /// where telling the classes apart took a few comparisons each.
@@ -259,6 +354,8 @@ static CLASSES: [u8; 256] = {
             WORD_BYTE
         } else if matches!(c, b'\t'..=b'\r' | b' ') {
             SPACE
+        } else if matches!(c, b'\'' | b'-' | b'.') {
+            JOIN
         } else {
             PUNCT
         };
@@ -806,6 +903,19 @@ mod tests {
                 vec![Kind::Word, Kind::Punct(c), Kind::Word]
             };
             assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    /// The chars [`quote_mark`] tells by their bytes, and their
+    /// neighbours, lex as chars do, alone and between letters.
+    #[test]
+    fn quote_marks_told_by_bytes_lex_as_chars_do() {
+        for c in ('\u{80}'..='\u{1ff}').chain('\u{2000}'..='\u{206f}') {
+            for hay in [format!("x{c}y"), format!("{c}"), format!("{c}{c} {c}")] {
+                let doc = Lexed::new(&hay);
+                let got: Vec<(Span, Kind)> = doc.all().iter().map(|t| (t.span, t.kind())).collect();
+                assert_eq!(got, lex_by_chars(&hay), "{c:?}");
+            }
         }
     }
 
