@@ -29,7 +29,7 @@ const WRAP_MIN_BREAKS: usize = 10;
 ///
 /// # Time complexity
 ///
-/// Two passes over the text: linear in its length.
+/// One pass over the text: linear in its length.
 ///
 /// # Example
 /// ```
@@ -39,11 +39,14 @@ const WRAP_MIN_BREAKS: usize = 10;
 /// assert_eq!(texts, ["First paragraph.", "Second one.", "Third."]);
 /// ```
 pub fn paragraphs(hay: &str) -> Vec<Span> {
-    let wrapped = is_hard_wrapped(hay);
-    let mut out = Vec::new();
-    // The current paragraph: start of its first non-blank line, end of its
-    // last one (both trimmed).
-    let mut open: Option<Span> = None;
+    // One pass finds every line and, as it goes, whether the text is
+    // hard-wrapped ([`is_hard_wrapped`]'s test): a second pass over all
+    // of dialogue's short lines cost 3 % of its analysis. Each non-blank
+    // line is kept trimmed, with whether the line before it was non-blank
+    // too (a wrap, if the text turns out to be hard-wrapped).
+    let mut lines: Vec<Span> = Vec::new();
+    let mut joins: Vec<bool> = Vec::new();
+    let mut wrap = WrapTest::default();
     // Line by line, each found by [`next_break`] (`split_inclusive`'s
     // searcher cost more to set up per line than dialogue's short lines
     // take to scan).
@@ -51,35 +54,73 @@ pub fn paragraphs(hay: &str) -> Vec<Span> {
     loop {
         let nl = next_break(hay, start);
         let end = nl.unwrap_or(hay.len());
-        match trimmed(hay.get(start..end).unwrap_or_default()) {
-            // A blank line (or a whitespace-only text before any break)
-            // closes the paragraph in both modes.
-            None => {
-                if let Some(p) = open.take() {
-                    out.push(p);
-                }
-            }
-            Some((lead, len)) => {
-                let here = Span::new(start + lead, start + lead + len);
-                open = match open {
-                    Some(p) if wrapped => Some(Span::new(p.start, here.end)),
-                    Some(p) => {
-                        out.push(p);
-                        Some(here)
-                    }
-                    None => Some(here),
-                };
-            }
+        let line = hay.get(start..end).unwrap_or_default();
+        let trim = trimmed(line);
+        let joined = wrap.line(line, trim.is_none(), nl.is_none());
+        if let Some((lead, len)) = trim {
+            lines.push(Span::new(start + lead, start + lead + len));
+            joins.push(joined);
         }
         match nl {
             Some(k) => start = k + 1,
             None => break,
         }
     }
-    if let Some(p) = open {
-        out.push(p);
+    if !wrap.wrapped() {
+        // Every line is a paragraph.
+        return lines;
+    }
+    // Hard-wrapped: only a blank line separates paragraphs.
+    let mut out: Vec<Span> = Vec::new();
+    for (line, joined) in lines.into_iter().zip(joins) {
+        match out.last_mut() {
+            Some(p) if joined => p.end = line.end,
+            _ => out.push(line),
+        }
     }
     out
+}
+
+/// [`is_hard_wrapped`]'s test, fed a line at a time.
+#[derive(Default)]
+struct WrapTest {
+    /// A line over [`WRAP_WIDTH`] chars was seen.
+    too_long: bool,
+    /// A blank line was seen between two line breaks.
+    blank_line: bool,
+    /// Line breaks joining two non-blank lines.
+    wraps: usize,
+    /// Whether the line before was blank (`None` before the first).
+    prev_blank: Option<bool>,
+}
+
+impl WrapTest {
+    /// Takes in the next `line` (without its line break), `blank` or not,
+    /// the `last` one (no break after it) or not, and tells whether it
+    /// and the line before are both non-blank (a wrap).
+    fn line(&mut self, line: &str, blank: bool, last: bool) -> bool {
+        // A line of at most 80 bytes has at most 80 chars: only longer
+        // ones are counted (dialogue is thousands of short lines), and
+        // counting stops early: only "more than 80" matters.
+        if !self.too_long && line.len() > WRAP_WIDTH {
+            let body = line.trim_end();
+            self.too_long = body.chars().take(WRAP_WIDTH + 1).count() > WRAP_WIDTH;
+        }
+        // A blank line counts only between two line breaks, i.e. neither
+        // the text before the first break nor the one after the last.
+        if blank && self.prev_blank.is_some() && !last {
+            self.blank_line = true;
+        }
+        let joined = self.prev_blank == Some(false) && !blank;
+        self.wraps += usize::from(joined);
+        self.prev_blank = Some(blank);
+        joined
+    }
+
+    /// The answer for the lines taken in so far (all of them, at the end).
+    fn wrapped(&self) -> bool {
+        !self.too_long && self.blank_line && self.wraps >= WRAP_MIN_BREAKS
+    }
 }
 
 /// Whether `hay` is hard-wrapped: no line longer than [`WRAP_WIDTH`]
@@ -87,43 +128,24 @@ pub fn paragraphs(hay: &str) -> Vec<Span> {
 /// two line breaks, and at least [`WRAP_MIN_BREAKS`] line breaks joining
 /// two non-blank lines.
 pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
-    let mut blank_line = false;
-    let mut wraps = 0usize;
-    let mut prev_blank: Option<bool> = None;
-    let mut first = true;
+    let mut wrap = WrapTest::default();
     let mut start = 0;
     // The lines between line breaks.
     loop {
         let nl = next_break(hay, start);
         let end = nl.unwrap_or(hay.len());
         let line = hay.get(start..end).unwrap_or_default();
-        let last = nl.is_none();
-        start = end + 1;
-        // A line of at most 80 bytes has at most 80 chars: only longer
-        // ones are counted (dialogue is thousands of short lines).
-        if line.len() > WRAP_WIDTH {
-            let body = line.trim_end();
-            // Counting chars stops early: only "more than 80" matters.
-            if body.chars().take(WRAP_WIDTH + 1).count() > WRAP_WIDTH {
-                return false;
-            }
+        wrap.line(line, is_blank(line), nl.is_none());
+        // Past a long line the answer is no.
+        if wrap.too_long {
+            return false;
         }
-        let blank = is_blank(line);
-        // A blank line counts only between two line breaks, i.e. neither
-        // the text before the first break nor the one after the last.
-        if blank && !first && !last {
-            blank_line = true;
-        }
-        if prev_blank == Some(false) && !blank {
-            wraps += 1;
-        }
-        prev_blank = Some(blank);
-        first = false;
-        if last {
-            break;
+        match nl {
+            Some(k) => start = k + 1,
+            None => break,
         }
     }
-    blank_line && wraps >= WRAP_MIN_BREAKS
+    wrap.wrapped()
 }
 
 /// The offset of the first line break at or after `start`, if any,
@@ -159,13 +181,18 @@ fn break_in(bytes: &[u8]) -> Option<usize> {
 
 /// Where the text of `line` starts in it and how long it is, trimmed of
 /// whitespace, or `None` for a blank line: `line.trim()`, answered from
-/// its first and last bytes when both are printable ASCII (most lines).
+/// its first and last chars when neither is whitespace (most lines; a
+/// line of dialogue starts and ends with a curly mark, so both ends are
+/// read as chars, not only as printable ASCII bytes). An empty line is
+/// blank.
 fn trimmed(line: &str) -> Option<(usize, usize)> {
     let bytes = line.as_bytes();
-    if let (Some(f), Some(l)) = (bytes.first(), bytes.last()) {
-        if f.is_ascii_graphic() && l.is_ascii_graphic() {
-            return Some((0, line.len()));
-        }
+    let (&f, &l) = (bytes.first()?, bytes.last()?);
+    let solid = |b: u8, c: Option<char>| {
+        b.is_ascii_graphic() || !b.is_ascii() && c.is_some_and(|c| !c.is_whitespace())
+    };
+    if solid(f, line.chars().next()) && solid(l, line.chars().next_back()) {
+        return Some((0, line.len()));
     }
     let t = line.trim_start();
     if t.is_empty() {
@@ -257,6 +284,9 @@ mod tests {
             "x\u{3000}",
             "line of text",
             "“Yes.”",
+            "\u{3000}“No,” he said.",
+            "é",
+            "“Yes.”\u{a0}",
         ];
         // Texts of 0..30 lines drawn from the pieces, deterministically.
         let mut seed = 7u64;
