@@ -123,6 +123,13 @@ impl WrapTest {
     }
 }
 
+/// Whether the text at byte `at` opens the paragraph `para` of `hay`:
+/// nothing but whitespace before it in the paragraph. (A line of
+/// dialogue's mark is its paragraph's first byte: nothing is read then.)
+pub(crate) fn opens(hay: &str, para: Span, at: usize) -> bool {
+    at == para.start || hay.get(para.start..at).is_some_and(|s| s.trim().is_empty())
+}
+
 /// Whether `hay` is hard-wrapped: no line longer than [`WRAP_WIDTH`]
 /// characters (trailing whitespace aside), at least one blank line between
 /// two line breaks, and at least [`WRAP_MIN_BREAKS`] line breaks joining
@@ -348,6 +355,16 @@ mod tests {
         ] {
             assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_mark_opens_its_paragraph_after_whitespace_only() {
+        let hay = "x\n \u{a0}“Yes.” “No.”";
+        let para = Span::new(2, hay.len());
+        let at = |s: &str| hay.find(s).unwrap();
+        assert!(opens(hay, para, para.start));
+        assert!(opens(hay, para, at("“Yes")));
+        assert!(!opens(hay, para, at("“No")));
     }
 
     #[test]

@@ -323,12 +323,7 @@ pub(crate) fn attribute(
                 .first()
                 .and_then(Tok::punct)
                 .is_some_and(|c| matches!(c, ',' | '—' | '–'));
-        // (A line of dialogue's mark is its paragraph's first byte:
-        // nothing to read before it.)
-        let opens_para = q.span.start == para.start
-            || hay
-                .get(para.start..q.span.start)
-                .is_some_and(|s| s.trim().is_empty());
+        let opens_para = crate::paragraph::opens(hay, para, q.span.start);
         let last_here = last.filter(|&(lp, _)| lp == pi).map(|(_, a)| a);
         let here = Here {
             hay,

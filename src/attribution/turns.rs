@@ -63,12 +63,7 @@ fn dialogue_lines(hay: &str, paragraphs: &[Span], quotes: &[Quote]) -> Vec<Line>
             pi += 1;
         }
         let Some(p) = paragraphs.get(pi) else { break };
-        // (A line's mark is mostly its paragraph's first byte: nothing to
-        // read before it.)
-        let opens = q.span.start == p.start
-            || hay
-                .get(p.start..q.span.start)
-                .is_some_and(|s| s.trim().is_empty());
+        let opens = crate::paragraph::opens(hay, *p, q.span.start);
         if opens && out.last().is_none_or(|l| l.pi != pi) {
             out.push(Line { qi, pi });
         }
