@@ -15,6 +15,14 @@ use super::*;
 /// mark (a shouted line is not a heading).
 #[inline(never)]
 pub(super) fn is_scene_break(para: &str) -> bool {
+    // A line of dialogue opens with a quotation mark: its first bytes
+    // tell, before any scan.
+    if matches!(
+        para.as_bytes(),
+        [b'"', ..] | [0xE2, 0x80, 0x9C..=0x9E, ..] | [0xC2, 0xAB | 0xBB, ..]
+    ) {
+        return false;
+    }
     // An ASCII lower-case letter rules most paragraphs out at once (dialogue
     // asks this of every line), before the trim and the char classes.
     if para.bytes().any(|b| b.is_ascii_lowercase()) {
@@ -35,18 +43,25 @@ pub(super) fn is_scene_break(para: &str) -> bool {
 pub(super) fn is_dialogue(hay: &Hay<'_>, paragraphs: &[Span]) -> bool {
     // The paragraphs first: one char each, where the wrap test reads
     // every line of the text again.
+    // (By its first bytes: paragraphs are whole chars.)
     let lines = paragraphs
         .iter()
         .filter(|p| {
-            p.len() < 300
-                && p.text(hay)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '»' | '‘' | '\''))
+            p.len() < 300 && opens_with_mark(hay.as_bytes().get(p.start..p.end).unwrap_or_default())
         })
         .count();
     paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
         || crate::paragraph::is_hard_wrapped(hay)
+}
+
+/// Whether `text` opens with a quotation mark that may open a line of
+/// dialogue (`"`, `“`, `„`, `«`, `»`, `‘`, `'`), by its first bytes: no
+/// char is decoded.
+fn opens_with_mark(text: &[u8]) -> bool {
+    matches!(
+        text,
+        [b'"' | b'\'', ..] | [0xE2, 0x80, 0x98 | 0x9C | 0x9E, ..] | [0xC2, 0xAB | 0xBB, ..]
+    )
 }
 
 /// What [`dialogue_line`] knows about an untagged line of dialogue.
@@ -330,6 +345,16 @@ fn paragraph_head(hay: &Hay<'_>, p: Span) -> Span {
 /// token is punctuation and no capital, as its first char tells, without
 /// lexing the head.
 fn may_open_with_subject(hay: &Hay<'_>, head: Span) -> bool {
+    // Most heads open with a quotation mark or an ASCII letter: the first
+    // bytes tell, with no char decoded. (Other ASCII chars but blanks
+    // are neither letters nor capitals.)
+    let bytes = hay.as_bytes().get(head.start..head.end).unwrap_or_default();
+    if opens_with_mark(bytes) {
+        return false;
+    }
+    if let Some(&b) = bytes.first().filter(|b| b.is_ascii_graphic()) {
+        return b.is_ascii_alphanumeric();
+    }
     let Some(c) = head.text(hay).chars().find(|c| !c.is_whitespace()) else {
         return false;
     };
