@@ -741,12 +741,17 @@ pub(super) fn find_vocative(res: &Resolver, content: Span) -> Option<Span> {
             // (Whether its words name someone is asked below, of a run
             // set off only.)
             let capital = n.is_word() && is_capitalized_tok(hay, n);
+            // (A word with an id has its flags: no text sliced.)
+            let abbrev = |p: &Tok| match hay.word(p) {
+                Some(w) => w.flags.has(vocab::Flags::ABBREV),
+                None => res.names.is_abbrev(hay, p),
+            };
             if !capital
                 && (n.punct() != Some('.')
                     || !end
                         .checked_sub(1)
                         .and_then(|p| toks.get(p))
-                        .is_some_and(|p| res.names.is_abbrev(hay, p)))
+                        .is_some_and(abbrev))
             {
                 break;
             }
