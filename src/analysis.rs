@@ -50,7 +50,7 @@ impl Analyzer {
     /// its length.
     pub fn analyze(&self, hay: &str) -> Analysis {
         let lang = self.options.lang;
-        let paragraphs = paragraph::paragraphs(hay);
+        let (paragraphs, wrapped) = paragraph::paragraphs_wrapped(hay);
         // Sentences and quotations stop at bytes found by one scan.
         let stops = scan::stops(hay);
         let sentences = sentence::in_paragraphs(hay, &paragraphs, lang, &stops);
@@ -64,7 +64,7 @@ impl Analyzer {
         } else {
             lang
         };
-        let speakers = attribution::attribute(hay, &paragraphs, &mut quotes, guessed);
+        let speakers = attribution::attribute(hay, &paragraphs, wrapped, &mut quotes, guessed);
         // Each quotation's words are counted once, by the first to ask.
         let mut quote_words = quote::kind::classify(hay, &mut quotes, guessed);
         // The figures before the tally (which changes no kind): they count

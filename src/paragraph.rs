@@ -39,6 +39,14 @@ const WRAP_MIN_BREAKS: usize = 10;
 /// assert_eq!(texts, ["First paragraph.", "Second one.", "Third."]);
 /// ```
 pub fn paragraphs(hay: &str) -> Vec<Span> {
+    paragraphs_wrapped(hay).0
+}
+
+/// [`paragraphs`], with whether `hay` is hard-wrapped ([`is_hard_wrapped`]):
+/// the pass that finds the paragraphs finds it too, and attribution asks
+/// it of every text that is not mostly lines of dialogue (a novel would
+/// otherwise be read line by line again).
+pub(crate) fn paragraphs_wrapped(hay: &str) -> (Vec<Span>, bool) {
     // One pass finds every line and, as it goes, whether the text is
     // hard-wrapped ([`is_hard_wrapped`]'s test): a second pass over all
     // of dialogue's short lines cost 3 % of its analysis. Each non-blank
@@ -68,7 +76,7 @@ pub fn paragraphs(hay: &str) -> Vec<Span> {
     }
     if !wrap.wrapped() {
         // Every line is a paragraph.
-        return lines;
+        return (lines, false);
     }
     // Hard-wrapped: only a blank line separates paragraphs.
     let mut out: Vec<Span> = Vec::new();
@@ -78,7 +86,7 @@ pub fn paragraphs(hay: &str) -> Vec<Span> {
             _ => out.push(line),
         }
     }
-    out
+    (out, true)
 }
 
 /// [`is_hard_wrapped`]'s test, fed a line at a time.
@@ -133,7 +141,8 @@ pub(crate) fn opens(hay: &str, para: Span, at: usize) -> bool {
 /// Whether `hay` is hard-wrapped: no line longer than [`WRAP_WIDTH`]
 /// characters (trailing whitespace aside), at least one blank line between
 /// two line breaks, and at least [`WRAP_MIN_BREAKS`] line breaks joining
-/// two non-blank lines.
+/// two non-blank lines. (The analysis has it from [`paragraphs_wrapped`].)
+#[cfg(test)]
 pub(crate) fn is_hard_wrapped(hay: &str) -> bool {
     let mut wrap = WrapTest::default();
     let mut start = 0;
@@ -210,6 +219,7 @@ fn trimmed(line: &str) -> Option<(usize, usize)> {
 
 /// `line.trim().is_empty()`, answered from the first char when it is
 /// not whitespace (most lines).
+#[cfg(test)]
 fn is_blank(line: &str) -> bool {
     match line.chars().next() {
         None => true,
@@ -311,6 +321,7 @@ mod tests {
             let hay = lines.join("\n");
             assert_eq!(is_hard_wrapped(&hay), hard_wrapped_plainly(&hay), "{hay:?}");
             assert_eq!(paragraphs(&hay), paragraphs_plainly(&hay), "{hay:?}");
+            assert_eq!(paragraphs_wrapped(&hay).1, is_hard_wrapped(&hay), "{hay:?}");
             trues += usize::from(hard_wrapped_plainly(&hay));
         }
         // Both answers occur.

@@ -21,13 +21,13 @@ pub fn quotations(hay: &str, lang: Lang) -> Vec<Quote> {
 /// when `lang` is [`Lang::Auto`], speakers and cues, speech-vs-other and
 /// the per-speaker tally, in place. Returns the number of speakers.
 pub fn attribution(hay: &str, quotes: &mut [Quote], lang: Lang) -> usize {
-    let paragraphs = paragraph::paragraphs(hay);
+    let (paragraphs, wrapped) = paragraph::paragraphs_wrapped(hay);
     let guessed = if lang == Lang::Auto {
         Lang::guess(hay)
     } else {
         lang
     };
-    let speakers = attribution::attribute(hay, &paragraphs, quotes, guessed);
+    let speakers = attribution::attribute(hay, &paragraphs, wrapped, quotes, guessed);
     let mut words = quote::kind::classify(hay, quotes, guessed);
     attribution::tally(hay, quotes, speakers, &mut words).len()
 }

@@ -36,14 +36,17 @@ pub(super) fn is_scene_break(para: &str) -> bool {
 }
 
 /// Whether the text is dialogue-heavy prose (a novel, an interview):
-/// hard-wrapped like a printed book, or most paragraphs short and opening
-/// with a quotation mark. There he/she point at the character just
-/// named and untagged lines take turns.
+/// hard-wrapped like a printed book (`wrapped`, found with the
+/// paragraphs), or most paragraphs short and opening with a quotation
+/// mark. There he/she point at the character just named and untagged
+/// lines take turns.
 #[inline(never)]
-pub(super) fn is_dialogue(hay: &Hay<'_>, paragraphs: &[Span]) -> bool {
-    // The paragraphs first: one char each, where the wrap test reads
-    // every line of the text again.
-    // (By its first bytes: paragraphs are whole chars.)
+pub(super) fn is_dialogue(hay: &Hay<'_>, paragraphs: &[Span], wrapped: bool) -> bool {
+    if wrapped {
+        return true;
+    }
+    // One char of each paragraph, by its first bytes (paragraphs are
+    // whole chars).
     let lines = paragraphs
         .iter()
         .filter(|p| {
@@ -51,7 +54,6 @@ pub(super) fn is_dialogue(hay: &Hay<'_>, paragraphs: &[Span]) -> bool {
         })
         .count();
     paragraphs.len() >= 12 && lines * 2 >= paragraphs.len()
-        || crate::paragraph::is_hard_wrapped(hay)
 }
 
 /// Whether `text` opens with a quotation mark that may open a line of

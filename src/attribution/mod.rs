@@ -195,10 +195,12 @@ const APPOSITIVE_WINDOW: usize = 24;
 
 /// Attributes the top-level quotations in place and returns the speakers
 /// (figures are filled in by [`tally`] once kinds are known). `lang` is
-/// the text's language, already guessed if no hint was given.
+/// the text's language, already guessed if no hint was given; `wrapped`
+/// whether the text is hard-wrapped ([`crate::paragraph::paragraphs_wrapped`]).
 pub(crate) fn attribute(
     text: &str,
     paragraphs: &[Span],
+    wrapped: bool,
     quotes: &mut [Quote],
     lang: Lang,
 ) -> Vec<Speaker> {
@@ -209,7 +211,7 @@ pub(crate) fn attribute(
         .collect();
     let doc = words::Lexed::new(text);
     let hay = &Hay::new(text, &doc);
-    let dialogue = is_dialogue(hay, paragraphs);
+    let dialogue = is_dialogue(hay, paragraphs, wrapped);
     let mut res = Resolver::new(hay, &doc, quoted, dialogue, paragraphs.len());
     if dialogue {
         res.narrative_heads = narrative_heads(hay, paragraphs);
