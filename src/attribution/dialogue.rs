@@ -388,6 +388,15 @@ pub(super) const NEWCOMER_REACH: usize = 4;
 /// quotation opening the next one: `Then he said:` / `Sie erklärte:`.
 #[inline(never)]
 pub(super) fn lead_in(hay: &Hay<'_>, doc: &words::Lexed, para: Span, lang: Lang) -> Option<Found> {
+    // Asked of the paragraph before each line: one ending in a printable
+    // ASCII char or a closing mark (a line of dialogue) ends in no colon,
+    // as its last bytes tell.
+    let tail = hay.as_bytes().get(para.start..para.end).unwrap_or_default();
+    if matches!(tail, [.., b] if b.is_ascii_graphic() && *b != b':')
+        || tail.ends_with("”".as_bytes())
+    {
+        return None;
+    }
     let from = floor_boundary(hay, para.end.saturating_sub(SENTENCE_WINDOW)).max(para.start);
     let window = Span::new(from.min(para.end), para.end);
     // The last token is a colon when the last char is (a colon never
