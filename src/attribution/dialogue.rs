@@ -273,23 +273,35 @@ pub(super) fn interrupted_partner(
 /// The character named first in the last of the narrative paragraphs
 /// `from..to` ("Ann sat by the window."): someone the narration brought
 /// in since the other party last spoke. Looks at a few paragraphs only.
-#[inline(never)]
+#[inline]
 pub(super) fn narrated_newcomer(
     res: &mut Resolver,
     paragraphs: &[Span],
     from: usize,
     to: usize,
 ) -> Option<(usize, Span)> {
-    let hay = res.hay;
     let lo = from.max(to.saturating_sub(NEWCOMER_REACH));
     // No paragraph in reach opens with a word (a run of dialogue lines):
-    // none has a subject to find.
+    // none has a subject to find. (Asked in the caller: most lines stop
+    // here.)
     let heads = |k: usize| res.narrative_heads.get(k).copied();
     if let (Some(a), Some(b)) = (heads(lo), heads(to)) {
         if a == b {
             return None;
         }
     }
+    newcomer_in(res, paragraphs, lo, to)
+}
+
+/// [`narrated_newcomer`] in paragraphs `lo..to`, looked for.
+#[inline(never)]
+fn newcomer_in(
+    res: &mut Resolver,
+    paragraphs: &[Span],
+    lo: usize,
+    to: usize,
+) -> Option<(usize, Span)> {
+    let hay = res.hay;
     (lo..to).rev().find_map(|k| {
         let (np, first) = head_subject(res, paragraphs, k)?;
         let first = &first;
