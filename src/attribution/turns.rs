@@ -20,17 +20,24 @@ struct Line {
     qi: usize,
     /// Index of its paragraph.
     pi: usize,
+    /// Index among the top-level quotations.
+    top: usize,
 }
 
+/// The speaker a line calls by name (never its own speaker), given its
+/// quotation and [`Line::top`]: asked only where the recount needs it
+/// (finding an address reads the line's words).
+pub(crate) type Addressed<'a> = dyn FnMut(&Quote, usize) -> Option<usize> + 'a;
+
 /// Recounts the turn-taking lines of every conversation from the nearer
-/// tagged line. `addressed[i]` is the speaker quotation `i` calls by name
-/// (never its own speaker). Linear in the number of quotations.
+/// tagged line. `addressed` tells whom a line calls by name. Linear in
+/// the number of quotations.
 #[inline(never)]
 pub(crate) fn count_back(
     hay: &str,
     paragraphs: &[Span],
     quotes: &mut [Quote],
-    addressed: &[Option<usize>],
+    addressed: &mut Addressed<'_>,
 ) {
     let lines = dialogue_lines(hay, paragraphs, quotes);
     // Runs of lines in consecutive paragraphs: one conversation each.
@@ -55,8 +62,13 @@ fn dialogue_lines(hay: &str, paragraphs: &[Span], quotes: &[Quote]) -> Vec<Line>
     // for all at once, not copied on growing.
     let mut out: Vec<Line> = Vec::with_capacity(quotes.len());
     let mut pi = 0;
+    let mut top = 0;
     for (qi, q) in quotes.iter().enumerate() {
-        if q.depth > 0 || q.kind != QuoteKind::Speech {
+        if q.depth > 0 {
+            continue;
+        }
+        top += 1;
+        if q.kind != QuoteKind::Speech {
             continue;
         }
         while paragraphs.get(pi).is_some_and(|p| p.end < q.span.start) {
@@ -65,7 +77,11 @@ fn dialogue_lines(hay: &str, paragraphs: &[Span], quotes: &[Quote]) -> Vec<Line>
         let Some(p) = paragraphs.get(pi) else { break };
         let opens = crate::paragraph::opens(hay, *p, q.span.start);
         if opens && out.last().is_none_or(|l| l.pi != pi) {
-            out.push(Line { qi, pi });
+            out.push(Line {
+                qi,
+                pi,
+                top: top - 1,
+            });
         }
     }
     out
@@ -81,7 +97,7 @@ fn is_anchor(a: &Attribution) -> bool {
         )
 }
 
-fn recount(run: &[Line], quotes: &mut [Quote], addressed: &[Option<usize>]) {
+fn recount(run: &[Line], quotes: &mut [Quote], addressed: &mut Addressed<'_>) {
     // The next tagged line at `k` or after it: found by walking on from
     // the last one, so the run is read once (lines after the line being
     // recounted are still as counted forward).
@@ -163,7 +179,7 @@ fn recounted(
     line: &Line,
     prev: Option<usize>,
     n: usize,
-    addressed: &[Option<usize>],
+    addressed: &mut Addressed<'_>,
 ) -> Option<Attribution> {
     let j = counted.j;
     // Lines counted forward, and lines nothing attributed yet.
@@ -176,24 +192,32 @@ fn recounted(
         return None;
     }
     let tagged = counted.at(n)?;
-    // "“Thank you, Sam,” said Jack. / “At once.”": Sam only
-    // answered a call; the count before the call is not his.
-    let called = counted
-        .run
-        .get(n)
-        .and_then(|l| addressed.get(l.qi).copied().flatten())
-        .is_some_and(|a| counted.at(n + 1).and_then(|c| c.speaker) == Some(a));
+    // Whether the tagged line only answers a call ([`called`]), once
+    // asked.
+    let mut memo = None;
     let from = if (n - j) % 2 == 0 {
         Some(tagged)
     } else {
-        other_voice(counted, n, tagged.speaker, called)
+        other_voice(counted, n, tagged.speaker, &mut || {
+            called(counted, n, addressed, &mut memo)
+        })
     };
     // "Tut, Miss Lucy!" is not Lucy's line: the count is off there,
-    // and the other party speaks.
-    let addressee = addressed.get(line.qi).copied().flatten();
+    // and the other party speaks. (Only a speaker can be the one
+    // addressed: the address is found for no other line.)
     let from = match from {
-        Some(f) if addressee.is_some() && f.speaker == addressee => {
-            other_voice(counted, n, addressee, called)
+        Some(f) if f.speaker.is_some() => {
+            let addressee = counted
+                .quotes
+                .get(line.qi)
+                .and_then(|q| addressed(q, line.top));
+            if f.speaker == addressee {
+                other_voice(counted, n, addressee, &mut || {
+                    called(counted, n, addressed, &mut memo)
+                })
+            } else {
+                Some(f)
+            }
         }
         f => f,
     };
@@ -204,16 +228,34 @@ fn recounted(
     })
 }
 
+/// "“Thank you, Sam,” said Jack. / “At once.”": whether the tagged line
+/// `n` only answers a call (Sam's, calling Jack: the count before the
+/// call is not his), kept in `memo` once asked.
+fn called(
+    counted: &Counted<'_>,
+    n: usize,
+    addressed: &mut Addressed<'_>,
+    memo: &mut Option<bool>,
+) -> bool {
+    *memo.get_or_insert_with(|| {
+        counted
+            .run
+            .get(n)
+            .and_then(|l| addressed(counted.quotes.get(l.qi)?, l.top))
+            .is_some_and(|a| counted.at(n + 1).and_then(|c| c.speaker) == Some(a))
+    })
+}
+
 /// The other party of the conversation around lines `j..=n` (`j` the
 /// line recounted, from the forward count `counted`): the speaker of the
 /// line after the tagged one (unless that line only answers a call,
-/// `called`), or of the nearest line before `j`, or else after it, who
-/// is not `not`.
+/// `called`, asked only then), or of the nearest line before `j`, or
+/// else after it, who is not `not`.
 fn other_voice<'a>(
     counted: &Counted<'a>,
     n: usize,
     not: Option<usize>,
-    called: bool,
+    called: &mut dyn FnMut() -> bool,
 ) -> Option<&'a Attribution> {
     let j = counted.j;
     let at = |k: usize| {
@@ -221,9 +263,8 @@ fn other_voice<'a>(
             .at(k)
             .filter(|a| a.speaker.is_some() && a.speaker != not)
     };
-    (!called)
-        .then(|| at(n + 1))
-        .flatten()
+    at(n + 1)
+        .filter(|_| !called())
         .or_else(|| (0..j).rev().take(BACK).find_map(at))
         .or_else(|| (j + 1..n).take(4).find_map(at))
 }
