@@ -368,10 +368,13 @@ impl<'h> Resolver<'h> {
                 // Fiction: "the old man", "the girl" is a
                 // character of that sex named nearby who has
                 // spoken.
+                if !self.dialogue {
+                    return None;
+                }
                 let k = toks.first().map(|t| key(hay, t))?;
                 let noun = toks.last().map(|t| key(hay, t))?;
                 let gender = noun_gender(&noun)?;
-                if !self.dialogue || k != "the" {
+                if k != "the" {
                     return None;
                 }
                 // One party of the conversation has that sex:
@@ -393,6 +396,9 @@ impl<'h> Resolver<'h> {
             })
             .or_else(|| {
                 // Fiction: "the barman" is a character of its own.
+                if !self.dialogue {
+                    return None;
+                }
                 let k = toks.first().map(|t| key(hay, t))?;
                 let noun = toks.last().map(|t| key(hay, t))?;
                 // A title names a person too ("the sergeant"),
@@ -404,8 +410,7 @@ impl<'h> Resolver<'h> {
                         .any(|s| noun.ends_with(s));
                 // "an old military man broke in" too.
                 let article = matches!(k.as_str(), "the" | "a" | "an");
-                (self.dialogue && article && person && (2..=4).contains(&toks.len()))
-                    .then(|| title_case(text))
+                (article && person && (2..=4).contains(&toks.len())).then(|| title_case(text))
             })
     }
 
