@@ -434,24 +434,14 @@ fn plausible_once(hay: &Hay<'_>, memo: &Cell<Option<(Span, bool)>>, m: Span) -> 
 /// maiden name given once).
 #[inline(never)]
 fn end_dialogue(res: &mut Resolver<'_>, hay: &Hay<'_>, paragraphs: &[Span], quotes: &mut [Quote]) {
-    // Whom each line calls by name (bounded work per quotation).
-    // (`line` counts the top-level quotations: their index in
-    // `res.quoted`.)
-    let mut line = 0usize;
-    let addressed: Vec<Option<usize>> = quotes
-        .iter()
-        .map(|q| {
-            if q.depth > 0 {
-                return None;
-            }
-            line += 1;
-            if q.kind != QuoteKind::Speech {
-                return None;
-            }
-            vocative_at(res, line - 1, q.content).and_then(|v| res.resolve(v))
-        })
-        .collect();
-    turns::count_back(hay, paragraphs, quotes, &addressed);
+    // Whom a line calls by name (bounded work per quotation), asked of
+    // the few lines the recount needs it for. (`line` is the quotation's
+    // index among the top-level ones: in `res.quoted`. A name resolved
+    // here and nowhere before is a speaker of no quotation: no other
+    // line's answer, nor the analysis, depends on whether it is.)
+    let mut addressed =
+        |q: &Quote, line: usize| vocative_at(res, line, q.content).and_then(|v| res.resolve(v));
+    turns::count_back(hay, paragraphs, quotes, &mut addressed);
     for s in res.speakers.iter_mut() {
         s.name = res.names.usual(&s.name);
     }

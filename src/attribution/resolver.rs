@@ -146,16 +146,29 @@ impl<'h> Resolver<'h> {
     /// `None` for a mention naming nobody in particular.
     pub(super) fn resolve(&mut self, mention: Span) -> Option<usize> {
         let hay = self.hay;
+        // The name resolved last again (dialogue tags line after line
+        // with it): its answer, without the rest's frame. (A kept text
+        // is [`same_anywhere`], and so is the same text here.)
+        match self.by_text_last {
+            Some((s, known))
+                if hay.as_bytes().get(s.start..s.end)
+                    == hay.as_bytes().get(mention.start..mention.end) =>
+            {
+                self.by_text_last = Some((mention, known));
+                Kept::unpack(known).map(|(i, org)| self.settle(i, org))
+            }
+            _ => self.resolve_afresh(mention),
+        }
+    }
+
+    /// [`Resolver::resolve`] of a mention other than the last one kept.
+    #[inline(never)]
+    fn resolve_afresh(&mut self, mention: Span) -> Option<usize> {
+        let hay = self.hay;
         let text = mention.text(hay);
         // The same name again: the answer kept for its text.
         let fixed = same_anywhere(text);
-        let last = self
-            .by_text_last
-            .filter(|&(s, _)| fixed && hay.as_bytes().get(s.start..s.end) == Some(text.as_bytes()));
-        if let Some(known) = last
-            .map(|(_, k)| k)
-            .or_else(|| self.by_text.get(text).copied().filter(|_| fixed))
-        {
+        if let Some(known) = fixed.then(|| self.by_text.get(text).copied()).flatten() {
             self.by_text_last = Some((mention, known));
             return Kept::unpack(known).map(|(i, org)| self.settle(i, org));
         }
@@ -182,7 +195,15 @@ impl<'h> Resolver<'h> {
                 return self.resolve(Span::new(f.span.start, l.span.end));
             }
         }
-        let lower = words::lower(text);
+        // Only a pronoun's text is matched: each has at most five chars,
+        // and a char lower-cased is at least one, so a longer mention
+        // (most names and nouns) is not lower-cased for it.
+        let short = text.len() <= 5 || !text.is_ascii() && text.chars().nth(5).is_none();
+        let lower = if short {
+            words::lower(text)
+        } else {
+            words::Key::Same("")
+        };
         let at = mention.start;
         let name: Option<String> = match lower.as_str() {
             // Fiction leaves a possessive alone: "her" there is as often
@@ -368,10 +389,13 @@ impl<'h> Resolver<'h> {
                 // Fiction: "the old man", "the girl" is a
                 // character of that sex named nearby who has
                 // spoken.
+                if !self.dialogue {
+                    return None;
+                }
                 let k = toks.first().map(|t| key(hay, t))?;
                 let noun = toks.last().map(|t| key(hay, t))?;
                 let gender = noun_gender(&noun)?;
-                if !self.dialogue || k != "the" {
+                if k != "the" {
                     return None;
                 }
                 // One party of the conversation has that sex:
@@ -393,6 +417,9 @@ impl<'h> Resolver<'h> {
             })
             .or_else(|| {
                 // Fiction: "the barman" is a character of its own.
+                if !self.dialogue {
+                    return None;
+                }
                 let k = toks.first().map(|t| key(hay, t))?;
                 let noun = toks.last().map(|t| key(hay, t))?;
                 // A title names a person too ("the sergeant"),
@@ -404,8 +431,7 @@ impl<'h> Resolver<'h> {
                         .any(|s| noun.ends_with(s));
                 // "an old military man broke in" too.
                 let article = matches!(k.as_str(), "the" | "a" | "an");
-                (self.dialogue && article && person && (2..=4).contains(&toks.len()))
-                    .then(|| title_case(text))
+                (article && person && (2..=4).contains(&toks.len())).then(|| title_case(text))
             })
     }
 
