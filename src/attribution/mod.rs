@@ -1333,8 +1333,16 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
 /// [`is_terminator`] of a window of `doc`'s tokens: whether the word
 /// before a dot is an abbreviation is read from its description in the
 /// text's vocabulary ([`is_abbrev_tok`]), not looked up by its text.
+///
+/// Asked of every token of a window walked for its sentence end: the
+/// char is tested here, inlined in the walk, so that words and other
+/// punctuation cost no call.
+#[inline]
 fn ends_sentence(hay: &str, doc: &words::Lexed<'_>, toks: &[Tok], i: usize) -> bool {
-    terminates(hay, Some(doc), toks, i)
+    matches!(
+        toks.get(i).and_then(Tok::punct),
+        Some('!' | '?' | ';' | '.')
+    ) && terminates(hay, Some(doc), toks, i)
 }
 
 /// [`is_terminator`], asking `doc`'s vocabulary (if any) whether a word
@@ -1376,6 +1384,14 @@ fn is_abbrev_tok(hay: &str, doc: &words::Lexed<'_>, t: &Tok) -> bool {
 /// only when a capital that is no month follows).
 fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     let w = p.span.text(hay);
+    // Most words before a dot open with neither a Roman numeral's
+    // letter nor a digit: one byte answers for them.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| !matches!(b, b'I' | b'V' | b'X' | b'0'..=b'9'))
+    {
+        return false;
+    }
     let regnal = w.len() <= 5
         && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
         && dot
@@ -1447,6 +1463,11 @@ fn window_sentence_tail<'d>(
     doc: &'d words::Lexed<'_>,
     span: Span,
 ) -> (Cow<'d, [Tok]>, bool) {
+    // A quotation opening its paragraph (all of dialogue) has nothing
+    // before it.
+    if span.start >= span.end {
+        return (Cow::Borrowed(&[]), false);
+    }
     let (toks, lo) = doc.window_at(hay, span);
     let ends = |&i: &usize| ends_sentence(hay, doc, &toks, i);
     let indexed = lo
