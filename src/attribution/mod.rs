@@ -297,7 +297,9 @@ pub(crate) fn attribute(
         let new_speaker = prev_closed && german_new_speaker(hay, &doc, &res.names, &before);
         let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
         let mut after = sentence_head(hay, &doc, doc.window(hay, after_span));
-        let content = q.content.text(hay).trim_end();
+        // (Trimmed already: quotations are found with their content's
+        // space trimmed, [`crate::quote`].)
+        let content = q.content.text(hay);
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
         // starts with a comma and the verb).
         let mut das_tag = None;
@@ -589,12 +591,19 @@ fn tag_of(
         _ => found,
     };
     // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
-    found.map(|f| match f.mention.and_then(|m| voice_of(hay, doc, m)) {
-        Some(m) => Found {
-            mention: Some(m),
-            ..f
-        },
-        None => f,
+    // (At least the five bytes of "voice", asked without a call.)
+    found.map(|f| {
+        match f
+            .mention
+            .filter(|m| m.len() >= 5)
+            .and_then(|m| voice_of(hay, doc, m))
+        {
+            Some(m) => Found {
+                mention: Some(m),
+                ..f
+            },
+            None => f,
+        }
     })
 }
 
@@ -1382,16 +1391,23 @@ fn is_abbrev_tok(hay: &str, doc: &words::Lexed<'_>, t: &Tok) -> bool {
 /// XVI. „ist …“", "Elisabeth II. bat"), or a day before a month or a
 /// lower-case word ("am 20. Juli", "der 3. Platz" stays a sentence end
 /// only when a capital that is no month follows).
+///
+/// Inlined: most words before a dot open with neither a Roman numeral's
+/// letter nor a digit, and one byte answers for them without a call.
+#[inline]
 fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
-    let w = p.span.text(hay);
-    // Most words before a dot open with neither a Roman numeral's
-    // letter nor a digit: one byte answers for them.
-    if w.as_bytes()
+    p.span
+        .text(hay)
+        .as_bytes()
         .first()
-        .is_some_and(|b| !matches!(b, b'I' | b'V' | b'X' | b'0'..=b'9'))
-    {
-        return false;
-    }
+        .is_none_or(|b| matches!(b, b'I' | b'V' | b'X' | b'0'..=b'9'))
+        && is_ordinal_rest(hay, toks, dot, p)
+}
+
+/// [`is_ordinal`] of a word that may be a numeral.
+#[inline(never)]
+fn is_ordinal_rest(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
+    let w = p.span.text(hay);
     let regnal = w.len() <= 5
         && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
         && dot
@@ -1458,16 +1474,28 @@ fn sentence_tail<'d>(
 /// cost a few steps, not a question per token for every quotation in
 /// them. [`is_terminator`] is asked of the same window either way, and is
 /// false for every other token.
+///
+/// Inlined: a quotation opening its paragraph (all of dialogue) has
+/// nothing before it, answered without a call.
+#[inline]
 fn window_sentence_tail<'d>(
     hay: &str,
     doc: &'d words::Lexed<'_>,
     span: Span,
 ) -> (Cow<'d, [Tok]>, bool) {
-    // A quotation opening its paragraph (all of dialogue) has nothing
-    // before it.
     if span.start >= span.end {
         return (Cow::Borrowed(&[]), false);
     }
+    window_sentence_tail_of(hay, doc, span)
+}
+
+/// [`window_sentence_tail`] of a window that is not empty.
+#[inline(never)]
+fn window_sentence_tail_of<'d>(
+    hay: &str,
+    doc: &'d words::Lexed<'_>,
+    span: Span,
+) -> (Cow<'d, [Tok]>, bool) {
     let (toks, lo) = doc.window_at(hay, span);
     let ends = |&i: &usize| ends_sentence(hay, doc, &toks, i);
     let indexed = lo
