@@ -147,9 +147,24 @@ pub(super) static PREPOSITIONS: &WordList = &word_list!(&[
 /// Ursprünglich), which German word order puts where a subject could be.
 pub(super) fn plausible_mention(hay: &Hay<'_>, m: Span) -> bool {
     let text = m.text(hay);
-    let mut words = text.split_whitespace();
-    let (Some(only), None) = (words.next(), words.next()) else {
+    // A space between two ASCII ends makes two words ("Mr. Kirby"): most
+    // mentions are answered by bytes, not a walk over their chars.
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic)
+        && b.last().is_some_and(u8::is_ascii_graphic)
+        && b.contains(&b' ')
+    {
         return true;
+    }
+    // One word of ASCII letters and signs is itself (most of the rest).
+    let only = if !b.is_empty() && b.iter().all(u8::is_ascii_graphic) {
+        text
+    } else {
+        let mut words = text.split_whitespace();
+        let (Some(only), None) = (words.next(), words.next()) else {
+            return true;
+        };
+        only
     };
     // Asked twice of every mention: one hash look-up, not two searches.
     static NOT_SPEAKERS: LazyLock<HashSet<&'static str>> =
