@@ -1394,7 +1394,7 @@ fn is_abbrev_tok(hay: &str, doc: &words::Lexed<'_>, t: &Tok) -> bool {
 ///
 /// Inlined: most words before a dot open with neither a Roman numeral's
 /// letter nor a digit, and one byte answers for them without a call.
-#[inline]
+#[inline(always)]
 fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     p.span
         .text(hay)
@@ -1696,6 +1696,8 @@ fn key<'a>(hay: &Hay<'a>, t: &Tok) -> words::Key<'a> {
 }
 
 /// Whether token `t` is a word starting with a capital letter.
+/// Inlined: a flag read, asked of most tokens a phrase walk passes.
+#[inline]
 fn is_capitalized_tok(hay: &Hay<'_>, t: &Tok) -> bool {
     match hay.word(t) {
         Some(w) => w.flags.has(vocab::Flags::CAPITALIZED),

@@ -243,24 +243,22 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
         return Some(first.span);
     }
     let det = listed.has(Listed::OPENS);
-    // A lower-case role before the name: "said engineer Nadia Volkova".
-    let lead = toks
-        .iter()
-        .take(3)
-        .position(|t| t.is_word() && is_capitalized_tok(hay, t))
-        .filter(|&k| {
-            k > 0
-                && toks
-                    .get(..k)
+    let first_cap = is_capitalized_tok(hay, first);
+    if !det && !first_cap {
+        // A lower-case role before the name: "said engineer Nadia
+        // Volkova" (looked for only here: a determiner or a capital
+        // opens the phrase itself).
+        let k = toks
+            .iter()
+            .take(3)
+            .skip(1)
+            .position(|t| t.is_word() && is_capitalized_tok(hay, t))
+            .map(|k| k + 1)
+            .filter(|&k| {
+                toks.get(..k)
                     .is_some_and(|l| l.iter().all(|t| t.is_word() && !is_stop_tok(hay, t)))
-        });
-    if let Some(k) = lead {
-        if !det {
-            return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
-        }
-    }
-    if !det && !is_capitalized_tok(hay, first) {
-        return None;
+            })?;
+        return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
     }
     let mut end = 1usize;
     while let Some(t) = toks.get(end) {
