@@ -618,6 +618,17 @@ fn attribution_of(
     found: Option<Found>,
     opens_sentence: bool,
 ) -> Option<Attribution> {
+    // A tag found: before the fields below are read (half of dialogue,
+    // most of news, need none of them).
+    if let Some(f) = found {
+        let speaker = found_speaker(res, here, f);
+        return Some(Attribution {
+            speaker,
+            mention: f.mention,
+            cue: f.cue,
+            rule: f.rule,
+        });
+    }
     let Here {
         hay,
         doc,
@@ -641,15 +652,7 @@ fn attribution_of(
         scene_start,
         ..
     } = *here;
-    if let Some(f) = found {
-        let speaker = found_speaker(res, here, f);
-        Some(Attribution {
-            speaker,
-            mention: f.mention,
-            cue: f.cue,
-            rule: f.rule,
-        })
-    } else if let (Some(a), true) = (last_here, same_sentence) {
+    if let (Some(a), true) = (last_here, same_sentence) {
         // “Q1,” she said, calling it “Q2”: the same speaker.
         Some(Attribution {
             rule: Rule::SameParagraph,
