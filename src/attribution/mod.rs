@@ -469,14 +469,18 @@ fn tag_of(
     tag_after: bool,
     das_tag: Option<Found>,
 ) -> Option<Found> {
+    // A line alone in its sentence (most of dialogue) has no words for
+    // the patterns: outside German (whose rules below ask the words and
+    // `das_tag`), only a lead-in closing the paragraph before can name its
+    // speaker. Answered before the fields below are read.
+    if here.lang != Lang::De && here.before.is_empty() && here.after.is_empty() {
+        return lead_in_before(here).map(|f| with_voice(here, f));
+    }
     let Here {
         hay,
         doc,
         lang,
-        paragraphs,
         q,
-        pi,
-        opens_para,
         content,
         before,
         after,
@@ -539,8 +543,7 @@ fn tag_of(
     })
     .or_else(|| {
         // "… and then she said:" closing the paragraph before.
-        let prev = paragraphs.get(pi.checked_sub(1)?)?;
-        opens_para.then(|| lead_in(hay, doc, *prev, lang)).flatten()
+        lead_in_before(here)
     });
     // German: a quotation inside a relative clause whose pronoun is
     // its subject ("der Verband, der den Plan als „…“ sieht") is the
@@ -590,21 +593,33 @@ fn tag_of(
         }
         _ => found,
     };
-    // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
+    found.map(|f| with_voice(here, f))
+}
+
+/// The tag of a paragraph before the quotation that ends in "… and then
+/// she said:", when the quotation opens its own.
+fn lead_in_before(here: &Here<'_>) -> Option<Found> {
+    let prev = here.paragraphs.get(here.pi.checked_sub(1)?)?;
+    here.opens_para
+        .then(|| lead_in(here.hay, here.doc, *prev, here.lang))
+        .flatten()
+}
+
+/// `f` with the person for "the voice of" a person ("exclaimed the voice
+/// of old Mr. Emerson": the person, not the voice).
+fn with_voice(here: &Here<'_>, f: Found) -> Found {
     // (At least the five bytes of "voice", asked without a call.)
-    found.map(|f| {
-        match f
-            .mention
-            .filter(|m| m.len() >= 5)
-            .and_then(|m| voice_of(hay, doc, m))
-        {
-            Some(m) => Found {
-                mention: Some(m),
-                ..f
-            },
-            None => f,
-        }
-    })
+    match f
+        .mention
+        .filter(|m| m.len() >= 5)
+        .and_then(|m| voice_of(here.hay, here.doc, m))
+    {
+        Some(m) => Found {
+            mention: Some(m),
+            ..f
+        },
+        None => f,
+    }
 }
 
 /// The attribution of a quotation from the tag found (`found`), else
