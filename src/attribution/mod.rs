@@ -299,7 +299,9 @@ pub(crate) fn attribute(
         let new_speaker = prev_closed && german_new_speaker(hay, &doc, &res.names, &before);
         let same_sentence = ti > 0 && !cut && !new_speaker && prev_end >= para.start;
         let mut after = sentence_head(hay, &doc, doc.window(hay, after_span));
-        let content = q.content.text(hay).trim_end();
+        // (Trimmed already: quotations are found with their content's
+        // space trimmed, [`crate::quote`].)
+        let content = q.content.text(hay);
         // German: „Q.“ Der Chef fragte … is the next sentence (a tag there
         // starts with a comma and the verb).
         let mut das_tag = None;
@@ -459,14 +461,18 @@ fn tag_of(
     tag_after: bool,
     das_tag: Option<Found>,
 ) -> Option<Found> {
+    // A line alone in its sentence (most of dialogue) has no words for
+    // the patterns: outside German (whose rules below ask the words and
+    // `das_tag`), only a lead-in closing the paragraph before can name its
+    // speaker. Answered before the fields below are read.
+    if here.lang != Lang::De && here.before.is_empty() && here.after.is_empty() {
+        return lead_in_before(here).map(|f| with_voice(here, f));
+    }
     let Here {
         hay,
         doc,
         lang,
-        paragraphs,
         q,
-        pi,
-        opens_para,
         content,
         before,
         after,
@@ -529,8 +535,7 @@ fn tag_of(
     })
     .or_else(|| {
         // "… and then she said:" closing the paragraph before.
-        let prev = paragraphs.get(pi.checked_sub(1)?)?;
-        opens_para.then(|| lead_in(hay, doc, *prev, lang)).flatten()
+        lead_in_before(here)
     });
     // German: a quotation inside a relative clause whose pronoun is
     // its subject ("der Verband, der den Plan als „…“ sieht") is the
@@ -580,14 +585,33 @@ fn tag_of(
         }
         _ => found,
     };
-    // "exclaimed the voice of old Mr. Emerson": the person, not the voice.
-    found.map(|f| match f.mention.and_then(|m| voice_of(hay, doc, m)) {
+    found.map(|f| with_voice(here, f))
+}
+
+/// The tag of a paragraph before the quotation that ends in "… and then
+/// she said:", when the quotation opens its own.
+fn lead_in_before(here: &Here<'_>) -> Option<Found> {
+    let prev = here.paragraphs.get(here.pi.checked_sub(1)?)?;
+    here.opens_para
+        .then(|| lead_in(here.hay, here.doc, *prev, here.lang))
+        .flatten()
+}
+
+/// `f` with the person for "the voice of" a person ("exclaimed the voice
+/// of old Mr. Emerson": the person, not the voice).
+fn with_voice(here: &Here<'_>, f: Found) -> Found {
+    // (At least the five bytes of "voice", asked without a call.)
+    match f
+        .mention
+        .filter(|m| m.len() >= 5)
+        .and_then(|m| voice_of(here.hay, here.doc, m))
+    {
         Some(m) => Found {
             mention: Some(m),
             ..f
         },
         None => f,
-    })
+    }
 }
 
 /// The attribution of a quotation from the tag found (`found`), else
@@ -601,6 +625,17 @@ fn attribution_of(
     found: Option<Found>,
     opens_sentence: bool,
 ) -> Option<Attribution> {
+    // A tag found: before the fields below are read (half of dialogue,
+    // most of news, need none of them).
+    if let Some(f) = found {
+        let speaker = found_speaker(res, here, f);
+        return Some(Attribution {
+            speaker,
+            mention: f.mention,
+            cue: f.cue,
+            rule: f.rule,
+        });
+    }
     let Here {
         hay,
         doc,
@@ -624,15 +659,7 @@ fn attribution_of(
         scene_start,
         ..
     } = *here;
-    if let Some(f) = found {
-        let speaker = found_speaker(res, here, f);
-        Some(Attribution {
-            speaker,
-            mention: f.mention,
-            cue: f.cue,
-            rule: f.rule,
-        })
-    } else if let (Some(a), true) = (last_here, same_sentence) {
+    if let (Some(a), true) = (last_here, same_sentence) {
         // “Q1,” she said, calling it “Q2”: the same speaker.
         Some(Attribution {
             rule: Rule::SameParagraph,
@@ -1325,8 +1352,16 @@ fn is_terminator(hay: &str, toks: &[Tok], i: usize) -> bool {
 /// [`is_terminator`] of a window of `doc`'s tokens: whether the word
 /// before a dot is an abbreviation is read from its description in the
 /// text's vocabulary ([`is_abbrev_tok`]), not looked up by its text.
+///
+/// Asked of every token of a window walked for its sentence end: the
+/// char is tested here, inlined in the walk, so that words and other
+/// punctuation cost no call.
+#[inline]
 fn ends_sentence(hay: &str, doc: &words::Lexed<'_>, toks: &[Tok], i: usize) -> bool {
-    terminates(hay, Some(doc), toks, i)
+    matches!(
+        toks.get(i).and_then(Tok::punct),
+        Some('!' | '?' | ';' | '.')
+    ) && terminates(hay, Some(doc), toks, i)
 }
 
 /// [`is_terminator`], asking `doc`'s vocabulary (if any) whether a word
@@ -1366,7 +1401,22 @@ fn is_abbrev_tok(hay: &str, doc: &words::Lexed<'_>, t: &Tok) -> bool {
 /// XVI. „ist …“", "Elisabeth II. bat"), or a day before a month or a
 /// lower-case word ("am 20. Juli", "der 3. Platz" stays a sentence end
 /// only when a capital that is no month follows).
+///
+/// Inlined: most words before a dot open with neither a Roman numeral's
+/// letter nor a digit, and one byte answers for them without a call.
+#[inline(always)]
 fn is_ordinal(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
+    p.span
+        .text(hay)
+        .as_bytes()
+        .first()
+        .is_none_or(|b| matches!(b, b'I' | b'V' | b'X' | b'0'..=b'9'))
+        && is_ordinal_rest(hay, toks, dot, p)
+}
+
+/// [`is_ordinal`] of a word that may be a numeral.
+#[inline(never)]
+fn is_ordinal_rest(hay: &str, toks: &[Tok], dot: usize, p: &Tok) -> bool {
     let w = p.span.text(hay);
     let regnal = w.len() <= 5
         && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -1434,7 +1484,24 @@ fn sentence_tail<'d>(
 /// cost a few steps, not a question per token for every quotation in
 /// them. [`is_terminator`] is asked of the same window either way, and is
 /// false for every other token.
+///
+/// Inlined: a quotation opening its paragraph (all of dialogue) has
+/// nothing before it, answered without a call.
+#[inline]
 fn window_sentence_tail<'d>(
+    hay: &str,
+    doc: &'d words::Lexed<'_>,
+    span: Span,
+) -> (Cow<'d, [Tok]>, bool) {
+    if span.start >= span.end {
+        return (Cow::Borrowed(&[]), false);
+    }
+    window_sentence_tail_of(hay, doc, span)
+}
+
+/// [`window_sentence_tail`] of a window that is not empty.
+#[inline(never)]
+fn window_sentence_tail_of<'d>(
     hay: &str,
     doc: &'d words::Lexed<'_>,
     span: Span,
@@ -1639,6 +1706,8 @@ fn key<'a>(hay: &Hay<'a>, t: &Tok) -> words::Key<'a> {
 }
 
 /// Whether token `t` is a word starting with a capital letter.
+/// Inlined: a flag read, asked of most tokens a phrase walk passes.
+#[inline]
 fn is_capitalized_tok(hay: &Hay<'_>, t: &Tok) -> bool {
     match hay.word(t) {
         Some(w) => w.flags.has(vocab::Flags::CAPITALIZED),

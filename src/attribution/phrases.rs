@@ -147,9 +147,24 @@ pub(super) static PREPOSITIONS: &WordList = &word_list!(&[
 /// Ursprünglich), which German word order puts where a subject could be.
 pub(super) fn plausible_mention(hay: &Hay<'_>, m: Span) -> bool {
     let text = m.text(hay);
-    let mut words = text.split_whitespace();
-    let (Some(only), None) = (words.next(), words.next()) else {
+    // A space between two ASCII ends makes two words ("Mr. Kirby"): most
+    // mentions are answered by bytes, not a walk over their chars.
+    let b = text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_graphic)
+        && b.last().is_some_and(u8::is_ascii_graphic)
+        && b.contains(&b' ')
+    {
         return true;
+    }
+    // One word of ASCII letters and signs is itself (most of the rest).
+    let only = if !b.is_empty() && b.iter().all(u8::is_ascii_graphic) {
+        text
+    } else {
+        let mut words = text.split_whitespace();
+        let (Some(only), None) = (words.next(), words.next()) else {
+            return true;
+        };
+        only
     };
     // Asked twice of every mention: one hash look-up, not two searches.
     static NOT_SPEAKERS: LazyLock<HashSet<&'static str>> =
@@ -228,24 +243,22 @@ pub(super) fn np_forward(hay: &Hay<'_>, toks: &[Tok]) -> Option<Span> {
         return Some(first.span);
     }
     let det = listed.has(Listed::OPENS);
-    // A lower-case role before the name: "said engineer Nadia Volkova".
-    let lead = toks
-        .iter()
-        .take(3)
-        .position(|t| t.is_word() && is_capitalized_tok(hay, t))
-        .filter(|&k| {
-            k > 0
-                && toks
-                    .get(..k)
+    let first_cap = is_capitalized_tok(hay, first);
+    if !det && !first_cap {
+        // A lower-case role before the name: "said engineer Nadia
+        // Volkova" (looked for only here: a determiner or a capital
+        // opens the phrase itself).
+        let k = toks
+            .iter()
+            .take(3)
+            .skip(1)
+            .position(|t| t.is_word() && is_capitalized_tok(hay, t))
+            .map(|k| k + 1)
+            .filter(|&k| {
+                toks.get(..k)
                     .is_some_and(|l| l.iter().all(|t| t.is_word() && !is_stop_tok(hay, t)))
-        });
-    if let Some(k) = lead {
-        if !det {
-            return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
-        }
-    }
-    if !det && !is_capitalized_tok(hay, first) {
-        return None;
+            })?;
+        return np_forward(hay, toks.get(k..)?).map(|np| Span::new(first.span.start, np.end));
     }
     let mut end = 1usize;
     while let Some(t) = toks.get(end) {
