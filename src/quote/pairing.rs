@@ -71,19 +71,33 @@ fn family(m: Mark) -> u8 {
 }
 
 /// Reads the mark at byte `i` of `hay`, if there is one.
+///
+/// From the bytes, undecoded: every mark is ASCII or one of a few runs
+/// of two- and three-byte chars ([`marks::is_mark_char`]), told by their
+/// first bytes and the last byte's low bits. Decoding the char and asking
+/// the chain of ranges of [`marks::is_mark_char`] cost more than the rest
+/// of reading a mark. A byte inside a char (no char boundary) starts no
+/// mark: it is a continuation byte, which no arm takes.
 fn mark_at(hay: &str, i: usize) -> Option<Mark> {
-    let rest = hay.get(i..)?;
-    let c = rest.chars().next()?;
-    if !marks::is_mark_char(c) {
-        return None;
-    }
-    // The doubled marks are ASCII: the next byte tells, undecoded.
-    let second = rest.as_bytes().get(1).copied();
-    Some(match (c, second) {
-        ('`', Some(b'`')) => Mark::DoubleBacktick,
-        ('\'', Some(b'\'')) => Mark::DoubleApostrophe,
-        _ => Mark::Char(c),
-    })
+    let code = match *hay.as_bytes().get(i..)? {
+        // The doubled marks are ASCII: the next byte tells.
+        [b'`', b'`', ..] => return Some(Mark::DoubleBacktick),
+        [b'\'', b'\'', ..] => return Some(Mark::DoubleApostrophe),
+        [b @ (b'"' | b'\'' | b'`'), ..] => u32::from(b),
+        // « » ´ (U+00AB, U+00BB, U+00B4).
+        [0xC2, b @ (0xAB | 0xBB | 0xB4), ..] => u32::from(b),
+        // U+2018..U+201F, the primes U+2032..U+2037, ‹ ›.
+        [0xE2, 0x80, b @ (0x98..=0x9F | 0xB2..=0xB7 | 0xB9 | 0xBA), ..] => {
+            0x2000 | u32::from(b & 0x3F)
+        }
+        [0xE2, 0xB9, 0x82, ..] => 0x2E42,
+        // 〈 〉 《 》 「 」 『 』 (U+3008..U+300F), 〝 〞 〟.
+        [0xE3, 0x80, b @ (0x88..=0x8F | 0x9D..=0x9F), ..] => 0x3000 | u32::from(b & 0x3F),
+        // ＂ ＇ (U+FF02, U+FF07).
+        [0xEF, 0xBC, b @ (0x82 | 0x87), ..] => 0xFF00 | u32::from(b & 0x3F),
+        _ => return None,
+    };
+    char::from_u32(code).map(Mark::Char)
 }
 
 /// Pairs the marks of `hay` paragraph by paragraph. `stops` are the
@@ -419,6 +433,35 @@ fn props(m: Mark) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`mark_at`] as first written: the char decoded, then asked.
+    fn mark_at_plainly(hay: &str, i: usize) -> Option<Mark> {
+        let rest = hay.get(i..)?;
+        let c = rest.chars().next()?;
+        if !marks::is_mark_char(c) {
+            return None;
+        }
+        let second = rest.as_bytes().get(1).copied();
+        Some(match (c, second) {
+            ('`', Some(b'`')) => Mark::DoubleBacktick,
+            ('\'', Some(b'\'')) => Mark::DoubleApostrophe,
+            _ => Mark::Char(c),
+        })
+    }
+
+    /// [`mark_at`] reads every char as the plain decoding does, at and
+    /// inside it, alone or followed by a char that doubles a mark.
+    #[test]
+    fn marks_read_from_bytes_as_decoded() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for tail in ["", "`", "'", "a", "\u{201c}"] {
+                let hay = format!("{c}{tail}");
+                for i in 0..=hay.len() {
+                    assert_eq!(mark_at(&hay, i), mark_at_plainly(&hay, i), "{hay:?} {i}");
+                }
+            }
+        }
+    }
 
     /// Every mark's [`props`] answer as the [`marks`] functions and the
     /// char lists they replace do; every char's [`side`] as the flanking
