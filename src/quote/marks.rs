@@ -33,6 +33,12 @@ impl Mark {
 /// Whether `c` can be a quotation mark at all (a fast pre-filter).
 #[inline]
 pub(crate) fn is_mark_char(c: char) -> bool {
+    // ASCII first, one comparison away: most chars asked are (the first
+    // char of every quotation's content), and the ranges below are
+    // compared one by one.
+    if c.is_ascii() {
+        return matches!(c, '"' | '\'' | '`');
+    }
     matches!(
         c,
         '"' | '\''
