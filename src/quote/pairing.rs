@@ -33,6 +33,8 @@ pub(crate) struct Pair {
 #[derive(Clone, Copy, Debug)]
 struct Open {
     mark: Mark,
+    /// The mark's opener index ([`props`]), which closing marks ask.
+    opener: u8,
     span: Span,
     /// Opened first thing in its paragraph, or continued from the
     /// previous one: such a quotation may end with its paragraph.
@@ -71,19 +73,33 @@ fn family(m: Mark) -> u8 {
 }
 
 /// Reads the mark at byte `i` of `hay`, if there is one.
+///
+/// From the bytes, undecoded: every mark is ASCII or one of a few runs
+/// of two- and three-byte chars ([`marks::is_mark_char`]), told by their
+/// first bytes and the last byte's low bits. Decoding the char and asking
+/// the chain of ranges of [`marks::is_mark_char`] cost more than the rest
+/// of reading a mark. A byte inside a char (no char boundary) starts no
+/// mark: it is a continuation byte, which no arm takes.
 fn mark_at(hay: &str, i: usize) -> Option<Mark> {
-    let rest = hay.get(i..)?;
-    let c = rest.chars().next()?;
-    if !marks::is_mark_char(c) {
-        return None;
-    }
-    // The doubled marks are ASCII: the next byte tells, undecoded.
-    let second = rest.as_bytes().get(1).copied();
-    Some(match (c, second) {
-        ('`', Some(b'`')) => Mark::DoubleBacktick,
-        ('\'', Some(b'\'')) => Mark::DoubleApostrophe,
-        _ => Mark::Char(c),
-    })
+    let code = match *hay.as_bytes().get(i..)? {
+        // The doubled marks are ASCII: the next byte tells.
+        [b'`', b'`', ..] => return Some(Mark::DoubleBacktick),
+        [b'\'', b'\'', ..] => return Some(Mark::DoubleApostrophe),
+        [b @ (b'"' | b'\'' | b'`'), ..] => u32::from(b),
+        // « » ´ (U+00AB, U+00BB, U+00B4).
+        [0xC2, b @ (0xAB | 0xBB | 0xB4), ..] => u32::from(b),
+        // U+2018..U+201F, the primes U+2032..U+2037, ‹ ›.
+        [0xE2, 0x80, b @ (0x98..=0x9F | 0xB2..=0xB7 | 0xB9 | 0xBA), ..] => {
+            0x2000 | u32::from(b & 0x3F)
+        }
+        [0xE2, 0xB9, 0x82, ..] => 0x2E42,
+        // 〈 〉 《 》 「 」 『 』 (U+3008..U+300F), 〝 〞 〟.
+        [0xE3, 0x80, b @ (0x88..=0x8F | 0x9D..=0x9F), ..] => 0x3000 | u32::from(b & 0x3F),
+        // ＂ ＇ (U+FF02, U+FF07).
+        [0xEF, 0xBC, b @ (0x82 | 0x87), ..] => 0xFF00 | u32::from(b & 0x3F),
+        _ => return None,
+    };
+    char::from_u32(code).map(Mark::Char)
 }
 
 /// Pairs the marks of `hay` paragraph by paragraph. `stops` are the
@@ -187,7 +203,7 @@ fn step(
     out: &mut Vec<Pair>,
 ) {
     let p = props(mark);
-    let has = |bit: u16| p & bit != 0;
+    let has = |bit: u16| p & u64::from(bit) != 0;
     let single = has(SINGLE);
     let before = side(prev);
     let after = side(next);
@@ -198,7 +214,7 @@ fn step(
     }
     // Primes after a digit: 6'2", a 12" single, 5' tall.
     if has(PRIME) && prev.is_some_and(|p| p.is_ascii_digit()) {
-        let open_straight = stack.iter().any(|o| marks::pairs(o.mark, mark));
+        let open_straight = stack.iter().any(|o| closes_opener(p, o.opener));
         // 6'5": feet then inches is a measurement whatever is open.
         let feet_inches = || {
             let before = hay.get(..span.start).unwrap_or("");
@@ -234,7 +250,7 @@ fn step(
         if can_close {
             let found = stack
                 .iter()
-                .rposition(|o| marks::pairs(o.mark, mark))
+                .rposition(|o| closes_opener(p, o.opener))
                 .filter(|&k| stack.len() - k <= MAX_DEPTH);
             if let Some(k) = found {
                 if let Some(o) = stack.get(k).copied() {
@@ -289,6 +305,7 @@ fn step(
     let at_para_start = span.start == para.start || span.start <= para.lead_end(hay);
     stack.push(Open {
         mark,
+        opener: opener_of(p),
         span,
         at_para_start,
     });
@@ -387,38 +404,206 @@ const LEFT_DOUBLE: u16 = 1 << 8;
 /// ’ ” » ›: closing-shaped marks, which open only where nothing else fits.
 const CLOSING_SHAPED: u16 = 1 << 9;
 
-/// What [`step`] asks of a mark, as bits: one match per mark.
-fn props(m: Mark) -> u16 {
+/// A mark's index as an opening mark, in the bits of [`props`] from
+/// [`OPENER_SHIFT`]: the bit `1 << index` of the [`CLOSES_SHIFT`] bits
+/// of a closing mark says that it closes this one ([`marks::pairs`]).
+/// [`NOT_OPENER`] for a mark that opens nothing a mark closes.
+const OPENER_SHIFT: u32 = 16;
+/// Where the bits of the opening marks a mark closes start in [`props`].
+const CLOSES_SHIFT: u32 = 32;
+/// The opener index of a mark that no mark closes: no closing set has
+/// its bit.
+const NOT_OPENER: u64 = 31;
+
+/// The [`props`] bits of an opener index.
+const fn opener(index: u64) -> u64 {
+    index << OPENER_SHIFT
+}
+
+/// The [`props`] bits of the opening marks a mark closes, by their
+/// indices ([`opener`]).
+const fn closes(indices: &[u64]) -> u64 {
+    match indices {
+        [first, rest @ ..] => 1 << (CLOSES_SHIFT as u64 + *first) | closes(rest),
+        [] => 0,
+    }
+}
+
+/// Whether `close` closes a quotation opened by a mark of `opener`
+/// index ([`marks::pairs`] from the [`props`] bits of `close`).
+fn closes_opener(close: u64, opener: u8) -> bool {
+    close >> CLOSES_SHIFT >> opener & 1 != 0
+}
+
+/// What [`step`] asks of a mark, as bits: one match per mark. The low
+/// bits are the rules' ([`SINGLE`] …), then the mark's opener index
+/// ([`OPENER_SHIFT`]) and the openers it closes ([`CLOSES_SHIFT`]): a
+/// closing mark asks the stack by a bit each, where [`marks::pairs`]
+/// was a call and two jump tables per open mark (a test checks them).
+fn props(m: Mark) -> u64 {
+    // Opener indices.
+    const BACKTICKS: u64 = 0;
+    const APOSTROPHES: u64 = 1;
+    const LEFT: u64 = 2; // “
+    const STRAIGHT: u64 = 3; // "
+    const LOW: u64 = 4; // „
+    const RIGHT: u64 = 5; // ”
+    const REVERSED: u64 = 6; // ‟
+    const DOUBLE_LOW_REVERSED: u64 = 7; // ⹂
+    const FULL_WIDTH: u64 = 8; // ＂
+    const LEFT_SINGLE: u64 = 9; // ‘
+    const STRAIGHT_SINGLE: u64 = 10; // '
+    const LOW_SINGLE: u64 = 11; // ‚
+    const REVERSED_SINGLE: u64 = 12; // ‛
+    const RIGHT_SINGLE: u64 = 13; // ’
+    const FULL_WIDTH_SINGLE: u64 = 14; // ＇
+    const GUILLEMET_LEFT: u64 = 15; // «
+    const GUILLEMET_RIGHT: u64 = 16; // »
+    const SINGLE_GUILLEMET_LEFT: u64 = 17; // ‹
+    const SINGLE_GUILLEMET_RIGHT: u64 = 18; // ›
+    const CORNER: u64 = 19; // 「
+    const WHITE_CORNER: u64 = 20; // 『
+    const DOUBLE_PRIME_REVERSED: u64 = 21; // 〝
+    const LOW_DOUBLE_PRIME: u64 = 22; // 〟
+    const DOUBLE_ANGLE: u64 = 23; // 《
+    const ANGLE: u64 = 24; // 〈
+    const REVERSED_PRIME: u64 = 25; // ‵
+    const REVERSED_DOUBLE_PRIME: u64 = 26; // ‶
+    const REVERSED_TRIPLE_PRIME: u64 = 27; // ‷
+    const GRAVE: u64 = 28; // `
+    /// What a straight or right double mark closes.
+    const DOUBLES: u64 = closes(&[
+        BACKTICKS,
+        APOSTROPHES,
+        LEFT,
+        STRAIGHT,
+        LOW,
+        RIGHT,
+        REVERSED,
+        DOUBLE_LOW_REVERSED,
+    ]);
+    let flags = |f: u16| u64::from(f);
     match m {
-        Mark::DoubleBacktick => OPENS_ONLY,
-        Mark::DoubleApostrophe => 0,
+        Mark::DoubleBacktick => flags(OPENS_ONLY) | opener(BACKTICKS),
+        Mark::DoubleApostrophe => opener(APOSTROPHES) | closes(&[BACKTICKS, APOSTROPHES, STRAIGHT]),
         Mark::Char(c) => match c {
-            '"' => PRIME,
-            '\'' => SINGLE | PRIME | PRIME_SINGLE,
-            '`' | '‘' | '‚' | '＇' => SINGLE,
-            '´' => SINGLE | CLOSES_ONLY,
-            '‛' => SINGLE | OPENS_ONLY,
-            '’' => SINGLE | GLUED_CLOSE | CLOSING_SHAPED | PRIME | PRIME_SINGLE,
-            '“' => LEFT_DOUBLE,
-            '”' => GLUED_CLOSE | CLOSING_SHAPED | PRIME,
-            '«' => FRENCH_OPEN,
-            '»' => FRENCH_CLOSE | CLOSING_SHAPED,
-            '‹' => SINGLE | FRENCH_OPEN,
-            '›' => SINGLE | FRENCH_CLOSE | CLOSING_SHAPED,
-            '′' => CLOSES_ONLY | PRIME | PRIME_SINGLE,
-            '″' => CLOSES_ONLY | PRIME,
-            '‴' | '》' | '〉' | '」' | '』' | '〞' => CLOSES_ONLY,
-            '„' | '‟' | '‵' | '‶' | '‷' | '⹂' | '《' | '〈' | '「' | '『' | '〝' => {
-                OPENS_ONLY
+            '"' => flags(PRIME) | opener(STRAIGHT) | DOUBLES,
+            '\'' => {
+                flags(SINGLE | PRIME | PRIME_SINGLE)
+                    | opener(STRAIGHT_SINGLE)
+                    | closes(&[LEFT_SINGLE, STRAIGHT_SINGLE, REVERSED_SINGLE, GRAVE])
             }
-            _ => 0,
+            '`' => flags(SINGLE) | opener(GRAVE),
+            '‘' => flags(SINGLE) | opener(LEFT_SINGLE) | closes(&[LOW_SINGLE]),
+            '‚' => flags(SINGLE) | opener(LOW_SINGLE),
+            '＇' => flags(SINGLE) | opener(FULL_WIDTH_SINGLE) | closes(&[FULL_WIDTH_SINGLE]),
+            '´' => flags(SINGLE | CLOSES_ONLY) | opener(NOT_OPENER) | closes(&[GRAVE]),
+            '‛' => flags(SINGLE | OPENS_ONLY) | opener(REVERSED_SINGLE),
+            '’' => {
+                flags(SINGLE | GLUED_CLOSE | CLOSING_SHAPED | PRIME | PRIME_SINGLE)
+                    | opener(RIGHT_SINGLE)
+                    | closes(&[
+                        LEFT_SINGLE,
+                        STRAIGHT_SINGLE,
+                        LOW_SINGLE,
+                        REVERSED_SINGLE,
+                        RIGHT_SINGLE,
+                        GRAVE,
+                    ])
+            }
+            '“' => flags(LEFT_DOUBLE) | opener(LEFT) | closes(&[STRAIGHT, LOW]),
+            '”' => flags(GLUED_CLOSE | CLOSING_SHAPED | PRIME) | opener(RIGHT) | DOUBLES,
+            '«' => flags(FRENCH_OPEN) | opener(GUILLEMET_LEFT) | closes(&[GUILLEMET_RIGHT]),
+            '»' => {
+                flags(FRENCH_CLOSE | CLOSING_SHAPED)
+                    | opener(GUILLEMET_RIGHT)
+                    | closes(&[GUILLEMET_LEFT, GUILLEMET_RIGHT])
+            }
+            '‹' => {
+                flags(SINGLE | FRENCH_OPEN)
+                    | opener(SINGLE_GUILLEMET_LEFT)
+                    | closes(&[SINGLE_GUILLEMET_RIGHT])
+            }
+            '›' => {
+                flags(SINGLE | FRENCH_CLOSE | CLOSING_SHAPED)
+                    | opener(SINGLE_GUILLEMET_RIGHT)
+                    | closes(&[SINGLE_GUILLEMET_LEFT, SINGLE_GUILLEMET_RIGHT])
+            }
+            '′' => {
+                flags(CLOSES_ONLY | PRIME | PRIME_SINGLE)
+                    | opener(NOT_OPENER)
+                    | closes(&[REVERSED_PRIME])
+            }
+            '″' => {
+                flags(CLOSES_ONLY | PRIME)
+                    | opener(NOT_OPENER)
+                    | closes(&[LEFT, STRAIGHT, REVERSED_DOUBLE_PRIME])
+            }
+            '‴' => flags(CLOSES_ONLY) | opener(NOT_OPENER) | closes(&[REVERSED_TRIPLE_PRIME]),
+            '》' => flags(CLOSES_ONLY) | opener(NOT_OPENER) | closes(&[DOUBLE_ANGLE]),
+            '〉' => flags(CLOSES_ONLY) | opener(NOT_OPENER) | closes(&[ANGLE]),
+            '」' => flags(CLOSES_ONLY) | opener(NOT_OPENER) | closes(&[CORNER]),
+            '』' => flags(CLOSES_ONLY) | opener(NOT_OPENER) | closes(&[WHITE_CORNER]),
+            '〞' => {
+                flags(CLOSES_ONLY)
+                    | opener(NOT_OPENER)
+                    | closes(&[DOUBLE_PRIME_REVERSED, LOW_DOUBLE_PRIME])
+            }
+            '〟' => opener(LOW_DOUBLE_PRIME) | closes(&[DOUBLE_PRIME_REVERSED]),
+            '„' => flags(OPENS_ONLY) | opener(LOW),
+            '‟' => flags(OPENS_ONLY) | opener(REVERSED),
+            '‵' => flags(OPENS_ONLY) | opener(REVERSED_PRIME),
+            '‶' => flags(OPENS_ONLY) | opener(REVERSED_DOUBLE_PRIME),
+            '‷' => flags(OPENS_ONLY) | opener(REVERSED_TRIPLE_PRIME),
+            '⹂' => flags(OPENS_ONLY) | opener(DOUBLE_LOW_REVERSED),
+            '《' => flags(OPENS_ONLY) | opener(DOUBLE_ANGLE),
+            '〈' => flags(OPENS_ONLY) | opener(ANGLE),
+            '「' => flags(OPENS_ONLY) | opener(CORNER),
+            '『' => flags(OPENS_ONLY) | opener(WHITE_CORNER),
+            '〝' => flags(OPENS_ONLY) | opener(DOUBLE_PRIME_REVERSED),
+            '＂' => opener(FULL_WIDTH) | closes(&[FULL_WIDTH]),
+            _ => opener(NOT_OPENER),
         },
     }
+}
+
+/// A mark's opener index from its [`props`].
+fn opener_of(p: u64) -> u8 {
+    (p >> OPENER_SHIFT & 0x1F) as u8
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`mark_at`] as first written: the char decoded, then asked.
+    fn mark_at_plainly(hay: &str, i: usize) -> Option<Mark> {
+        let rest = hay.get(i..)?;
+        let c = rest.chars().next()?;
+        if !marks::is_mark_char(c) {
+            return None;
+        }
+        let second = rest.as_bytes().get(1).copied();
+        Some(match (c, second) {
+            ('`', Some(b'`')) => Mark::DoubleBacktick,
+            ('\'', Some(b'\'')) => Mark::DoubleApostrophe,
+            _ => Mark::Char(c),
+        })
+    }
+
+    /// [`mark_at`] reads every char as the plain decoding does, at and
+    /// inside it, alone or followed by a char that doubles a mark.
+    #[test]
+    fn marks_read_from_bytes_as_decoded() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for tail in ["", "`", "'", "a", "\u{201c}"] {
+                let hay = format!("{c}{tail}");
+                for i in 0..=hay.len() {
+                    assert_eq!(mark_at(&hay, i), mark_at_plainly(&hay, i), "{hay:?} {i}");
+                }
+            }
+        }
+    }
 
     /// Every mark's [`props`] answer as the [`marks`] functions and the
     /// char lists they replace do; every char's [`side`] as the flanking
@@ -432,6 +617,15 @@ mod tests {
                 .filter(|&c| marks::is_mark_char(c))
                 .map(Mark::Char),
         );
+        for &o in &all {
+            for &c in &all {
+                assert_eq!(
+                    closes_opener(props(c), opener_of(props(o))),
+                    marks::pairs(o, c),
+                    "{o:?} {c:?}"
+                );
+            }
+        }
         for m in all {
             let p = props(m);
             let c = match m {
@@ -439,20 +633,36 @@ mod tests {
                 _ => None,
             };
             let is = |list: &[char]| c.is_some_and(|c| list.contains(&c));
-            assert_eq!(p & SINGLE != 0, marks::is_single(m), "{m:?}");
-            assert_eq!(p & OPENS_ONLY != 0, marks::opens_only(m), "{m:?}");
-            assert_eq!(p & CLOSES_ONLY != 0, marks::closes_only(m), "{m:?}");
+            assert_eq!(p & u64::from(SINGLE) != 0, marks::is_single(m), "{m:?}");
             assert_eq!(
-                p & PRIME != 0,
+                p & u64::from(OPENS_ONLY) != 0,
+                marks::opens_only(m),
+                "{m:?}"
+            );
+            assert_eq!(
+                p & u64::from(CLOSES_ONLY) != 0,
+                marks::closes_only(m),
+                "{m:?}"
+            );
+            assert_eq!(
+                p & u64::from(PRIME) != 0,
                 is(&['\'', '"', '’', '”', '′', '″']),
                 "{m:?}"
             );
-            assert_eq!(p & PRIME_SINGLE != 0, is(&['\'', '’', '′']), "{m:?}");
-            assert_eq!(p & FRENCH_CLOSE != 0, is(&['»', '›']), "{m:?}");
-            assert_eq!(p & FRENCH_OPEN != 0, is(&['«', '‹']), "{m:?}");
-            assert_eq!(p & GLUED_CLOSE != 0, is(&['”', '’']), "{m:?}");
-            assert_eq!(p & LEFT_DOUBLE != 0, is(&['“']), "{m:?}");
-            assert_eq!(p & CLOSING_SHAPED != 0, is(&['’', '”', '»', '›']), "{m:?}");
+            assert_eq!(
+                p & u64::from(PRIME_SINGLE) != 0,
+                is(&['\'', '’', '′']),
+                "{m:?}"
+            );
+            assert_eq!(p & u64::from(FRENCH_CLOSE) != 0, is(&['»', '›']), "{m:?}");
+            assert_eq!(p & u64::from(FRENCH_OPEN) != 0, is(&['«', '‹']), "{m:?}");
+            assert_eq!(p & u64::from(GLUED_CLOSE) != 0, is(&['”', '’']), "{m:?}");
+            assert_eq!(p & u64::from(LEFT_DOUBLE) != 0, is(&['“']), "{m:?}");
+            assert_eq!(
+                p & u64::from(CLOSING_SHAPED) != 0,
+                is(&['’', '”', '»', '›']),
+                "{m:?}"
+            );
         }
         let some = [
             None,

@@ -257,39 +257,45 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 /// Whether the clause before a quotation (`head`, the sentence up to
 /// it) holds a characterising verb ([`CHARACTERIZING`]) or a naming
-/// participle. Out of line: asked of few quotations, and inlined it
-/// slowed the rules every quotation passes.
-#[inline(never)]
+/// participle. The rules ask it of the sentence head in one pass back
+/// from the quotation (`head_characterizes` in the parent module); this
+/// plain form states it, for the tests.
+#[cfg(test)]
 pub(super) fn characterizes(head: &str) -> bool {
+    raw_words(head).any(is_characterizing)
+}
+
+/// Whether one word of a sentence, as written (a run of letters and
+/// hyphens), is a characterising verb or a naming participle in any
+/// case ([`characterizes`]).
+pub(super) fn is_characterizing(w: &str) -> bool {
     let is_listed = |w: &str| CHARACTERIZING.contains(w) || is_naming_verb(w);
-    raw_words(head).any(|w| {
-        if !w.is_ascii() {
-            return is_listed(&lower(w));
-        }
-        // An ASCII word keeps its length and its first letter when
-        // lower-cased: one whose first letter and length no listed word
-        // has is in neither list, known without lower-casing it or
-        // looking it up (most words of a sentence: "the", "and", "said").
-        let first = w.as_bytes().first().map_or(0, |b| b | 0x20);
-        let lengths = CHARACTERIZING_SHAPES
-            .get(usize::from(first.wrapping_sub(b'a')))
-            .copied()
-            .unwrap_or(0);
-        if lengths >> w.len().min(15) & 1 == 0 {
-            return false;
-        }
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return is_listed(w);
-        }
-        // Lower-cased on the stack, not in a `String`.
-        let mut room = [0u8; CHARACTERIZING_ROOM];
-        let Some(low) = room.get_mut(..w.len()) else {
-            return false;
-        };
-        low.copy_from_slice(w.as_bytes());
-        low.make_ascii_lowercase();
-        std::str::from_utf8(low).is_ok_and(is_listed)
-    })
+    if !w.is_ascii() {
+        return is_listed(&lower(w));
+    }
+    // An ASCII word keeps its length and its first letter when
+    // lower-cased: one whose first letter and length no listed word
+    // has is in neither list, known without lower-casing it or
+    // looking it up (most words of a sentence: "the", "and", "said").
+    let first = w.as_bytes().first().map_or(0, |b| b | 0x20);
+    let lengths = CHARACTERIZING_SHAPES
+        .get(usize::from(first.wrapping_sub(b'a')))
+        .copied()
+        .unwrap_or(0);
+    if lengths >> w.len().min(15) & 1 == 0 {
+        return false;
+    }
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return is_listed(w);
+    }
+    // Lower-cased on the stack, not in a `String`.
+    let mut room = [0u8; CHARACTERIZING_ROOM];
+    let Some(low) = room.get_mut(..w.len()) else {
+        return false;
+    };
+    low.copy_from_slice(w.as_bytes());
+    low.make_ascii_lowercase();
+    std::str::from_utf8(low).is_ok_and(is_listed)
 }
 
 /// For each letter a to z, the lengths (bit `n` for `n` bytes) of the
