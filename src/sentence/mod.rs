@@ -611,6 +611,11 @@ impl<'h> Block<'h> {
                 i += c.len_utf8();
                 continue;
             }
+            if self.ends_block(i + c.len_utf8()) {
+                // Its unit runs to the end of the block: [`Block::judge`]
+                // would keep the sentence going, to the end.
+                break;
+            }
             let item = self.item_start(sent_start);
             let (resume, decision) = self.judge(i, item, scratch, stops, &mut wraps);
             match decision {
@@ -624,6 +629,27 @@ impl<'h> Block<'h> {
             }
         }
         self.push(out, sent_start, self.end);
+    }
+
+    /// Whether the block from `j` on is only terminators and closing
+    /// marks, told by their bytes (`.`, `”`, `?”`, `…»`): a unit that
+    /// holds them ends with the block, which no rule breaks. The last
+    /// sentence of most paragraphs ends so (every line of dialogue), and
+    /// the call to [`Block::judge`] cost more than this test.
+    #[inline]
+    fn ends_block(&self, mut j: usize) -> bool {
+        let bytes = self.bytes();
+        while j < self.end {
+            j += match bytes.get(j..self.end.min(j + 3)) {
+                Some(&[b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}', ..]) => 1,
+                // ” ’ …
+                Some(&[0xE2, 0x80, 0x9D | 0x99 | 0xA6]) => 3,
+                // »
+                Some(&[0xC2, 0xBB, ..]) => 2,
+                _ => return false,
+            };
+        }
+        true
     }
 
     /// Where the words of a sentence starting at `at` begin: past a bullet
