@@ -589,6 +589,13 @@ impl<'h> Block<'h> {
                 i += 1;
                 continue;
             }
+            if b == 0xE2 && matches!(bytes.get(i + 1..i + 3), Some(&[0x80, 0x98..=0x9F])) {
+                // A curly quotation mark (‘ ’ ‚ ‛ “ ” „ ‟), the commonest
+                // E2 char: neither a terminator nor a bullet, skipped
+                // without decoding it.
+                i += 3;
+                continue;
+            }
             let Some(c) = self.char_at(i) else {
                 i += 1;
                 continue;
