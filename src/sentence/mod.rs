@@ -1276,7 +1276,10 @@ impl<'h> Block<'h> {
     }
 
     /// The list marker at `at` if a sentence starting there opens (or
-    /// continues) a list; otherwise `None`.
+    /// continues) a list; otherwise `None`. Inlined (asked at the start
+    /// of every paragraph and sentence, most of which start with no
+    /// digit or lowercase letter): only [`Block::marker`] is a call.
+    #[inline(always)]
     fn list_at(&self, at: usize, current: Option<List>) -> Option<List> {
         let kept = match current {
             Some(List::Bullet(b)) => Some(List::Bullet(b)),
@@ -1334,6 +1337,7 @@ impl<'h> Block<'h> {
 
     /// Reads a list marker (`12.`, `3.)`, `4)`, `b.`, `c)`) at `at`, which
     /// must be followed by whitespace; `next` holds its own number.
+    #[inline(never)]
     fn marker(&self, at: usize) -> Option<List> {
         let bytes = self.bytes();
         let mut k = at;
