@@ -690,6 +690,22 @@ impl<'h> Block<'h> {
 
     /// Pushes the sentence `start..end`, trimmed, if anything is left.
     fn push(&self, out: &mut Vec<Span>, start: usize, end: usize) {
+        // Most sentences start with a printable ASCII char or a curly
+        // mark and end with one: nothing to trim, known from their bytes
+        // without decoding the chars at both ends.
+        let bytes = self.bytes();
+        let curly = |k: usize| matches!(bytes.get(k..k + 3), Some(&[0xE2, 0x80, 0x98..=0x9F]));
+        if start < end
+            && bytes
+                .get(start)
+                .is_some_and(|&b| b.is_ascii_graphic() || b == 0xE2 && curly(start))
+            && bytes
+                .get(end - 1)
+                .is_some_and(|&b| b.is_ascii_graphic() || end >= 3 && curly(end - 3))
+        {
+            out.push(Span::new(start, end));
+            return;
+        }
         let Some(text) = self.hay.get(start..end) else {
             return;
         };
