@@ -204,10 +204,16 @@ fn break_in(bytes: &[u8]) -> Option<usize> {
 fn trimmed(line: &str) -> Option<(usize, usize)> {
     let bytes = line.as_bytes();
     let (&f, &l) = (bytes.first()?, bytes.last()?);
-    let solid = |b: u8, c: Option<char>| {
-        b.is_ascii_graphic() || !b.is_ascii() && c.is_some_and(|c| !c.is_whitespace())
+    // A curly quotation mark (‘ ’ “ ” …, E2 80 98..9F) is told by its
+    // bytes; other non-ASCII chars are decoded, and only then.
+    let curly = |k: usize| matches!(bytes.get(k..k + 3), Some(&[0xE2, 0x80, 0x98..=0x9F]));
+    let solid = |b: u8, k: usize, c: fn(&str) -> Option<char>| {
+        b.is_ascii_graphic()
+            || !b.is_ascii() && (curly(k) || c(line).is_some_and(|c| !c.is_whitespace()))
     };
-    if solid(f, line.chars().next()) && solid(l, line.chars().next_back()) {
+    if solid(f, 0, |s| s.chars().next())
+        && solid(l, bytes.len().saturating_sub(3), |s| s.chars().next_back())
+    {
         return Some((0, line.len()));
     }
     let t = line.trim_start();

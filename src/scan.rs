@@ -94,23 +94,20 @@ fn positions(bytes: &[u8], set: &ByteSet) -> Vec<usize> {
     let mut at = 0;
     for chunk in &mut chunks {
         if let Ok(&[a, b, c, d, e, f, g, h]) = <&[u8; 8]>::try_from(chunk) {
-            let hits = [
-                hit(a),
-                hit(b),
-                hit(c),
-                hit(d),
-                hit(e),
-                hit(f),
-                hit(g),
-                hit(h),
-            ];
-            // `|`, not `||`: all eight are looked up, then one branch.
-            if hits.iter().fold(false, |any, &x| any | x) {
-                for (k, &x) in hits.iter().enumerate() {
-                    if x {
-                        out.push(at + k);
-                    }
-                }
+            // All eight looked up into one mask, then one branch; the
+            // hits are read off the mask, lowest first.
+            let bit = |x: u8, k: u32| u32::from(hit(x)) << k;
+            let mut mask = bit(a, 0)
+                | bit(b, 1)
+                | bit(c, 2)
+                | bit(d, 3)
+                | bit(e, 4)
+                | bit(f, 5)
+                | bit(g, 6)
+                | bit(h, 7);
+            while mask != 0 {
+                out.push(at + mask.trailing_zeros() as usize);
+                mask &= mask - 1;
             }
         }
         at += 8;

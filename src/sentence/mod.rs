@@ -589,6 +589,13 @@ impl<'h> Block<'h> {
                 i += 1;
                 continue;
             }
+            if b == 0xE2 && matches!(bytes.get(i + 1..i + 3), Some(&[0x80, 0x98..=0x9F])) {
+                // A curly quotation mark (‘ ’ ‚ ‛ “ ” „ ‟), the commonest
+                // E2 char: neither a terminator nor a bullet, skipped
+                // without decoding it.
+                i += 3;
+                continue;
+            }
             let Some(c) = self.char_at(i) else {
                 i += 1;
                 continue;
@@ -611,6 +618,11 @@ impl<'h> Block<'h> {
                 i += c.len_utf8();
                 continue;
             }
+            if self.ends_block(i + c.len_utf8()) {
+                // Its unit runs to the end of the block: [`Block::judge`]
+                // would keep the sentence going, to the end.
+                break;
+            }
             let item = self.item_start(sent_start);
             let (resume, decision) = self.judge(i, item, scratch, stops, &mut wraps);
             match decision {
@@ -624,6 +636,27 @@ impl<'h> Block<'h> {
             }
         }
         self.push(out, sent_start, self.end);
+    }
+
+    /// Whether the block from `j` on is only terminators and closing
+    /// marks, told by their bytes (`.`, `”`, `?”`, `…»`): a unit that
+    /// holds them ends with the block, which no rule breaks. The last
+    /// sentence of most paragraphs ends so (every line of dialogue), and
+    /// the call to [`Block::judge`] cost more than this test.
+    #[inline]
+    fn ends_block(&self, mut j: usize) -> bool {
+        let bytes = self.bytes();
+        while j < self.end {
+            j += match bytes.get(j..self.end.min(j + 3)) {
+                Some(&[b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}', ..]) => 1,
+                // ” ’ …
+                Some(&[0xE2, 0x80, 0x9D | 0x99 | 0xA6]) => 3,
+                // »
+                Some(&[0xC2, 0xBB, ..]) => 2,
+                _ => return false,
+            };
+        }
+        true
     }
 
     /// Where the words of a sentence starting at `at` begin: past a bullet
@@ -657,6 +690,22 @@ impl<'h> Block<'h> {
 
     /// Pushes the sentence `start..end`, trimmed, if anything is left.
     fn push(&self, out: &mut Vec<Span>, start: usize, end: usize) {
+        // Most sentences start with a printable ASCII char or a curly
+        // mark and end with one: nothing to trim, known from their bytes
+        // without decoding the chars at both ends.
+        let bytes = self.bytes();
+        let curly = |k: usize| matches!(bytes.get(k..k + 3), Some(&[0xE2, 0x80, 0x98..=0x9F]));
+        if start < end
+            && bytes
+                .get(start)
+                .is_some_and(|&b| b.is_ascii_graphic() || b == 0xE2 && curly(start))
+            && bytes
+                .get(end - 1)
+                .is_some_and(|&b| b.is_ascii_graphic() || end >= 3 && curly(end - 3))
+        {
+            out.push(Span::new(start, end));
+            return;
+        }
         let Some(text) = self.hay.get(start..end) else {
             return;
         };
@@ -1243,7 +1292,10 @@ impl<'h> Block<'h> {
     }
 
     /// The list marker at `at` if a sentence starting there opens (or
-    /// continues) a list; otherwise `None`.
+    /// continues) a list; otherwise `None`. Inlined (asked at the start
+    /// of every paragraph and sentence, most of which start with no
+    /// digit or lowercase letter): only [`Block::marker`] is a call.
+    #[inline(always)]
     fn list_at(&self, at: usize, current: Option<List>) -> Option<List> {
         let kept = match current {
             Some(List::Bullet(b)) => Some(List::Bullet(b)),
@@ -1301,6 +1353,7 @@ impl<'h> Block<'h> {
 
     /// Reads a list marker (`12.`, `3.)`, `4)`, `b.`, `c)`) at `at`, which
     /// must be followed by whitespace; `next` holds its own number.
+    #[inline(never)]
     fn marker(&self, at: usize) -> Option<List> {
         let bytes = self.bytes();
         let mut k = at;
