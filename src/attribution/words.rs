@@ -113,12 +113,12 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
         match class(b) {
             WORD_BYTE => {}
             SPACE => {
-                i += 1;
+                i = spaces_from(bytes, i + 1);
                 continue;
             }
             PUNCT | JOIN => {
                 out.push(Tok::punct_char(Span::new(i, i + 1), char::from(b)));
-                i += 1;
+                i = spaces_from(bytes, i + 1);
                 continue;
             }
             _ => {
@@ -144,7 +144,7 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
                     },
                 };
                 out.push(tok);
-                i = next;
+                i = spaces_from(bytes, next);
                 continue;
             }
         }
@@ -187,6 +187,18 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
         out.shrink_to_fit();
     }
     out
+}
+
+/// The first byte from `i` of `bytes` that is no ASCII white space:
+/// most punctuation and every space are followed by spaces or a line
+/// break ("\n\n" between lines of dialogue), passed here in a few
+/// instructions each, not by a turn of [`lex_in`]'s loop.
+#[inline(always)]
+fn spaces_from(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(|&b| class(b) == SPACE) {
+        i += 1;
+    }
+    i
 }
 
 /// The token of the word `text[start..end]`, whose [`vocab::keyed`] hash
@@ -323,8 +335,12 @@ fn quote_mark(bytes: &[u8], i: usize) -> Option<(char, usize)> {
         | 1 << 0x3c
         | 1 << 0x3d
         | 1 << 0x3e;
+    /// The bytes after 0xE2 0x80 (less 0x80) of U+2010-U+2027 and
+    /// U+2030-U+203F. (In a `str`, the bytes after a lead byte are
+    /// 0x80-0xBF: their low 6 bits tell them.)
+    const GENERAL_PUNCT: u64 = ((1 << 0x28) - (1 << 0x10)) | (u64::MAX << 0x30);
     let (code, len) = match *bytes.get(i..)? {
-        [0xE2, 0x80, t, ..] if matches!(t, 0x90..=0xA7 | 0xB0..=0xBF) => {
+        [0xE2, 0x80, t, ..] if GENERAL_PUNCT >> (t & 0x3F) & 1 != 0 => {
             (0x2000 | u32::from(t & 0x3F), 3)
         }
         [0xC2, t, ..] if LATIN1_NOT_PUNCT >> (t & 0x3F) & 1 == 0 => (u32::from(t), 2),
