@@ -502,11 +502,35 @@ pub(crate) struct Lexed<'h> {
     stops: std::cell::OnceCell<Vec<u32>>,
 }
 
+/// [`Lexed::blocks`] of `toks`, the tokens of a text of `len` bytes
+/// (none if they outnumber `u32`). A function of its own, whose loop
+/// keeps its state in registers (inlined into the analysis, it cost
+/// twice as much), and collected from a range: no capacity check per
+/// entry.
+#[inline(never)]
+fn block_index(toks: &[Tok], len: usize) -> Vec<u32> {
+    if u32::try_from(toks.len()).is_err() {
+        return Vec::new();
+    }
+    let mut i = 0usize;
+    (0..=len / BLOCK)
+        .map(|b| {
+            let pos = b * BLOCK;
+            while toks.get(i).is_some_and(|t| t.span.end <= pos) {
+                i += 1;
+            }
+            u32::try_from(i).unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
 /// Bytes per entry of [`Lexed::blocks`]: at most this many tokens end
 /// inside a block, so a search steps over at most this many, and mostly
-/// two or three; the index costs 4 bytes per 32 of text, a fraction of
-/// the tokens' own (each several bytes per word).
-const BLOCK: usize = 32;
+/// one or two; the index costs 4 bytes per 16 of text, a fraction of
+/// the tokens' own (each several bytes per word). Blocks of 32 bytes
+/// made dialogue and unbalanced marks (a token per 3 to 4 bytes) step
+/// over 5 to 9 tokens per search, two searches per window.
+const BLOCK: usize = 16;
 
 impl<'h> Lexed<'h> {
     /// Lexes all of `hay`, interning its words.
@@ -515,18 +539,7 @@ impl<'h> Lexed<'h> {
         // grows as it must).
         let mut vocab = Vocab::with_room(hay.len() / 5);
         let toks = lex_in(hay, Span::new(0, hay.len()), Some(&mut vocab));
-        let mut blocks = Vec::new();
-        if u32::try_from(toks.len()).is_ok() {
-            blocks.reserve(hay.len() / BLOCK + 1);
-            let mut i = 0usize;
-            for b in 0..=hay.len() / BLOCK {
-                let pos = b * BLOCK;
-                while toks.get(i).is_some_and(|t| t.span.end <= pos) {
-                    i += 1;
-                }
-                blocks.push(u32::try_from(i).unwrap_or(u32::MAX));
-            }
-        }
+        let blocks = block_index(&toks, hay.len());
         Lexed {
             toks,
             vocab,
@@ -638,6 +651,8 @@ impl<'h> Lexed<'h> {
 
     /// The tokens `lo..hi` that overlap `span` (not empty): those from the
     /// first ending after its start to the last starting before its end.
+    /// Inlined into [`Lexed::window_at`], which asks it of every window.
+    #[inline(always)]
     fn overlapping(&self, span: Span) -> (usize, usize) {
         let lo = self.first_ending_after(span.start);
         // Every token before `j` ends at or before the end, so starts
