@@ -110,14 +110,13 @@ pub(crate) fn describe(w: &str) -> (words::Key<'_>, Flags) {
 
 /// What one pass over a short ASCII word (nearly every word of an
 /// English text) finds out for [`describe`]: its key's bytes, lowered,
-/// folded for the table look-up as they are passed, and whether a dot
-/// was among them; `None` for any other word. Each distinct word of a
+/// and whether a dot was among them; `None` for any other word. Each distinct word of a
 /// text is described: this was a tenth of the analysis of a 3 KB article.
 struct Ascii {
     /// The key's bytes (the word lower-cased, possessive dropped), for a
     /// key of over 8 bytes; for a shorter one ...
     buf: [u8; words::INLINE],
-    /// ... they are these, the first highest ([`Ascii::key_bytes`]) ...
+    /// ... they are these, the first lowest ([`Ascii::key_bytes`]) ...
     low: u64,
     /// ... and their number (the word's own bytes up to there).
     stem: usize,
@@ -148,8 +147,8 @@ impl Ascii {
         let (upper, dot, listed);
         if let Some(x) = short(stem) {
             // At most eight bytes (most words): all at once, as one number
-            // (which is also their fold), each class the top bit of its
-            // bytes. The key's bytes are left in `low`.
+            // (which is also their [`keyed`] hash), each class the top bit
+            // of its bytes. The key's bytes are left in `low`.
             if x & HIGH != 0 {
                 return None;
             }
@@ -170,21 +169,20 @@ impl Ascii {
                 dot,
             ));
         }
-        let (mut high, mut up, mut dotted, mut h) = (0u8, false, false, 0u64);
+        let (mut high, mut up, mut dotted) = (0u8, false, false);
         for (d, &b) in buf.iter_mut().zip(stem) {
             high |= b;
             up |= b.is_ascii_uppercase();
             dotted |= b == b'.';
-            let l = b.to_ascii_lowercase();
-            h = fold(h, l);
-            *d = l;
+            *d = b.to_ascii_lowercase();
         }
         // (A possessive's "'s" is ASCII: the stem tells for the word.)
         if high >= 0x80 {
             return None;
         }
         (upper, dot) = (up, dotted);
-        listed = listed_folded(buf.get(..stem.len())?, h);
+        let k = buf.get(..stem.len())?;
+        listed = LISTS.get(k.len(), k, keyed(k));
         Some(Ascii::new(
             buf,
             0,
@@ -229,9 +227,8 @@ impl Ascii {
             return self.buf;
         }
         let mut out = [0u8; words::INLINE];
-        let be = self.low.to_be_bytes();
-        for (d, s) in out.iter_mut().zip(be.iter().skip(8 - self.stem)) {
-            *d = *s;
+        for (d, s) in out.iter_mut().zip(self.low.to_le_bytes()).take(self.stem) {
+            *d = s;
         }
         out
     }
@@ -354,25 +351,29 @@ pub(crate) fn is_listed_abbrev(k: &str) -> bool {
 /// The flags the word lists give key `k`: one look-up in a table built
 /// on first use from the lists themselves (which stay the source of
 /// truth), instead of a binary search in each list.
+///
+/// The table is keyed as [`Vocab`] is: a listed word of at most 8 bytes
+/// is found without comparing text.
 fn listed(k: &str) -> Flags {
-    listed_folded(k.as_bytes(), fold_all(k.as_bytes()))
-}
-
-/// [`listed`] of a key whose [`fold_all`] is `h` (known already when a
-/// word is described). The table is keyed as [`Vocab`] is: a
-/// listed word of at most 8 bytes is found without comparing text.
-fn listed_folded(k: &[u8], h: u64) -> Flags {
-    LISTS.get(k.len(), k, keyed(k, h))
+    let k = k.as_bytes();
+    LISTS.get(k.len(), k, keyed(k))
 }
 
 /// The table of [`listed`] words, built on first use.
 static LISTS: LazyLock<Lists> = LazyLock::new(Lists::new);
 
-/// `bytes` as one number, the first byte highest (their [`fold_all`]),
+/// `bytes` as one number, the first byte lowest (their [`keyed`] hash),
 /// if there are at most eight.
 #[inline]
 fn short(bytes: &[u8]) -> Option<u64> {
-    (bytes.len() <= 8).then(|| bytes.iter().fold(0, |x, &b| x << 8 | u64::from(b)))
+    (bytes.len() <= 8).then(|| little_endian(bytes))
+}
+
+/// Up to 8 `bytes` as one number, the first lowest (as a little-endian
+/// load of them, zero-padded, reads them).
+#[inline]
+pub(crate) fn little_endian(bytes: &[u8]) -> u64 {
+    bytes.iter().rev().fold(0, |x, &b| x << 8 | u64::from(b))
 }
 
 /// 0x01 and 0x80 in every byte of a `u64`.
@@ -437,7 +438,7 @@ impl Lists {
         };
         for (list, flags) in lists {
             for w in list.iter().filter(|w| !w.is_empty()) {
-                let h = keyed_all(w.as_bytes());
+                let h = keyed(w.as_bytes());
                 let mask = size - 1;
                 let mut i = place(h, table.shift) & mask;
                 while let Some(slot) = table.slots.get_mut(i) {
@@ -507,49 +508,34 @@ pub(crate) struct Vocab<'a> {
     odd_lower_owned: FxHashSet<String>,
 }
 
-/// A word's bytes folded into one number, a byte at a time (the lexer
-/// folds them as it scans the word, so interning hashes nothing again).
-///
-/// Up to 8 bytes the fold *is* the word (its bytes, the first highest):
-/// two words of at most 8 bytes with the same fold and length are the
-/// same word, and [`Vocab`] compares them without reading their text.
-/// Longer words are kept under [`keyed`], and compared byte by byte.
-#[inline]
-pub(crate) fn fold(h: u64, b: u8) -> u64 {
-    h.rotate_left(8) ^ u64::from(b)
-}
-
-/// [`fold`] of all of `bytes`, from 0.
-pub(crate) fn fold_all(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0, |h, &b| fold(h, b))
-}
-
-/// What a word is kept under in [`Vocab`] and [`Lists`], given its
-/// [`fold_all`] `folded`: the fold itself up to 8 bytes (the word), and
-/// past that a hash that multiplies at every 8 bytes (as rustc-hash
-/// does).
-/// The fold of a longer word only XORs its bytes 8 apart ("a1cdefghb2"
-/// and "b1cdefgha2" fold alike): a text made of a family of such words
-/// would have made every look-up walk all of them, and time quadratic.
-pub(crate) fn keyed(bytes: &[u8], folded: u64) -> u64 {
-    const K: u64 = 0xF135_7AEA_2E62_A9C5;
+/// What a word is kept under in [`Vocab`] and [`Lists`]: up to 8 bytes
+/// the word itself, its bytes as one number, the first lowest (the
+/// lexer reads them so, 8 at a time, and has the number as it finds the
+/// word's end): two words of at most 8 bytes with the same number and
+/// length are the same word, and [`Vocab`] compares them without reading
+/// their text. Past 8 bytes a hash that multiplies at every 8 bytes (as
+/// rustc-hash does), compared byte by byte: a mere XOR of the chunks
+/// (which the lexer had at hand) would make a family of words that
+/// differ by bytes 8 apart ("a1cdefghb2", "b1cdefgha2") look alike, and
+/// a text made of them walk all of them at every look-up (quadratic).
+pub(crate) fn keyed(bytes: &[u8]) -> u64 {
     if bytes.len() <= 8 {
-        return folded;
+        return little_endian(bytes);
     }
     let mut chunks = bytes.chunks_exact(8);
     let mut h = 0u64;
     for c in &mut chunks {
-        let x = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
-        h = (h.rotate_left(26) ^ x).wrapping_mul(K);
+        h = mix(h, <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes));
     }
-    // The last bytes (at most 7) as they are, then mixed once more.
-    let rest = fold_all(chunks.remainder());
-    (h.rotate_left(26) ^ rest).wrapping_mul(K)
+    // The last bytes (at most 7, maybe none) as one number, mixed in.
+    mix(h, little_endian(chunks.remainder()))
 }
 
-/// [`keyed`] of `bytes`.
-fn keyed_all(bytes: &[u8]) -> u64 {
-    keyed(bytes, fold_all(bytes))
+/// One step of [`keyed`]: 8 more bytes `x` into the hash `h`.
+#[inline]
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
+    const K: u64 = 0xF135_7AEA_2E62_A9C5;
+    (h.rotate_left(26) ^ x).wrapping_mul(K)
 }
 
 /// One place of [`Vocab::slots`]: a word's [`keyed`] hash, id and length in bytes
@@ -561,8 +547,8 @@ struct Slot {
     len: u32,
 }
 
-/// The place of fold `h` in a table of `1 << (64 - shift)` places: the
-/// top bits of a multiplicative hash (the fold of a short word is its
+/// The place of hash `h` in a table of `1 << (64 - shift)` places: the
+/// top bits of a multiplicative hash (the hash of a short word is its
 /// bytes, which would crowd a few places if taken as they are).
 #[inline]
 fn place(h: u64, shift: u32) -> usize {
@@ -573,13 +559,13 @@ impl<'a> Vocab<'a> {
     /// The id of `w`, describing it the first time it is seen.
     #[cfg(test)]
     pub(crate) fn intern(&mut self, w: &'a str) -> Id {
-        self.intern_folded(w, 0..w.len(), fold_all(w.as_bytes()))
+        self.intern_folded(w, 0..w.len(), keyed(w.as_bytes()))
     }
 
-    /// [`Vocab::intern`] of the word `text[at]`, whose [`fold_all`] is
-    /// `h` (the lexer folds the word as it finds it): a word seen before
+    /// [`Vocab::intern`] of the word `text[at]`, whose [`keyed`] hash is
+    /// `h` (the lexer has it as it finds the word): a word seen before
     /// is found without slicing the text, and one of at most 8 bytes
-    /// without reading it (a longer one is hashed again, [`keyed`]).
+    /// without reading it.
     ///
     /// Inlined into the lexer, which asks it of every word: only the
     /// look-up of a word seen before, most of them; a new word (and the
@@ -594,10 +580,10 @@ impl<'a> Vocab<'a> {
         let n = at.end.wrapping_sub(at.start);
         let mask = self.mask;
         if n <= 8 {
-            // The fold is the word (no byte of a word is 0, so it is not
-            // 0 either, the fold of an empty place): a place of the same
-            // fold and length holds the word. Most places asked hold it:
-            // the fold is compared first.
+            // The hash is the word (no byte of a word is 0, so it is not
+            // 0 either, the hash of an empty place): a place of the same
+            // hash and length holds the word. Most places asked hold it:
+            // the hash is compared first.
             let len = n as u32;
             let mut i = place(h, self.shift) & mask;
             while let Some(slot) = self.slots.get(i) {
@@ -625,7 +611,6 @@ impl<'a> Vocab<'a> {
         let Some(word) = text.as_bytes().get(at.clone()) else {
             return words::NO_ID;
         };
-        let h = keyed(word, h);
         let len = u32::try_from(n).unwrap_or(u32::MAX);
         let mut i = place(h, self.shift) & mask;
         while let Some(slot) = self.slots.get(i) {
@@ -685,7 +670,7 @@ impl<'a> Vocab<'a> {
         if self.slots.is_empty() || w.is_empty() {
             return None;
         }
-        let h = keyed_all(w.as_bytes());
+        let h = keyed(w.as_bytes());
         let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
         let mask = self.mask;
         let mut i = place(h, self.shift) & mask;
@@ -1092,9 +1077,8 @@ mod tests {
         }
     }
 
-    /// A word that folds like a listed word of 9 bytes or more (its
-    /// bytes 0 and 8 swapped: one lane of the fold) is not listed unless
-    /// it is itself.
+    /// A word that XORs its 8-byte chunks like a listed word of 9 bytes or
+    /// more (its bytes 0 and 8 swapped) is not listed unless it is itself.
     #[test]
     fn long_words_are_listed_by_their_text_not_their_fold() {
         let mut tried = 0;
@@ -1107,7 +1091,7 @@ mod tests {
             let Ok(twin) = String::from_utf8(b) else {
                 continue;
             };
-            assert_eq!(fold_all(twin.as_bytes()), fold_all(w.as_bytes()));
+            assert_eq!(chunks_xor(twin.as_bytes()), chunks_xor(w.as_bytes()));
             if twin != w {
                 tried += 1;
                 assert_eq!(listed(&twin), Lists::slow(&twin), "{twin}");
@@ -1116,7 +1100,13 @@ mod tests {
         assert!(tried > 10, "{tried}");
     }
 
-    /// A family of long words that all fold alike (bytes 8 apart
+    /// The 8-byte chunks of `bytes` (the last zero-padded), XORed: a
+    /// cheaper hash than [`keyed`], which families of words defeat.
+    fn chunks_xor(bytes: &[u8]) -> u64 {
+        bytes.chunks(8).fold(0, |h, c| h ^ little_endian(c))
+    }
+
+    /// A family of long words that XOR alike ([`chunks_xor`]: bytes 8 apart
     /// swapped in pairs whose XOR is the same) is kept under as many
     /// hashes as it has words: look-ups stay short whatever the text.
     #[test]
@@ -1132,12 +1122,12 @@ mod tests {
             }
             words.push(w);
         }
-        let folds: FxHashSet<u64> = words.iter().map(|w| fold_all(w)).collect();
+        let folds: FxHashSet<u64> = words.iter().map(|w| chunks_xor(w)).collect();
         assert_eq!(folds.len(), 1);
-        let hashes: FxHashSet<u64> = words.iter().map(|w| keyed_all(w)).collect();
+        let hashes: FxHashSet<u64> = words.iter().map(|w| keyed(w)).collect();
         assert_eq!(hashes.len(), words.len());
-        // Short words are their fold.
-        assert_eq!(keyed_all(b"said"), fold_all(b"said"));
+        // Short words are their bytes, the first lowest.
+        assert_eq!(keyed(b"said"), u64::from_le_bytes(*b"said\0\0\0\0"));
     }
 
     impl Lists {

@@ -110,85 +110,76 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
         // ASCII spaces and punctuation, most of what is not a letter, are
         // told by the byte's class (the same classes as `char`'s).
         let start = i;
-        // The word's bytes so far, folded (see [`vocab::fold`]).
-        let mut h = u64::from(b);
         match class(b) {
-            WORD_BYTE => i += 1,
+            WORD_BYTE => {}
             SPACE => {
-                i += 1;
+                i = spaces_from(bytes, i + 1);
                 continue;
             }
             PUNCT | JOIN => {
                 out.push(Tok::punct_char(Span::new(i, i + 1), char::from(b)));
-                i += 1;
+                i = spaces_from(bytes, i + 1);
                 continue;
             }
-            _ => match quote_mark(bytes, i) {
-                Some((c, len)) => {
-                    let next = i + len;
-                    out.push(Tok::punct_char(Span::new(i, next), c));
-                    i = next;
-                    continue;
-                }
-                None => match lead(text, i) {
-                    // The word's first char is passed as its others are
-                    // ([`joined`]), from nothing folded.
-                    Lead::Letter => h = 0,
-                    Lead::Space(len) => {
-                        i += usize::from(len);
-                        continue;
-                    }
-                    Lead::Punct(c, len) => {
-                        let next = i + usize::from(len);
-                        out.push(Tok::punct_char(Span::new(i, next), c));
-                        i = next;
-                        continue;
-                    }
-                    Lead::End => break,
-                },
-            },
+            _ => {
+                let (tok, next) = match quote_mark(bytes, i) {
+                    Some((c, len)) => (Tok::punct_char(Span::new(i, i + len), c), i + len),
+                    None => match lead(text, i) {
+                        // A word whose first char is not ASCII: passed as
+                        // the chars of a word that are not ASCII letters
+                        // or digits are ([`word_rest`]).
+                        Lead::Letter => {
+                            let (end, h) = word_rest(hay, text, start, start);
+                            (word(&mut vocab, text, start, end, h), end)
+                        }
+                        Lead::Space(len) => {
+                            i += usize::from(len);
+                            continue;
+                        }
+                        Lead::Punct(c, len) => {
+                            let next = i + usize::from(len);
+                            (Tok::punct_char(Span::new(i, next), c), next)
+                        }
+                        Lead::End => break,
+                    },
+                };
+                out.push(tok);
+                i = spaces_from(bytes, next);
+                continue;
+            }
         }
-        let mut end = i;
+        // An ASCII letter or digit: the word's ASCII letters and digits,
+        // most of every word, 8 bytes at a time (a word of up to 7 bytes,
+        // most words, in one look), with the word's [`vocab::keyed`]
+        // hash: up to 8 bytes, the bytes themselves.
+        let x = chunk(bytes, start);
+        let n = alnum_len(x);
+        let (mut end, mut h, next) = if n < 8 {
+            // The byte after the word (0 past the text's end: punctuation,
+            // as the end is: both end the word).
+            (start + n, x & !(u64::MAX << (8 * n)), (x >> (8 * n)) as u8)
+        } else {
+            let end = start + 8;
+            match bytes.get(end) {
+                Some(&b) if class(b) == WORD_BYTE => {
+                    let (end, h) = long_run(bytes, start, x);
+                    (end, h, bytes.get(end).copied().unwrap_or(0))
+                }
+                b => (end, x, b.copied().unwrap_or(0)),
+            }
+        };
         // A space right after the word, passed with it (most words).
         let mut space = 0;
-        loop {
-            // Letters and digits in ASCII, most of every word: by the
-            // byte, folded as they are passed.
-            let mut c = END;
-            while let Some(&b) = bytes.get(end) {
-                c = class(b);
-                if c != WORD_BYTE {
-                    break;
-                }
-                h = vocab::fold(h, b);
-                end += 1;
+        // Most words end at a space or at punctuation that joins
+        // nothing: told by the byte's class.
+        match class(next) {
+            SPACE => space = 1,
+            JOIN | MULTI if !ends_at(bytes, end, next) => {
+                (end, h) = word_rest(hay, text, start, end);
             }
-            // Most words end at a space or at punctuation that joins
-            // nothing: told by the byte's class.
-            match c {
-                SPACE => {
-                    space = 1;
-                    break;
-                }
-                JOIN | MULTI => match joined(hay, text, end, h) {
-                    Some((next, folded)) => {
-                        h = folded;
-                        end = next;
-                    }
-                    None => break,
-                },
-                _ => break,
-            }
+            _ => {}
         }
-        let id = match vocab.as_deref_mut() {
-            Some(v) => v.intern_folded(text, start..end, h),
-            None => NO_ID,
-        };
-        // (The vocabulary's ids are at most `NO_ID`: no clamp.)
-        out.push(Tok {
-            span: Span::new(start, end),
-            code: WORD.wrapping_add(id),
-        });
+        out.push(word(&mut vocab, text, start, end, h));
         i = end + space;
     }
     // Only a large slack is worth a reallocation (a window's never is).
@@ -196,6 +187,131 @@ fn lex_in<'h>(hay: &'h str, span: Span, mut vocab: Option<&mut Vocab<'h>>) -> Ve
         out.shrink_to_fit();
     }
     out
+}
+
+/// The first byte from `i` of `bytes` that is no ASCII white space:
+/// most punctuation and every space are followed by spaces or a line
+/// break ("\n\n" between lines of dialogue), passed here in a few
+/// instructions each, not by a turn of [`lex_in`]'s loop.
+#[inline(always)]
+fn spaces_from(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(|&b| class(b) == SPACE) {
+        i += 1;
+    }
+    i
+}
+
+/// The token of the word `text[start..end]`, whose [`vocab::keyed`] hash
+/// is `h`, with its id in `vocab` (if any).
+#[inline(always)]
+fn word<'h>(
+    vocab: &mut Option<&mut Vocab<'h>>,
+    text: &'h str,
+    start: usize,
+    end: usize,
+    h: u64,
+) -> Tok {
+    let id = match vocab.as_deref_mut() {
+        Some(v) => v.intern_folded(text, start..end, h),
+        None => NO_ID,
+    };
+    // (The vocabulary's ids are at most `NO_ID`: no clamp.)
+    Tok {
+        span: Span::new(start, end),
+        code: WORD.wrapping_add(id),
+    }
+}
+
+/// The 8 bytes of `bytes` from `i` as one number, the first lowest (a
+/// plain load on x86 and in WebAssembly), zero-padded past the end.
+#[inline(always)]
+fn chunk(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(c) => u64::from_le_bytes(*c),
+        None => vocab::little_endian(bytes.get(i..).unwrap_or_default()),
+    }
+}
+
+/// 0x01 and 0x80 in every byte of a `u64`.
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// How many of the bytes of `x` ([`chunk`]), from the first, are ASCII
+/// letters or digits (8 if all): [`class`] `WORD_BYTE` of each, told for
+/// all at once. Each test sets the top bit of the bytes it holds for:
+/// adding below 0x80 to a byte below 0x80 carries into no other byte. A
+/// byte of a longer char (top bit set) is none, and may carry into the
+/// next, but only bytes before the first that is none are counted.
+#[inline(always)]
+fn alnum_len(x: u64) -> usize {
+    let at_least = |y: u64, c: u8| y.wrapping_add(LOW.wrapping_mul(u64::from(0x80 - c)));
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    // A capital or'ed with 0x20 is its small letter (and no other byte
+    // becomes a letter).
+    let folded = x | (LOW * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let not_alnum = !(digit | letter) | x;
+    (not_alnum & HIGH).trailing_zeros() as usize / 8
+}
+
+/// The ASCII letters and digits of a word of more than 8 of them from
+/// `start`, whose first 8 are `x`: its end there, and the
+/// [`vocab::keyed`] hash of `bytes[start..end]`. Apart from [`lex_in`]'s
+/// loop (few words are longer than 8 bytes).
+#[inline(never)]
+fn long_run(bytes: &[u8], start: usize, x: u64) -> (usize, u64) {
+    let mut end = start + 8;
+    let mut h = vocab::mix(0, x);
+    loop {
+        let y = chunk(bytes, end);
+        let n = alnum_len(y);
+        if n < 8 {
+            return (end + n, vocab::mix(h, y & !(u64::MAX << (8 * n))));
+        }
+        h = vocab::mix(h, y);
+        end += 8;
+    }
+}
+
+/// Whether a word surely ends before the byte `b` at `end` of `bytes`
+/// (a joiner or a byte of a longer char), without [`joined`]: an
+/// apostrophe, hyphen or dot before no letter or digit (a space, most
+/// punctuation, a closing quotation mark: "Yes.”"), or a quotation mark
+/// or other punctuation of [`quote_mark`] but a joiner (’ and ‐).
+/// `false` where [`joined`] must tell.
+#[inline(always)]
+fn ends_at(bytes: &[u8], end: usize, b: u8) -> bool {
+    if b < 0x80 {
+        return match bytes.get(end + 1) {
+            Some(&d) if d < 0x80 => class(d) != WORD_BYTE,
+            Some(_) => quote_mark(bytes, end + 1).is_some(),
+            None => true,
+        };
+    }
+    quote_mark(bytes, end).is_some_and(|(c, _)| !matches!(c, '’' | '‐'))
+}
+
+/// The end of a word from `start` whose ASCII letters and digits end at
+/// `end` (at a char that may continue it: a joiner, or a char of more
+/// than a byte), and its [`vocab::keyed`] hash: past letters and digits
+/// of any script and inner joiners ([`joined`]). Apart from
+/// [`lex_in`]'s loop, as [`lead`].
+#[inline(never)]
+fn word_rest(hay: &str, text: &str, start: usize, mut end: usize) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    while let Some(next) = joined(hay, text, end) {
+        end = next;
+        while bytes.get(end).is_some_and(|&b| class(b) == WORD_BYTE) {
+            end += 1;
+        }
+    }
+    let n = end - start;
+    let h = match u64::MAX.checked_shl(8 * n as u32) {
+        // Up to 7 bytes (as [`vocab::keyed`] has them): from one load.
+        Some(beyond) if n < 8 => chunk(bytes, start) & !beyond,
+        _ => vocab::keyed(bytes.get(start..end).unwrap_or_default()),
+    };
+    (end, h)
 }
 
 /// The punctuation char at byte `i` of `bytes`, and its length, if it
@@ -219,8 +335,12 @@ fn quote_mark(bytes: &[u8], i: usize) -> Option<(char, usize)> {
         | 1 << 0x3c
         | 1 << 0x3d
         | 1 << 0x3e;
+    /// The bytes after 0xE2 0x80 (less 0x80) of U+2010-U+2027 and
+    /// U+2030-U+203F. (In a `str`, the bytes after a lead byte are
+    /// 0x80-0xBF: their low 6 bits tell them.)
+    const GENERAL_PUNCT: u64 = ((1 << 0x28) - (1 << 0x10)) | (u64::MAX << 0x30);
     let (code, len) = match *bytes.get(i..)? {
-        [0xE2, 0x80, t, ..] if matches!(t, 0x90..=0xA7 | 0xB0..=0xBF) => {
+        [0xE2, 0x80, t, ..] if GENERAL_PUNCT >> (t & 0x3F) & 1 != 0 => {
             (0x2000 | u32::from(t & 0x3F), 3)
         }
         [0xC2, t, ..] if LATIN1_NOT_PUNCT >> (t & 0x3F) & 1 == 0 => (u32::from(t), 2),
@@ -280,20 +400,15 @@ fn lead_other(c: char, len: u8) -> Lead {
 /// digit, or past an inner apostrophe, hyphen or dot that a letter or
 /// digit follows (don't, Jean-Luc, U.S), but not over a missing space
 /// between two sentences ("Merkel.Als"). `None` where the word ends;
-/// else the end of the char passed, and `h` (the word's fold so far)
-/// with its bytes folded in. Apart from [`lex_in`]'s loop, as [`lead`].
-#[inline(never)]
-fn joined(hay: &str, text: &str, end: usize, h: u64) -> Option<(usize, u64)> {
+/// else the end of the char passed.
+fn joined(hay: &str, text: &str, end: usize) -> Option<usize> {
     let d = char_at(text, end)?;
     let next = end + d.len_utf8();
-    if is_alphanumeric(d)
+    (is_alphanumeric(d)
         || matches!(d, '\'' | '’' | '-' | '.' | '‐')
             && char_at(text, next).is_some_and(is_alphanumeric)
-            && !(d == '.' && sentence_seam(hay, end))
-    {
-        return Some((next, fold_from(h, text.as_bytes(), end, next)));
-    }
-    None
+            && !(d == '.' && sentence_seam(hay, end)))
+    .then_some(next)
 }
 
 /// Whether the dot at byte `dot` of `hay` joins two sentences written
@@ -319,15 +434,6 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// [`vocab::fold`] of `bytes[from..to]` into `h` (a char of a word).
-fn fold_from(h: u64, bytes: &[u8], from: usize, to: usize) -> u64 {
-    bytes
-        .get(from..to)
-        .unwrap_or_default()
-        .iter()
-        .fold(h, |h, &b| vocab::fold(h, b))
-}
-
 /// [`class`]es of bytes: an ASCII letter or digit, ASCII white space
 /// (as `char` has it: tab to carriage return, and space), ASCII
 /// punctuation that may join the parts of a word (apostrophe, hyphen,
@@ -337,8 +443,6 @@ const SPACE: u8 = 1;
 const PUNCT: u8 = 2;
 const JOIN: u8 = 3;
 const MULTI: u8 = 4;
-/// No byte: the end of the text (no class of a byte).
-const END: u8 = 5;
 
 /// The class of each byte, by the byte: one load per byte of the text,
 /// where telling the classes apart took a few comparisons each.
@@ -398,11 +502,35 @@ pub(crate) struct Lexed<'h> {
     stops: std::cell::OnceCell<Vec<u32>>,
 }
 
+/// [`Lexed::blocks`] of `toks`, the tokens of a text of `len` bytes
+/// (none if they outnumber `u32`). A function of its own, whose loop
+/// keeps its state in registers (inlined into the analysis, it cost
+/// twice as much), and collected from a range: no capacity check per
+/// entry.
+#[inline(never)]
+fn block_index(toks: &[Tok], len: usize) -> Vec<u32> {
+    if u32::try_from(toks.len()).is_err() {
+        return Vec::new();
+    }
+    let mut i = 0usize;
+    (0..=len / BLOCK)
+        .map(|b| {
+            let pos = b * BLOCK;
+            while toks.get(i).is_some_and(|t| t.span.end <= pos) {
+                i += 1;
+            }
+            u32::try_from(i).unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
 /// Bytes per entry of [`Lexed::blocks`]: at most this many tokens end
 /// inside a block, so a search steps over at most this many, and mostly
-/// two or three; the index costs 4 bytes per 32 of text, a fraction of
-/// the tokens' own (each several bytes per word).
-const BLOCK: usize = 32;
+/// one or two; the index costs 4 bytes per 16 of text, a fraction of
+/// the tokens' own (each several bytes per word). Blocks of 32 bytes
+/// made dialogue and unbalanced marks (a token per 3 to 4 bytes) step
+/// over 5 to 9 tokens per search, two searches per window.
+const BLOCK: usize = 16;
 
 impl<'h> Lexed<'h> {
     /// Lexes all of `hay`, interning its words.
@@ -411,18 +539,7 @@ impl<'h> Lexed<'h> {
         // grows as it must).
         let mut vocab = Vocab::with_room(hay.len() / 5);
         let toks = lex_in(hay, Span::new(0, hay.len()), Some(&mut vocab));
-        let mut blocks = Vec::new();
-        if u32::try_from(toks.len()).is_ok() {
-            blocks.reserve(hay.len() / BLOCK + 1);
-            let mut i = 0usize;
-            for b in 0..=hay.len() / BLOCK {
-                let pos = b * BLOCK;
-                while toks.get(i).is_some_and(|t| t.span.end <= pos) {
-                    i += 1;
-                }
-                blocks.push(u32::try_from(i).unwrap_or(u32::MAX));
-            }
-        }
+        let blocks = block_index(&toks, hay.len());
         Lexed {
             toks,
             vocab,
@@ -534,6 +651,8 @@ impl<'h> Lexed<'h> {
 
     /// The tokens `lo..hi` that overlap `span` (not empty): those from the
     /// first ending after its start to the last starting before its end.
+    /// Inlined into [`Lexed::window_at`], which asks it of every window.
+    #[inline(always)]
     fn overlapping(&self, span: Span) -> (usize, usize) {
         let lo = self.first_ending_after(span.start);
         // Every token before `j` ends at or before the end, so starts
@@ -831,10 +950,16 @@ mod tests {
 
     #[test]
     fn words_of_the_same_fold_keep_their_own_ids() {
-        // Bytes 0 and 8 of a 10-byte word share a lane of the fold: these
-        // two words fold alike, and only their text tells them apart.
+        // Bytes 0 and 8 of a 10-byte word share a lane of their chunks:
+        // these two words XOR their chunks alike, and only their text (or
+        // a better hash) tells them apart.
         let (a, b) = ("a1cdefghb2", "b1cdefgha2");
-        assert_eq!(vocab::fold_all(a.as_bytes()), vocab::fold_all(b.as_bytes()));
+        let xor = |w: &str| {
+            w.as_bytes()
+                .chunks(8)
+                .fold(0, |h, c| h ^ vocab::little_endian(c))
+        };
+        assert_eq!(xor(a), xor(b));
         let hay = format!("{a} {b} {a} x-y’z U.S. {b} Öl-Preis Öl-Preis");
         let doc = Lexed::new(&hay);
         let got: Vec<Option<Id>> = doc
