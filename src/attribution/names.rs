@@ -725,11 +725,16 @@ fn clean_into<'h>(
 /// A word of a run being cleaned: as written, its flags, its key.
 type Described<'h> = (&'h str, Flags, &'h str);
 
-/// Whether a gap between words holds a blank line (two line breaks). A
-/// byte scan: gaps are mostly one space, where a `str` pattern search
-/// costs more to set up than to run.
-fn two_line_breaks(gap: &str) -> bool {
-    gap.bytes().filter(|&b| b == b'\n').nth(1).is_some()
+/// Whether the gap `from..to` of `hay` between two tokens holds a blank
+/// line (two line breaks). A byte scan of the bytes (the tokens' bounds
+/// are char boundaries: no `str` slice and its checks), and none for a
+/// gap of one byte, most of them (one space).
+fn two_line_breaks(hay: &str, from: usize, to: usize) -> bool {
+    to > from + 1
+        && hay
+            .as_bytes()
+            .get(from..to)
+            .is_some_and(|gap| gap.iter().filter(|&&b| b == b'\n').nth(1).is_some())
 }
 
 /// Whether a (lower-case) word is a title or role, not part of a name.
@@ -909,17 +914,17 @@ impl<'h> Names<'h> {
             // To the next capitalised word that is no stop word: a walk
             // over the tokens that asks each one's word by its id (a
             // punctuation token's is none), most of the tokens of a text.
-            let Some(skip) = toks.get(i..).and_then(|rest| {
-                rest.iter().position(|t| {
+            // (The word's flags are kept, not looked up again.)
+            let Some((skip, f)) = toks.get(i..).and_then(|rest| {
+                rest.iter().enumerate().find_map(|(k, t)| {
                     let f = vocab.word(t.id()).map_or(Flags::NONE, |w| w.flags);
-                    f.has(Flags::CAPITALIZED) && !f.has(Flags::STOP)
+                    (f.has(Flags::CAPITALIZED) && !f.has(Flags::STOP)).then_some((k, f))
                 })
             }) else {
                 break;
             };
             i += skip;
             let Some(t) = toks.get(i) else { break };
-            let f = tflags(t);
             // (The punctuation before is asked first: it decides most
             // often, as in dialogue's “Yes, without reading the gap.)
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
@@ -927,9 +932,7 @@ impl<'h> Names<'h> {
                     p.punct(),
                     Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
                 ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
-                    || hay
-                        .get(p.span.end..t.span.start)
-                        .is_some_and(two_line_breaks)
+                    || two_line_breaks(hay, p.span.end, t.span.start)
             });
             if sentence_start && in_lower(i) && !f.has(Flags::TITLE) {
                 i += 1;
@@ -966,9 +969,7 @@ impl<'h> Names<'h> {
                 // runs end at punctuation.)
                 if !ok
                     || last_flags.has(Flags::POSSESSIVE)
-                    || hay
-                        .get(prev.span.end..n.span.start)
-                        .is_some_and(two_line_breaks)
+                    || two_line_breaks(hay, prev.span.end, n.span.start)
                 {
                     break;
                 }
