@@ -500,8 +500,9 @@ fn name_id<'h>(
 /// The names holding one word (a value of [`Names`]'s `by_word`).
 #[derive(Debug)]
 struct Holders {
-    /// Indexes into `seen`, in text order.
-    seen: Vec<usize>,
+    /// Its mentions: a range of [`Names`]'s `slot_seen`, which holds
+    /// indexes into `seen`, in text order.
+    seen: std::ops::Range<usize>,
     /// The fullest name holding it anywhere (the latest of the longest).
     fullest: Name,
     /// How many words `fullest` has: no name holding the word has more.
@@ -584,6 +585,9 @@ pub(crate) struct Names<'h> {
     run_start: Vec<usize>,
     /// Lower-case word → the names holding it.
     by_word: HashMap<&'h str, Holders>,
+    /// The mentions of every word's holders, one list after another
+    /// ([`Holders::seen`]): indexes into `seen`.
+    slot_seen: Vec<usize>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<&'h str, Vec<(usize, Name)>>,
     /// Name → how often it occurs and which distinct name it is (an
@@ -852,6 +856,7 @@ impl<'h> Names<'h> {
             narrated: Vec::new(),
             run_start: Vec::new(),
             by_word: HashMap::default(),
+            slot_seen: Vec::new(),
             roles: HashMap::default(),
             per_name: HashMap::default(),
             hay,
@@ -1108,26 +1113,38 @@ impl<'h> Names<'h> {
             names.run_start.push(start);
         }
         names.name_words = vec![Cell::new(None); vocab.len()];
-        // Each slot's list of mentions (indexes into `seen`), made at
-        // its size, counted from its names' counts: pushed to one at a
-        // time, the lists grew step by step, and copying them as they
-        // grew was a fifth of collecting the names of news.
+        // Each slot's list of mentions (indexes into `seen`), a range of
+        // one flat list, sized from its names' counts and filled by a
+        // counting sort: one list per slot, each pushed to, cost about
+        // 40 instructions a mention (on dialogue, most of the names'
+        // post-pass), and lists grown step by step cost more.
         let slots = slot_of.len();
-        let mut sizes = vec![0usize; slots];
+        // First each slot's size, then (summed) where its list starts,
+        // then the next free place in it as it is filled.
+        let mut next = vec![0usize; slots];
         for d in &distinct {
             for &s in &d.slots {
-                if let Some(n) = sizes.get_mut(s) {
+                if let Some(n) = next.get_mut(s) {
                     *n += d.count;
                 }
             }
         }
-        let mut lists: Vec<Option<Vec<usize>>> =
-            sizes.iter().map(|&n| Some(Vec::with_capacity(n))).collect();
+        let mut total = 0usize;
+        for n in &mut next {
+            let size = *n;
+            *n = total;
+            total += size;
+        }
+        let starts = next.clone();
+        let mut flat = vec![0usize; total];
         for (idx, s) in names.seen.iter().enumerate() {
             let d = distinct.get(usize::try_from(s.distinct).unwrap_or(usize::MAX));
             for &s in d.map_or(&[][..], |d| &d.slots) {
-                if let Some(Some(list)) = lists.get_mut(s) {
-                    list.push(idx);
+                if let Some(at) = next.get_mut(s) {
+                    if let Some(to) = flat.get_mut(*at) {
+                        *to = idx;
+                    }
+                    *at += 1;
                 }
             }
         }
@@ -1154,9 +1171,10 @@ impl<'h> Names<'h> {
         }
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
-            let Some(list) = lists.get_mut(s).and_then(Option::take) else {
+            let (Some(&from), Some(&to)) = (starts.get(s), next.get(s)) else {
                 continue;
             };
+            let list = from..to;
             let best = best.get(s).copied().flatten();
             if let Some((words, _, d)) = best {
                 let Some(fullest) = distinct.get(d).map(|d| d.name.clone()) else {
@@ -1172,6 +1190,7 @@ impl<'h> Names<'h> {
                 );
             }
         }
+        names.slot_seen = flat;
         // Per distinct name: its count, gender evidence and words.
         names.per_name.reserve(distinct.len());
         for (k, d) in distinct.iter().enumerate() {
@@ -1275,7 +1294,7 @@ impl<'h> Names<'h> {
     /// stretch around `at`: the most frequent such name, the nearest
     /// before `at` among equals.
     pub(crate) fn fullest_proper(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = &self.by_word.get(words::lower(word).as_str())?.seen;
+        let idxs = self.mentions(self.by_word.get(words::lower(word).as_str())?);
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
         let proper = |&&i: &&usize| {
             self.seen.get(i).filter(|s| {
@@ -1379,9 +1398,15 @@ impl<'h> Names<'h> {
         self.fullest_of(holders, at)
     }
 
+    /// The mentions of the names holding one word: indexes into `seen`,
+    /// in text order.
+    fn mentions(&self, holders: &Holders) -> &[usize] {
+        self.slot_seen.get(holders.seen.clone()).unwrap_or_default()
+    }
+
     /// [`Names::fullest`] among the names holding one word.
     fn fullest_of<'s>(&'s self, holders: &'s Holders, at: usize) -> Option<&'s str> {
-        let idxs = &holders.seen;
+        let idxs = self.mentions(holders);
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
