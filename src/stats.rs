@@ -263,6 +263,14 @@ impl WordCounter {
                 carry = c;
                 i += ascii;
             }
+            // A char of U+2000 to U+203F (E2 80 xx, a curly mark cut
+            // off by the chunk's end, as `“` after `Bo.\n\n`) is no letter
+            // or digit, and ‐ and ’ join: read from its bytes, not decoded.
+            if let Some(&[0xE2, 0x80, b]) = bytes.get(i..).and_then(|r| r.first_chunk::<3>()) {
+                carry &= if matches!(b, 0x90 | 0x99) { 0x80 } else { 0 };
+                i += 3;
+                continue;
+            }
             let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
                 break;
             };

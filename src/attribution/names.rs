@@ -500,8 +500,9 @@ fn name_id<'h>(
 /// The names holding one word (a value of [`Names`]'s `by_word`).
 #[derive(Debug)]
 struct Holders {
-    /// Indexes into `seen`, in text order.
-    seen: Vec<usize>,
+    /// Its mentions: a range of [`Names`]'s `slot_seen`, which holds
+    /// indexes into `seen`, in text order.
+    seen: std::ops::Range<usize>,
     /// The fullest name holding it anywhere (the latest of the longest).
     fullest: Name,
     /// How many words `fullest` has: no name holding the word has more.
@@ -584,6 +585,9 @@ pub(crate) struct Names<'h> {
     run_start: Vec<usize>,
     /// Lower-case word → the names holding it.
     by_word: HashMap<&'h str, Holders>,
+    /// The mentions of every word's holders, one list after another
+    /// ([`Holders::seen`]): indexes into `seen`.
+    slot_seen: Vec<usize>,
     /// Role noun → (position, name) introductions, in text order.
     roles: HashMap<&'h str, Vec<(usize, Name)>>,
     /// Name → how often it occurs and which distinct name it is (an
@@ -725,11 +729,16 @@ fn clean_into<'h>(
 /// A word of a run being cleaned: as written, its flags, its key.
 type Described<'h> = (&'h str, Flags, &'h str);
 
-/// Whether a gap between words holds a blank line (two line breaks). A
-/// byte scan: gaps are mostly one space, where a `str` pattern search
-/// costs more to set up than to run.
-fn two_line_breaks(gap: &str) -> bool {
-    gap.bytes().filter(|&b| b == b'\n').nth(1).is_some()
+/// Whether the gap `from..to` of `hay` between two tokens holds a blank
+/// line (two line breaks). A byte scan of the bytes (the tokens' bounds
+/// are char boundaries: no `str` slice and its checks), and none for a
+/// gap of one byte, most of them (one space).
+fn two_line_breaks(hay: &str, from: usize, to: usize) -> bool {
+    to > from + 1
+        && hay
+            .as_bytes()
+            .get(from..to)
+            .is_some_and(|gap| gap.iter().filter(|&&b| b == b'\n').nth(1).is_some())
 }
 
 /// Whether a (lower-case) word is a title or role, not part of a name.
@@ -847,6 +856,7 @@ impl<'h> Names<'h> {
             narrated: Vec::new(),
             run_start: Vec::new(),
             by_word: HashMap::default(),
+            slot_seen: Vec::new(),
             roles: HashMap::default(),
             per_name: HashMap::default(),
             hay,
@@ -909,17 +919,17 @@ impl<'h> Names<'h> {
             // To the next capitalised word that is no stop word: a walk
             // over the tokens that asks each one's word by its id (a
             // punctuation token's is none), most of the tokens of a text.
-            let Some(skip) = toks.get(i..).and_then(|rest| {
-                rest.iter().position(|t| {
+            // (The word's flags are kept, not looked up again.)
+            let Some((skip, f)) = toks.get(i..).and_then(|rest| {
+                rest.iter().enumerate().find_map(|(k, t)| {
                     let f = vocab.word(t.id()).map_or(Flags::NONE, |w| w.flags);
-                    f.has(Flags::CAPITALIZED) && !f.has(Flags::STOP)
+                    (f.has(Flags::CAPITALIZED) && !f.has(Flags::STOP)).then_some((k, f))
                 })
             }) else {
                 break;
             };
             i += skip;
             let Some(t) = toks.get(i) else { break };
-            let f = tflags(t);
             // (The punctuation before is asked first: it decides most
             // often, as in dialogue's “Yes, without reading the gap.)
             let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
@@ -927,9 +937,7 @@ impl<'h> Names<'h> {
                     p.punct(),
                     Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
                 ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
-                    || hay
-                        .get(p.span.end..t.span.start)
-                        .is_some_and(two_line_breaks)
+                    || two_line_breaks(hay, p.span.end, t.span.start)
             });
             if sentence_start && in_lower(i) && !f.has(Flags::TITLE) {
                 i += 1;
@@ -966,9 +974,7 @@ impl<'h> Names<'h> {
                 // runs end at punctuation.)
                 if !ok
                     || last_flags.has(Flags::POSSESSIVE)
-                    || hay
-                        .get(prev.span.end..n.span.start)
-                        .is_some_and(two_line_breaks)
+                    || two_line_breaks(hay, prev.span.end, n.span.start)
                 {
                     break;
                 }
@@ -1107,26 +1113,38 @@ impl<'h> Names<'h> {
             names.run_start.push(start);
         }
         names.name_words = vec![Cell::new(None); vocab.len()];
-        // Each slot's list of mentions (indexes into `seen`), made at
-        // its size, counted from its names' counts: pushed to one at a
-        // time, the lists grew step by step, and copying them as they
-        // grew was a fifth of collecting the names of news.
+        // Each slot's list of mentions (indexes into `seen`), a range of
+        // one flat list, sized from its names' counts and filled by a
+        // counting sort: one list per slot, each pushed to, cost about
+        // 40 instructions a mention (on dialogue, most of the names'
+        // post-pass), and lists grown step by step cost more.
         let slots = slot_of.len();
-        let mut sizes = vec![0usize; slots];
+        // First each slot's size, then (summed) where its list starts,
+        // then the next free place in it as it is filled.
+        let mut next = vec![0usize; slots];
         for d in &distinct {
             for &s in &d.slots {
-                if let Some(n) = sizes.get_mut(s) {
+                if let Some(n) = next.get_mut(s) {
                     *n += d.count;
                 }
             }
         }
-        let mut lists: Vec<Option<Vec<usize>>> =
-            sizes.iter().map(|&n| Some(Vec::with_capacity(n))).collect();
+        let mut total = 0usize;
+        for n in &mut next {
+            let size = *n;
+            *n = total;
+            total += size;
+        }
+        let starts = next.clone();
+        let mut flat = vec![0usize; total];
         for (idx, s) in names.seen.iter().enumerate() {
             let d = distinct.get(usize::try_from(s.distinct).unwrap_or(usize::MAX));
             for &s in d.map_or(&[][..], |d| &d.slots) {
-                if let Some(Some(list)) = lists.get_mut(s) {
-                    list.push(idx);
+                if let Some(at) = next.get_mut(s) {
+                    if let Some(to) = flat.get_mut(*at) {
+                        *to = idx;
+                    }
+                    *at += 1;
                 }
             }
         }
@@ -1153,9 +1171,10 @@ impl<'h> Names<'h> {
         }
         names.by_word.reserve(slot_of.len());
         for (w, s) in slot_of {
-            let Some(list) = lists.get_mut(s).and_then(Option::take) else {
+            let (Some(&from), Some(&to)) = (starts.get(s), next.get(s)) else {
                 continue;
             };
+            let list = from..to;
             let best = best.get(s).copied().flatten();
             if let Some((words, _, d)) = best {
                 let Some(fullest) = distinct.get(d).map(|d| d.name.clone()) else {
@@ -1171,6 +1190,7 @@ impl<'h> Names<'h> {
                 );
             }
         }
+        names.slot_seen = flat;
         // Per distinct name: its count, gender evidence and words.
         names.per_name.reserve(distinct.len());
         for (k, d) in distinct.iter().enumerate() {
@@ -1274,7 +1294,7 @@ impl<'h> Names<'h> {
     /// stretch around `at`: the most frequent such name, the nearest
     /// before `at` among equals.
     pub(crate) fn fullest_proper(&self, word: &str, at: usize) -> Option<&str> {
-        let idxs = &self.by_word.get(words::lower(word).as_str())?.seen;
+        let idxs = self.mentions(self.by_word.get(words::lower(word).as_str())?);
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
         let proper = |&&i: &&usize| {
             self.seen.get(i).filter(|s| {
@@ -1378,9 +1398,15 @@ impl<'h> Names<'h> {
         self.fullest_of(holders, at)
     }
 
+    /// The mentions of the names holding one word: indexes into `seen`,
+    /// in text order.
+    fn mentions(&self, holders: &Holders) -> &[usize] {
+        self.slot_seen.get(holders.seen.clone()).unwrap_or_default()
+    }
+
     /// [`Names::fullest`] among the names holding one word.
     fn fullest_of<'s>(&'s self, holders: &'s Holders, at: usize) -> Option<&'s str> {
-        let idxs = &holders.seen;
+        let idxs = self.mentions(holders);
         // Occurrences are in text order: look at a bounded stretch on
         // each side of `at` (linear time on long texts).
         let k = idxs.partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at));
