@@ -66,11 +66,24 @@ pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang, stops: &[usize]) 
         // put inside the marks (« Oui »).
         let raw = Span::new(p.open.end, p.content_end);
         let text = raw.text(hay);
-        let lead = text.len() - text.trim_start().len();
-        let content = Span::new(raw.start + lead, raw.start + text.trim_end().len());
+        // Most content starts and ends with printable ASCII (“Yes.”):
+        // no space to trim, and a first char that is no mark, told by
+        // its bytes without the Unicode space and mark tests.
+        let plain = |b: Option<&u8>| b.copied().filter(|b| (b'!'..=b'~').contains(b));
+        let (content, word_first) = match (
+            plain(text.as_bytes().first()),
+            plain(text.as_bytes().last()),
+        ) {
+            (Some(first), Some(_)) => (raw, !marks::is_mark_char(char::from(first))),
+            _ => {
+                let lead = text.len() - text.trim_start().len();
+                let content = Span::new(raw.start + lead, raw.start + text.trim_end().len());
+                (content, false)
+            }
+        };
         // An empty pair (“”) quotes nothing, nor do marks around
         // marks (three apostrophes in a row).
-        if content.text(hay).chars().all(marks::is_mark_char) {
+        if !word_first && content.text(hay).chars().all(marks::is_mark_char) {
             return None;
         }
         let end = p.close.map_or(p.content_end, |c| c.end);
