@@ -60,7 +60,13 @@ pub(crate) fn paragraphs_wrapped(hay: &str) -> (Vec<Span>, bool) {
     // take to scan).
     let mut start = 0usize;
     loop {
-        let nl = next_break(hay, start);
+        // An empty line (every other line of dialogue) is told by its
+        // first byte, without setting up the search.
+        let nl = if hay.as_bytes().get(start) == Some(&b'\n') {
+            Some(start)
+        } else {
+            next_break(hay, start)
+        };
         let end = nl.unwrap_or(hay.len());
         let line = hay.get(start..end).unwrap_or_default();
         let trim = trimmed(line);

@@ -1192,7 +1192,19 @@ impl<'h> Block<'h> {
         let lo = sent_start.max(i.saturating_sub(MAX_WORD_BACK));
         let mut s = i;
         let mut complete = false;
+        // ASCII bytes first, one at a time without decoding (most words):
+        // a space or an ASCII opener ends the word.
         while s > lo {
+            match s.checked_sub(1).and_then(|j| self.bytes().get(j)) {
+                Some(&(b'\t'..=b'\r' | b' ' | b'"' | b'(' | b'[' | b'{')) => {
+                    complete = true;
+                    break;
+                }
+                Some(&b) if b.is_ascii() => s -= 1,
+                _ => break,
+            }
+        }
+        while s > lo && !complete {
             match self.char_before(s) {
                 Some(c) if c.is_whitespace() || (is_opener(c) && !matches!(c, '\'' | '‘')) => {
                     complete = true;
