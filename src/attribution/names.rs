@@ -1362,16 +1362,22 @@ impl<'h> Names<'h> {
     /// Whether a capitalised word is a name of the text: part of a name
     /// run and never written in lower case.
     pub(crate) fn is_name_word(&self, hay: &str, t: &Tok) -> bool {
-        let word = t.span.text(hay);
-        let cached = self
-            .id_of(word, t)
+        // The token's text is sliced only when it is needed (no id of its
+        // own, or a cache miss): the slice's char-boundary checks cost
+        // more than the cache look-up on a hit.
+        let id = if t.id() != NO_ID {
+            Some(t.id())
+        } else {
+            self.vocab.id(t.span.text(hay))
+        };
+        let cached = id
             // The last id may be shared (past `NO_ID` words): not cached.
             .filter(|&id| id != NO_ID)
             .and_then(|id| self.name_words.get(usize::try_from(id).ok()?));
         if let Some(known) = cached.and_then(Cell::get) {
             return known;
         }
-        let is = self.find_name_word(word);
+        let is = self.find_name_word(t.span.text(hay));
         if let Some(cell) = cached {
             cell.set(Some(is));
         }
