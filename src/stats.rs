@@ -499,15 +499,7 @@ mod tests {
         // (’ and ” are read with ASCII, ℓ is not: E2 84 93, a letter.)
         let alphabet = ["a", "'", "-", " ", "é", "’", "”", "ℓ"];
         // All shapes of up to five of them.
-        let mut shapes = vec![String::new()];
-        let mut last = shapes.clone();
-        for _ in 0..5 {
-            last = last
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
-                .collect();
-            shapes.extend(last.iter().cloned());
-        }
+        let shapes = crate::text::every_string(&alphabet, 5);
         for shape in &shapes {
             for lead in 0..8 {
                 let t = format!("{}{shape}x", "b".repeat(lead));

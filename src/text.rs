@@ -133,6 +133,23 @@ impl<'a, F: Fn(char) -> bool> Iterator for WordsBy<'a, F> {
     }
 }
 
+/// Every string of up to `len` pieces of `alphabet`, the empty one
+/// first: the inputs of the tests that compare a byte-level shortcut with
+/// the plain rule it stands for, on every short shape.
+#[cfg(test)]
+pub(crate) fn every_string(alphabet: &[&str], len: usize) -> Vec<String> {
+    let mut all = vec![String::new()];
+    let mut last = all.clone();
+    for _ in 0..len {
+        last = last
+            .iter()
+            .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+            .collect();
+        all.extend(last.iter().cloned());
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -161,15 +178,7 @@ mod tests {
             "\u{10348}",
             "7",
         ];
-        let mut all = vec![String::new()];
-        let mut last = all.clone();
-        for _ in 0..4 {
-            last = last
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
-                .collect();
-            all.extend(last.iter().cloned());
-        }
+        let all = super::every_string(&alphabet, 4);
         let is_word = |c: char| super::is_alphabetic(c) || c == '-';
         for t in &all {
             let fast: Vec<&str> = super::words_by(t, is_word).collect();

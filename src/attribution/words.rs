@@ -1031,6 +1031,39 @@ mod tests {
         }
     }
 
+    /// Words of every length from 1 to 26 ASCII letters and digits (the
+    /// lexer reads them 8 bytes at a time, hashing as it goes), followed
+    /// by each kind of char that ends or continues a word, at the text's
+    /// end and mid-text: tokens as chars give them, and each word's id
+    /// the one its text has (the same hash from the lexer and from
+    /// [`Vocab::id`]).
+    #[test]
+    fn words_of_every_length_lex_as_chars_do() {
+        let letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789";
+        for len in 1..=26 {
+            let word = letters.get(len % 7..len % 7 + len).unwrap_or(letters);
+            for after in [
+                "", " x", ".", ". x", ".x", "'s", "’s x", "-day", "é", "éa", "”", "…",
+            ] {
+                for hay in [format!("{word}{after}"), format!("z {word}{after} {word}")] {
+                    let doc = Lexed::new(&hay);
+                    let got: Vec<(Span, Kind)> =
+                        doc.all().iter().map(|t| (t.span, t.kind())).collect();
+                    assert_eq!(got, lex_by_chars(&hay), "{hay:?}");
+                    let ids: Vec<Option<Id>> = doc
+                        .all()
+                        .iter()
+                        .map(|t| t.is_word().then_some(t.id()))
+                        .collect();
+                    assert_eq!(ids, ids_by_map(&hay, doc.all()), "{hay:?}");
+                    for t in doc.all().iter().filter(|t| t.is_word()) {
+                        assert_eq!(doc.vocab().id(t.span.text(&hay)), Some(t.id()), "{hay:?}");
+                    }
+                }
+            }
+        }
+    }
+
     /// The chars [`quote_mark`] tells by their bytes, and their
     /// neighbours, lex as chars do, alone and between letters.
     #[test]
