@@ -405,7 +405,20 @@ pub(crate) fn attribute(
     if res.dialogue {
         end_dialogue(&mut res, hay, paragraphs, quotes);
     }
-    res.speakers
+    let speakers = std::mem::take(&mut res.speakers);
+    discard(res);
+    discard(doc);
+    speakers
+}
+
+/// Drops `value` in a function of its own. The drop code of the
+/// resolver and the lexed text (every table and list they hold) made up
+/// a fifth of [`attribute`] in the wasm, which V8's optimizing compiler
+/// compiles as one unit whose memory is `analyze()`'s peak on a long text
+/// (BENCHMARKS.md, "Memory"); it runs once per text.
+#[inline(never)]
+fn discard<T>(value: T) {
+    drop(value);
 }
 
 /// [`plausible_mention`] of `m`, remembered for the last mention asked

@@ -1099,6 +1099,23 @@ impl<'h> Names<'h> {
             }
             i = end.max(i + 1);
         }
+        names.index(distinct, slot_of);
+        names
+    }
+
+    /// The lookups built from the walk of [`Names::collect`]: where the
+    /// narrated mentions of one name start, each word's mentions and its
+    /// fullest name, and the per-name figures.
+    ///
+    /// A function of its own, not inlined: run once per text, and the
+    /// walk before it is the largest function of the module. Together
+    /// they were one 12.7 KB function of the wasm, whose optimizing
+    /// compile in V8 took 9 MB of compiler memory, the largest share of
+    /// `analyze()`'s peak memory on 1 MB (BENCHMARKS.md, "Memory").
+    #[inline(never)]
+    fn index(&mut self, distinct: Vec<Distinct>, slot_of: HashMap<&'h str, usize>) {
+        let names = self;
+        let vocab = names.vocab;
         // (A name's text and its distinct id go together: the ids are
         // compared, not the text.)
         let mut prev: Option<u32> = None;
@@ -1211,7 +1228,6 @@ impl<'h> Names<'h> {
                 traits: Cell::new(None),
             })
             .collect();
-        names
     }
 
     /// The text of the name seen as `s`.

@@ -105,6 +105,10 @@ impl<'h> Resolver<'h> {
     /// A resolver for the text `hay` lexed as `doc`, whose top-level
     /// quotations have the contents `quoted` (in text order), in a text
     /// of `paragraphs` paragraphs that is `dialogue` or not.
+    ///
+    /// Not inlined, as [`Lexed::new`](words::Lexed::new) is not: once per
+    /// text, and out of `attribute`'s optimizing compile.
+    #[inline(never)]
     pub(super) fn new(
         hay: &'h Hay<'h>,
         doc: &'h words::Lexed<'h>,

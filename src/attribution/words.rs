@@ -534,6 +534,11 @@ const BLOCK: usize = 16;
 
 impl<'h> Lexed<'h> {
     /// Lexes all of `hay`, interning its words.
+    ///
+    /// Not inlined into [`attribute`](super::attribute), its one caller:
+    /// it runs once per text, and the smaller `attribute` is, the less
+    /// memory V8's optimizing compile of it takes (BENCHMARKS.md, "Memory").
+    #[inline(never)]
     pub(crate) fn new(hay: &'h str) -> Lexed<'h> {
         // Room for a short text's every distinct word (a long one's table
         // grows as it must).
