@@ -174,6 +174,7 @@ bench: build-wasm build-bench-pkg
 	node benches/wasm.mjs
 	node benches/memory.mjs
 	node benches/chromium.mjs
+	bash scripts/size-by-stage.sh
 
 # The measurement-only wasm build (feature bench-boundary: analyzeJson and
 # friends) that benches/wasm.mjs uses to time the boundary; never shipped.
