@@ -499,6 +499,20 @@ mod tests {
         out
     }
 
+    /// [`pieces_in`] through [`super::WordCounter::count_piece`], as
+    /// [`super::compute`] reads them (a piece of eight bytes or fewer in
+    /// one chunk).
+    fn pieces_piece(text: &str, cuts: &[usize]) -> Vec<usize> {
+        let mut counter = super::WordCounter::default();
+        let mut at = 0;
+        let mut out = Vec::new();
+        for &cut in cuts.iter().chain([&text.len()]) {
+            out.push(counter.count_piece(text, at, cut));
+            at = cut;
+        }
+        out
+    }
+
     /// What [`pieces`] must give: the rule's word starts in each piece.
     fn expected(text: &str, cuts: &[usize]) -> Vec<usize> {
         let starts = reference(text);
@@ -525,6 +539,15 @@ mod tests {
             for (k, _) in t.char_indices() {
                 assert_eq!(pieces(t, &[k]), expected(t, &[k]), "{t} at {k}");
                 assert_eq!(pieces_in(t, &[k]), expected(t, &[k]), "{t} at {k}");
+                // And at a second cut up to nine bytes on.
+                for (j, _) in t[k..].char_indices().take_while(|&(j, _)| j <= 9) {
+                    let cuts = [k, k + j];
+                    assert_eq!(
+                        pieces_piece(t, &cuts),
+                        expected(t, &cuts),
+                        "{t} at {cuts:?}"
+                    );
+                }
             }
         }
     }
@@ -642,6 +665,7 @@ mod tests {
             proptest::prop_assert_eq!(super::count_words(&t), reference(&t).len());
             proptest::prop_assert_eq!(pieces(&t, &cuts), expected(&t, &cuts));
             proptest::prop_assert_eq!(pieces_in(&t, &cuts), expected(&t, &cuts));
+            proptest::prop_assert_eq!(pieces_piece(&t, &cuts), expected(&t, &cuts));
         }
     }
 }
