@@ -70,6 +70,9 @@ pub fn sentences(hay: &str, lang: Lang) -> Vec<Span> {
 /// [`sentences`] of a text already split into `paragraphs` (the whole
 /// analysis has them, and splitting twice was a tenth of its time on
 /// short-paragraph text), with the [`scan::stops`] of `hay`.
+// Out of line: one call per text, and inlined into `Analyzer::analyze`
+// its loops shared that large function's registers (more spills).
+#[inline(never)]
 pub(crate) fn in_paragraphs(
     hay: &str,
     paragraphs: &[Span],
