@@ -138,10 +138,18 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span], stops: &[usize]) -> Vec<Pair>
                 skip_reopen_at = None;
                 continue;
             }
-            let prev = hay
-                .get(para.start..span.start)
-                .and_then(|s| s.chars().next_back());
-            let next = hay.get(span.end..end).and_then(|s| s.chars().next());
+            // The chars next to the mark; an ASCII one (most are) is its
+            // byte, read without slicing and decoding.
+            let prev = match span.start.checked_sub(1).and_then(|j| bytes.get(j)) {
+                Some(&b) if b.is_ascii() && span.start > para.start => Some(char::from(b)),
+                _ => hay
+                    .get(para.start..span.start)
+                    .and_then(|s| s.chars().next_back()),
+            };
+            let next = match bytes.get(span.end) {
+                Some(&b) if b.is_ascii() && span.end < end => Some(char::from(b)),
+                _ => hay.get(span.end..end).and_then(|s| s.chars().next()),
+            };
             step(hay, mark, span, prev, next, &mut lead, &mut stack, &mut out);
         }
         skip_reopen_at = None;
