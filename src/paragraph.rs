@@ -46,6 +46,9 @@ pub fn paragraphs(hay: &str) -> Vec<Span> {
 /// the pass that finds the paragraphs finds it too, and attribution asks
 /// it of every text that is not mostly lines of dialogue (a novel would
 /// otherwise be read line by line again).
+// Out of line: one call per text, and inlined into `Analyzer::analyze`
+// its loops shared that large function's registers (more spills).
+#[inline(never)]
 pub(crate) fn paragraphs_wrapped(hay: &str) -> (Vec<Span>, bool) {
     // One pass finds every line and, as it goes, whether the text is
     // hard-wrapped ([`is_hard_wrapped`]'s test): a second pass over all

@@ -78,6 +78,9 @@ static STOPS: ByteSet = byte_set!(any_stop);
 /// The offsets of every byte of `hay` where the sentence splitter or the
 /// quotation pairing stops, in order (a superset of what each needs:
 /// each skips the others' bytes with one table load). Linear: one scan.
+// Out of line: one call per text, and inlined into `Analyzer::analyze`
+// its loops shared that large function's registers (more spills).
+#[inline(never)]
 pub(crate) fn stops(hay: &str) -> Vec<usize> {
     positions(hay.as_bytes(), &STOPS)
 }

@@ -56,6 +56,9 @@ pub struct Quote {
 /// set. Kinds are provisional ([`kind::classify`] decides them once the
 /// speakers are known): title marks give `Other`, the rest `Speech`.
 /// `stops` are the [`crate::scan::stops`] of `hay`.
+// Out of line: one call per text, and inlined into `Analyzer::analyze`
+// its loops shared that large function's registers (more spills).
+#[inline(never)]
 pub(crate) fn find(hay: &str, paragraphs: &[Span], lang: Lang, stops: &[usize]) -> Vec<Quote> {
     let _ = lang;
     let mut pairs = pairing::pair(hay, paragraphs, stops);

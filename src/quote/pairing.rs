@@ -81,22 +81,37 @@ fn family(m: Mark) -> u8 {
 /// of reading a mark. A byte inside a char (no char boundary) starts no
 /// mark: it is a continuation byte, which no arm takes.
 fn mark_at(hay: &str, i: usize) -> Option<Mark> {
-    let code = match *hay.as_bytes().get(i..)? {
+    let bytes = hay.as_bytes();
+    // By the first byte, then the next ones one by one: a match of
+    // slice patterns tried the ASCII and two-byte marks before the
+    // curly ones (‘ ’ “ ” …), the commonest.
+    let next = |k: usize| bytes.get(i + k).copied();
+    let code = match *bytes.get(i)? {
         // The doubled marks are ASCII: the next byte tells.
-        [b'`', b'`', ..] => return Some(Mark::DoubleBacktick),
-        [b'\'', b'\'', ..] => return Some(Mark::DoubleApostrophe),
-        [b @ (b'"' | b'\'' | b'`'), ..] => u32::from(b),
+        b'`' if next(1) == Some(b'`') => return Some(Mark::DoubleBacktick),
+        b'\'' if next(1) == Some(b'\'') => return Some(Mark::DoubleApostrophe),
+        b @ (b'"' | b'\'' | b'`') => u32::from(b),
+        0xE2 => match (next(1)?, next(2)?) {
+            // U+2018..U+201F, the primes U+2032..U+2037, ‹ ›.
+            (0x80, b @ (0x98..=0x9F | 0xB2..=0xB7 | 0xB9 | 0xBA)) => 0x2000 | u32::from(b & 0x3F),
+            (0xB9, 0x82) => 0x2E42,
+            _ => return None,
+        },
         // « » ´ (U+00AB, U+00BB, U+00B4).
-        [0xC2, b @ (0xAB | 0xBB | 0xB4), ..] => u32::from(b),
-        // U+2018..U+201F, the primes U+2032..U+2037, ‹ ›.
-        [0xE2, 0x80, b @ (0x98..=0x9F | 0xB2..=0xB7 | 0xB9 | 0xBA), ..] => {
-            0x2000 | u32::from(b & 0x3F)
-        }
-        [0xE2, 0xB9, 0x82, ..] => 0x2E42,
+        0xC2 => match next(1)? {
+            b @ (0xAB | 0xBB | 0xB4) => u32::from(b),
+            _ => return None,
+        },
         // 〈 〉 《 》 「 」 『 』 (U+3008..U+300F), 〝 〞 〟.
-        [0xE3, 0x80, b @ (0x88..=0x8F | 0x9D..=0x9F), ..] => 0x3000 | u32::from(b & 0x3F),
+        0xE3 => match (next(1)?, next(2)?) {
+            (0x80, b @ (0x88..=0x8F | 0x9D..=0x9F)) => 0x3000 | u32::from(b & 0x3F),
+            _ => return None,
+        },
         // ＂ ＇ (U+FF02, U+FF07).
-        [0xEF, 0xBC, b @ (0x82 | 0x87), ..] => 0xFF00 | u32::from(b & 0x3F),
+        0xEF => match (next(1)?, next(2)?) {
+            (0xBC, b @ (0x82 | 0x87)) => 0xFF00 | u32::from(b & 0x3F),
+            _ => return None,
+        },
         _ => return None,
     };
     char::from_u32(code).map(Mark::Char)
@@ -138,10 +153,18 @@ pub(crate) fn pair(hay: &str, paragraphs: &[Span], stops: &[usize]) -> Vec<Pair>
                 skip_reopen_at = None;
                 continue;
             }
-            let prev = hay
-                .get(para.start..span.start)
-                .and_then(|s| s.chars().next_back());
-            let next = hay.get(span.end..end).and_then(|s| s.chars().next());
+            // The chars next to the mark; an ASCII one (most are) is its
+            // byte, read without slicing and decoding.
+            let prev = match span.start.checked_sub(1).and_then(|j| bytes.get(j)) {
+                Some(&b) if b.is_ascii() && span.start > para.start => Some(char::from(b)),
+                _ => hay
+                    .get(para.start..span.start)
+                    .and_then(|s| s.chars().next_back()),
+            };
+            let next = match bytes.get(span.end) {
+                Some(&b) if b.is_ascii() && span.end < end => Some(char::from(b)),
+                _ => hay.get(span.end..end).and_then(|s| s.chars().next()),
+            };
             step(hay, mark, span, prev, next, &mut lead, &mut stack, &mut out);
         }
         skip_reopen_at = None;

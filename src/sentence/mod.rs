@@ -69,7 +69,12 @@ pub fn sentences(hay: &str, lang: Lang) -> Vec<Span> {
 
 /// [`sentences`] of a text already split into `paragraphs` (the whole
 /// analysis has them, and splitting twice was a tenth of its time on
-/// short-paragraph text), with the [`scan::stops`] of `hay`.
+/// short-paragraph text), with the [`scan::stops`] of `hay`. The
+/// paragraphs are [`crate::paragraph::paragraphs`]' spans: trimmed, not
+/// empty, in order (a paragraph that is one sentence is that sentence).
+// Out of line: one call per text, and inlined into `Analyzer::analyze`
+// its loops shared that large function's registers (more spills).
+#[inline(never)]
 pub(crate) fn in_paragraphs(
     hay: &str,
     paragraphs: &[Span],
@@ -635,7 +640,15 @@ impl<'h> Block<'h> {
                 }
             }
         }
-        self.push(out, sent_start, self.end);
+        if sent_start == self.start {
+            // The whole block is one sentence: a paragraph, which comes
+            // trimmed and not empty ([`in_paragraphs`]), kept as it is.
+            // [`Block::push`] would find nothing to trim, and its call
+            // cost a sixth of the split of a line of dialogue.
+            out.push(Span::new(self.start, self.end));
+        } else {
+            self.push(out, sent_start, self.end);
+        }
     }
 
     /// Whether the block from `j` on is only terminators and closing
