@@ -922,6 +922,11 @@ impl<'h> Names<'h> {
             // (The word's flags are kept, not looked up again.)
             let Some((skip, f)) = toks.get(i..).and_then(|rest| {
                 rest.iter().enumerate().find_map(|(k, t)| {
+                    // (Punctuation, most of dialogue's tokens, is passed
+                    // on its code alone.)
+                    if !t.is_word() {
+                        return None;
+                    }
                     let f = vocab.word(t.id()).map_or(Flags::NONE, |w| w.flags);
                     (f.has(Flags::CAPITALIZED) && !f.has(Flags::STOP)).then_some((k, f))
                 })
@@ -932,7 +937,8 @@ impl<'h> Names<'h> {
             let Some(t) = toks.get(i) else { break };
             // (The punctuation before is asked first: it decides most
             // often, as in dialogue's “Yes, without reading the gap.)
-            let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
+            let before = i.checked_sub(1).and_then(|p| toks.get(p));
+            let sentence_start = before.is_none_or(|p| {
                 matches!(
                     p.punct(),
                     Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
@@ -943,6 +949,9 @@ impl<'h> Names<'h> {
                 i += 1;
                 continue;
             }
+            // "spokesman John Kirby": a role noun just before the run
+            // (told from the token in hand: most often punctuation).
+            let role_before = before.is_some_and(|p| p.is_word() && tflags(p).has(Flags::ROLE));
             // A run of capitalised words, abbreviation dots after titles,
             // and particles.
             let start = i;
@@ -1047,15 +1056,13 @@ impl<'h> Names<'h> {
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
                 // (Rarely either: asked without building a list of them.)
-                let role = start.checked_sub(1).filter(|&p| flags(p).has(Flags::ROLE));
+                let role = start.checked_sub(1).filter(|_| role_before);
                 for r in role.into_iter().chain(inner) {
-                    if let Some(d) = distinct.get(id) {
-                        names
-                            .roles
-                            .entry(key(r))
-                            .or_default()
-                            .push((t.span.start, d.name.clone()));
-                    }
+                    names
+                        .roles
+                        .entry(key(r))
+                        .or_default()
+                        .push((t.span.start, d.name.clone()));
                 }
                 // The run is kept for the name's gender evidence
                 // ([`Names::votes_of`]) unless it can have none: no title
@@ -1068,34 +1075,32 @@ impl<'h> Names<'h> {
                     .unwrap_or_default()
                     .iter()
                     .take(PRONOUN_REACH)
-                    .find(|n| n.punct().is_none_or(ends_sentence))
-                    .is_none_or(|n| n.punct().is_some());
+                    .find(|n| n.is_word() || n.punct().is_some_and(ends_sentence))
+                    .is_none_or(|n| !n.is_word());
                 let titled = run_flags.has(Flags::MALE_TITLE | Flags::FEMALE_TITLE);
                 let votes = !ends || titled;
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
-                if let Some(d) = distinct.get_mut(id) {
-                    if votes {
-                        names.runs.push(Run {
-                            start,
-                            end,
-                            before: d.last_run,
-                        });
-                        d.last_run = Some(names.runs.len() - 1);
-                    }
-                    d.count += 1;
-                    d.outside |= !in_quote;
-                    if !in_quote {
-                        names.narrated.push(idx);
-                    }
-                    names.seen.push(Seen {
-                        at: t.span.start,
-                        end: prev.span.end,
-                        distinct: u32::try_from(id).unwrap_or(u32::MAX),
+                if votes {
+                    names.runs.push(Run {
+                        start,
+                        end,
+                        before: d.last_run,
                     });
+                    d.last_run = Some(names.runs.len() - 1);
                 }
+                d.count += 1;
+                d.outside |= !in_quote;
+                if !in_quote {
+                    names.narrated.push(idx);
+                }
+                names.seen.push(Seen {
+                    at: t.span.start,
+                    end: prev.span.end,
+                    distinct: u32::try_from(id).unwrap_or(u32::MAX),
+                });
             }
             i = end.max(i + 1);
         }
@@ -1630,10 +1635,12 @@ impl<'h> Names<'h> {
         };
         // The answer is h exactly when name h-1 is before `at` and name
         // h is not: tried at the last answer and the next few (asked in
-        // text order), else found by the binary search.
+        // text order), else found by the binary search. (Each name is
+        // asked once: past the hint, the first not before `at`.)
         let hint = self.narrated_hint.get();
-        let near =
-            (hint..hint.saturating_add(4)).find(|&h| (h == 0 || before(h - 1)) && !before(h));
+        let near = (hint == 0 || before(hint - 1))
+            .then(|| (hint..hint.saturating_add(4)).find(|&h| !before(h)))
+            .flatten();
         let end = near.unwrap_or_else(|| {
             self.narrated
                 .partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at))
