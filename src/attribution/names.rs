@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, has};
 use super::vocab::{self, Flags, Id, Vocab};
-use super::words::{self, Kind, Tok};
+use super::words::{self, Tok};
 use super::words::{Lexed, NO_ID};
 use crate::wordlist::{word_list, WordList};
 use crate::Span;
@@ -450,6 +450,20 @@ const PRONOUN_REACH: usize = 12;
 /// [`gender_vote`] looks for a pronoun.
 fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '"' | '“' | '”')
+}
+
+/// Whether the sentence after a name's run ends before any word, among
+/// `after` (the tokens from the second after the run; the first was
+/// punctuation that ends no sentence: dialogue's “No,”): a walk of up to
+/// [`PRONOUN_REACH`] tokens from the run's end, apart from
+/// [`Names::collect`]'s loop.
+#[inline(never)]
+fn sentence_ends(after: &[Tok]) -> bool {
+    after
+        .iter()
+        .take(PRONOUN_REACH - 1)
+        .find(|n| n.is_word() || n.punct().is_some_and(ends_sentence))
+        .is_none_or(|n| !n.is_word())
 }
 
 /// The id of the name whose cleaned words are `cleaned` (joined in
@@ -968,13 +982,10 @@ impl<'h> Names<'h> {
             let mut prev = t;
             while let Some(n) = toks.get(end) {
                 let nf = tflags(n);
-                let ok = match n.kind() {
-                    Kind::Word => {
-                        (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP))
-                            || nf.has(Flags::PARTICLE)
-                    }
-                    Kind::Punct('.') => abbrev_tok(prev),
-                    Kind::Punct(_) => false,
+                let ok = if n.is_word() {
+                    (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP)) || nf.has(Flags::PARTICLE)
+                } else {
+                    n.punct() == Some('.') && abbrev_tok(prev)
                 };
                 // A blank line ends a name; a single line break may be a
                 // hard wrap ("Newland\nArcher"). A possessive ends it too
@@ -995,7 +1006,7 @@ impl<'h> Names<'h> {
                 prev = n;
                 end += 1;
             }
-            let run = toks.get(start..end).unwrap_or(&[]);
+            let run = || toks.get(start..end).unwrap_or(&[]);
             // A one-word run cleans the same wherever it occurs (dialogue
             // names its speakers line after line): its name, or none, is
             // remembered by the word's id. (The last id may be shared.)
@@ -1009,7 +1020,7 @@ impl<'h> Names<'h> {
             // `NO_ID` (no allocation per run).
             let several = match single {
                 Some(_) => None,
-                None if end > start + 1 => run_key(run),
+                None if end > start + 1 => run_key(run()),
                 None => None,
             };
             let known = match single {
@@ -1021,7 +1032,7 @@ impl<'h> Names<'h> {
                 None => {
                     clean_into(
                         hay,
-                        run,
+                        run(),
                         |k, _| (flags(start + k), key(start + k)),
                         &mut run_words,
                         &mut cleaned,
@@ -1056,27 +1067,29 @@ impl<'h> Names<'h> {
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
                 // (Rarely either: asked without building a list of them.)
-                let role = start.checked_sub(1).filter(|_| role_before);
-                for r in role.into_iter().chain(inner) {
-                    names
-                        .roles
-                        .entry(key(r))
-                        .or_default()
-                        .push((t.span.start, d.name.clone()));
+                if role_before || inner.is_some() {
+                    let role = start.checked_sub(1).filter(|_| role_before);
+                    for r in role.into_iter().chain(inner) {
+                        names
+                            .roles
+                            .entry(key(r))
+                            .or_default()
+                            .push((t.span.start, d.name.clone()));
+                    }
                 }
                 // The run is kept for the name's gender evidence
                 // ([`Names::votes_of`]) unless it can have none: no title
                 // in it, and its sentence ends after it before any word,
                 // where the walk for a pronoun stops with nothing
                 // (dialogue's “Yes.”, “No,” and “said Bo.”; punctuation
-                // has no flags).
-                let ends = toks
-                    .get(end..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take(PRONOUN_REACH)
-                    .find(|n| n.is_word() || n.punct().is_some_and(ends_sentence))
-                    .is_none_or(|n| !n.is_word());
+                // has no flags). The token that ended the run tells most
+                // often.
+                let ends = match toks.get(end) {
+                    Some(n) if n.is_word() => false,
+                    Some(n) if n.punct().is_some_and(ends_sentence) => true,
+                    Some(_) => sentence_ends(toks.get(end + 1..).unwrap_or_default()),
+                    None => true,
+                };
                 let titled = run_flags.has(Flags::MALE_TITLE | Flags::FEMALE_TITLE);
                 let votes = !ends || titled;
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
