@@ -452,6 +452,70 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '"' | '“' | '”')
 }
 
+/// What [`Names::collect`] keeps for the runs it has not seen before
+/// ([`new_run`]): the distinct names (by text) and their ids, each
+/// key's slot (a name's words by their keys, all borrowed from the text
+/// or the vocabulary), and scratch reused from run to run.
+struct Fresh<'h> {
+    distinct_ids: HashMap<Rc<str>, usize>,
+    slot_of: HashMap<&'h str, usize>,
+    buf: String,
+    run_words: Vec<Described<'h>>,
+    cleaned: Vec<&'h str>,
+    keys: Vec<&'h str>,
+}
+
+/// The name of a run of tokens `run` not seen before (or none): cleaned
+/// ([`clean_into`], by the flags and keys of its words in `vocab`), then
+/// looked up, and described the first time ([`name_id`]). Apart from
+/// [`Names::collect`]'s loop, where most runs repeat a known name:
+/// the loop's code is smaller, and keeps its registers.
+#[inline(never)]
+fn new_run<'h>(
+    hay: &'h str,
+    vocab: &'h Vocab<'h>,
+    run: &[Tok],
+    fresh: &mut Fresh<'h>,
+    distinct: &mut Vec<Distinct>,
+) -> Option<usize> {
+    clean_into(
+        hay,
+        run,
+        |k, _| {
+            run.get(k)
+                .and_then(|t| vocab.word_of(t))
+                .map_or((Flags::NONE, ""), |w| (w.flags, vocab.key_of(w)))
+        },
+        &mut fresh.run_words,
+        &mut fresh.cleaned,
+        &mut fresh.keys,
+    );
+    // Most runs repeat a known name: it is looked up, and only a new one
+    // is described (its words, their lower case).
+    (!fresh.cleaned.is_empty()).then(|| {
+        name_id(
+            &fresh.cleaned,
+            &fresh.keys,
+            &mut fresh.buf,
+            distinct,
+            &mut fresh.distinct_ids,
+            &mut fresh.slot_of,
+        )
+    })
+}
+
+/// Remembers the name `found` of a run of several words by their ids
+/// `k` ([`run_key`]): apart from [`Names::collect`]'s loop (a map's
+/// insertion is much code, run once per distinct run).
+#[inline(never)]
+fn remember_run(
+    run_names: &mut HashMap<[Id; RUN_KEY], Option<usize>>,
+    k: [Id; RUN_KEY],
+    found: Option<usize>,
+) {
+    run_names.insert(k, found);
+}
+
 /// Whether the sentence after a name's run ends before any word, among
 /// `after` (the tokens from the second after the run; the first was
 /// punctuation that ends no sentence: dialogue's “No,”): a walk of up to
@@ -889,7 +953,6 @@ impl<'h> Names<'h> {
                 .filter(|&id| id != NO_ID)
                 .and_then(|id| vocab.word(id))
         };
-        let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
         let key = |i: usize| word(i).map_or("", |w| vocab.key_of(w));
         // Whether token i is an abbreviation a dot may follow. A
         // punctuation token is asked too ("." itself counts, as before).
@@ -916,15 +979,15 @@ impl<'h> Names<'h> {
         // that one is collected without growing them step by step (an
         // analysis of a 3 KB article is mostly such fixed costs).
         let mut distinct: Vec<Distinct> = Vec::with_capacity(START_NAMES);
-        let mut distinct_ids: HashMap<Rc<str>, usize> =
-            HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
-        // Each key's slot: a name's words by their keys (all borrowed
-        // from the text or the vocabulary).
-        let mut slot_of: HashMap<&'h str, usize> =
-            HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
+        let mut fresh = Fresh {
+            distinct_ids: HashMap::with_capacity_and_hasher(START_NAMES, Default::default()),
+            slot_of: HashMap::with_capacity_and_hasher(START_NAMES, Default::default()),
+            buf: String::new(),
+            run_words: Vec::new(),
+            cleaned: Vec::new(),
+            keys: Vec::new(),
+        };
         names.seen.reserve(START_NAMES);
-        let mut buf = String::new();
-        let (mut run_words, mut cleaned, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
         let mut run_names: HashMap<[Id; RUN_KEY], Option<usize>> = HashMap::default();
         let mut qi = 0usize;
@@ -1030,32 +1093,12 @@ impl<'h> Names<'h> {
             let found = match known {
                 Some(found) => found,
                 None => {
-                    clean_into(
-                        hay,
-                        run(),
-                        |k, _| (flags(start + k), key(start + k)),
-                        &mut run_words,
-                        &mut cleaned,
-                        &mut keys,
-                    );
-                    let found = (!cleaned.is_empty()).then(|| {
-                        // Most runs repeat a known name: it is looked up,
-                        // and only a new one is described (its words,
-                        // their lower case).
-                        name_id(
-                            &cleaned,
-                            &keys,
-                            &mut buf,
-                            &mut distinct,
-                            &mut distinct_ids,
-                            &mut slot_of,
-                        )
-                    });
+                    let found = new_run(hay, vocab, run(), &mut fresh, &mut distinct);
                     if let Some(slot) = single.and_then(|w| single_name.get_mut(w)) {
                         *slot = Some(found);
                     }
                     if let Some(k) = several {
-                        run_names.insert(k, found);
+                        remember_run(&mut run_names, k, found);
                     }
                     found
                 }
@@ -1117,7 +1160,7 @@ impl<'h> Names<'h> {
             }
             i = end.max(i + 1);
         }
-        names.index(distinct, slot_of);
+        names.index(distinct, fresh.slot_of);
         names
     }
 
