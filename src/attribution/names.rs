@@ -452,6 +452,12 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '"' | '“' | '”')
 }
 
+/// [`ends_sentence`] of token `t` (none for a word): told by its code,
+/// in [`Names::collect`]'s loop.
+fn ends_sentence_tok(t: &Tok) -> bool {
+    ['.', '!', '?', '"', '“', '”'].iter().any(|&c| t.is(c))
+}
+
 /// What [`Names::collect`] keeps for the runs it has not seen before
 /// ([`new_run`]): the distinct names (by text) and their ids, each
 /// key's slot (a name's words by their keys, all borrowed from the text
@@ -1016,10 +1022,10 @@ impl<'h> Names<'h> {
             // often, as in dialogue's “Yes, without reading the gap.)
             let before = i.checked_sub(1).and_then(|p| toks.get(p));
             let sentence_start = before.is_none_or(|p| {
-                matches!(
-                    p.punct(),
-                    Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
-                ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
+                ['.', '!', '?', '"', '“', '”', '‘', '\n', ':', '—']
+                    .iter()
+                    .any(|&c| p.is(c))
+                    && !(p.is('.') && i.checked_sub(2).is_some_and(abbrev))
                     || two_line_breaks(hay, p.span.end, t.span.start)
             });
             if sentence_start && in_lower(i) && !f.has(Flags::TITLE) {
@@ -1048,7 +1054,7 @@ impl<'h> Names<'h> {
                 let ok = if n.is_word() {
                     (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP)) || nf.has(Flags::PARTICLE)
                 } else {
-                    n.punct() == Some('.') && abbrev_tok(prev)
+                    n.is('.') && abbrev_tok(prev)
                 };
                 // A blank line ends a name; a single line break may be a
                 // hard wrap ("Newland\nArcher"). A possessive ends it too
@@ -1129,7 +1135,7 @@ impl<'h> Names<'h> {
                 // often.
                 let ends = match toks.get(end) {
                     Some(n) if n.is_word() => false,
-                    Some(n) if n.punct().is_some_and(ends_sentence) => true,
+                    Some(n) if ends_sentence_tok(n) => true,
                     Some(_) => sentence_ends(toks.get(end + 1..).unwrap_or_default()),
                     None => true,
                 };

@@ -75,6 +75,11 @@ impl Tok {
     pub(crate) fn is_word(&self) -> bool {
         self.code >= WORD
     }
+    /// Whether it is the punctuation char `c`: its code compared, no
+    /// char made of it (as [`Tok::punct`] does, checking it is one).
+    pub(crate) fn is(&self, c: char) -> bool {
+        self.code == u32::from(c)
+    }
     pub(crate) fn punct(&self) -> Option<char> {
         // A word's code is no char (past U+10FFFF).
         char::from_u32(self.code)
