@@ -532,7 +532,7 @@ fn sentence_ends(after: &[Tok]) -> bool {
     after
         .iter()
         .take(PRONOUN_REACH - 1)
-        .find(|n| n.is_word() || n.punct().is_some_and(ends_sentence))
+        .find(|n| n.is_word() || ends_sentence_tok(n))
         .is_none_or(|n| !n.is_word())
 }
 
@@ -1034,7 +1034,10 @@ impl<'h> Names<'h> {
             }
             // "spokesman John Kirby": a role noun just before the run
             // (told from the token in hand: most often punctuation).
-            let role_before = before.is_some_and(|p| p.is_word() && tflags(p).has(Flags::ROLE));
+            // (A word's id is in the vocabulary: `NO_ID` is past its end.)
+            let role_before = before.is_some_and(|p| {
+                p.is_word() && vocab.word(p.id()).is_some_and(|w| w.flags.has(Flags::ROLE))
+            });
             // A run of capitalised words, abbreviation dots after titles,
             // and particles.
             let start = i;
