@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, has};
 use super::vocab::{self, Flags, Id, Vocab};
-use super::words::{self, Kind, Tok};
+use super::words::{self, Tok};
 use super::words::{Lexed, NO_ID};
 use crate::wordlist::{word_list, WordList};
 use crate::Span;
@@ -452,6 +452,90 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '"' | '“' | '”')
 }
 
+/// [`ends_sentence`] of token `t` (none for a word): told by its code,
+/// in [`Names::collect`]'s loop.
+fn ends_sentence_tok(t: &Tok) -> bool {
+    ['.', '!', '?', '"', '“', '”'].iter().any(|&c| t.is(c))
+}
+
+/// What [`Names::collect`] keeps for the runs it has not seen before
+/// ([`new_run`]): the distinct names (by text) and their ids, each
+/// key's slot (a name's words by their keys, all borrowed from the text
+/// or the vocabulary), and scratch reused from run to run.
+struct Fresh<'h> {
+    distinct_ids: HashMap<Rc<str>, usize>,
+    slot_of: HashMap<&'h str, usize>,
+    buf: String,
+    run_words: Vec<Described<'h>>,
+    cleaned: Vec<&'h str>,
+    keys: Vec<&'h str>,
+}
+
+/// The name of a run of tokens `run` not seen before (or none): cleaned
+/// ([`clean_into`], by the flags and keys of its words in `vocab`), then
+/// looked up, and described the first time ([`name_id`]). Apart from
+/// [`Names::collect`]'s loop, where most runs repeat a known name:
+/// the loop's code is smaller, and keeps its registers.
+#[inline(never)]
+fn new_run<'h>(
+    hay: &'h str,
+    vocab: &'h Vocab<'h>,
+    run: &[Tok],
+    fresh: &mut Fresh<'h>,
+    distinct: &mut Vec<Distinct>,
+) -> Option<usize> {
+    clean_into(
+        hay,
+        run,
+        |k, _| {
+            run.get(k)
+                .and_then(|t| vocab.word_of(t))
+                .map_or((Flags::NONE, ""), |w| (w.flags, vocab.key_of(w)))
+        },
+        &mut fresh.run_words,
+        &mut fresh.cleaned,
+        &mut fresh.keys,
+    );
+    // Most runs repeat a known name: it is looked up, and only a new one
+    // is described (its words, their lower case).
+    (!fresh.cleaned.is_empty()).then(|| {
+        name_id(
+            &fresh.cleaned,
+            &fresh.keys,
+            &mut fresh.buf,
+            distinct,
+            &mut fresh.distinct_ids,
+            &mut fresh.slot_of,
+        )
+    })
+}
+
+/// Remembers the name `found` of a run of several words by their ids
+/// `k` ([`run_key`]): apart from [`Names::collect`]'s loop (a map's
+/// insertion is much code, run once per distinct run).
+#[inline(never)]
+fn remember_run(
+    run_names: &mut HashMap<[Id; RUN_KEY], Option<usize>>,
+    k: [Id; RUN_KEY],
+    found: Option<usize>,
+) {
+    run_names.insert(k, found);
+}
+
+/// Whether the sentence after a name's run ends before any word, among
+/// `after` (the tokens from the second after the run; the first was
+/// punctuation that ends no sentence: dialogue's “No,”): a walk of up to
+/// [`PRONOUN_REACH`] tokens from the run's end, apart from
+/// [`Names::collect`]'s loop.
+#[inline(never)]
+fn sentence_ends(after: &[Tok]) -> bool {
+    after
+        .iter()
+        .take(PRONOUN_REACH - 1)
+        .find(|n| n.is_word() || ends_sentence_tok(n))
+        .is_none_or(|n| !n.is_word())
+}
+
 /// The id of the name whose cleaned words are `cleaned` (joined in
 /// `buf`), describing it in `distinct` the first time: its words' slots,
 /// by their keys `keys` (`slot_of`, numbered as they come). Keys and names are
@@ -875,7 +959,6 @@ impl<'h> Names<'h> {
                 .filter(|&id| id != NO_ID)
                 .and_then(|id| vocab.word(id))
         };
-        let flags = |i: usize| word(i).map_or(Flags::NONE, |w| w.flags);
         let key = |i: usize| word(i).map_or("", |w| vocab.key_of(w));
         // Whether token i is an abbreviation a dot may follow. A
         // punctuation token is asked too ("." itself counts, as before).
@@ -902,15 +985,15 @@ impl<'h> Names<'h> {
         // that one is collected without growing them step by step (an
         // analysis of a 3 KB article is mostly such fixed costs).
         let mut distinct: Vec<Distinct> = Vec::with_capacity(START_NAMES);
-        let mut distinct_ids: HashMap<Rc<str>, usize> =
-            HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
-        // Each key's slot: a name's words by their keys (all borrowed
-        // from the text or the vocabulary).
-        let mut slot_of: HashMap<&'h str, usize> =
-            HashMap::with_capacity_and_hasher(START_NAMES, Default::default());
+        let mut fresh = Fresh {
+            distinct_ids: HashMap::with_capacity_and_hasher(START_NAMES, Default::default()),
+            slot_of: HashMap::with_capacity_and_hasher(START_NAMES, Default::default()),
+            buf: String::new(),
+            run_words: Vec::new(),
+            cleaned: Vec::new(),
+            keys: Vec::new(),
+        };
         names.seen.reserve(START_NAMES);
-        let mut buf = String::new();
-        let (mut run_words, mut cleaned, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut single_name: Vec<Option<Option<usize>>> = vec![None; vocab.len()];
         let mut run_names: HashMap<[Id; RUN_KEY], Option<usize>> = HashMap::default();
         let mut qi = 0usize;
@@ -922,6 +1005,11 @@ impl<'h> Names<'h> {
             // (The word's flags are kept, not looked up again.)
             let Some((skip, f)) = toks.get(i..).and_then(|rest| {
                 rest.iter().enumerate().find_map(|(k, t)| {
+                    // (Punctuation, most of dialogue's tokens, is passed
+                    // on its code alone.)
+                    if !t.is_word() {
+                        return None;
+                    }
                     let f = vocab.word(t.id()).map_or(Flags::NONE, |w| w.flags);
                     (f.has(Flags::CAPITALIZED) && !f.has(Flags::STOP)).then_some((k, f))
                 })
@@ -932,17 +1020,24 @@ impl<'h> Names<'h> {
             let Some(t) = toks.get(i) else { break };
             // (The punctuation before is asked first: it decides most
             // often, as in dialogue's “Yes, without reading the gap.)
-            let sentence_start = i.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
-                matches!(
-                    p.punct(),
-                    Some('.' | '!' | '?' | '"' | '“' | '”' | '‘' | '\n' | ':' | '—')
-                ) && !(p.punct() == Some('.') && i.checked_sub(2).is_some_and(abbrev))
+            let before = i.checked_sub(1).and_then(|p| toks.get(p));
+            let sentence_start = before.is_none_or(|p| {
+                ['.', '!', '?', '"', '“', '”', '‘', '\n', ':', '—']
+                    .iter()
+                    .any(|&c| p.is(c))
+                    && !(p.is('.') && i.checked_sub(2).is_some_and(abbrev))
                     || two_line_breaks(hay, p.span.end, t.span.start)
             });
             if sentence_start && in_lower(i) && !f.has(Flags::TITLE) {
                 i += 1;
                 continue;
             }
+            // "spokesman John Kirby": a role noun just before the run
+            // (told from the token in hand: most often punctuation).
+            // (A word's id is in the vocabulary: `NO_ID` is past its end.)
+            let role_before = before.is_some_and(|p| {
+                p.is_word() && vocab.word(p.id()).is_some_and(|w| w.flags.has(Flags::ROLE))
+            });
             // A run of capitalised words, abbreviation dots after titles,
             // and particles.
             let start = i;
@@ -959,13 +1054,10 @@ impl<'h> Names<'h> {
             let mut prev = t;
             while let Some(n) = toks.get(end) {
                 let nf = tflags(n);
-                let ok = match n.kind() {
-                    Kind::Word => {
-                        (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP))
-                            || nf.has(Flags::PARTICLE)
-                    }
-                    Kind::Punct('.') => abbrev_tok(prev),
-                    Kind::Punct(_) => false,
+                let ok = if n.is_word() {
+                    (nf.has(Flags::CAPITALIZED) && !nf.has(Flags::STOP)) || nf.has(Flags::PARTICLE)
+                } else {
+                    n.is('.') && abbrev_tok(prev)
                 };
                 // A blank line ends a name; a single line break may be a
                 // hard wrap ("Newland\nArcher"). A possessive ends it too
@@ -986,7 +1078,7 @@ impl<'h> Names<'h> {
                 prev = n;
                 end += 1;
             }
-            let run = toks.get(start..end).unwrap_or(&[]);
+            let run = || toks.get(start..end).unwrap_or(&[]);
             // A one-word run cleans the same wherever it occurs (dialogue
             // names its speakers line after line): its name, or none, is
             // remembered by the word's id. (The last id may be shared.)
@@ -1000,7 +1092,7 @@ impl<'h> Names<'h> {
             // `NO_ID` (no allocation per run).
             let several = match single {
                 Some(_) => None,
-                None if end > start + 1 => run_key(run),
+                None if end > start + 1 => run_key(run()),
                 None => None,
             };
             let known = match single {
@@ -1010,32 +1102,12 @@ impl<'h> Names<'h> {
             let found = match known {
                 Some(found) => found,
                 None => {
-                    clean_into(
-                        hay,
-                        run,
-                        |k, _| (flags(start + k), key(start + k)),
-                        &mut run_words,
-                        &mut cleaned,
-                        &mut keys,
-                    );
-                    let found = (!cleaned.is_empty()).then(|| {
-                        // Most runs repeat a known name: it is looked up,
-                        // and only a new one is described (its words,
-                        // their lower case).
-                        name_id(
-                            &cleaned,
-                            &keys,
-                            &mut buf,
-                            &mut distinct,
-                            &mut distinct_ids,
-                            &mut slot_of,
-                        )
-                    });
+                    let found = new_run(hay, vocab, run(), &mut fresh, &mut distinct);
                     if let Some(slot) = single.and_then(|w| single_name.get_mut(w)) {
                         *slot = Some(found);
                     }
                     if let Some(k) = several {
-                        run_names.insert(k, found);
+                        remember_run(&mut run_names, k, found);
                     }
                     found
                 }
@@ -1047,9 +1119,9 @@ impl<'h> Names<'h> {
                 // "spokesman John Kirby": a role noun just before the run,
                 // or the last role word inside it ("Defense Minister").
                 // (Rarely either: asked without building a list of them.)
-                let role = start.checked_sub(1).filter(|&p| flags(p).has(Flags::ROLE));
-                for r in role.into_iter().chain(inner) {
-                    if let Some(d) = distinct.get(id) {
+                if role_before || inner.is_some() {
+                    let role = start.checked_sub(1).filter(|_| role_before);
+                    for r in role.into_iter().chain(inner) {
                         names
                             .roles
                             .entry(key(r))
@@ -1062,44 +1134,42 @@ impl<'h> Names<'h> {
                 // in it, and its sentence ends after it before any word,
                 // where the walk for a pronoun stops with nothing
                 // (dialogue's “Yes.”, “No,” and “said Bo.”; punctuation
-                // has no flags).
-                let ends = toks
-                    .get(end..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take(PRONOUN_REACH)
-                    .find(|n| n.punct().is_none_or(ends_sentence))
-                    .is_none_or(|n| n.punct().is_some());
+                // has no flags). The token that ended the run tells most
+                // often.
+                let ends = match toks.get(end) {
+                    Some(n) if n.is_word() => false,
+                    Some(n) if ends_sentence_tok(n) => true,
+                    Some(_) => sentence_ends(toks.get(end + 1..).unwrap_or_default()),
+                    None => true,
+                };
                 let titled = run_flags.has(Flags::MALE_TITLE | Flags::FEMALE_TITLE);
                 let votes = !ends || titled;
                 while quoted.get(qi).is_some_and(|q| q.end <= t.span.start) {
                     qi += 1;
                 }
                 let in_quote = quoted.get(qi).is_some_and(|q| q.start <= t.span.start);
-                if let Some(d) = distinct.get_mut(id) {
-                    if votes {
-                        names.runs.push(Run {
-                            start,
-                            end,
-                            before: d.last_run,
-                        });
-                        d.last_run = Some(names.runs.len() - 1);
-                    }
-                    d.count += 1;
-                    d.outside |= !in_quote;
-                    if !in_quote {
-                        names.narrated.push(idx);
-                    }
-                    names.seen.push(Seen {
-                        at: t.span.start,
-                        end: prev.span.end,
-                        distinct: u32::try_from(id).unwrap_or(u32::MAX),
+                if votes {
+                    names.runs.push(Run {
+                        start,
+                        end,
+                        before: d.last_run,
                     });
+                    d.last_run = Some(names.runs.len() - 1);
                 }
+                d.count += 1;
+                d.outside |= !in_quote;
+                if !in_quote {
+                    names.narrated.push(idx);
+                }
+                names.seen.push(Seen {
+                    at: t.span.start,
+                    end: prev.span.end,
+                    distinct: u32::try_from(id).unwrap_or(u32::MAX),
+                });
             }
             i = end.max(i + 1);
         }
-        names.index(distinct, slot_of);
+        names.index(distinct, fresh.slot_of);
         names
     }
 
@@ -1630,10 +1700,12 @@ impl<'h> Names<'h> {
         };
         // The answer is h exactly when name h-1 is before `at` and name
         // h is not: tried at the last answer and the next few (asked in
-        // text order), else found by the binary search.
+        // text order), else found by the binary search. (Each name is
+        // asked once: past the hint, the first not before `at`.)
         let hint = self.narrated_hint.get();
-        let near =
-            (hint..hint.saturating_add(4)).find(|&h| (h == 0 || before(h - 1)) && !before(h));
+        let near = (hint == 0 || before(hint - 1))
+            .then(|| (hint..hint.saturating_add(4)).find(|&h| !before(h)))
+            .flatten();
         let end = near.unwrap_or_else(|| {
             self.narrated
                 .partition_point(|&i| self.seen.get(i).is_some_and(|s| s.at < at))
