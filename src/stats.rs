@@ -486,31 +486,34 @@ mod tests {
         out
     }
 
-    /// [`pieces`], each piece read in place in `text`
-    /// ([`super::WordCounter::count_in`], which reads past its end).
-    fn pieces_in(text: &str, cuts: &[usize]) -> Vec<usize> {
+    /// [`pieces`], each piece read in place in `text` by `count` (one
+    /// counter for all, fed piece after piece).
+    fn pieces_by(
+        text: &str,
+        cuts: &[usize],
+        count: fn(&mut super::WordCounter, &str, usize, usize) -> usize,
+    ) -> Vec<usize> {
         let mut counter = super::WordCounter::default();
         let mut at = 0;
         let mut out = Vec::new();
         for &cut in cuts.iter().chain([&text.len()]) {
-            out.push(counter.count_in(text, at, cut));
+            out.push(count(&mut counter, text, at, cut));
             at = cut;
         }
         out
     }
 
-    /// [`pieces_in`] through [`super::WordCounter::count_piece`], as
+    /// [`pieces`] through [`super::WordCounter::count_in`], which reads
+    /// past a piece's end.
+    fn pieces_in(text: &str, cuts: &[usize]) -> Vec<usize> {
+        pieces_by(text, cuts, super::WordCounter::count_in)
+    }
+
+    /// [`pieces`] through [`super::WordCounter::count_piece`], as
     /// [`super::compute`] reads them (a piece of eight bytes or fewer in
     /// one chunk).
     fn pieces_piece(text: &str, cuts: &[usize]) -> Vec<usize> {
-        let mut counter = super::WordCounter::default();
-        let mut at = 0;
-        let mut out = Vec::new();
-        for &cut in cuts.iter().chain([&text.len()]) {
-            out.push(counter.count_piece(text, at, cut));
-            at = cut;
-        }
-        out
+        pieces_by(text, cuts, super::WordCounter::count_piece)
     }
 
     /// What [`pieces`] must give: the rule's word starts in each piece.
