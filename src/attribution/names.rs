@@ -396,7 +396,7 @@ fn gender_vote(
         let nf = flags(k);
         if !nf.has(sought) {
             // (Punctuation has no flags.)
-            if n.punct().is_some_and(ends_sentence) {
+            if ends_sentence(n) {
                 break;
             }
             continue;
@@ -446,15 +446,11 @@ fn run_key(run: &[Tok]) -> Option<[Id; RUN_KEY]> {
 /// How many tokens after a name [`gender_vote`] looks at for a pronoun.
 const PRONOUN_REACH: usize = 12;
 
-/// Whether punctuation `c` ends the stretch after a name where
-/// [`gender_vote`] looks for a pronoun.
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '"' | '“' | '”')
-}
-
-/// [`ends_sentence`] of token `t` (none for a word): told by its code,
-/// in [`Names::collect`]'s loop.
-fn ends_sentence_tok(t: &Tok) -> bool {
+/// Whether token `t` is punctuation that ends the stretch after a name
+/// where [`gender_vote`] looks for a pronoun (never a word). Told by its
+/// code ([`Tok::is`]), not a char made of it: [`Names::collect`] asks it
+/// of the token after every name.
+fn ends_sentence(t: &Tok) -> bool {
     ['.', '!', '?', '"', '“', '”'].iter().any(|&c| t.is(c))
 }
 
@@ -532,7 +528,7 @@ fn sentence_ends(after: &[Tok]) -> bool {
     after
         .iter()
         .take(PRONOUN_REACH - 1)
-        .find(|n| n.is_word() || ends_sentence_tok(n))
+        .find(|n| n.is_word() || ends_sentence(n))
         .is_none_or(|n| !n.is_word())
 }
 
@@ -1138,7 +1134,7 @@ impl<'h> Names<'h> {
                 // often.
                 let ends = match toks.get(end) {
                     Some(n) if n.is_word() => false,
-                    Some(n) if ends_sentence_tok(n) => true,
+                    Some(n) if ends_sentence(n) => true,
                     Some(_) => sentence_ends(toks.get(end + 1..).unwrap_or_default()),
                     None => true,
                 };
